@@ -1,0 +1,81 @@
+import {produce, setAutoFreeze} from 'immer';
+import {AwsError} from './errors.js';
+import {settle} from './settle.js';
+import {COMMAND_TICK_MS} from './time.js';
+import type {OpResult, RegionState, World} from './types.js';
+import {operations} from './ops/index.js';
+
+// Freezing every new object costs time on big worlds; nothing outside the engine mutates state.
+setAutoFreeze(false);
+
+/** An API request as the CLI sends it: operation name as in the model (CreateImage), API-shaped params. */
+export type Request = {
+	operation: string;
+	region: string;
+	params: Record<string, any>;
+};
+
+export type OpContext = {
+	/** the draft world (immer): mutate freely, a thrown AwsError discards every change */
+	world: World;
+	/** the draft of the Region the request goes to */
+	region: RegionState;
+	regionName: string;
+	/** the virtual time of this request, ms */
+	now: number;
+	operation: string;
+};
+
+export type OpHandler = (ctx: OpContext, params: Record<string, any>) => Record<string, unknown> | undefined;
+
+export const isSimulated = (operation: string): boolean => Object.hasOwn(operations, operation);
+
+export const simulatedOperations = (): string[] => Object.keys(operations).sort();
+
+/**
+ * Runs one API request against the world: the new world and the answer, or an AWS error and
+ * the world unchanged (all-or-nothing). `--dry-run` answers DryRunOperation when the request
+ * would have succeeded, and changes nothing.
+ */
+export const execute = (world: World, request: Request): {world: World; result: OpResult} => {
+	const handler = operations[request.operation];
+	if (!handler) {
+		return {world, result: {ok: false, error: {code: 'InvalidAction', message: `The action ${request.operation} is not valid for this web service.`}}};
+	}
+
+	if (!world.regions[request.region]) {
+		return {world, result: {ok: false, error: {code: 'AuthFailure', message: 'AWS was not able to validate the provided access credentials'}}};
+	}
+
+	let output: Record<string, unknown> | undefined;
+	try {
+		const next = produce(world, draft => {
+			output = handler({world: draft, region: draft.regions[request.region], regionName: request.region, now: draft.clock, operation: request.operation}, request.params ?? {});
+		});
+		if (request.params?.DryRun === true) {
+			return {world, result: {ok: false, error: {code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.'}}};
+		}
+
+		return {world: next, result: {ok: true, output}};
+	} catch (error) {
+		if (error instanceof AwsError) {
+			return {world, result: {ok: false, error: {code: error.code, message: error.message}}};
+		}
+
+		// A bug in the model must never crash the game: answer as AWS does for its own faults.
+		return {world, result: {ok: false, error: {code: 'InternalError', message: `An internal error has occurred (${error instanceof Error ? error.message : String(error)})`}}};
+	}
+};
+
+/** Moves the virtual clock on by `ms`, settling every state change and charge on the way. */
+export const advanceClock = (world: World, ms: number): World =>
+	produce(world, draft => {
+		settle(draft, draft.clock + Math.max(0, ms));
+	});
+
+/** Called once for every command the player types, before it runs: time moves on a little. */
+export const beginCommand = (world: World): World =>
+	produce(world, draft => {
+		draft.commands++;
+		settle(draft, draft.clock + COMMAND_TICK_MS);
+	});

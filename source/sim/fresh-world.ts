@@ -1,0 +1,116 @@
+import {produce} from 'immer';
+import {nextId} from './ids.js';
+import {PUBLIC_IMAGES} from './public-images.js';
+import {DEFAULT_REGIONS, availabilityZones} from './regions.js';
+import {WORLD_START} from './time.js';
+import type {RegionState, World} from './types.js';
+
+export const ACCOUNT_ID = '123456789012';
+export const DEFAULT_SEED = 20_260_901;
+
+const DAY = 86_400_000;
+
+const seedRegion = (world: World, name: string): RegionState => {
+	const region: RegionState = {
+		name,
+		defaultVpcId: nextId(world, 'vpc'),
+		subnets: {},
+		images: {},
+		instances: {},
+		volumes: {},
+		snapshots: {},
+		keyPairs: {},
+		securityGroups: {},
+		imageBlockPublicAccess: 'block-new-sharing',
+		deregistered: {},
+	};
+	for (const az of availabilityZones(name)) region.subnets[az] = nextId(world, 'subnet');
+
+	const defaultGroupId = nextId(world, 'sg');
+	region.securityGroups[defaultGroupId] = {
+		GroupId: defaultGroupId,
+		GroupName: 'default',
+		Description: 'default VPC security group',
+		VpcId: region.defaultVpcId,
+		OwnerId: world.account,
+		ingress: [{SecurityGroupRuleId: nextId(world, 'sgr'), IpProtocol: '-1', ReferencedGroupId: defaultGroupId}],
+		egress: [{SecurityGroupRuleId: nextId(world, 'sgr'), IpProtocol: '-1', CidrIpv4: '0.0.0.0/0'}],
+		Tags: [],
+	};
+
+	for (const spec of PUBLIC_IMAGES) {
+		const created = WORLD_START - spec.ageDays * DAY;
+		const snapshotId = nextId(world, 'snap');
+		region.snapshots[snapshotId] = {
+			SnapshotId: snapshotId,
+			VolumeId: 'vol-ffffffff',
+			State: 'completed',
+			StartTime: created,
+			OwnerId: spec.OwnerId,
+			Description: '',
+			VolumeSize: spec.rootSize,
+			Encrypted: false,
+			Tags: [],
+			disk: spec.disk,
+			billing: {billedMs: 0},
+		};
+		const imageId = nextId(world, 'ami');
+		region.images[imageId] = {
+			ImageId: imageId,
+			Name: spec.Name,
+			Description: spec.Description,
+			OwnerId: spec.OwnerId,
+			ImageOwnerAlias: spec.ImageOwnerAlias,
+			State: 'available',
+			CreationDate: created,
+			Architecture: spec.Architecture,
+			Platform: spec.Platform,
+			PlatformDetails: spec.PlatformDetails,
+			UsageOperation: spec.UsageOperation,
+			RootDeviceName: spec.RootDeviceName,
+			RootDeviceType: 'ebs',
+			VirtualizationType: 'hvm',
+			Hypervisor: 'xen',
+			EnaSupport: true,
+			SriovNetSupport: 'simple',
+			BootMode: spec.BootMode,
+			ImdsSupport: spec.ImdsSupport,
+			ImageLocation: spec.ImageOwnerAlias ? `${spec.ImageOwnerAlias}/${spec.Name}` : `${spec.OwnerId}/${spec.Name}`,
+			ImageType: 'machine',
+			BlockDeviceMappings: [
+				{
+					DeviceName: spec.RootDeviceName,
+					Ebs: {DeleteOnTermination: true, Iops: 3000, SnapshotId: snapshotId, VolumeSize: spec.rootSize, VolumeType: 'gp3', Throughput: 125, Encrypted: false},
+				},
+			],
+			LaunchPermissions: [{Group: 'all'}],
+			ProductCodes: spec.productCode ? [{ProductCodeId: spec.productCode, ProductCodeType: 'marketplace'}] : [],
+			Tags: [],
+			DeprecationTime: new Date(created + 730 * DAY).toISOString().replace(/\.\d{3}Z$/, '.000Z'),
+			softwarePricePerHour: spec.softwarePricePerHour,
+			licencePricePerHour: spec.licencePricePerHour,
+			suspicious: spec.suspicious,
+		};
+	}
+
+	return region;
+};
+
+/** A brand-new account: the 17 default Regions, each with its default VPC, default security group and public AMIs. */
+export const freshWorld = (seed: number = DEFAULT_SEED): World =>
+	produce(
+		{
+			version: 1,
+			seed,
+			idCounter: 0,
+			clock: WORLD_START,
+			commands: 0,
+			account: ACCOUNT_ID,
+			regions: {},
+			schedule: [],
+			closedCharges: [],
+		} as World,
+		draft => {
+			for (const name of DEFAULT_REGIONS) draft.regions[name] = seedRegion(draft, name);
+		},
+	);

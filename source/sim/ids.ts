@@ -1,0 +1,42 @@
+import type {World} from './types.js';
+
+// Deterministic resource ids: `<prefix>-0` + 16 lowercase hex digits (17 hex in all, the
+// long-id format). The digits are a hash of the world's seed and a counter, so the same
+// commands on the same world always give the same ids.
+
+const mix32 = (x: number): number => {
+	x = Math.imul(x ^ (x >>> 16), 0x7f_eb_35_2d);
+	x = Math.imul(x ^ (x >>> 15), 0x84_6c_a6_8b);
+	return (x ^ (x >>> 16)) >>> 0;
+};
+
+export const hexFor = (seed: number, n: number, digits: number): string => {
+	let out = '';
+	let i = 0;
+	while (out.length < digits) {
+		out += mix32(seed ^ mix32(n * 0x9e_37_79_b9 + i * 0x85_eb_ca_6b)).toString(16).padStart(8, '0');
+		i++;
+	}
+
+	return out.slice(0, digits);
+};
+
+/** Hands out the next id; mutates the (draft) world's counter. */
+export const nextId = (world: World, prefix: string): string => {
+	world.idCounter++;
+	return `${prefix}-0${hexFor(world.seed, world.idCounter, 16)}`;
+};
+
+/** A deterministic number in [0, 1) for the world's next draw (advances the same counter). */
+export const nextRandom = (world: World): number => {
+	world.idCounter++;
+	return Number.parseInt(hexFor(world.seed ^ 0x5b_d1_e9_95, world.idCounter, 8), 16) / 0x1_00_00_00_00;
+};
+
+export const ID_PATTERN = /^(ami|i|snap|vol|sg|key|r|eni|subnet|vpc|sgr)-([\da-f]{8}|[\da-f]{17})$/;
+
+/** True when `id` is a well-formed id with the given prefix (legacy 8-hex ids are well formed). */
+export const isWellFormedId = (id: string, prefix: string): boolean => {
+	const m = ID_PATTERN.exec(id);
+	return m !== null && m[1] === prefix;
+};

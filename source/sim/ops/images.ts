@@ -1,0 +1,3 @@
+import type {OpHandler} from '../engine.js';
+
+export const imageOperations: Record<string, OpHandler> = {};

@@ -1,0 +1,3 @@
+import type {OpHandler} from '../engine.js';
+
+export const securityGroupOperations: Record<string, OpHandler> = {};

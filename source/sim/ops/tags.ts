@@ -1,0 +1,3 @@
+import type {OpHandler} from '../engine.js';
+
+export const tagOperations: Record<string, OpHandler> = {};
