@@ -1,0 +1,44 @@
+import type {World} from '../sim/types.js';
+
+// The player's session at the prompt: the EC2 world plus what a shell holds (files, variables,
+// the Region their `aws` commands go to), and the record of what they ran (goals may look at it).
+
+/** One API call a command made (a line may make several, e.g. `$(aws …)` inside `echo`). */
+export type ApiCall = {
+	operation: string; // model name, e.g. CreateImage
+	region: string;
+	ok: boolean;
+	errorCode?: string; // e.g. InvalidAMIID.NotFound, DryRunOperation
+	dryRun: boolean;
+};
+
+export type HistoryEntry = {
+	line: string;
+	exitCode: number;
+	calls: ApiCall[];
+};
+
+export type Session = {
+	world: World;
+	/** the default Region of the player's `aws` commands (AWS_DEFAULT_REGION) */
+	region: string;
+	/** files in the player's working directory (e.g. key.pem, userdata.sh) */
+	files: Record<string, string>;
+	/** shell variables (AMI=ami-…) */
+	vars: Record<string, string>;
+	history: HistoryEntry[];
+	/** set while the player is logged in to an instance with ssh */
+	remote?: {region: string; instanceId: string; user: string; host: string};
+};
+
+/** What running one line at the prompt gives back. */
+export type LineResult = {
+	session: Session;
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+	/** the line asked to clear the screen */
+	clear?: boolean;
+	/** the line is not complete yet (open quote, trailing backslash): ask for more */
+	incomplete?: boolean;
+};
