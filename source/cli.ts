@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {parseArgs} from 'node:util';
+import {runAws} from './cli/run-aws.js';
+import {DEFAULT_REGION} from './sim/regions.js';
+import {loadSandbox, SandboxFileError, saveSandbox, withSandboxLock} from './sandbox/store.js';
+import {sandboxPath} from './sandbox/paths.js';
+import {runPlayCommand} from './commands/play.js';
+import {runCheckCommand} from './commands/check.js';
+import {VERSION} from './version.js';
+
+// The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
+
+const USAGE = `AMI School ${VERSION}: learn Amazon Machine Images by doing, in a sandboxed EC2.
+
+Usage
+  ami-school                      the chapter menu
+  ami-school play <chapter>       straight into a chapter
+  ami-school sandbox              a free sandbox with no goals
+  ami-school play <chapter> --script <file|->  [--report json]
+                                  run commands through a chapter without the UI (for graders)
+  ami-school check [dir|file]     validate lesson files and replay their solutions
+  ami-school aws <aws arguments>  one AWS CLI command against the sandbox file
+                                  ($AMI_SCHOOL_SANDBOX, else sandbox.json in the config folder)
+
+Options
+  --lessons <dir>     play a workshop's own lessons
+  --reset-progress    erase saved progress (asks first)
+  --no-color          no colours (NO_COLOR is honoured too)
+  --version           print the version
+  --help              print this help
+
+In the game, type \`help\` at the prompt for the game's commands.`;
+
+const readRealFile = (file: string): string | undefined => {
+	const resolved = file.startsWith('~/') ? path.join(os.homedir(), file.slice(2)) : file;
+	try {
+		return fs.readFileSync(resolved, 'utf8');
+	} catch {
+		return undefined;
+	}
+};
+
+const awsCommand = (args: string[]): number => {
+	const file = sandboxPath();
+	try {
+		const outcome = withSandboxLock(file, () => {
+			const world = loadSandbox(file);
+			const result = runAws(world, args, {
+				readFile: readRealFile,
+				defaultRegion: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || DEFAULT_REGION,
+				width: process.stdout.columns || 80,
+			});
+			if (result.world !== world) saveSandbox(file, result.world);
+			return result;
+		});
+		process.stdout.write(outcome.stdout);
+		process.stderr.write(outcome.stderr);
+		return outcome.exitCode;
+	} catch (error) {
+		if (error instanceof SandboxFileError) {
+			process.stderr.write(`${error.message}\n`);
+			return 253;
+		}
+
+		throw error;
+	}
+};
+
+const io = {
+	stdout: process.stdout,
+	stderr: process.stderr,
+	readFile: readRealFile,
+	readStdin: () => fs.readFileSync(0, 'utf8'),
+};
+
+const NOT_A_TERMINAL = `ami-school: the game needs an interactive terminal (stdin and stdout must be a TTY).
+To run commands without the UI, use:  ami-school play <chapter> --script <file>   (or - for stdin)
+To check lesson files:                ami-school check lessons/
+For one sandbox command:              ami-school aws ec2 describe-regions
+`;
+
+const main = async (argv: string[]): Promise<number> => {
+	// `aws` passes everything after it to the AWS CLI emulation untouched.
+	if (argv[0] === 'aws') return awsCommand(argv.slice(1));
+
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				help: {type: 'boolean', short: 'h'},
+				version: {type: 'boolean', short: 'v'},
+				'no-color': {type: 'boolean'},
+				lessons: {type: 'string'},
+				script: {type: 'string'},
+				report: {type: 'string'},
+				'reset-progress': {type: 'boolean'},
+			},
+		});
+	} catch (error) {
+		process.stderr.write(`ami-school: ${(error as Error).message}\nRun 'ami-school --help' for usage.\n`);
+		return 2;
+	}
+
+	const {values, positionals} = parsed;
+	if (values.help) {
+		process.stdout.write(`${USAGE}\n`);
+		return 0;
+	}
+
+	if (values.version) {
+		process.stdout.write(`${VERSION}\n`);
+		return 0;
+	}
+
+	const [command, ...rest] = positionals;
+	if (command === 'check') return runCheckCommand(argv.slice(argv.indexOf('check') + 1), io);
+	if (command === 'play' && values.script !== undefined) return runPlayCommand(argv.slice(argv.indexOf('play') + 1), io);
+
+	if (command !== undefined && command !== 'play' && command !== 'sandbox') {
+		process.stderr.write(`ami-school: unknown command '${command}'.\nRun 'ami-school --help' for usage.\n`);
+		return 2;
+	}
+
+	if (command === 'play' && rest.length === 0) {
+		process.stderr.write(`ami-school: play needs a chapter, e.g. 'ami-school play 1'.\n`);
+		return 2;
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		process.stderr.write(NOT_A_TERMINAL);
+		return 2;
+	}
+
+	if (values['no-color'] || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) {
+		process.env.FORCE_COLOR = '0';
+	}
+
+	// The Ink UI is a separate bundle, loaded only for an interactive terminal.
+	const ui = (await import('./ui/start.js')) as typeof import('./ui/start.js');
+	return ui.startGame({
+		mode: command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu',
+		chapter: rest[0],
+		lessonsDir: values.lessons,
+		resetProgress: values['reset-progress'] === true,
+	});
+};
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`ami-school: unexpected error: ${error instanceof Error ? error.message : String(error)}\nPlease report it; your progress is saved.\n`);
+		process.exitCode = 70;
+	},
+);
