@@ -1,10 +1,186 @@
-import type {Disk, Instance, World} from './types.js';
+import {APT_PACKAGES, DNF_PACKAGES, SERVICES, type PackageSpec} from './guest-packages.js';
+import type {Disk, Instance, RegionState, World} from './types.js';
+import {guestMachine} from '../shell/guest/guest-machine.js';
+import {runScript} from '../shell/interpret.js';
 
 // The simulated guest operating system: what is installed and running on an instance's disk.
+// A disk travels: root volume -> snapshot (create-image) -> new root volume (run-instances),
+// so software installed on one instance is on every instance launched from its image. At every
+// boot a service runs only when it is `enabled`; `systemctl start` alone does not survive.
 
 export const emptyDisk = (os: string): Disk => ({os, packages: [], services: {}, files: {}});
 
-/** Runs once when an instance first reaches `running`: executes its user data script. */
-export const runFirstBoot = (_world: World, _region: string, _instance: Instance): void => {
-	// User data execution arrives with the in-instance shell (curriculum issue).
+export type OsFamily = 'amazon-linux' | 'ubuntu' | 'windows' | 'linux';
+
+export const osFamily = (disk: Disk): OsFamily => {
+	if (/windows/i.test(disk.os)) return 'windows';
+	if (/ubuntu|debian/i.test(disk.os)) return 'ubuntu';
+	if (/amazon linux/i.test(disk.os)) return 'amazon-linux';
+	return 'linux';
+};
+
+/** The user an AMI's cloud-init creates for the launch key pair (none on Windows: no sshd). */
+export const loginUser = (disk: Disk): string | undefined => {
+	const family = osFamily(disk);
+	if (family === 'windows') return undefined;
+	return family === 'ubuntu' ? 'ubuntu' : 'ec2-user';
+};
+
+export const packageCatalogue = (disk: Disk): Record<string, PackageSpec> | undefined => {
+	const family = osFamily(disk);
+	if (family === 'ubuntu') return APT_PACKAGES;
+	if (family === 'amazon-linux') return DNF_PACKAGES;
+	return undefined;
+};
+
+export const isInstalled = (disk: Disk, name: string): boolean => disk.packages.includes(name);
+
+/** Installs one package (mutates): its files, its unit (disabled, inactive unless apt starts it). */
+export const installPackage = (disk: Disk, name: string, spec: PackageSpec): void => {
+	if (!disk.packages.includes(name)) {
+		disk.packages.push(name);
+		disk.packages.sort();
+	}
+
+	for (const [path, content] of Object.entries(spec.files ?? {})) if (disk.files[path] === undefined) disk.files[path] = content;
+	if (spec.service && !disk.services[spec.service]) {
+		disk.services[spec.service] = {enabled: Boolean(spec.startsOnInstall), active: Boolean(spec.startsOnInstall) && !portTaken(disk, spec.service)};
+	}
+};
+
+export const removePackage = (disk: Disk, name: string, spec: PackageSpec | undefined): void => {
+	disk.packages = disk.packages.filter(p => p !== name);
+	if (spec?.service) delete disk.services[spec.service];
+	for (const path of Object.keys(spec?.files ?? {})) delete disk.files[path];
+};
+
+/** another active service already listens on this service's port */
+export const portTaken = (disk: Disk, service: string): string | undefined => {
+	const port = SERVICES[service]?.port;
+	if (port === undefined) return undefined;
+	return Object.entries(disk.services).find(([name, state]) => name !== service && state.active && SERVICES[name]?.port === port)?.[0];
+};
+
+/** What a boot does to a disk (mutates): exactly the enabled services run. */
+export const bootDisk = (disk: Disk): void => {
+	for (const [name, state] of Object.entries(disk.services)) state.active = state.enabled && !portTakenByEarlier(disk, name);
+};
+
+// two enabled web servers on port 80: the one that sorts first wins at boot
+const portTakenByEarlier = (disk: Disk, service: string): boolean => {
+	const port = SERVICES[service]?.port;
+	if (port === undefined) return false;
+	return Object.keys(disk.services)
+		.sort()
+		.some(other => other < service && disk.services[other].enabled && SERVICES[other]?.port === port);
+};
+
+/** What a shutdown does to a disk (mutates): nothing runs any more. */
+export const haltDisk = (disk: Disk): void => {
+	for (const state of Object.values(disk.services)) state.active = false;
+};
+
+/** The disk an instance runs from: its EBS root volume's, or its instance-store root. */
+export const instanceDisk = (region: RegionState, instance: Instance): Disk | undefined => {
+	if (instance.RootDeviceType === 'instance-store') return instance.ephemeralDisk;
+	const root = instance.volumes.find(v => v.DeviceName === instance.RootDeviceName) ?? instance.volumes[0];
+	return root ? region.volumes[root.VolumeId]?.disk : undefined;
+};
+
+// ------------------------------------------------------------------------------- web server
+
+export type HttpAnswer = {status: number; server: string; body: string} | {refused: true};
+
+const WEB_SERVERS = ['httpd', 'nginx', 'apache2'];
+
+const serverHeader = (disk: Disk, service: string): string => {
+	const spec = packageCatalogue(disk);
+	const pkg = service === 'httpd' ? 'httpd' : service;
+	const version = (spec?.[pkg]?.version ?? '').replace(/^\d+:/, '').replace(/-.*/, '');
+	if (service === 'nginx') return osFamily(disk) === 'ubuntu' ? `nginx/${version} (Ubuntu)` : `nginx/${version}`;
+	return osFamily(disk) === 'ubuntu' ? `Apache/${version} (Ubuntu)` : `Apache/${version} (Amazon Linux)`;
+};
+
+const notFound = (server: string, service: string): string =>
+	service === 'nginx'
+		? `<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>${server}</center>\n</body>\n</html>\n`
+		: '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
+
+/** What a web server on the disk answers to GET `path` on port 80, or refused when none runs. */
+export const httpGet = (disk: Disk, path: string, port = 80): HttpAnswer => {
+	const service = WEB_SERVERS.find(s => disk.services[s]?.active && SERVICES[s].port === port);
+	if (!service) return {refused: true};
+	const server = serverHeader(disk, service);
+	const docroot = service === 'nginx' && osFamily(disk) !== 'ubuntu' ? '/usr/share/nginx/html' : '/var/www/html';
+	const clean = `/${path.replace(/[?#].*$/, '').replace(/^\/+/, '')}`;
+	if (clean.endsWith('/')) {
+		const indexes = service === 'nginx' && osFamily(disk) === 'ubuntu' ? ['index.html', 'index.htm', 'index.nginx-debian.html'] : ['index.html'];
+		for (const index of indexes) {
+			const content = disk.files[`${docroot}${clean}${index}`];
+			if (content !== undefined) return {status: 200, server, body: content};
+		}
+
+		if (service === 'httpd' && clean === '/' && disk.files['/usr/share/httpd/noindex/index.html'] !== undefined) {
+			return {status: 403, server, body: disk.files['/usr/share/httpd/noindex/index.html']};
+		}
+
+		return {status: service === 'nginx' ? 403 : 404, server, body: notFound(server, service)};
+	}
+
+	const content = disk.files[`${docroot}${clean}`];
+	if (content !== undefined) return {status: 200, server, body: content};
+	return {status: 404, server, body: notFound(server, service)};
+};
+
+// ------------------------------------------------------------------------------- boot
+
+/** `ip-172-31-5-20.eu-west-1.compute.internal` (`.ec2.internal` in us-east-1) */
+export const privateDnsName = (region: string, privateIp: string): string =>
+	`ip-${privateIp.replaceAll('.', '-')}.${region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`}`;
+
+const decodeBase64 = (text: string): string | undefined => {
+	try {
+		return Buffer.from(text, 'base64').toString('utf8');
+	} catch {
+		return undefined;
+	}
+};
+
+/**
+ * Runs at every boot of an instance (call it when pending -> running; mutates the draft world):
+ * only enabled services come up. On the first boot, cloud-init also puts the launch key's public
+ * key into the login user's authorized_keys and runs the user data script as root.
+ */
+export const bootInstance = (world: World, regionName: string, instance: Instance, firstBoot: boolean): void => {
+	const region = world.regions[regionName];
+	const disk = region ? instanceDisk(region, instance) : undefined;
+	if (!disk) return;
+	bootDisk(disk);
+	if (!firstBoot) return;
+	const user = loginUser(disk);
+	const key = instance.KeyName ? region.keyPairs[instance.KeyName] : undefined;
+	if (user && key?.PublicKey) {
+		const path = `/home/${user}/.ssh/authorized_keys`;
+		const line = `${key.PublicKey.trim()} ${key.KeyName}\n`;
+		if (!(disk.files[path] ?? '').includes(key.PublicKey.trim())) disk.files[path] = (disk.files[path] ?? '') + line;
+	}
+
+	const script = instance.UserData ? decodeBase64(instance.UserData) : undefined;
+	if (!script || osFamily(disk) === 'windows') return;
+	// cloud-init runs user data only when it is a script (#!) or a cloud-config; we run scripts
+	if (!script.startsWith('#!')) return;
+	const machine = guestMachine({
+		disk: () => disk,
+		update: fn => fn(disk),
+		user: 'root',
+		hostname: privateDnsName(regionName, instance.PrivateIpAddress).split('.')[0],
+		now: () => world.clock,
+	});
+	const result = runScript(script, {machine, shell: {vars: {}, exported: new Set(), lastExit: 0}});
+	disk.files['/var/log/cloud-init-output.log'] = result.out.map(c => c.text).join('');
+};
+
+/** Runs once when an instance first reaches `running`: boots it and executes its user data. */
+export const runFirstBoot = (world: World, region: string, instance: Instance): void => {
+	bootInstance(world, region, instance, true);
 };

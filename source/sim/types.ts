@@ -57,6 +57,17 @@ export type Image = {
 	suspicious?: boolean;
 	/** disk template for instance-store images (EBS images keep it on the root snapshot) */
 	disk?: Disk;
+	// --- added by the image operations (H3) ---
+	/** why a failed image failed (DescribeImages shows it as StateReason) */
+	StateReason?: {Code: string; Message: string};
+	/** last time an instance was launched from this image, virtual ms (RunInstances may set it) */
+	lastLaunchedTime?: number;
+	/** CreateImage: the source instance's state when the image was taken */
+	sourceInstanceState?: InstanceStateName;
+	/** CreateImage: true when the instance was rebooted for the snapshots (running, no --no-reboot) */
+	rebooted?: boolean;
+	/** snapshots are consistent: the instance was stopped or rebooted (lessons check this) */
+	consistentSnapshot?: boolean;
 };
 
 export type BlockDeviceMapping = {
@@ -116,6 +127,32 @@ export type Instance = {
 	/** for cost: hourly price of software/licence carried from the AMI */
 	softwarePricePerHour?: number;
 	licencePricePerHour?: number;
+	// ---- added by the instance operations (all optional; absent on older saves) ----
+	/** virtual ms when the instance became (or becomes) terminated; it vanishes from describes an hour later */
+	terminatedAt?: number;
+	/** the idempotency token the launch carried (the CLI sends a UUID) */
+	ClientToken?: string;
+	/** primary network interface: ids and MAC address */
+	networkInterfaceId?: string;
+	networkAttachmentId?: string;
+	macAddress?: string;
+	/** 'stop' (default) or 'terminate' */
+	InstanceInitiatedShutdownBehavior?: 'stop' | 'terminate';
+	/** stop protection */
+	DisableApiStop?: boolean;
+	/** instance metadata service options */
+	MetadataOptions?: {HttpTokens: 'required' | 'optional'; HttpPutResponseHopLimit: number; HttpEndpoint: 'enabled' | 'disabled'};
+	EnaSupport?: boolean;
+	SriovNetSupport?: string;
+	EbsOptimized?: boolean;
+	SourceDestCheck?: boolean;
+	BootMode?: string;
+	VirtualizationType?: string;
+	KernelId?: string;
+	RamdiskId?: string;
+	/** detailed monitoring on */
+	monitoring?: boolean;
+	Tenancy?: string;
 };
 
 export type Volume = {
@@ -134,6 +171,8 @@ export type Volume = {
 	Tags: Tag[];
 	disk?: Disk;
 	billing: Billing;
+	/** gp3/io volumes: multi-attach is never enabled in the game */
+	MultiAttachEnabled?: boolean;
 };
 
 export type Snapshot = {
@@ -151,6 +190,8 @@ export type Snapshot = {
 	Tags: Tag[];
 	disk?: Disk;
 	billing: Billing;
+	/** set when the snapshot failed (State error) */
+	StateMessage?: string;
 };
 
 export type KeyPair = {
@@ -163,6 +204,10 @@ export type KeyPair = {
 	PublicKey: string;
 	CreateTime: number;
 	Tags: Tag[];
+	/** the format the private key was handed out in (create-key-pair --key-format) */
+	KeyFormat?: 'pem' | 'ppk';
+	/** true when the key came from import-key-pair */
+	imported?: boolean;
 };
 
 export type IpPermission = {
@@ -171,6 +216,7 @@ export type IpPermission = {
 	FromPort?: number;
 	ToPort?: number;
 	CidrIpv4?: string;
+	CidrIpv6?: string;
 	ReferencedGroupId?: string;
 	Description?: string;
 };

@@ -1,0 +1,8 @@
+// --output yaml / yaml-stream. AWS CLI v2 dumps with ruamel.yaml (safe, block style, sequences
+// not indented under their key). The `yaml` package gets close: the same block layout, plain
+// scalars where YAML 1.1 would not misread them, single quotes otherwise. Line folding and a few
+// quoting corner cases may differ from ruamel's.
+import {stringify} from 'yaml';
+
+export const formatYaml = (response: unknown): string =>
+	stringify(response, {version: '1.1', indentSeq: false, singleQuote: true, lineWidth: 80, minContentWidth: 0, aliasDuplicateObjects: false});

@@ -1,0 +1,106 @@
+import type {OpContext} from './engine.js';
+import {fail} from './errors.js';
+import {nextId} from './ids.js';
+import {isImageVisibleTo} from './images-lookup.js';
+import {amiNotFound, checkAmiId, checkAmiName, checkNameFree, checkTagSpecifications, clonePlain, imageUnavailable, requireParam, specTags} from './images-rules.js';
+import {addSnapshot, groupedMs, kmsKeyArn, stripUndefined} from './images-snapshots.js';
+import {schedule} from './settle.js';
+import {IMAGE_PENDING_MS} from './time.js';
+import type {BlockDeviceMapping, Image, Tag} from './types.js';
+
+// CopyImage (aws-reference 3.6), sent to the DESTINATION Region (ctx.region): a new, distinct
+// AMI owned by the caller, pending at first, with new snapshots (disks copied, billed).
+// Launch permissions are never copied; user tags only with CopyImageTags.
+
+export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<string, unknown> => {
+	requireParam(params, 'Name');
+	requireParam(params, 'SourceImageId');
+	requireParam(params, 'SourceRegion');
+	const {world, region, now} = ctx;
+	const name = checkAmiName(params.Name);
+	const sourceId = checkAmiId(params.SourceImageId);
+	const specs = checkTagSpecifications(params.TagSpecifications, ['image', 'snapshot']);
+	if (params.KmsKeyId !== undefined && params.Encrypted !== true) {
+		fail('InvalidParameterDependency', 'The parameter [KmsKeyId] requires the parameter Encrypted to be set.');
+	}
+
+	const sourceRegion = world.regions[String(params.SourceRegion)];
+	const source = sourceRegion?.images[sourceId];
+	if (!source || !isImageVisibleTo(source, world.account)) amiNotFound([sourceId]);
+	if (source!.OwnerId !== world.account && source!.ProductCodes.some(p => p.ProductCodeType === 'marketplace')) {
+		fail('InvalidRequest', 'Images from AWS Marketplace cannot be copied to another AWS account.');
+	}
+
+	if (source!.State !== 'available') imageUnavailable(source!);
+	checkNameFree(region, world.account, name);
+
+	const imageId = nextId(world, 'ami');
+	const readyAt = now + IMAGE_PENDING_MS;
+	const snapshotTags = specTags(specs, 'snapshot');
+	const blockDeviceMappings: BlockDeviceMapping[] = source!.BlockDeviceMappings.map(mapping => {
+		if (!mapping.Ebs?.SnapshotId) return clonePlain(mapping);
+		const sourceSnapshot = sourceRegion!.snapshots[mapping.Ebs.SnapshotId];
+		const encrypted = params.Encrypted === true || mapping.Ebs.Encrypted;
+		const kmsKeyId = encrypted ? kmsKeyArn(ctx, params.KmsKeyId as string | undefined) : undefined;
+		const snapshotId = addSnapshot(ctx, {
+			volumeId: 'vol-ffffffff',
+			size: mapping.Ebs.VolumeSize,
+			description: `Copied for DestinationAmi ${imageId} from SourceAmi ${sourceId} for SourceSnapshot ${mapping.Ebs.SnapshotId}. Task created on ${groupedMs(now)}.`,
+			encrypted,
+			kmsKeyId,
+			tags: snapshotTags,
+			disk: sourceSnapshot?.disk,
+			readyAt,
+		});
+		return {
+			DeviceName: mapping.DeviceName,
+			Ebs: stripUndefined({...clonePlain(mapping.Ebs), SnapshotId: snapshotId, Encrypted: encrypted, KmsKeyId: kmsKeyId}),
+		};
+	});
+
+	const tags: Tag[] = params.CopyImageTags === true ? source!.Tags.filter(t => !t.Key.startsWith('aws:')).map(t => ({...t})) : [];
+	for (const tag of specTags(specs, 'image')) {
+		const existing = tags.find(t => t.Key === tag.Key);
+		if (existing) existing.Value = tag.Value;
+		else tags.push(tag);
+	}
+
+	const image: Image = {
+		ImageId: imageId,
+		Name: name,
+		Description: typeof params.Description === 'string' ? params.Description : undefined,
+		OwnerId: world.account,
+		State: 'pending',
+		readyAt,
+		CreationDate: now,
+		Architecture: source!.Architecture,
+		Platform: source!.Platform,
+		PlatformDetails: source!.PlatformDetails,
+		UsageOperation: source!.UsageOperation,
+		RootDeviceName: source!.RootDeviceName,
+		RootDeviceType: source!.RootDeviceType,
+		VirtualizationType: source!.VirtualizationType,
+		Hypervisor: source!.Hypervisor,
+		EnaSupport: source!.EnaSupport,
+		SriovNetSupport: source!.SriovNetSupport,
+		BootMode: source!.BootMode,
+		ImdsSupport: source!.ImdsSupport,
+		ImageLocation: source!.RootDeviceType === 'ebs' ? `${world.account}/${name}` : source!.ImageLocation,
+		ImageType: 'machine',
+		BlockDeviceMappings: blockDeviceMappings,
+		LaunchPermissions: [],
+		ProductCodes: clonePlain(source!.ProductCodes),
+		Tags: tags,
+		SourceImageId: sourceId,
+		SourceImageRegion: String(params.SourceRegion),
+		ManifestLocation: source!.ManifestLocation,
+		softwarePricePerHour: source!.softwarePricePerHour,
+		licencePricePerHour: source!.licencePricePerHour,
+		suspicious: source!.suspicious,
+		disk: clonePlain(source!.disk),
+		consistentSnapshot: source!.OwnerId === world.account ? source!.consistentSnapshot : true,
+	};
+	region.images[imageId] = stripUndefined(image);
+	schedule(world, {at: readyAt, region: ctx.regionName, kind: 'image', id: imageId});
+	return {ImageId: imageId};
+};

@@ -1,0 +1,52 @@
+import {instanceTypeArchitecture} from './pricing.js';
+
+// What the instance types we price look like as hardware: CPU layout, the architectures they
+// run (older Xen types also run 32-bit AMIs), and whether they are EBS-optimised by default.
+
+/** CoreCount x ThreadsPerCore as DescribeInstances reports them (default CPU options). */
+const CPU: Record<string, [number, number]> = {
+	't2.nano': [1, 1],
+	't2.micro': [1, 1],
+	't2.small': [1, 1],
+	't2.medium': [2, 1],
+	't3.nano': [1, 2],
+	't3.micro': [1, 2],
+	't3.small': [1, 2],
+	't3.medium': [1, 2],
+	't3.large': [1, 2],
+	't4g.nano': [2, 1],
+	't4g.micro': [2, 1],
+	't4g.small': [2, 1],
+	't4g.medium': [2, 1],
+	'm5.large': [1, 2],
+	'm5.xlarge': [2, 2],
+	'm6i.large': [1, 2],
+	'm7g.large': [2, 1],
+	'c5.large': [1, 2],
+	'c6g.large': [2, 1],
+	'r5.large': [1, 2],
+	'm1.small': [1, 1],
+};
+
+export const cpuOptions = (type: string): {CoreCount: number; ThreadsPerCore: number} => {
+	const [CoreCount, ThreadsPerCore] = CPU[type] ?? [1, 2];
+	return {CoreCount, ThreadsPerCore};
+};
+
+/** Xen-era families (t2, m1) run no Nitro features: not EBS-optimised by default, and they also run i386. */
+const isXenFamily = (type: string): boolean => /^(t2|m1)\./.test(type);
+
+export const ebsOptimizedByDefault = (type: string): boolean => !isXenFamily(type);
+
+/** As the architecture-mismatch error names them: `x86_64,i386` for the old Xen types. */
+export const supportedArchitectures = (type: string): string[] => {
+	const arch = instanceTypeArchitecture(type);
+	return arch === 'x86_64' && isXenFamily(type) ? ['x86_64', 'i386'] : [arch];
+};
+
+/** RunInstances' error when an instance type cannot run an AMI's architecture. */
+export const architectureMismatch = (type: string, imageArchitecture: string): string | undefined => {
+	const archs = supportedArchitectures(type);
+	if (archs.includes(imageArchitecture)) return undefined;
+	return `The architecture '${archs.join(',')}' of the specified instance type does not match the architecture '${imageArchitecture}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again. You can use 'describe-instance-types' or 'describe-images' to discover the architecture of the instance type or AMI.`;
+};

@@ -1,0 +1,123 @@
+import {fail} from './errors.js';
+import {isWellFormedId} from './ids.js';
+import type {Tag} from './types.js';
+
+// Reading API-shaped request parameters for the storage, key-pair, security-group, tag and
+// Region operations. Each helper checks the type it expects and answers as EC2 does when a
+// value is missing or of the wrong kind, so a handler never sees surprises.
+
+/** `The request must contain the parameter X` */
+export const missing = (name: string): never => fail('MissingParameter', `The request must contain the parameter ${name}`);
+
+export const optionalString = (value: unknown, name: string): string | undefined => {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (typeof value !== 'string') return fail('InvalidParameterValue', `Invalid value for parameter ${name}`);
+	return value;
+};
+
+export const requiredString = (value: unknown, name: string): string => {
+	const text = optionalString(value, name);
+	if (text === undefined || text === '') return missing(name);
+	return text;
+};
+
+export const optionalBoolean = (value: unknown): boolean | undefined => {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'boolean') return value;
+	if (value === 'true') return true;
+	if (value === 'false') return false;
+	return Boolean(value);
+};
+
+export const optionalInteger = (value: unknown, name: string): number | undefined => {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = typeof value === 'number' ? value : Number(value);
+	if (!Number.isInteger(n)) return fail('InvalidParameterValue', `Invalid value '${String(value)}' for ${name}`);
+	return n;
+};
+
+/** A list parameter: undefined when absent, every member a string. */
+export const stringList = (value: unknown, name: string): string[] | undefined => {
+	if (value === undefined || value === null) return undefined;
+	const list = Array.isArray(value) ? value : [value];
+	return list.map(item => optionalString(item, name) ?? '');
+};
+
+/** Tags as the API receives them (`--tags Key=k,Value=v`): Value may be absent. */
+export type TagInput = {Key: string; Value?: string};
+
+export const tagList = (value: unknown): TagInput[] => {
+	if (value === undefined || value === null) return [];
+	if (!Array.isArray(value)) return fail('InvalidParameterValue', 'Invalid value for parameter Tags');
+	return value.map(item => {
+		const entry = (item ?? {}) as Record<string, unknown>;
+		const key = optionalString(entry.Key, 'Tag.Key');
+		if (key === undefined) return fail('InvalidParameterValue', 'Tag key must be specified');
+		const value = optionalString(entry.Value, 'Tag.Value');
+		return value === undefined ? {Key: key} : {Key: key, Value: value};
+	});
+};
+
+/** Checks one tag key the way CreateTags does (also used for --tag-specifications). */
+export const checkTagKey = (key: string): void => {
+	if (key.toLowerCase().startsWith('aws:')) {
+		fail('InvalidParameterValue', `Value ( ${key} ) for parameter key is invalid. Tag keys starting with 'aws:' are reserved for internal use`);
+	}
+
+	if (key.length === 0 || key.length > 128) {
+		fail('InvalidParameterValue', `Value ( ${key} ) for parameter key is invalid. Length should be between 1 and 128 characters`);
+	}
+};
+
+export const checkTagValue = (key: string, value: string): void => {
+	if (value.length > 256) fail('InvalidParameterValue', `Value ( ${value} ) for parameter value is invalid. Length should be between 0 and 256 characters`);
+	void key;
+};
+
+/** The most tags one resource may carry. */
+export const MAX_TAGS = 50;
+
+/** Adds or overwrites tags on one resource; more than 50 in all -> TagLimitExceeded. */
+export const applyTags = (target: Tag[], tags: TagInput[]): void => {
+	const keys = new Set(target.map(t => t.Key));
+	for (const tag of tags) keys.add(tag.Key);
+	if (keys.size > MAX_TAGS) fail('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
+	for (const tag of tags) {
+		const existing = target.find(t => t.Key === tag.Key);
+		if (existing) existing.Value = tag.Value ?? '';
+		else target.push({Key: tag.Key, Value: tag.Value ?? ''});
+	}
+};
+
+/**
+ * Tags from `--tag-specifications` for one resource type, checked like CreateTags.
+ * Any ResourceType other than the allowed ones is refused, as EC2 does.
+ */
+export const tagsFromSpecifications = (specs: unknown, allowed: string[]): Map<string, Tag[]> => {
+	const result = new Map<string, Tag[]>();
+	if (specs === undefined || specs === null) return result;
+	if (!Array.isArray(specs)) return fail('InvalidParameterValue', 'Invalid value for parameter TagSpecifications');
+	for (const spec of specs) {
+		const entry = (spec ?? {}) as Record<string, unknown>;
+		const type = optionalString(entry.ResourceType, 'TagSpecification.ResourceType');
+		if (type === undefined) return missing('TagSpecification.ResourceType');
+		if (!allowed.includes(type)) fail('InvalidParameterValue', `'${type}' is not a valid taggable resource type for this operation.`);
+		const tags = result.get(type) ?? [];
+		const given = tagList(entry.Tags);
+		for (const tag of given) {
+			checkTagKey(tag.Key);
+			checkTagValue(tag.Key, tag.Value ?? '');
+		}
+
+		applyTags(tags, given);
+		result.set(type, tags);
+	}
+
+	return result;
+};
+
+/** `Invalid id: "x" (expecting "snap-...")` for ids of the wrong shape. */
+export const checkId = (id: string, prefix: string, code: string): void => {
+	if (!isWellFormedId(id, prefix)) fail(code, `Invalid id: "${id}" (expecting "${prefix}-...")`);
+};
