@@ -1,5 +1,12 @@
-import type {World} from '../sim/types.js';
+import {beginCommand, execute} from '../sim/engine.js';
+import {isDefaultRegion, isOptInRegion} from '../sim/regions.js';
+import {runWaiter} from '../sim/waiters.js';
+import type {OpResult, World} from '../sim/types.js';
 import type {ApiCall} from '../shell/session.js';
+import {apiErrorText, errorText, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
+import {checkQuery} from './output/query.js';
+import {renderOutput} from './output/render.js';
+import {parseAws} from './parse.js';
 
 export type AwsEnv = {
 	/** reads a file for file:// and fileb:// values; undefined when it does not exist */
@@ -12,9 +19,78 @@ export type AwsEnv = {
 
 export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]};
 
+// botocore's check on a region name before it builds an endpoint from it.
+const REGION_FORMAT = /^[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?$/;
+
+/** Region problems the CLI finds before any request is sent (reference 1.3). */
+const regionProblem = (region: string): string | undefined => {
+	if (!REGION_FORMAT.test(region)) return `Provided region_name '${region}' doesn't match a supported format.`;
+	if (!isDefaultRegion(region) && !isOptInRegion(region)) return `Could not connect to the endpoint URL: "https://ec2.${region}.amazonaws.com/"`;
+	return undefined;
+};
+
+const callOf = (operation: string, region: string, params: Record<string, unknown>, result: OpResult): ApiCall => ({
+	operation,
+	region,
+	ok: result.ok,
+	errorCode: result.ok ? undefined : result.error.code,
+	dryRun: params.DryRun === true,
+});
+
 /**
  * THE function behind every `aws` command, at the game's prompt and from `ami-school aws`:
- * a world and the words after `aws` in, the new world and what the CLI would print out.
- * (Being wired up: parser and formatters land next.)
+ * a world and the words after `aws` in; the new world, stdout, stderr and exit code out, exactly
+ * as AWS CLI v2 (2.34+) prints them. Every command moves the virtual clock on a little.
  */
-export const runAws = (world: World, _args: string[], _env: AwsEnv): AwsOutcome => ({world, stdout: '', stderr: 'not ready\n', exitCode: 255, calls: []});
+export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome => {
+	const ticked = beginCommand(world);
+	const done = (stdout: string, stderr: string, exitCode: number, calls: ApiCall[] = [], next: World = ticked): AwsOutcome => ({world: next, stdout, stderr, exitCode, calls});
+
+	const parsed = parseAws(args, {readFile: env.readFile});
+	switch (parsed.kind) {
+		case 'error': {
+			return done('', parsed.stderr, parsed.exitCode);
+		}
+
+		case 'help': {
+			return done(parsed.stdout, '', 0);
+		}
+
+		case 'unsupported-service': {
+			return done('', errorText(`AMI School simulates only 'aws ec2'; 'aws ${parsed.service}' is a real AWS CLI command, but it is not part of this sandbox.`), EXIT_GENERAL);
+		}
+
+		case 'not-simulated': {
+			return done('', errorText(`'aws ec2 ${parsed.cliName}' is a real EC2 operation (${parsed.operation}), but AMI School does not simulate it. Run 'aws ec2 help' for the operations it does.`), EXIT_GENERAL);
+		}
+
+		case 'call':
+		case 'wait': {
+			break;
+		}
+	}
+
+	const region = parsed.globals.region ?? env.defaultRegion;
+	const problem = regionProblem(region);
+	if (problem) return done('', errorText(problem), EXIT_GENERAL);
+
+	if (parsed.globals.query !== undefined) {
+		const bad = checkQuery(parsed.globals.query);
+		if (bad) return done('', bad.stderr, bad.exitCode);
+	}
+
+	if (parsed.kind === 'wait') {
+		const waited = runWaiter(ticked, {waiter: parsed.waiter, region, params: parsed.params});
+		const calls = waited.calls.map(call => callOf(call.operation, region, parsed.params, call.result));
+		if (waited.result.ok) return done('', '', 0, calls, waited.world);
+		return done('', waiterErrorText(waited.name, waited.result.reason), EXIT_GENERAL, calls, waited.world);
+	}
+
+	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params});
+	const calls = [callOf(parsed.operation, region, parsed.params, result)];
+	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), 254, calls, next);
+
+	const rendered = renderOutput(result.output, {cliName: parsed.cliName, format: parsed.globals.output ?? 'json', query: parsed.globals.query, width: env.width});
+	if (!rendered.ok) return done('', rendered.stderr, rendered.exitCode, calls, next);
+	return done(rendered.stdout, '', 0, calls, next);
+};

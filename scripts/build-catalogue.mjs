@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// Builds source/cli/catalogue.json from the official EC2 service model. Run on demand only
+// (`npm run catalogue`), never on install or CI; the output is committed.
+//
+// Source: botocore's `data/ec2/2016-11-15/service-2.json(.gz)` and `waiters-2.json`, fetched with
+// `pip download botocore==<version> --no-deps` (a wheel is a zip; python3 extracts the two files).
+// Why botocore and not npm aws-sdk@2: the AWS CLI prints keys in *botocore's* member order, and
+// botocore reordered many shapes after aws-sdk v2 froze (Image: PlatformDetails ... ImageId, ...).
+// The CLI (v2 >= 2.34) ships a botocore of that newer generation, so only its model is faithful.
+//
+// Options:  --model <service-2.json[.gz]> --waiters <waiters-2.json>   use local files (offline)
+//           --botocore <version>                                   default 1.43.11 (an installed
+//                                                                  botocore of that version is used
+//                                                                  as is; else pip downloads it)
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {gunzipSync} from 'node:zlib';
+import {register} from 'tsx/esm/api';
+
+register();
+const {cliName} = await import('../source/cli/xform-name.ts');
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = name => {
+	const i = args.indexOf(name);
+	return i === -1 ? undefined : args[i + 1];
+};
+
+const readMaybeGz = path => {
+	const raw = readFileSync(path);
+	return JSON.parse((raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8'));
+};
+
+const loadModel = () => {
+	const modelPath = option('--model');
+	const waitersPath = option('--waiters');
+	if (modelPath && waitersPath) {
+		const paginatorsPath = option('--paginators');
+		return {model: readMaybeGz(modelPath), waiters: readMaybeGz(waitersPath), paginators: paginatorsPath ? readMaybeGz(paginatorsPath) : {pagination: {}}, services: [], source: `local ${modelPath}`};
+	}
+
+	const version = option('--botocore') ?? '1.43.11';
+	// An installed botocore of the wanted version (pip install botocore==<version>) needs no network.
+	try {
+		const installed = execFileSync('python3', ['-c', 'import botocore,os;print(botocore.__version__);print(os.path.dirname(botocore.__file__))'], {encoding: 'utf8'}).trim().split('\n');
+		if (installed[0] === version) {
+			const data = join(installed[1], 'data/ec2/2016-11-15');
+			const services = readdirSync(join(installed[1], 'data'), {withFileTypes: true}).filter(d => d.isDirectory()).map(d => d.name);
+			return {model: readMaybeGz(join(data, 'service-2.json.gz')), waiters: readMaybeGz(join(data, 'waiters-2.json')), paginators: readMaybeGz(join(data, 'paginators-1.json')), services, source: `botocore ${version}`};
+		}
+	} catch {
+		// no python botocore: download it
+	}
+
+	const dir = mkdtempSync(join(tmpdir(), 'catalogue-'));
+	try {
+		execFileSync('python3', ['-m', 'pip', 'download', `botocore==${version}`, '--no-deps', '--only-binary=:all:', '-d', dir, '-q'], {stdio: 'inherit'});
+		const wheel = readdirSync(dir).find(f => f.endsWith('.whl'));
+		const inner = 'botocore/data/ec2/2016-11-15/';
+		execFileSync('python3', ['-c', `import zipfile,sys
+z=zipfile.ZipFile(sys.argv[1])
+for n in ('service-2.json.gz','waiters-2.json','paginators-1.json'):
+    z.extract(sys.argv[2]+n, sys.argv[3])
+open(sys.argv[3]+'/services.txt','w').write('\\n'.join(sorted({n.split('/')[2] for n in z.namelist() if n.startswith('botocore/data/') and n.count('/')>=4})))`, join(dir, wheel), inner, dir]);
+		return {
+			model: readMaybeGz(join(dir, inner, 'service-2.json.gz')),
+			waiters: readMaybeGz(join(dir, inner, 'waiters-2.json')),
+			paginators: readMaybeGz(join(dir, inner, 'paginators-1.json')),
+			services: readFileSync(join(dir, 'services.txt'), 'utf8').split('\n'),
+			source: `botocore ${version}`,
+		};
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+};
+
+const {model, waiters, paginators, services, source} = loadModel();
+const simulated = new Set(['CreateImage', 'DescribeImages', 'RegisterImage', 'CopyImage', 'DeregisterImage', 'ModifyImageAttribute', 'DescribeImageAttribute', 'ResetImageAttribute', 'GetImageBlockPublicAccessState', 'EnableImageBlockPublicAccess', 'DisableImageBlockPublicAccess', 'RunInstances', 'DescribeInstances', 'StopInstances', 'StartInstances', 'RebootInstances', 'TerminateInstances', 'ModifyInstanceAttribute', 'DescribeInstanceAttribute', 'DescribeSnapshots', 'DeleteSnapshot', 'DescribeVolumes', 'CreateKeyPair', 'DescribeKeyPairs', 'DeleteKeyPair', 'ImportKeyPair', 'CreateSecurityGroup', 'DescribeSecurityGroups', 'DeleteSecurityGroup', 'AuthorizeSecurityGroupIngress', 'CreateTags', 'DeleteTags', 'DescribeTags', 'DescribeRegions']);
+
+// Compact shape: type, members in model order, required, enum, and the constraints botocore
+// validates client-side (min only; botocore never checks max or pattern).
+const compact = shape => {
+	const out = {type: shape.type};
+	if (shape.type === 'structure') {
+		out.members = Object.entries(shape.members ?? {}).map(([name, m]) => ({name, shape: m.shape, ...(m.idempotencyToken ? {idempotencyToken: true} : {})}));
+		if (shape.required?.length) {
+			out.required = shape.required;
+		}
+	} else if (shape.type === 'list') {
+		out.member = shape.member.shape;
+	} else if (shape.type === 'map') {
+		out.key = shape.key.shape;
+		out.value = shape.value.shape;
+	} else if (shape.enum) {
+		out.enum = shape.enum;
+	}
+
+	if (typeof shape.min === 'number') {
+		out.min = shape.min;
+	}
+
+	return out;
+};
+
+const shapes = {};
+const visit = name => {
+	if (!name || shapes[name]) {
+		return;
+	}
+
+	const shape = model.shapes[name];
+	shapes[name] = compact(shape);
+	for (const m of Object.values(shape.members ?? {})) {
+		visit(m.shape);
+	}
+
+	visit(shape.member?.shape);
+	visit(shape.key?.shape);
+	visit(shape.value?.shape);
+};
+
+const operations = {};
+const deprecated = [];
+for (const name of Object.keys(model.operations).sort()) {
+	const op = model.operations[name];
+	operations[cliName(name)] = {name, ...(op.input ? {input: op.input.shape} : {}), ...(op.output ? {output: op.output.shape} : {})};
+	if (op.deprecated) {
+		deprecated.push(cliName(name));
+	}
+
+	visit(op.input?.shape);
+}
+
+// Output shapes: all of them if the file stays small, else only the simulated operations'.
+const inputOnly = JSON.stringify({operations, shapes}).length;
+for (const [, op] of Object.entries(operations)) {
+	if (op.output && (inputOnly < 350_000 || simulated.has(op.name))) {
+		visit(op.output);
+	}
+}
+
+const waiterTable = {};
+for (const [name, w] of Object.entries(waiters.waiters)) {
+	waiterTable[cliName(name)] = {name, operation: w.operation, delay: w.delay, maxAttempts: w.maxAttempts, acceptors: w.acceptors};
+}
+
+// Paginated operations: the CLI adds --starting-token/--page-size/--max-items and hides the
+// token and limit members (awscli/customizations/paginate.py).
+const paginatorTable = {};
+for (const [name, p] of Object.entries(paginators.pagination ?? {})) {
+	paginatorTable[name] = {inputToken: p.input_token, outputToken: p.output_token, ...(p.limit_key ? {limitKey: p.limit_key} : {}), resultKey: p.result_key};
+}
+
+// Top-level `aws` commands: botocore service names with the CLI's renames, plus its own commands.
+const renames = {s3: 's3api', config: 'configservice', codedeploy: 'deploy'};
+const commands = [...new Set([...services.filter(Boolean).map(s => renames[s] ?? s), 's3', 'configure', 'history', 'cli-dev', 'ddb', 'login', 'logout'])].sort();
+
+const catalogue = {source, operations, shapes, waiters: waiterTable, paginators: paginatorTable, deprecated, commands};
+const text = JSON.stringify(catalogue);
+writeFileSync(join(root, 'source/cli/catalogue.json'), text + '\n');
+console.log(`catalogue.json: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes, ${Object.keys(waiterTable).length} waiters, ${(text.length / 1024).toFixed(0)} KB (from ${source})`);
