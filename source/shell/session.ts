@@ -29,7 +29,7 @@ export type Session = {
 	history: HistoryEntry[];
 	/** set while the player is logged in to an instance with ssh */
 	remote?: {region: string; instanceId: string; user: string; host: string};
-};
+} & SessionShellState;
 
 /** What running one line at the prompt gives back. */
 export type LineResult = {
@@ -41,4 +41,28 @@ export type LineResult = {
 	clear?: boolean;
 	/** the line is not complete yet (open quote, trailing backslash): ask for more */
 	incomplete?: boolean;
+	/** stdout and stderr interleaved in the order they were written (what a terminal shows) */
+	chunks?: Array<{fd: 1 | 2; text: string}>;
+	/** `exit` at the player's own prompt: they asked to leave the shell */
+	exit?: boolean;
+};
+
+// ---- appended by the shell (all optional, so older saved sessions still load)
+
+/** Extra shell state a Session may carry between lines. */
+export type SessionShellState = {
+	/** exported variable names (`export NAME`) */
+	exported?: string[];
+	/** permission bits of local files (new files are 0644; ssh refuses keys readable by others) */
+	fileModes?: Record<string, number>;
+	/** hosts ssh has already accepted a host key for */
+	knownHosts?: string[];
+	/** the exit code of the last line (`$?`) */
+	lastExitCode?: number;
+	/** working directory of the local shell, default /home/student */
+	cwd?: string;
+	/** columns of the terminal, for `--output table` */
+	terminalWidth?: number;
+	/** inside an ssh session: the remote shell's directory and variables */
+	remoteShell?: {cwd: string; vars: Record<string, string>};
 };

@@ -89,7 +89,7 @@ export const instanceDisk = (region: RegionState, instance: Instance): Disk | un
 
 // ------------------------------------------------------------------------------- web server
 
-export type HttpAnswer = {status: number; server: string; body: string} | {refused: true};
+export type HttpAnswer = {status: number; server: string; body: string; tls?: boolean} | {refused: true};
 
 const WEB_SERVERS = ['httpd', 'nginx', 'apache2'];
 

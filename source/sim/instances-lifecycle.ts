@@ -92,9 +92,7 @@ export const startInstances = (ctx: OpContext, params: Params): Record<string, u
 			instance.StateTransitionReason = '';
 			instance.StateReason = {Code: 'pending', Message: 'pending'};
 			instance.PublicIpAddress = newPublicIp(ctx.world);
-			// It boots by the next command: exactly the enabled services come up (idempotent if settle boots it too).
-			const disk = instanceDisk(ctx.region, instance);
-			if (disk) bootDisk(disk);
+			// settle.ts boots it (exactly the enabled services come up) when it reaches running.
 		}
 
 		return change(instance, previous);

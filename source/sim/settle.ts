@@ -1,5 +1,5 @@
 import {startBilling} from './pricing.js';
-import {runFirstBoot} from './guest.js';
+import {bootInstance} from './guest.js';
 import type {Scheduled, World} from './types.js';
 
 // Moves the (draft) world's clock to `until`, applying every scheduled state change in time
@@ -42,10 +42,9 @@ const apply = (world: World, item: Scheduled): void => {
 				instance.State = 'running';
 				instance.StateReason = undefined;
 				startBilling(instance.billing, item.at);
-				if (!instance.booted) {
-					instance.booted = true;
-					runFirstBoot(world, item.region, instance);
-				}
+				const firstBoot = !instance.booted;
+				instance.booted = true;
+				bootInstance(world, item.region, instance, firstBoot);
 			} else if (instance.State === 'stopping') {
 				instance.State = 'stopped';
 			} else if (instance.State === 'shutting-down') {

@@ -1,0 +1,115 @@
+import {awsCommands, cliOperationNames, inputParameters, waiterNames} from '../cli/catalogue.js';
+import {DEFAULT_REGIONS} from '../sim/regions.js';
+import type {RegionState} from '../sim/types.js';
+import type {Session} from './session.js';
+
+// Tab completion: the words that could replace the word under the cursor (the UI shows the
+// common prefix, or the list). Knows shell commands, `aws ec2 <operation> --parameters`, the
+// values of id parameters from the current world, Regions, and the player's files.
+
+const SHELL_COMMANDS = [
+	'aws', 'base64', 'bash', 'cat', 'cd', 'chmod', 'clear', 'curl', 'date', 'echo', 'env', 'exit', 'export', 'false', 'grep', 'head',
+	'history', 'hostname', 'ls', 'mkdir', 'printf', 'pwd', 'rm', 'sleep', 'source', 'ssh', 'tail', 'tee', 'touch', 'true', 'unset', 'wc', 'whoami',
+];
+const GUEST_COMMANDS = ['sudo', 'dnf', 'yum', 'apt', 'systemctl', 'rpm', 'curl', 'cat', 'ls', 'echo', 'tee', 'hostname', 'whoami', 'uptime', 'id', 'uname', 'exit', 'logout'];
+const GLOBAL_OPTIONS = ['--region', '--output', '--query', '--no-cli-pager', '--profile', '--debug', '--no-paginate', '--color', '--endpoint-url'];
+const OUTPUTS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'];
+
+/** the words of the last simple command before the cursor, and the (unfinished) word under it */
+const splitLine = (line: string): {words: string[]; current: string} => {
+	const words: string[] = [];
+	let word = '';
+	let quote: string | undefined;
+	for (const c of line) {
+		if (quote) {
+			if (c === quote) quote = undefined;
+			else word += c;
+		} else if (c === '"' || c === "'") quote = c;
+		else if (c === ' ' || c === '\t') {
+			if (word) words.push(word);
+			word = '';
+		} else if (c === '|' || c === ';' || c === '&' || c === '(') {
+			words.length = 0;
+			word = '';
+		} else word += c;
+	}
+
+	return {words, current: word};
+};
+
+const idsOf = (region: RegionState | undefined, param: string, session: Session): string[] => {
+	if (!region) return [];
+	if (/^--(instance-ids?|source-instance-id)$/.test(param)) return Object.keys(region.instances);
+	if (/^--(image-ids?|source-image-id)$/.test(param)) {
+		const own = Object.values(region.images).filter(i => i.OwnerId === session.world.account);
+		return (own.length > 0 ? own : Object.values(region.images)).map(i => i.ImageId);
+	}
+
+	if (/^--snapshot-ids?$/.test(param)) return Object.values(region.snapshots).filter(s => s.OwnerId === session.world.account).map(s => s.SnapshotId);
+	if (/^--volume-ids?$/.test(param)) return Object.keys(region.volumes);
+	if (/^--key-names?$/.test(param)) return Object.keys(region.keyPairs);
+	if (/^--key-pair-ids?$/.test(param)) return Object.values(region.keyPairs).map(k => k.KeyPairId);
+	if (/^--(group-ids?|security-group-ids)$/.test(param)) return Object.keys(region.securityGroups);
+	if (/^--(group-names?|security-groups)$/.test(param)) return Object.values(region.securityGroups).map(g => g.GroupName);
+	if (/^--resources$/.test(param)) return [...Object.keys(region.images), ...Object.keys(region.instances), ...Object.keys(region.snapshots)];
+	return [];
+};
+
+const fileNames = (session: Session): string[] => Object.keys(session.files).filter(f => !f.startsWith('/'));
+
+const awsCandidates = (session: Session, words: string[], current: string): string[] => {
+	const args = words.slice(1);
+	const regionIndex = args.indexOf('--region');
+	const regionName = regionIndex !== -1 ? args[regionIndex + 1] : session.region;
+	const previous = args.at(-1);
+	if (previous === '--region' || previous === '--source-region') return [...DEFAULT_REGIONS];
+	if (previous === '--output') return OUTPUTS;
+	const positional = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1].startsWith('--')));
+	if (positional.length === 0) return current.startsWith('-') ? GLOBAL_OPTIONS : awsCommands();
+	if (positional[0] !== 'ec2') return [];
+	if (positional.length === 1) return current.startsWith('-') ? GLOBAL_OPTIONS : [...cliOperationNames(), 'wait', 'help'];
+	const operation = positional[1];
+	if (operation === 'wait' && positional.length === 2 && !current.startsWith('-')) return waiterNames();
+	const cliName = operation === 'wait' ? undefined : operation;
+	if (current.startsWith('-')) {
+		const params = cliName ? inputParameters(cliName).filter(p => !p.hidden).map(p => p.cliName) : [];
+		return [...params, ...GLOBAL_OPTIONS];
+	}
+
+	if (current.startsWith('file://') || current.startsWith('fileb://')) {
+		const scheme = current.startsWith('file://') ? 'file://' : 'fileb://';
+		return fileNames(session).map(f => scheme + f);
+	}
+
+	if (previous?.startsWith('--')) {
+		const ids = idsOf(session.world.regions[regionName], previous, session);
+		if (ids.length > 0) return ids;
+		if (/user-data|cli-input|public-key-material|file/.test(previous)) return fileNames(session).map(f => `file://${f}`);
+	}
+
+	return [];
+};
+
+const publicHosts = (session: Session): string[] =>
+	Object.values(session.world.regions).flatMap(r => Object.values(r.instances).filter(i => i.State === 'running' && i.PublicIpAddress).map(i => i.PublicIpAddress!));
+
+/** Words that can replace the word being typed at the end of `lineBeforeCursor`, sorted. */
+export const completionCandidates = (session: Session, lineBeforeCursor: string): string[] => {
+	try {
+		const {words, current} = splitLine(lineBeforeCursor);
+		let candidates: string[];
+		if (current.startsWith('$')) candidates = Object.keys(session.vars).map(v => `$${v}`);
+		else if (words.length === 0) candidates = session.remote ? GUEST_COMMANDS : SHELL_COMMANDS;
+		else if (words[0] === 'aws' && !session.remote) candidates = awsCandidates(session, words, current);
+		else if (words[0] === 'ssh') {
+			if (words.at(-1) === '-i') candidates = fileNames(session);
+			else if (current.includes('@')) candidates = publicHosts(session).map(ip => `${current.slice(0, current.indexOf('@') + 1)}${ip}`);
+			else candidates = [...fileNames(session), 'ec2-user@', 'ubuntu@'];
+		} else if (words[0] === 'curl') candidates = publicHosts(session).map(ip => `http://${ip}/`);
+		else if (words[0] === 'export') candidates = ['AWS_DEFAULT_REGION=', 'AWS_REGION=', ...Object.keys(session.vars)];
+		else candidates = session.remote ? [] : fileNames(session);
+		return [...new Set(candidates.filter(c => c.startsWith(current)))].sort();
+	} catch {
+		return [];
+	}
+};

@@ -1,0 +1,24 @@
+import type {World} from '../sim/types.js';
+import type {ApiCall, Session} from './session.js';
+
+// The mutable working copy of a Session while one line runs; runLine turns it back into a new
+// Session at the end (the Session passed in is never changed).
+
+export type LineState = {
+	world: World;
+	region: string;
+	files: Record<string, string>;
+	modes: Record<string, number>;
+	knownHosts: string[];
+	calls: ApiCall[];
+	remote?: Session['remote'];
+	remoteShell?: Session['remoteShell'];
+	cwd: string;
+	width?: number;
+	/** history lines, including the one running now */
+	history: string[];
+};
+
+export const LOCAL_USER = 'student';
+export const LOCAL_HOME = '/home/student';
+export const LOCAL_HOST = 'ami-school';

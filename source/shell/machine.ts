@@ -1,0 +1,66 @@
+// What a shell runs on: the player's own computer, or a simulated EC2 instance reached by ssh
+// (or running its user data at first boot). The interpreter only talks to this interface.
+
+/** One piece of output, in the order it was written: fd 1 = stdout, fd 2 = stderr. */
+export type Chunk = {fd: 1 | 2; text: string};
+
+export type CmdResult = {code: number; out: Chunk[]};
+
+export type FsError = 'No such file or directory' | 'Permission denied' | 'Is a directory' | 'Not a directory';
+
+export type FileSystem = {
+	/** absolute form of a path as the user typed it */
+	resolve(path: string): string;
+	read(path: string): string | {error: FsError};
+	write(path: string, content: string, append: boolean): undefined | {error: FsError};
+	remove(path: string): undefined | {error: FsError};
+	isDir(path: string): boolean;
+	/** names inside a directory (files and sub-directories), sorted */
+	list(path: string): string[] | {error: FsError};
+	mkdir(path: string): undefined | {error: FsError | 'File exists'};
+	/** permission bits (local files track them for ssh's key check) */
+	mode?(path: string): number;
+	chmod?(path: string, mode: number): undefined | {error: FsError};
+};
+
+export type ShellVars = {
+	vars: Record<string, string>;
+	exported: Set<string>;
+	lastExit: number;
+	/** set by `exit`/`logout`: the shell stops running further commands */
+	exited?: {code: number};
+};
+
+export type ExecContext = {
+	machine: Machine;
+	shell: ShellVars;
+	/** environment of this one command (NAME=value prefixes and exported variables) */
+	env: Record<string, string>;
+	/** what the command reads on standard input (a pipe, `<`, a here-document; empty otherwise) */
+	stdin: string;
+};
+
+export type Command = (ctx: ExecContext, argv: string[]) => CmdResult;
+
+export type Machine = {
+	kind: 'local' | 'guest';
+	user: string;
+	home: string;
+	cwd: string;
+	hostname: string;
+	fs: FileSystem;
+	/** the program behind a command name, undefined when there is none (bash: command not found) */
+	command(name: string): Command | undefined;
+	/** the same machine for another user (sudo) */
+	as?(user: string): Machine;
+	/** history lines for `history` */
+	history?: () => string[];
+};
+
+export const ok = (stdout = ''): CmdResult => ({code: 0, out: stdout ? [{fd: 1, text: stdout}] : []});
+export const fail = (code: number, stderr: string, stdout = ''): CmdResult => ({
+	code,
+	out: [...(stdout ? [{fd: 1 as const, text: stdout}] : []), ...(stderr ? [{fd: 2 as const, text: stderr}] : [])],
+});
+export const stdoutOf = (r: CmdResult): string => r.out.filter(c => c.fd === 1).map(c => c.text).join('');
+export const stderrOf = (r: CmdResult): string => r.out.filter(c => c.fd === 2).map(c => c.text).join('');

@@ -1,0 +1,71 @@
+import {produce} from 'immer';
+import {runAws} from '../cli/run-aws.js';
+import {advanceClock} from '../sim/engine.js';
+import {instanceDisk, privateDnsName} from '../sim/guest.js';
+import type {Disk, Instance} from '../sim/types.js';
+import {commandResult} from './commands/common.js';
+import {guestMachine} from './guest/guest-machine.js';
+import type {LineState} from './line-state.js';
+import {worldProbe} from './network.js';
+import {ok, type Command, type Machine} from './machine.js';
+
+// A running instance seen through ssh: its disk changes go into the world (immer), its curl
+// reaches the internet from its public IP, and `aws` works only with an instance profile.
+
+export const instanceOf = (state: LineState, region: string, instanceId: string): Instance | undefined => state.world.regions[region]?.instances[instanceId];
+
+export const diskOf = (state: LineState, region: string, instanceId: string): Disk | undefined => {
+	const instance = instanceOf(state, region, instanceId);
+	return instance ? instanceDisk(state.world.regions[region], instance) : undefined;
+};
+
+export type RemoteTarget = {region: string; instanceId: string; user: string; cwd?: string};
+
+export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser?: (user: string) => void): Machine | undefined => {
+	const instance = instanceOf(state, target.region, target.instanceId);
+	const disk = diskOf(state, target.region, target.instanceId);
+	if (!instance || !disk) return undefined;
+	const fqdn = privateDnsName(target.region, instance.PrivateIpAddress);
+	const elapse = (ms: number) => {
+		state.world = advanceClock(state.world, ms);
+	};
+
+	const extra: Record<string, Command> = {
+		sleep(_ctx, [, n]) {
+			const seconds = Number(n);
+			if (n === undefined || Number.isNaN(seconds)) return commandResult(1, '', `sleep: invalid time interval '${n ?? ''}'\n`);
+			elapse(Math.min(seconds * 1000, 86_400_000));
+			return ok();
+		},
+	};
+	if (instance.IamInstanceProfile) {
+		extra.aws = (_ctx, [, ...args]) => {
+			const outcome = runAws(state.world, args, {readFile: () => undefined, defaultRegion: target.region, width: state.width});
+			state.world = outcome.world;
+			state.calls.push(...outcome.calls);
+			return commandResult(outcome.exitCode, outcome.stdout, outcome.stderr);
+		};
+	}
+
+	return guestMachine({
+		disk: () => diskOf(state, target.region, target.instanceId) ?? disk,
+		update(fn) {
+			state.world = produce(state.world, draft => {
+				const region = draft.regions[target.region];
+				const live = region?.instances[target.instanceId];
+				const d = live ? instanceDisk(region, live) : undefined;
+				if (d) fn(d);
+			});
+		},
+		user: target.user,
+		hostname: fqdn.split('.')[0],
+		fqdn,
+		region: target.region,
+		now: () => state.world.clock,
+		bootedAt: instance.LaunchTime,
+		cwd: target.cwd,
+		probe: worldProbe(state, instance.PublicIpAddress ?? '0.0.0.0'),
+		extra,
+		switchUser,
+	});
+};
