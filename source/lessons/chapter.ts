@@ -1,0 +1,173 @@
+import type {LineResult, Session} from '../shell/session.js';
+import {freshWorld} from '../sim/fresh-world.js';
+import {defaultLessonDeps} from './default-deps.js';
+import type {LessonDeps} from './deps.js';
+import {allMet, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
+import type {Lesson} from './schema.js';
+import {countLines, parOf, score, type Score} from './scoring.js';
+import {expandVars, splitWords} from './words.js';
+
+// One chapter being played: the player's session, the goals as they stand, hints, quiz answers.
+// Every function returns a new state (the old one stays valid: keep it for undo).
+
+export type ChapterState = {
+	lesson: Lesson;
+	deps: LessonDeps;
+	session: Session;
+	/** the lesson's vars, computed after the setup */
+	vars: Record<string, string>;
+	goals: GoalStatus[];
+	/** sticky goals met at some point */
+	stickyMet: string[];
+	/** goal id -> hint tiers revealed */
+	hints: Record<string, number>;
+	solutionShown: boolean;
+	/** the player's history length when every goal was first met at once: the chapter is complete */
+	completedAt?: number;
+	/** the first answer to each quiz question */
+	quiz: Record<number, {choice: number; correct: boolean}>;
+	/** problems of the lesson itself (a setup line failed, a var has no value) */
+	setupErrors: string[];
+};
+
+export type PlayerLineOutcome = {state: ChapterState; result: LineResult; newlyMet: string[]; completedNow: boolean};
+
+const safeRun = (deps: LessonDeps, session: Session, line: string): LineResult => {
+	try {
+		return deps.runLine(session, line);
+	} catch (error) {
+		return {session, stdout: '', stderr: `${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1};
+	}
+};
+
+const goalContext = (state: Pick<ChapterState, 'lesson' | 'deps' | 'session' | 'vars'>): GoalContext => ({
+	session: state.session,
+	vars: state.vars,
+	region: state.lesson.setup.region,
+	since: 0,
+	deps: state.deps,
+});
+
+/** The lesson's vars: each an aws command run against the world after the setup. */
+const computeVars = (lesson: Lesson, session: Session, deps: LessonDeps): {vars: Record<string, string>; errors: string[]} => {
+	const vars: Record<string, string> = {};
+	const errors: string[] = [];
+	for (const [name, command] of Object.entries(lesson.vars)) {
+		try {
+			const args = splitWords(expandVars(command, vars)).slice(1);
+			const outcome = deps.runAws(session.world, args, {readFile: p => session.files[p], defaultRegion: lesson.setup.region});
+			const value = outcome.stdout.trim();
+			if (outcome.exitCode !== 0 || value === '' || value === 'None' || value === 'null') {
+				errors.push(`vars.${name}: "${command}" gave no value (exit ${outcome.exitCode})${outcome.stderr.trim() ? `: ${outcome.stderr.trim()}` : ''}`);
+			}
+
+			vars[name] = value;
+		} catch (error) {
+			errors.push(`vars.${name}: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	}
+
+	return {vars, errors};
+};
+
+/** A fresh world, the setup run through the player's shell (silently), the goals as they stand. */
+export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDeps): ChapterState => {
+	let session: Session = {world: freshWorld(), region: lesson.setup.region, files: {}, vars: {}, history: []};
+	const setupErrors: string[] = [];
+	lesson.setup.commands.forEach((line, i) => {
+		const result = safeRun(deps, session, line);
+		session = result.session;
+		if (result.incomplete) setupErrors.push(`setup.commands[${i}]: "${line}" is incomplete`);
+		else if (result.exitCode !== 0) setupErrors.push(`setup.commands[${i}]: "${line}" exited ${result.exitCode}${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}`);
+	});
+	// The player's history starts with their own first command.
+	session = {...session, history: []};
+	const {vars, errors} = computeVars(lesson, session, deps);
+	setupErrors.push(...errors);
+	const base = {lesson, deps, session, vars};
+	const goals = evaluateGoals(lesson, goalContext(base));
+	return {...base, goals, stickyMet: stickyOf(lesson, goals, []), hints: {}, solutionShown: false, quiz: {}, setupErrors};
+};
+
+const stickyOf = (lesson: Lesson, goals: GoalStatus[], before: string[]): string[] => {
+	const set = new Set(before);
+	for (const goal of lesson.goals) if (goal.sticky && goals.find(g => g.id === goal.id)?.met) set.add(goal.id);
+	return [...set];
+};
+
+export const isComplete = (state: ChapterState): boolean => state.completedAt !== undefined;
+
+/** Runs one line the player typed; the goals are judged again on the new state. */
+export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutcome => {
+	const result = safeRun(state.deps, state.session, line);
+	if (result.incomplete) return {state, result, newlyMet: [], completedNow: false};
+	const next = {...state, session: result.session};
+	const goals = evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet));
+	const newlyMet = goals.filter(g => g.met && !state.goals.find(old => old.id === g.id)?.met).map(g => g.id);
+	const completedNow = state.completedAt === undefined && allMet(goals);
+	return {
+		state: {...next, goals, stickyMet: stickyOf(state.lesson, goals, state.stickyMet), completedAt: completedNow ? result.session.history.length : state.completedAt},
+		result,
+		newlyMet,
+		completedNow,
+	};
+};
+
+export type Hint = {goalId: string; tier: number; of: number; text: string};
+
+/**
+ * The next hint tier for a goal (by default the first goal not met). Revealing a tier already
+ * seen again costs nothing.
+ */
+export const takeHint = (state: ChapterState, goalId?: string): {state: ChapterState; hint?: Hint} => {
+	const goal = goalId ? state.lesson.goals.find(g => g.id === goalId) : state.lesson.goals.find(g => !state.goals.find(s => s.id === g.id)?.met);
+	if (!goal) return {state};
+	const seen = state.hints[goal.id] ?? 0;
+	const tier = Math.min(seen + 1, goal.hints.length);
+	const hint = {goalId: goal.id, tier, of: goal.hints.length, text: goal.hints[tier - 1]};
+	return {state: tier > seen ? {...state, hints: {...state.hints, [goal.id]: tier}} : state, hint};
+};
+
+/** Shows the reference solution: the chapter counts as complete, with 0 stars. */
+export const showSolution = (state: ChapterState): {state: ChapterState; lines: string[]} => ({
+	state: {...state, solutionShown: true, completedAt: state.completedAt ?? state.session.history.length},
+	lines: state.lesson.solution,
+});
+
+/** Answers a quiz question; only the first answer to a question counts. */
+export const answerQuiz = (state: ChapterState, question: number, choice: number): {state: ChapterState; correct: boolean; explain: string} => {
+	const q = state.lesson.quiz[question];
+	const c = q?.choices[choice];
+	if (!q || !c) return {state, correct: false, explain: ''};
+	const quiz = state.quiz[question] ? state.quiz : {...state.quiz, [question]: {choice, correct: c.correct}};
+	return {state: {...state, quiz}, correct: c.correct, explain: c.explain};
+};
+
+/** The score as it stands (0 stars until complete); lines after completion do not count. */
+export const chapterScore = (state: ChapterState): Score => {
+	const history = state.session.history.slice(0, state.completedAt ?? state.session.history.length);
+	const {awsLines, failedLines} = countLines(history);
+	return score({
+		completed: state.completedAt !== undefined,
+		solutionShown: state.solutionShown,
+		goalPoints: state.lesson.goals.reduce((sum, g) => sum + g.points, 0),
+		par: parOf(state.lesson),
+		awsLines,
+		failedLines,
+		hintTiers: state.lesson.goals.map(g => state.hints[g.id] ?? 0),
+		quizCorrect: Object.values(state.quiz).filter(a => a.correct).length,
+	});
+};
+
+export type GoalView = {id: string; text: string; met: boolean; points: number; hintsUsed: number; hintsTotal: number};
+
+/** What the goals panel shows, in the lesson's order. */
+export const goalViews = (state: ChapterState): GoalView[] =>
+	state.lesson.goals.map(goal => ({
+		id: goal.id,
+		text: goal.text,
+		met: state.goals.find(g => g.id === goal.id)?.met ?? false,
+		points: goal.points,
+		hintsUsed: state.hints[goal.id] ?? 0,
+		hintsTotal: goal.hints.length,
+	}));

@@ -1,0 +1,129 @@
+import {z} from 'zod';
+import {issuePath} from './locate.js';
+
+// A goal's check: what the world (or the record of calls, or the cost meter) must show for the
+// goal to be met. Exactly one kind per check object; `all`, `any` and `not` combine them.
+
+export type AwsCheck = {aws: string; region?: string; query?: string};
+export type HistoryCheck = {history: {operation?: string; ok?: boolean; dryRun?: boolean; errorCode?: string; region?: string}};
+export type CostCheck = {cost: {hourlyAtMost?: number; totalAtMost?: number}};
+export type ShellCheck = {shell: string; expect?: string; exitCode?: number};
+export type AllCheck = {all: Check[]};
+export type AnyCheck = {any: Check[]};
+export type NotCheck = {not: Check};
+export type Check = AwsCheck | HistoryCheck | CostCheck | ShellCheck | AllCheck | AnyCheck | NotCheck;
+
+export const CHECK_KINDS = ['aws', 'history', 'cost', 'shell', 'all', 'any', 'not'] as const;
+
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not a Region name (e.g. us-east-1)');
+
+/** Words a check's `aws:` line must not carry: the check sets the output and applies `query` itself. */
+const reservedAwsOptions = /(^|\s)--(output|query|no-paginate|profile|endpoint-url)(\s|=|$)/;
+
+const awsCheck = z.strictObject({
+	aws: z
+		.string()
+		.min(1)
+		.refine(s => /^(ec2|sts)\s+(describe-|get-|list-)\S+/.test(s.trim()), 'must be a read-only command such as "ec2 describe-images …" (without the leading aws)')
+		.refine(s => !reservedAwsOptions.test(s), 'must not set --output or --query: use the check\'s query field'),
+	region: region.optional(),
+	query: z.string().min(1).optional(),
+});
+
+const historyCheck = z.strictObject({
+	history: z.strictObject({
+		operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'an API operation name such as CreateImage').optional(),
+		ok: z.boolean().optional(),
+		dryRun: z.boolean().optional(),
+		errorCode: z.string().min(1).optional(),
+		region: region.optional(),
+	}),
+});
+
+const costCheck = z.strictObject({
+	cost: z
+		.strictObject({hourlyAtMost: z.number().min(0).optional(), totalAtMost: z.number().min(0).optional()})
+		.refine(c => c.hourlyAtMost !== undefined || c.totalAtMost !== undefined, 'give hourlyAtMost or totalAtMost'),
+});
+
+/** Commands a shell check may run: they read, never change, the world (it runs on a copy anyway). */
+const READ_ONLY_COMMANDS = new Set(['curl', 'cat', 'grep', 'ls', 'head', 'tail', 'wc', 'echo', 'test', 'ssh']);
+
+const isReadOnlyShell = (line: string): boolean =>
+	line.split(/\|\||&&|[|;]/).every(segment => {
+		const words = segment.trim().split(/\s+/);
+		if (words[0] === 'aws') return /^(describe-|get-|list-|wait$)/.test(words[2] ?? '') || words[1] === 'sts';
+		return READ_ONLY_COMMANDS.has(words[0] ?? '');
+	});
+
+const shellCheck = z.strictObject({
+	shell: z.string().min(1).refine(isReadOnlyShell, `only read-only commands are allowed (${[...READ_ONLY_COMMANDS].join(', ')}, aws describe-/get-/list-)`),
+	expect: z.string().optional(),
+	exitCode: z.number().int().optional(),
+});
+
+const leafSchemas = {aws: awsCheck, history: historyCheck, cost: costCheck, shell: shellCheck} as const;
+
+/**
+ * Validates a check by its kind (the key it carries), so that errors name the exact field
+ * instead of zod's "no union member matched".
+ */
+export const checkSchema: z.ZodType<Check> = z.unknown().transform((value, ctx): Check => {
+	const issue = (message: string, path: Array<string | number> = []) => {
+		ctx.addIssue({code: 'custom', message, path, input: value});
+		return z.NEVER;
+	};
+
+	const visit = (node: unknown, path: Array<string | number>): Check | undefined => {
+		if (node === null || typeof node !== 'object' || Array.isArray(node)) {
+			issue(`a check must be a mapping with one of: ${CHECK_KINDS.join(', ')}`, path);
+			return undefined;
+		}
+
+		const kinds = CHECK_KINDS.filter(k => Object.hasOwn(node, k));
+		if (kinds.length !== 1) {
+			issue(kinds.length === 0 ? `a check needs one of: ${CHECK_KINDS.join(', ')}` : `a check has exactly one kind, found: ${kinds.join(', ')}`, path);
+			return undefined;
+		}
+
+		const kind = kinds[0];
+		const record = node as Record<string, unknown>;
+		if (kind === 'all' || kind === 'any') {
+			const extra = Object.keys(record).filter(k => k !== kind);
+			if (extra.length > 0) issue(`unknown key "${extra[0]}"`, [...path, extra[0]]);
+			const list = record[kind];
+			if (!Array.isArray(list) || list.length === 0) {
+				issue('a non-empty list of checks', [...path, kind]);
+				return undefined;
+			}
+
+			const children = list.map((child, i) => visit(child, [...path, kind, i]));
+			return children.every(Boolean) ? ({[kind]: children} as Check) : undefined;
+		}
+
+		if (kind === 'not') {
+			const extra = Object.keys(record).filter(k => k !== kind);
+			if (extra.length > 0) issue(`unknown key "${extra[0]}"`, [...path, extra[0]]);
+			const child = visit(record.not, [...path, 'not']);
+			return child ? {not: child} : undefined;
+		}
+
+		const parsed = leafSchemas[kind].safeParse(node);
+		if (!parsed.success) {
+			for (const sub of parsed.error.issues) issue(sub.message, [...path, ...(issuePath(sub) as Array<string | number>)]);
+			return undefined;
+		}
+
+		return parsed.data as Check;
+	};
+
+	return visit(value, []) ?? (z.NEVER as never);
+});
+
+/** Every JMESPath query and aws line inside a check, with its path (for compile checks). */
+export const checkLeaves = (check: Check, path: Array<string | number> = []): Array<{check: AwsCheck | HistoryCheck | CostCheck | ShellCheck; path: Array<string | number>}> => {
+	if ('all' in check) return check.all.flatMap((c, i) => checkLeaves(c, [...path, 'all', i]));
+	if ('any' in check) return check.any.flatMap((c, i) => checkLeaves(c, [...path, 'any', i]));
+	if ('not' in check) return checkLeaves(check.not, [...path, 'not']);
+	return [{check, path}];
+};

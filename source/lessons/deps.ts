@@ -1,0 +1,9 @@
+import type {AwsEnv, AwsOutcome} from '../cli/run-aws.js';
+import type {LineResult, Session} from '../shell/session.js';
+import type {World} from '../sim/types.js';
+
+// What the lesson engine needs from the rest of the game, passed in so it can be tested alone.
+
+export type LineRunner = (session: Session, line: string) => LineResult;
+export type AwsRunner = (world: World, args: string[], env: AwsEnv) => AwsOutcome;
+export type LessonDeps = {runLine: LineRunner; runAws: AwsRunner};

@@ -1,0 +1,116 @@
+import type {Session} from '../shell/session.js';
+import {hourlyRate, totalCost} from '../sim/pricing.js';
+import type {World} from '../sim/types.js';
+import type {AwsCheck, Check, CostCheck, HistoryCheck, ShellCheck} from './check-schema.js';
+import type {LessonDeps} from './deps.js';
+import {isTruthy, jmespathSearch} from './jmes.js';
+import type {Lesson} from './schema.js';
+import {expandVars, splitWords} from './words.js';
+
+// Goals are judged on STATE after every command, never on the typed text: a read-only describe
+// of the world and a JMESPath query over it, the record of API calls, or the cost meter.
+
+export type GoalContext = {
+	session: Session;
+	/** the lesson's vars, computed once after the setup */
+	vars: Record<string, string>;
+	/** the lesson's Region: where an aws check goes without its own region */
+	region: string;
+	/** history entries before this index are the setup's */
+	since: number;
+	deps: LessonDeps;
+};
+
+export type GoalStatus = {id: string; met: boolean};
+
+type AwsAnswer = {ok: boolean; data: unknown};
+
+// One describe per world and command line, however many goals ask (worlds are immutable).
+const describeCache = new WeakMap<World, Map<string, AwsAnswer>>();
+
+/** Runs a check's read-only aws command against the world; the JSON it prints, parsed. */
+export const runCheckCommand = (line: string, region: string, ctx: GoalContext): AwsAnswer => {
+	const args = [...splitWords(expandVars(line, ctx.vars)), '--region', region, '--output', 'json'];
+	const key = args.join('\u0000');
+	let perWorld = describeCache.get(ctx.session.world);
+	if (!perWorld) {
+		perWorld = new Map();
+		describeCache.set(ctx.session.world, perWorld);
+	}
+
+	const cached = perWorld.get(key);
+	if (cached) return cached;
+	let answer: AwsAnswer;
+	try {
+		const outcome = ctx.deps.runAws(ctx.session.world, args, {readFile: p => ctx.session.files[p], defaultRegion: region});
+		const text = outcome.stdout.trim();
+		answer = outcome.exitCode === 0 ? {ok: true, data: text === '' ? null : JSON.parse(text)} : {ok: false, data: null};
+	} catch {
+		answer = {ok: false, data: null};
+	}
+
+	perWorld.set(key, answer);
+	return answer;
+};
+
+const awsMet = (check: AwsCheck, ctx: GoalContext): boolean => {
+	const answer = runCheckCommand(check.aws, check.region ?? ctx.region, ctx);
+	if (!answer.ok) return false;
+	if (check.query === undefined) return true;
+	try {
+		return isTruthy(jmespathSearch(answer.data, expandVars(check.query, ctx.vars)));
+	} catch {
+		return false;
+	}
+};
+
+const historyMet = ({history: want}: HistoryCheck, ctx: GoalContext): boolean =>
+	ctx.session.history
+		.slice(ctx.since)
+		.flatMap(entry => entry.calls)
+		.some(
+			call =>
+				(want.operation === undefined || call.operation === want.operation) &&
+				(want.ok === undefined || call.ok === want.ok) &&
+				(want.dryRun === undefined || call.dryRun === want.dryRun) &&
+				(want.errorCode === undefined || call.errorCode === want.errorCode) &&
+				(want.region === undefined || call.region === want.region),
+		);
+
+/** a thousandth of a cent: rounding noise, not a charge */
+const EPSILON = 1e-5;
+
+const costMet = ({cost}: CostCheck, ctx: GoalContext): boolean =>
+	(cost.hourlyAtMost === undefined || hourlyRate(ctx.session.world) <= cost.hourlyAtMost + EPSILON) &&
+	(cost.totalAtMost === undefined || totalCost(ctx.session.world) <= cost.totalAtMost + EPSILON);
+
+const shellMet = (check: ShellCheck, ctx: GoalContext): boolean => {
+	try {
+		// On a copy: whatever the line does is thrown away, and the player's variables cannot hide the lesson's.
+		const copy: Session = {...ctx.session, vars: {...ctx.session.vars, ...ctx.vars}, history: []};
+		const result = ctx.deps.runLine(copy, check.shell);
+		return result.exitCode === (check.exitCode ?? 0) && (check.expect === undefined || result.stdout.includes(check.expect));
+	} catch {
+		return false;
+	}
+};
+
+export const evaluateCheck = (check: Check, ctx: GoalContext): boolean => {
+	if ('all' in check) return check.all.every(c => evaluateCheck(c, ctx));
+	if ('any' in check) return check.any.some(c => evaluateCheck(c, ctx));
+	if ('not' in check) return !evaluateCheck(check.not, ctx);
+	if ('aws' in check) return awsMet(check, ctx);
+	if ('history' in check) return historyMet(check, ctx);
+	if ('cost' in check) return costMet(check, ctx);
+	return shellMet(check, ctx);
+};
+
+/**
+ * Every goal of the lesson, met or not, in the lesson's order. A goal reflects the CURRENT state,
+ * except a `sticky` one that was met before (in `metBefore`): it stays met.
+ */
+export const evaluateGoals = (lesson: Pick<Lesson, 'goals'>, ctx: GoalContext, metBefore: ReadonlySet<string> = new Set()): GoalStatus[] =>
+	lesson.goals.map(goal => ({id: goal.id, met: (goal.sticky && metBefore.has(goal.id)) || evaluateCheck(goal.check, ctx)}));
+
+/** A chapter is complete when every goal is met at the same time. */
+export const allMet = (statuses: GoalStatus[]): boolean => statuses.length > 0 && statuses.every(s => s.met);

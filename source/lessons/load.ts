@@ -1,0 +1,171 @@
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {LineCounter, parseDocument} from 'yaml';
+import {formatPath, issuePath, lineOf, type FieldPath} from './locate.js';
+import {factsSchema, lessonSchema, type Facts, type LoadedLesson} from './schema.js';
+import {validateLesson} from './validate.js';
+
+// Reads lesson files. Never throws: every problem becomes a LessonError naming the file, the
+// line and the field, e.g. `lessons/03-class.yaml:42: goals[1].check.query: Invalid jmespath …`.
+
+export type LessonError = {file: string; line?: number; path?: string; message: string};
+
+export type LoadResult = {lessons: LoadedLesson[]; errors: LessonError[]; facts?: Facts};
+
+export const FACTS_FILE = 'facts.yaml';
+
+export const formatLessonError = (error: LessonError): string =>
+	`${error.file}${error.line === undefined ? '' : `:${error.line}`}: ${error.path ? `${error.path}: ` : ''}${error.message}`;
+
+/** The lessons folder shipped with the game: ../lessons from source/lessons/ (tsx, vitest) or from dist/. */
+export const defaultLessonsDir = (from: string = import.meta.url): string => {
+	let dir = path.dirname(fileURLToPath(from));
+	for (let i = 0; i < 4; i++) {
+		const candidate = path.join(dir, 'lessons');
+		if (existsSync(path.join(candidate, FACTS_FILE))) return candidate;
+		dir = path.dirname(dir);
+	}
+
+	return path.resolve(path.dirname(fileURLToPath(from)), '..', 'lessons');
+};
+
+const readText = (file: string): {text?: string; error?: LessonError} => {
+	try {
+		return {text: readFileSync(file, 'utf8')};
+	} catch (error) {
+		return {error: {file, message: `cannot read: ${error instanceof Error ? error.message : String(error)}`}};
+	}
+};
+
+type Parsed = {data?: unknown; errors: LessonError[]; locate: (p: FieldPath) => number | undefined};
+
+/** YAML text -> plain data, with YAML syntax errors located. */
+export const parseYaml = (text: string, file: string): Parsed => {
+	try {
+		const counter = new LineCounter();
+		const doc = parseDocument(text, {lineCounter: counter, prettyErrors: false, uniqueKeys: true});
+		const locate = (p: FieldPath) => {
+			try {
+				return lineOf(doc, counter, p);
+			} catch {
+				return undefined;
+			}
+		};
+
+		if (doc.errors.length > 0) {
+			return {
+				errors: doc.errors.map(e => ({file, line: counter.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}`})),
+				locate,
+			};
+		}
+
+		return {data: doc.toJS({maxAliasCount: 50}), errors: [], locate};
+	} catch (error) {
+		return {errors: [{file, message: `YAML: ${error instanceof Error ? error.message : String(error)}`}], locate: () => undefined};
+	}
+};
+
+/** Reads facts.yaml (fact id -> text). */
+export const loadFacts = (file: string): {facts?: Facts; errors: LessonError[]} => {
+	const {text, error} = readText(file);
+	if (error || text === undefined) return {errors: [error ?? {file, message: 'cannot read'}]};
+	const parsed = parseYaml(text, file);
+	if (parsed.errors.length > 0) return {errors: parsed.errors};
+	const result = factsSchema.safeParse(parsed.data);
+	if (!result.success) {
+		return {errors: result.error.issues.map(issue => ({file, line: parsed.locate(issuePath(issue)), path: formatPath(issuePath(issue)) || undefined, message: issue.message}))};
+	}
+
+	return {facts: result.data, errors: []};
+};
+
+/** One lesson from YAML text (the file name is only used in messages). */
+export const parseLesson = (text: string, file: string, facts?: Facts): {lesson?: LoadedLesson; errors: LessonError[]} => {
+	try {
+		const parsed = parseYaml(text, file);
+		if (parsed.errors.length > 0) return {errors: parsed.errors};
+		const result = lessonSchema.safeParse(parsed.data);
+		if (!result.success) {
+			return {
+				errors: result.error.issues.map(issue => ({file, line: parsed.locate(issuePath(issue)), path: formatPath(issuePath(issue)) || undefined, message: issue.message})),
+			};
+		}
+
+		const issues = validateLesson(result.data, facts);
+		if (issues.length > 0) {
+			return {errors: issues.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path), message: issue.message}))};
+		}
+
+		return {lesson: {...result.data, file}, errors: []};
+	} catch (error) {
+		return {errors: [{file, message: `cannot load: ${error instanceof Error ? error.message : String(error)}`}]};
+	}
+};
+
+const factsNextTo = (dir: string): {facts?: Facts; errors: LessonError[]} => {
+	const file = path.join(dir, FACTS_FILE);
+	return existsSync(file) ? loadFacts(file) : {errors: [{file, message: 'missing: fact ids cannot be checked'}]};
+};
+
+const loadOne = (file: string, facts: Facts | undefined): {lesson?: LoadedLesson; errors: LessonError[]} => {
+	const {text, error} = readText(file);
+	if (error || text === undefined) return {errors: [error ?? {file, message: 'cannot read'}]};
+	return parseLesson(text, file, facts);
+};
+
+/** One lesson file; fact ids are checked against `facts` or else the facts.yaml beside the file. */
+export const loadLessonFile = (file: string, options: {facts?: Facts} = {}): LoadResult => {
+	const found = options.facts ? {facts: options.facts, errors: []} : factsNextTo(path.dirname(file));
+	const {lesson, errors} = loadOne(file, found.facts);
+	return {lessons: lesson ? [lesson] : [], errors: [...found.errors, ...errors], facts: found.facts};
+};
+
+/** Every lesson (*.yaml but facts.yaml) of a folder, sorted by order; ids and orders must be unique. */
+export const loadLessonDir = (dir: string): LoadResult => {
+	let names: string[];
+	try {
+		names = readdirSync(dir)
+			.filter(name => /\.ya?ml$/.test(name) && name !== FACTS_FILE)
+			.sort();
+	} catch (error) {
+		return {lessons: [], errors: [{file: dir, message: `cannot read folder: ${error instanceof Error ? error.message : String(error)}`}]};
+	}
+
+	const found = factsNextTo(dir);
+	const lessons: LoadedLesson[] = [];
+	const errors: LessonError[] = [...found.errors];
+	for (const name of names) {
+		const file = path.join(dir, name);
+		try {
+			if (!statSync(file).isFile()) continue;
+		} catch {
+			continue;
+		}
+
+		// Without a readable facts.yaml, fact ids go unchecked (its own error says so).
+		const result = loadOne(file, found.facts);
+		errors.push(...result.errors);
+		if (result.lesson) lessons.push(result.lesson);
+	}
+
+	const byId = new Map<string, string>();
+	const byOrder = new Map<number, string>();
+	for (const lesson of lessons) {
+		const sameId = byId.get(lesson.id);
+		if (sameId) errors.push({file: lesson.file, path: 'id', message: `duplicate chapter id "${lesson.id}" (also in ${sameId})`});
+		const sameOrder = byOrder.get(lesson.order);
+		if (sameOrder) errors.push({file: lesson.file, path: 'order', message: `duplicate order ${lesson.order} (also in ${sameOrder})`});
+		byId.set(lesson.id, lesson.file);
+		byOrder.set(lesson.order, lesson.file);
+	}
+
+	lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+	return {lessons, errors, facts: found.facts};
+};
+
+/** A chapter by id (master-image), order (1, 01) or file name (01-master-image[.yaml]). */
+export const findLesson = (lessons: LoadedLesson[], key: string): LoadedLesson | undefined =>
+	lessons.find(l => l.id === key) ??
+	(/^\d+$/.test(key) ? lessons.find(l => l.order === Number(key)) : undefined) ??
+	lessons.find(l => path.basename(l.file).replace(/\.ya?ml$/, '') === key.replace(/\.ya?ml$/, ''));

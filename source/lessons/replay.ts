@@ -1,0 +1,37 @@
+import type {LessonDeps} from './deps.js';
+import {runPlayerLine, startChapter, type ChapterState} from './chapter.js';
+import type {Lesson} from './schema.js';
+
+// Runs a list of lines through a chapter as a player would type them (used by `play --script`
+// and `check`). A line left incomplete (open quote, trailing backslash) joins the next one.
+
+export type Step = {line: string; stdout: string; stderr: string; exitCode: number; newlyMet: string[]; completedNow: boolean};
+
+export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string};
+
+/** Script text -> lines. */
+export const scriptLines = (text: string): string[] => text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
+
+/** Blank lines and whole-line # comments are not run (unless they continue an incomplete line). */
+const isSkippable = (line: string): boolean => line.trim() === '' || line.trim().startsWith('#');
+
+export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start?: ChapterState): Replay => {
+	let state = start ?? startChapter(lesson, deps);
+	const steps: Step[] = [];
+	let pending: string | undefined;
+	for (const raw of lines) {
+		if (pending === undefined && isSkippable(raw)) continue;
+		const line = pending === undefined ? raw : `${pending}\n${raw}`;
+		const outcome = runPlayerLine(state, line);
+		if (outcome.result.incomplete) {
+			pending = line;
+			continue;
+		}
+
+		pending = undefined;
+		state = outcome.state;
+		steps.push({line, stdout: outcome.result.stdout, stderr: outcome.result.stderr, exitCode: outcome.result.exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
+	}
+
+	return {state, steps, unfinished: pending};
+};

@@ -1,0 +1,64 @@
+import {chapterScore, isComplete} from './chapter.js';
+import type {LessonDeps} from './deps.js';
+import {replay, type Replay} from './replay.js';
+import type {Lesson} from './schema.js';
+import {countLines, parOf} from './scoring.js';
+
+// Proves a lesson fair: its reference solution and alternatives meet every goal (the reference
+// with 3 stars), its known-wrong attempts do not. What `ami-school check` and the tests run.
+
+export type Verdict = {name: string; ok: boolean; detail: string};
+
+const unmet = (lesson: Lesson, run: Replay): string[] => lesson.goals.filter(g => !run.state.goals.find(s => s.id === g.id)?.met).map(g => g.id);
+
+/** The failing lines of a run, for the author to see why a solution does not work. */
+const failures = (run: Replay): string =>
+	run.steps
+		.filter(s => s.exitCode !== 0)
+		.slice(0, 3)
+		.map(s => `\n      $ ${s.line}\n      exit ${s.exitCode}: ${(s.stderr || s.stdout).trim().split('\n').slice(-2).join(' | ')}`)
+		.join('');
+
+export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
+	const verdicts: Verdict[] = [];
+	const solution = replay(lesson, lesson.solution, deps);
+	for (const error of solution.state.setupErrors) verdicts.push({name: 'setup', ok: false, detail: error});
+	if (solution.state.setupErrors.length === 0) verdicts.push({name: 'setup', ok: true, detail: `${lesson.setup.commands.length} lines, ${Object.keys(lesson.vars).length} vars`});
+
+	const score = chapterScore(solution.state);
+	const {awsLines} = countLines(solution.state.session.history);
+	const missing = unmet(lesson, solution);
+	if (!isComplete(solution.state)) {
+		verdicts.push({name: 'solution', ok: false, detail: `does not meet every goal (not met now: ${missing.join(', ') || 'none, but never all at once'})${failures(solution)}`});
+	} else if (score.stars !== 3) {
+		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${awsLines} aws lines for par ${parOf(lesson)}, mistakes -${score.mistakes})${failures(solution)}`});
+	} else {
+		verdicts.push({name: 'solution', ok: true, detail: `meets every goal with 3 stars (${awsLines} aws lines, par ${parOf(lesson)})`});
+	}
+
+	if (lesson.par === undefined && isComplete(solution.state) && awsLines !== parOf(lesson)) {
+		verdicts.push({name: 'par', ok: false, detail: `${parOf(lesson)} solution lines run aws but ${awsLines} succeeded: set par`});
+	}
+
+	if (solution.unfinished !== undefined) verdicts.push({name: 'solution', ok: false, detail: `ends inside an unfinished line: ${solution.unfinished}`});
+
+	lesson.alternatives.forEach((lines, i) => {
+		const run = replay(lesson, lines, deps);
+		verdicts.push(
+			isComplete(run.state)
+				? {name: `alternative ${i + 1}`, ok: true, detail: 'meets every goal'}
+				: {name: `alternative ${i + 1}`, ok: false, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})${failures(run)}`},
+		);
+	});
+
+	for (const attempt of lesson.wrong) {
+		const run = replay(lesson, attempt.commands, deps);
+		verdicts.push(
+			isComplete(run.state)
+				? {name: `wrong "${attempt.name}"`, ok: false, detail: 'meets every goal, but it should not: a goal check is too lax'}
+				: {name: `wrong "${attempt.name}"`, ok: true, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})`},
+		);
+	}
+
+	return verdicts;
+};
