@@ -1,0 +1,45 @@
+import {z} from 'zod';
+
+// The saved progress file (progress.json), versioned. A file that does not match is moved aside
+// and a fresh one started (store.ts), so the game never crashes on a damaged file.
+
+export const PROGRESS_VERSION = 1;
+
+export const chapterStatusSchema = z.enum(['new', 'in-progress', 'done']);
+export type ChapterStatus = z.infer<typeof chapterStatusSchema>;
+
+export const chapterProgressSchema = z.object({
+	status: chapterStatusSchema,
+	bestScore: z.number().int().default(0),
+	stars: z.number().int().min(0).max(3).default(0),
+	/** hints used in the best run (or the current one while in progress) */
+	hintsUsed: z.number().int().min(0).default(0),
+});
+export type ChapterProgress = z.infer<typeof chapterProgressSchema>;
+
+const sessionSchema = z.looseObject({
+	world: z.looseObject({version: z.literal(1), regions: z.record(z.string(), z.unknown())}),
+	region: z.string(),
+	files: z.record(z.string(), z.string()),
+	vars: z.record(z.string(), z.string()),
+	history: z.array(z.looseObject({line: z.string(), exitCode: z.number()})),
+});
+
+/** The chapter in play (chapterId null: the free sandbox), to resume exactly there. */
+export const currentPlaySchema = z.object({
+	chapterId: z.string().nullable(),
+	session: sessionSchema,
+	data: z.unknown().optional(),
+});
+
+export const progressSchema = z.object({
+	version: z.literal(PROGRESS_VERSION),
+	chapters: z.record(z.string(), chapterProgressSchema).default({}),
+	/** prompt history per chapter id ('sandbox' for the sandbox) */
+	histories: z.record(z.string(), z.array(z.string())).default({}),
+	current: currentPlaySchema.optional(),
+});
+export type Progress = z.infer<typeof progressSchema>;
+export type CurrentPlay = z.infer<typeof currentPlaySchema>;
+
+export const emptyProgress = (): Progress => ({version: PROGRESS_VERSION, chapters: {}, histories: {}});

@@ -1,0 +1,321 @@
+import {chapterProgress, historyFor, markCompleted, markStarted, SANDBOX_KEY, setCurrent, setHistory} from '../progress/model.js';
+import {emptyProgress, type Progress} from '../progress/schema.js';
+import type {ChapterInfo, GameEngine, Play, ScoreReport} from './engine-port.js';
+import {labActions, newLab, type LabSignal, type LabState, type ScrollEntry, type ScrollKind} from './lab/lab-state.js';
+import {menuItems, type MenuValue} from './menu/menu-items.js';
+import {actionsFromInk, type InkKey} from './prompt/reducer.js';
+
+// The whole game's screen flow as one pure reducer: every key goes through `appKey` (one input
+// owner), which routes it to the active screen. The Ink components only draw AppState.
+
+export type Screen =
+	| {name: 'menu'; index: number}
+	| {name: 'story'; page: number; /** where Enter past the last page leads */ then: 'lab'}
+	| {name: 'lab'}
+	| {name: 'quiz'; question: number; index: number; /** the choice given to the question shown, once answered */ answered?: number; then: 'lab' | 'complete'}
+	| {name: 'complete'; index: number; report: ScoreReport; best: number};
+
+export type AppState = {
+	screen: Screen;
+	lab?: LabState;
+	progress: Progress;
+	progressLoaded: boolean;
+	/** one-time messages shown above the menu (damaged progress file, lesson errors) */
+	notices: string[];
+	/** everything the lab printed, in order (drawn once each by <Static>) */
+	transcript: ScrollEntry[];
+	/** Ctrl+C pressed once outside the lab */
+	ctrlCArmed: boolean;
+};
+
+export type AppEffect = {type: 'exit'} | {type: 'persist'} | {type: 'clear'};
+export type AppStep = {state: AppState; effects: AppEffect[]};
+
+export const initialApp = (engine: GameEngine): AppState => ({
+	screen: {name: 'menu', index: 0},
+	progress: emptyProgress(),
+	progressLoaded: false,
+	notices: engine.lessonErrors(),
+	transcript: [],
+	ctrlCArmed: false,
+});
+
+/** Saved progress arrived (after the first frame). */
+export const progressLoaded = (state: AppState, progress: Progress, warning?: string): AppState => ({
+	...state,
+	progress,
+	progressLoaded: true,
+	notices: warning ? [warning, ...state.notices] : state.notices,
+	screen: state.screen.name === 'menu' ? {name: 'menu', index: 0} : state.screen,
+});
+
+export const chapterOf = (engine: GameEngine, play: Play | undefined): ChapterInfo | undefined => engine.chapters().find(c => c.id === play?.chapterId);
+
+/** A message for the player: in the transcript and, once, above the menu. */
+export const addNotice = (state: AppState, text: string): AppState => ({...note(state, 'warn', text), notices: [text, ...state.notices]});
+
+const historyKey = (play: Play) => play.chapterId ?? SANDBOX_KEY;
+
+/** Moves the lab's new scrollback into the transcript. */
+const drain = (state: AppState): AppState => {
+	if (!state.lab || state.lab.scroll.length === 0) return state;
+	const base = state.transcript.length;
+	const entries = state.lab.scroll.map((e, i) => ({...e, id: base + i}));
+	return {...state, transcript: [...state.transcript, ...entries], lab: {...state.lab, scroll: []}};
+};
+
+const note = (state: AppState, kind: ScrollKind, text: string): AppState => ({...state, transcript: [...state.transcript, {id: state.transcript.length, kind, text}]});
+
+/** Records the play in progress (to resume) and its prompt history. */
+const remember = (engine: GameEngine, state: AppState): AppState => {
+	if (!state.lab) return state;
+	const {play, prompt} = state.lab;
+	const saved = engine.save(play);
+	let progress = setCurrent(state.progress, {chapterId: play.chapterId ?? null, session: saved.session, data: saved.data});
+	progress = setHistory(progress, historyKey(play), prompt.history);
+	return {...state, progress};
+};
+
+const enterLab = (engine: GameEngine, state: AppState, play: Play, intro: boolean): AppStep => {
+	const lab = newLab(engine, play, historyFor(state.progress, historyKey(play)));
+	let next: AppState = {...state, lab, ctrlCArmed: false};
+	if (play.chapterId) next = {...next, progress: markStarted(next.progress, play.chapterId)};
+	next = remember(engine, next);
+	const chapter = chapterOf(engine, play);
+	const title = chapter ? `Chapter ${chapter.order}: ${chapter.title}` : 'Free sandbox: a fresh AWS world with no goals.';
+	next = note(next, 'info', `${title}  (type \`help\` for game commands)`);
+	if (intro && chapter) return {state: {...next, screen: {name: 'story', page: 0, then: 'lab'}}, effects: [{type: 'persist'}]};
+	return {state: {...next, screen: {name: 'lab'}}, effects: [{type: 'persist'}]};
+};
+
+const resumePlay = (engine: GameEngine, state: AppState): AppStep => {
+	const current = state.progress.current;
+	const play = current ? engine.resume({chapterId: current.chapterId ?? undefined, session: current.session as never, data: current.data}) : undefined;
+	if (!play) return {state: {...state, notices: ['The saved game could not be resumed; pick a chapter.', ...state.notices]}, effects: []};
+	return enterLab(engine, state, play, false);
+};
+
+const choose = (engine: GameEngine, state: AppState, value: MenuValue): AppStep => {
+	switch (value.kind) {
+		case 'continue': {
+			return resumePlay(engine, state);
+		}
+
+		case 'chapter': {
+			if (state.progress.current?.chapterId === value.id) return resumePlay(engine, state);
+			return enterLab(engine, state, engine.start(value.id), true);
+		}
+
+		case 'sandbox': {
+			if (state.progress.current && state.progress.current.chapterId === null) return resumePlay(engine, state);
+			return enterLab(engine, state, engine.sandbox(), false);
+		}
+
+		case 'quit': {
+			return {state, effects: [{type: 'exit'}]};
+		}
+	}
+};
+
+/** Where `ami-school play <chapter>` / `ami-school sandbox` start: by id, order (1, 01) or file-like name (01-id). */
+export const findChapter = (chapters: ChapterInfo[], key: string): ChapterInfo | undefined =>
+	chapters.find(c => c.id === key) ?? (/^\d+$/.test(key) ? chapters.find(c => c.order === Number(key)) : undefined) ?? chapters.find(c => key.replace(/\.ya?ml$/, '') === `${String(c.order).padStart(2, '0')}-${c.id}`);
+
+export type StartAt = {mode: 'menu' | 'chapter' | 'sandbox'; chapter?: string};
+
+/** Once progress is loaded: go straight to the chapter or sandbox the command line asked for. */
+export const startAt = (engine: GameEngine, state: AppState, start: StartAt): AppStep => {
+	if (start.mode === 'sandbox') return choose(engine, state, {kind: 'sandbox'});
+	if (start.mode !== 'chapter' || !start.chapter) return {state, effects: []};
+	const chapter = findChapter(engine.chapters(), start.chapter);
+	if (!chapter) return {state: {...state, notices: [`There is no chapter "${start.chapter}": pick one below.`, ...state.notices]}, effects: []};
+	return choose(engine, state, {kind: 'chapter', id: chapter.id});
+};
+
+const answers = (engine: GameEngine, state: AppState): Record<number, boolean> => (state.lab ? engine.quizAnswers(state.lab.play) : {});
+
+const finishChapter = (engine: GameEngine, state: AppState): AppStep => {
+	const play = state.lab?.play;
+	if (!play?.chapterId) return {state: {...state, screen: {name: 'menu', index: 0}}, effects: []};
+	const report = engine.score(play);
+	const previous = chapterProgress(state.progress, play.chapterId);
+	const progress = markCompleted(state.progress, play.chapterId, {score: report.total, stars: report.stars, hintsUsed: engine.hintsUsed(play)});
+	const best = Math.max(report.total, previous.status === 'done' ? previous.bestScore : report.total);
+	return {state: {...state, progress, screen: {name: 'complete', index: 0, report, best}}, effects: [{type: 'persist'}]};
+};
+
+const firstUnanswered = (engine: GameEngine, state: AppState): number => {
+	const questions = chapterOf(engine, state.lab?.play)?.quiz ?? [];
+	const given = answers(engine, state);
+	return questions.findIndex((_, i) => given[i] === undefined);
+};
+
+const labSignals = (engine: GameEngine, state: AppState, signals: LabSignal[]): AppStep => {
+	const effects: AppEffect[] = [];
+	for (const signal of signals) {
+		switch (signal.type) {
+			case 'save': {
+				state = remember(engine, state);
+				if (!effects.some(e => e.type === 'persist')) effects.push({type: 'persist'});
+				break;
+			}
+
+			case 'clear': {
+				effects.push({type: 'clear'});
+				break;
+			}
+
+			case 'exit': {
+				return {state, effects: [...effects, {type: 'persist'}, {type: 'exit'}]};
+			}
+
+			case 'menu': {
+				return {state: {...state, screen: {name: 'menu', index: 0}}, effects: [...effects, {type: 'persist'}]};
+			}
+
+			case 'story': {
+				return {state: {...state, screen: {name: 'story', page: 0, then: 'lab'}}, effects};
+			}
+
+			case 'quiz': {
+				const questions = chapterOf(engine, state.lab?.play)?.quiz ?? [];
+				if (questions.length === 0) return {state: note(state, 'info', 'This chapter has no quiz.'), effects};
+				const open = firstUnanswered(engine, state);
+				return {state: {...state, screen: {name: 'quiz', question: open === -1 ? 0 : open, index: 0, then: 'lab'}}, effects};
+			}
+
+			case 'complete': {
+				state = note(state, 'success', 'Every goal met: chapter complete!');
+				const open = firstUnanswered(engine, state);
+				if (open !== -1) return {state: {...state, screen: {name: 'quiz', question: open, index: 0, then: 'complete'}}, effects};
+				const done = finishChapter(engine, state);
+				return {state: done.state, effects: [...effects, ...done.effects]};
+			}
+		}
+	}
+
+	return {state, effects};
+};
+
+type Nav = 'up' | 'down' | 'left' | 'right' | 'enter' | 'back' | 'skip' | 'none';
+
+// Only keys that are hard to type by accident: text typed ahead while a command ran must not
+// answer the quiz or leave the score screen when the lab gives way to them.
+const nav = (input: string, key: InkKey): Nav => {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.return || input === '\r') return 'enter';
+	if (key.escape) return 'back';
+	if (input === 's' || input === 'q') return 'skip';
+	return 'none';
+};
+
+const wrap = (index: number, count: number) => (count === 0 ? 0 : (index + count) % count);
+
+const menuKey = (engine: GameEngine, state: AppState, move: Nav, input: string): AppStep => {
+	if (state.screen.name !== 'menu') return {state, effects: []};
+	const items = menuItems(engine.chapters(), state.progress);
+	const {index} = state.screen;
+	if (move === 'up' || move === 'down') return {state: {...state, screen: {name: 'menu', index: wrap(index + (move === 'up' ? -1 : 1), items.length)}}, effects: []};
+	if (move === 'enter' && items[index]) return choose(engine, state, items[index].value);
+	if (input === 'q') return {state, effects: [{type: 'exit'}]};
+	return {state, effects: []};
+};
+
+const storyKey = (engine: GameEngine, state: AppState, move: Nav): AppStep => {
+	if (state.screen.name !== 'story') return {state, effects: []};
+	const pages = chapterOf(engine, state.lab?.play)?.story ?? [];
+	const {page} = state.screen;
+	if (move === 'left' || move === 'up') return {state: {...state, screen: {...state.screen, page: Math.max(0, page - 1)}}, effects: []};
+	if ((move === 'enter' || move === 'right' || move === 'down') && page < pages.length - 1) return {state: {...state, screen: {...state.screen, page: page + 1}}, effects: []};
+	if (move === 'enter' || move === 'right' || move === 'skip' || move === 'back') return {state: {...state, screen: {name: 'lab'}}, effects: []};
+	return {state, effects: []};
+};
+
+const quizKey = (engine: GameEngine, state: AppState, move: Nav): AppStep => {
+	const {screen} = state;
+	if (screen.name !== 'quiz') return {state, effects: []};
+	const questions = chapterOf(engine, state.lab?.play)?.quiz ?? [];
+	const question = questions[screen.question];
+	if (!question) return {state: {...state, screen: {name: 'lab'}}, effects: []};
+	if (screen.answered === undefined) {
+		if (move === 'up' || move === 'down') return {state: {...state, screen: {...screen, index: wrap(screen.index + (move === 'up' ? -1 : 1), question.choices.length)}}, effects: []};
+		if (move === 'back' && screen.then === 'lab') return {state: {...state, screen: {name: 'lab'}}, effects: []};
+		if (move !== 'enter') return {state, effects: []};
+		const lab = state.lab ? {...state.lab, play: engine.answerQuiz(state.lab.play, screen.question, screen.index)} : state.lab;
+		return {state: remember(engine, {...state, lab, screen: {...screen, answered: screen.index}}), effects: [{type: 'persist'}]};
+	}
+
+	if (move !== 'enter' && move !== 'back') return {state, effects: []};
+	const nextQuestion = screen.then === 'complete' ? firstUnanswered(engine, state) : screen.question + 1;
+	if (move === 'enter' && nextQuestion !== -1 && nextQuestion < questions.length) return {state: {...state, screen: {...screen, question: nextQuestion, index: 0, answered: undefined}}, effects: []};
+	if (screen.then === 'complete') return finishChapter(engine, state);
+	return {state: {...state, screen: {name: 'lab'}}, effects: []};
+};
+
+export type CompleteItem = {label: string; value: 'next' | 'menu' | 'quit'};
+
+export const completeItems = (engine: GameEngine, state: AppState): CompleteItem[] => {
+	const next = nextChapter(engine, state.lab?.play);
+	return [...(next ? [{label: `Next chapter: ${next.title}`, value: 'next' as const}] : []), {label: 'Chapter menu', value: 'menu'}, {label: 'Quit', value: 'quit'}];
+};
+
+const nextChapter = (engine: GameEngine, play: Play | undefined): ChapterInfo | undefined => {
+	const chapters = [...engine.chapters()].sort((a, b) => a.order - b.order);
+	const index = chapters.findIndex(c => c.id === play?.chapterId);
+	return index === -1 ? undefined : chapters[index + 1];
+};
+
+const completeKey = (engine: GameEngine, state: AppState, move: Nav): AppStep => {
+	const {screen} = state;
+	if (screen.name !== 'complete') return {state, effects: []};
+	const items = completeItems(engine, state);
+	if (move === 'up' || move === 'down') return {state: {...state, screen: {...screen, index: wrap(screen.index + (move === 'up' ? -1 : 1), items.length)}}, effects: []};
+	if (move !== 'enter') return {state, effects: []};
+	const choice = items[screen.index]?.value;
+	const next = nextChapter(engine, state.lab?.play);
+	const closed = {...state, lab: undefined};
+	if (choice === 'next' && next) return enterLab(engine, closed, engine.start(next.id), true);
+	if (choice === 'quit') return {state: closed, effects: [{type: 'exit'}]};
+	return {state: {...closed, screen: {name: 'menu', index: 0}}, effects: []};
+};
+
+/** One Ink input event. */
+export const appKey = (engine: GameEngine, state: AppState, input: string, key: InkKey): AppStep => {
+	if (state.screen.name === 'lab' && state.lab) {
+		const step = labActions(engine, state.lab, actionsFromInk(input, key));
+		return labSignals(engine, drain({...state, lab: step.state}), step.signals);
+	}
+
+	if (key.ctrl && input === 'c') {
+		if (state.ctrlCArmed) return {state, effects: [{type: 'persist'}, {type: 'exit'}]};
+		return {state: {...state, ctrlCArmed: true}, effects: []};
+	}
+
+	if (state.screen.name === 'menu' && !state.progressLoaded) return {state, effects: []};
+	const disarmed = state.ctrlCArmed ? {...state, ctrlCArmed: false} : state;
+	const move = nav(input, key);
+	switch (disarmed.screen.name) {
+		case 'menu': {
+			return menuKey(engine, disarmed, move, input);
+		}
+
+		case 'story': {
+			return storyKey(engine, disarmed, move);
+		}
+
+		case 'quiz': {
+			return quizKey(engine, disarmed, move);
+		}
+
+		case 'complete': {
+			return completeKey(engine, disarmed, move);
+		}
+
+		case 'lab': {
+			return {state: {...disarmed, screen: {name: 'menu', index: 0}}, effects: []};
+		}
+	}
+};

@@ -1,0 +1,115 @@
+import React, {useCallback, useEffect, useRef, useState} from 'react';
+import {Box, Text, useApp, useInput, useStdin, useStdout} from 'ink';
+import type {Progress} from '../progress/schema.js';
+import {addNotice, appKey, chapterOf, completeItems, initialApp, progressLoaded, startAt, type AppEffect, type AppState, type StartAt} from './app-state.js';
+import {Transcript} from './components/transcript.js';
+import type {GameEngine} from './engine-port.js';
+import {useWindowSize} from './hooks/use-window-size.js';
+import {CompleteScreen} from './screens/complete-screen.js';
+import {LabScreen} from './screens/lab-screen.js';
+import {MenuScreen} from './screens/menu-screen.js';
+import {QuizScreen} from './screens/quiz-screen.js';
+import {StoryScreen} from './screens/story-screen.js';
+import type {InkKey} from './prompt/reducer.js';
+
+// The game's root: holds AppState, owns keyboard input (one useInput for every screen), runs
+// the reducer's effects (save progress, clear the screen, exit) and draws the active screen.
+
+export type ProgressPort = {progress: Progress; warning?: string; save(progress: Progress): string | undefined};
+
+export type AppProps = {
+	engine: GameEngine;
+	/** opens saved progress; called after the first frame */
+	openProgress: () => Promise<ProgressPort>;
+	/** where to go once progress is loaded (default: the menu) */
+	start?: StartAt;
+};
+
+const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
+
+export const App = ({engine, openProgress, start}: AppProps) => {
+	const {exit} = useApp();
+	const {stdout} = useStdout();
+	const {isRawModeSupported} = useStdin();
+	const {columns, rows} = useWindowSize();
+	const [state, setState] = useState<AppState>(() => initialApp(engine));
+	const stateRef = useRef(state);
+	const storeRef = useRef<ProgressPort | undefined>(undefined);
+
+	const commit = useCallback((next: AppState) => {
+		stateRef.current = next;
+		setState(next);
+	}, []);
+
+	const apply = useCallback(
+		(next: AppState, effects: AppEffect[]) => {
+			let quit = false;
+			for (const effect of effects) {
+				if (effect.type === 'persist' && storeRef.current) {
+					const problem = storeRef.current.save(next.progress);
+					if (problem) next = addNotice(next, problem);
+				} else if (effect.type === 'clear') {
+					stdout.write(CLEAR_SCREEN);
+				} else if (effect.type === 'exit') {
+					quit = true;
+				}
+			}
+
+			commit(next);
+			if (quit) exit();
+		},
+		[stdout, exit, commit],
+	);
+
+	const onInput = useCallback(
+		(input: string, key: InkKey) => {
+			const step = appKey(engine, stateRef.current, input, key);
+			apply(step.state, step.effects);
+		},
+		[engine, apply],
+	);
+
+	useEffect(() => {
+		let live = true;
+		const timer = setTimeout(() => {
+			openProgress()
+				.then(store => {
+					if (!live) return;
+					storeRef.current = store;
+					const loaded = progressLoaded(stateRef.current, store.progress, store.warning);
+					const step = start ? startAt(engine, loaded, start) : {state: loaded, effects: []};
+					apply(step.state, step.effects);
+				})
+				.catch((error: unknown) => {
+					if (live) commit(progressLoaded(stateRef.current, stateRef.current.progress, `Saved progress is unavailable (${String(error)}).`));
+				});
+		}, 0);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+		// Progress opens once, after the first frame.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+
+	useInput(onInput, {isActive: isRawModeSupported});
+
+	const chapter = chapterOf(engine, state.lab?.play);
+	const {screen} = state;
+	let body: React.ReactNode = null;
+	if (screen.name === 'menu') body = <MenuScreen engine={engine} state={state} index={screen.index} rows={rows} />;
+	else if (screen.name === 'story' && chapter) body = <StoryScreen chapter={chapter} page={screen.page} rows={rows} />;
+	else if (screen.name === 'quiz' && chapter?.quiz[screen.question]) body = <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} />;
+	else if (screen.name === 'complete' && chapter) body = <CompleteScreen chapter={chapter} report={screen.report} best={screen.best} items={completeItems(engine, state)} index={screen.index} rows={rows} />;
+	else if (state.lab) body = <LabScreen engine={engine} lab={state.lab} columns={columns} rows={rows} />;
+
+	return (
+		<>
+			<Transcript entries={state.transcript} />
+			<Box flexDirection="column">
+				{body}
+				{state.ctrlCArmed ? <Text color="yellow">Press Ctrl+C again to quit.</Text> : null}
+			</Box>
+		</>
+	);
+};

@@ -1,0 +1,65 @@
+import type {LineResult, Session} from '../shell/session.js';
+
+// What the UI needs from the game's engine (lessons, shell, scoring). The screens only talk to
+// this port; engine-adapter.ts wires it to source/lessons and source/shell, tests use a fake.
+
+export type QuizChoice = {text: string; correct: boolean; explain: string};
+export type QuizQuestion = {question: string; choices: QuizChoice[]};
+
+export type ChapterInfo = {
+	id: string;
+	order: number;
+	title: string;
+	story: string[];
+	debrief: string;
+	quiz: QuizQuestion[];
+};
+
+export type GoalStatus = {id: string; text: string; met: boolean};
+
+export type ScoreLine = {label: string; points: number};
+export type ScoreReport = {lines: ScoreLine[]; total: number; stars: number};
+
+/**
+ * A chapter (or the sandbox) being played: opaque to the UI, immutable (the UI keeps old ones
+ * for undo), JSON-serialisable through `save`.
+ */
+export type Play = {readonly chapterId: string | undefined};
+
+/** A saved play: enough to resume exactly where the player left off. */
+export type SavedPlay = {chapterId: string | undefined; session: Session; data?: unknown};
+
+export type GameEngine = {
+	chapters(): ChapterInfo[];
+	/** problems found loading the lessons, one line each (shown on the menu, never fatal) */
+	lessonErrors(): string[];
+	start(chapterId: string): Play;
+	sandbox(): Play;
+	/** undefined when the saved play no longer fits (the chapter is gone) */
+	resume(saved: SavedPlay): Play | undefined;
+	save(play: Play): SavedPlay;
+	run(play: Play, line: string): {play: Play; result: LineResult};
+	session(play: Play): Session;
+	/** the same play with another session (undo): counters (hints, mistakes) stay */
+	withSession(play: Play, session: Session): Play;
+	goals(play: Play): GoalStatus[];
+	/** every goal met: the chapter is complete */
+	isComplete(play: Play): boolean;
+	/** the next hint tier for the first open goal; undefined when there is none left */
+	hint(play: Play): {play: Play; text: string; cost: number} | undefined;
+	/** the reference solution; the play is marked as having seen it */
+	solution(play: Play): {play: Play; lines: string[]};
+	hintsUsed(play: Play): number;
+	/** the score so far, for the status bar */
+	runningScore(play: Play): number;
+	/** the final score (quiz answers included) */
+	score(play: Play): ScoreReport;
+	/** answers a quiz question: only the first answer to a question counts */
+	answerQuiz(play: Play, question: number, choice: number): Play;
+	/** question index -> whether the first answer was right */
+	quizAnswers(play: Play): Record<number, boolean>;
+	/** the shell's prompt for this session: `$ `, or the remote one while logged in to an instance */
+	promptFor(session: Session): string;
+	/** Tab completion candidates for the word ending the text */
+	complete(session: Session, lineBeforeCursor: string): string[];
+};

@@ -1,0 +1,34 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import {SelectList} from '../components/select-list.js';
+import {menuItems} from '../menu/menu-items.js';
+import type {AppState} from '../app-state.js';
+import type {GameEngine} from '../engine-port.js';
+
+export const MenuScreen = ({engine, state, index, rows}: {engine: GameEngine; state: AppState; index: number; rows: number}) => {
+	const items = menuItems(engine.chapters(), state.progress);
+	const listRoom = Math.max(3, rows - 7);
+	const noticeRoom = Math.max(0, rows - 7 - Math.min(items.length, listRoom));
+	return (
+		<Box flexDirection="column">
+			<Text bold color="cyan">
+				AMI School
+			</Text>
+			<Text dimColor>Learn Amazon Machine Images by doing, in a safe copy of AWS.</Text>
+			{state.notices.slice(0, noticeRoom).map(notice => (
+				<Text key={notice} color="yellow" wrap="truncate-end">
+					{notice}
+				</Text>
+			))}
+			<Box marginTop={1}>
+				{state.progressLoaded ? <SelectList items={items} index={index} limit={listRoom} /> : (
+					<Text>
+						<Spinner /> Loading your progress…
+					</Text>
+				)}
+			</Box>
+			<Text dimColor>↑/↓ choose · Enter start · q quit</Text>
+		</Box>
+	);
+};

@@ -1,0 +1,123 @@
+import {spawnSync} from 'node:child_process';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {parse} from 'yaml';
+import {CLI, ROOT, spawnGame, type Term} from './helpers/term.js';
+
+// The built game in a real terminal. Needs `npm run build` first (npm test does it).
+
+const chapter = parse(readFileSync(path.join(ROOT, 'lessons', '01-master-image.yaml'), 'utf8')) as {title: string; solution: string[]; story: string[]; quiz?: unknown[]};
+
+let terms: Term[] = [];
+const open = (...args: Parameters<typeof spawnGame>) => {
+	const term = spawnGame(...args);
+	terms.push(term);
+	return term;
+};
+
+afterEach(() => {
+	for (const term of terms) term.dispose();
+	terms = [];
+});
+
+const toLab = async (term: Term) => {
+	await term.waitFor(`1. ${chapter.title}`);
+	term.write('\r');
+	await term.waitFor('Page 1/');
+	term.write('s');
+	await term.waitFor('Goals');
+};
+
+/** Answers every quiz question with the first choice until the score shows. */
+const finishQuiz = async (term: Term) => {
+	for (let i = 0; i < 10 && !term.screen().includes('complete:'); i++) {
+		await term.waitFor(/Quiz \d+\/\d+|complete:/);
+		if (term.screen().includes('complete:')) break;
+		term.write('\r');
+		await term.waitFor('Enter to go on');
+		term.write('\r');
+		await new Promise(resolve => setTimeout(resolve, 150));
+	}
+};
+
+describe.skipIf(!existsSync(CLI))('the game in a terminal', () => {
+	it('menu -> chapter 1 -> completion with the reference solution', async () => {
+		const term = open();
+		await toLab(term);
+		for (const line of chapter.solution) {
+			if (/Quiz \d+\/\d+|complete:/.test(term.screen())) break; // the goals can be met before the last line
+			await term.line(line);
+		}
+
+		await finishQuiz(term);
+		await term.waitFor(`Chapter 1 complete: ${chapter.title}`, 15_000);
+		expect(term.screen()).toMatch(/Total +\d+ +★★★/);
+		const saved = JSON.parse(readFileSync(path.join(term.configDir, 'progress.json'), 'utf8')) as {chapters: Record<string, {status: string; stars: number}>};
+		expect(saved.chapters['master-image']).toMatchObject({status: 'done', stars: 3});
+	}, 60_000);
+
+	it('quitting mid-chapter and starting again resumes exactly there', async () => {
+		const first = open();
+		await toLab(first);
+		await first.line('NOTE=kept-across-runs');
+		await first.line('echo saved > note.txt');
+		await first.line('sleep 600');
+		await first.waitFor(/ · Tue 1 Sep 08:1\d:\d\d · /);
+		await first.line('menu');
+		await first.waitFor('Continue where you left off');
+		first.write('q');
+		expect(await first.exited()).toBe(0);
+		const second = open({configDir: first.configDir});
+		await second.waitFor('Continue where you left off');
+		second.write('\r');
+		await second.waitFor('Goals');
+		// the world's virtual clock goes on from where it stopped (sleep 600 moved it ten minutes)
+		expect(second.screen()).toMatch(/ · Tue 1 Sep 08:1\d:\d\d · /);
+		await second.line('echo "$NOTE $(cat note.txt)"');
+		await second.waitFor(/^kept-across-runs saved$/m);
+		second.write('\u001B[A');
+		await second.waitFor(/\$ echo "\$NOTE \$\(cat note\.txt\)"$/m);
+	}, 60_000);
+
+	it('works in a 60x20 terminal and survives a resize', async () => {
+		const term = open({columns: 60, rows: 20});
+		await toLab(term);
+		await term.line('help');
+		await term.waitFor('lineage');
+		term.resize(100, 30);
+		await term.line('echo wide');
+		await term.waitFor(/^wide$/m);
+		term.resize(60, 20);
+		await term.line('echo narrow');
+		await term.waitFor(/^narrow$/m);
+		await new Promise(resolve => setTimeout(resolve, 200));
+		// one live area on screen: no fragments of the wider frame left behind
+		expect(term.screen().split('\n').filter(line => /us-east-1 · /.test(line))).toHaveLength(1);
+		expect(term.screen().split('\n').filter(line => line.startsWith('Goals')), term.screen()).toHaveLength(1);
+	}, 60_000);
+
+	it('Ctrl+C twice quits with exit code 0', async () => {
+		const term = open();
+		await toLab(term);
+		term.write('\u0003');
+		await term.waitFor('Press Ctrl+C again to quit');
+		term.write('\u0003');
+		expect(await term.exited()).toBe(0);
+	}, 30_000);
+
+	it('the sandbox subcommand goes straight to a world with no goals', async () => {
+		const term = open({args: ['sandbox']});
+		await term.waitFor('Free sandbox: a fresh AWS world with no goals.');
+		await term.line('bill');
+		await term.waitFor('Spent so far $0.0000');
+	}, 30_000);
+});
+
+describe.skipIf(!existsSync(CLI))('without a terminal', () => {
+	it('explains that the game needs an interactive terminal', () => {
+		const result = spawnSync(process.execPath, [CLI], {input: '', encoding: 'utf8', env: {...process.env, CI: 'false'}});
+		expect(result.status).toBe(2);
+		expect(result.stderr).toMatch(/^ami-school: the game needs an interactive terminal \(stdin and stdout must be a TTY\)\./);
+	});
+});

@@ -1,0 +1,92 @@
+import {describe, expect, it} from 'vitest';
+import {formatBill, formatHelp, parseGameCommand} from '../../source/lessons/game-commands.js';
+import {freshWorld} from '../../source/sim/fresh-world.js';
+import {formatLineage, lineage} from '../../source/sim/lineage.js';
+import type {Image, Instance, Snapshot, World} from '../../source/sim/types.js';
+
+const HOUR = 3_600_000;
+
+const instance = (id: string, imageId: string, state: Instance['State'] = 'running', since?: number): Instance =>
+	({InstanceId: id, ImageId: imageId, State: state, InstanceType: 't3.micro', Tags: [], billing: {billedMs: 0, since}}) as unknown as Instance;
+const image = (world: World, id: string, extra: Partial<Image>): Image =>
+	({ImageId: id, Name: 'web-v1', State: 'available', OwnerId: world.account, BlockDeviceMappings: [], Tags: [], ...extra}) as unknown as Image;
+const snapshot = (world: World, id: string): Snapshot => ({SnapshotId: id, State: 'completed', VolumeSize: 8, OwnerId: world.account, Tags: [], billing: {billedMs: 0}}) as unknown as Snapshot;
+
+/** i-src (from a public AMI) -> ami-1 (snap-1) -> copy ami-2 in eu-west-1 -> i-copy; ami-1 -> i-child -> ami-3 */
+const family = (): World => {
+	const world = structuredClone(freshWorld());
+	const east = world.regions['us-east-1'];
+	const west = world.regions['eu-west-1'];
+	east.instances['i-src'] = instance('i-src', 'ami-public', 'stopped');
+	east.images['ami-1'] = image(world, 'ami-1', {SourceInstanceId: 'i-src', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: 'snap-1'} as never}]});
+	east.snapshots['snap-1'] = snapshot(world, 'snap-1');
+	west.images['ami-2'] = image(world, 'ami-2', {State: 'pending', SourceImageId: 'ami-1', SourceImageRegion: 'us-east-1'});
+	west.instances['i-copy'] = instance('i-copy', 'ami-2');
+	east.instances['i-child'] = instance('i-child', 'ami-1');
+	east.images['ami-3'] = image(world, 'ami-3', {Name: 'web-v2', SourceInstanceId: 'i-child'});
+	return world;
+};
+
+describe('lineage', () => {
+	it('is empty on a fresh world (public images are not the player’s)', () => {
+		expect(lineage(freshWorld())).toEqual([]);
+		expect(formatLineage([])).toMatch(/^No images of yours yet/);
+	});
+
+	it('draws instance -> AMI -> snapshots, copies in other Regions, launches, and AMIs of those', () => {
+		expect(formatLineage(lineage(family()))).toBe(
+			[
+				'i-src instance stopped t3.micro us-east-1',
+				'└── ami-1 AMI "web-v1" available us-east-1',
+				'    ├── snap-1 snapshot completed 8 GiB',
+				'    ├── ami-2 AMI "web-v1" pending eu-west-1',
+				'    │   └── i-copy instance running t3.micro eu-west-1',
+				'    └── i-child instance running t3.micro us-east-1',
+				'        └── ami-3 AMI "web-v2" available us-east-1',
+			].join('\n'),
+		);
+	});
+
+	it('an image whose source instance is gone is a root of its own, and nothing is listed twice', () => {
+		const world = family();
+		delete world.regions['us-east-1'].instances['i-src'];
+		const roots = lineage(world);
+		expect(roots.map(r => r.id)).toEqual(['ami-1']);
+		const ids: string[] = [];
+		const walk = (n: (typeof roots)[number]) => {
+			ids.push(n.id);
+			n.children.forEach(walk);
+		};
+
+		roots.forEach(walk);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+});
+
+describe('game commands', () => {
+	it('recognises game words, leaves shell lines alone, and lets a remote shell have exit', () => {
+		expect(parseGameCommand('  hint ')).toBe('hint');
+		expect(parseGameCommand('quit')).toBe('exit');
+		expect(parseGameCommand('hint me')).toBeUndefined();
+		expect(parseGameCommand('aws ec2 describe-images')).toBeUndefined();
+		expect(parseGameCommand('exit', {remote: true})).toBeUndefined();
+		expect(parseGameCommand('bill', {remote: true})).toBe('bill');
+	});
+
+	it('help in the sandbox hides chapter-only commands', () => {
+		expect(formatHelp({sandbox: false})).toMatch(/\n {2}solution +show/);
+		expect(formatHelp({sandbox: true})).not.toMatch(/solution/);
+	});
+
+	it('bill lists live charges first with their hourly rate, using the pricing module', () => {
+		const world = family();
+		const east = world.regions['us-east-1'];
+		east.instances['i-child'].billing = {billedMs: 0, since: world.clock - HOUR};
+		east.snapshots['snap-1'].billing = {billedMs: 2 * HOUR};
+		const bill = formatBill(world);
+		const lines = bill.split('\n');
+		expect(lines[0]).toBe('Spent so far $0.0115; accruing now $0.0104/h ($7.59 a month if left running).');
+		expect(lines[1]).toMatch(/^ {2}● instance +i-child +us-east-1 +\$0\.0104 {2}\$0\.0104\/h$/);
+		expect(lines[2]).toMatch(/^ {2}○ snapshot +snap-1 +us-east-1 +\$0\.0011 {2}stopped$/);
+	});
+});

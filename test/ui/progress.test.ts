@@ -1,0 +1,137 @@
+import {chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {PassThrough} from 'node:stream';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {historyFor, markCompleted, markStarted, setCurrent, setHistory} from '../../source/progress/model.js';
+import {runResetProgress} from '../../source/progress/reset.js';
+import {emptyProgress} from '../../source/progress/schema.js';
+import {openProgressStore} from '../../source/progress/store.js';
+import {freshWorld} from '../../source/sim/fresh-world.js';
+
+let dir: string;
+beforeEach(() => {
+	dir = mkdtempSync(path.join(tmpdir(), 'ami-progress-'));
+});
+afterEach(() => {
+	chmodSync(dir, 0o700);
+	rmSync(dir, {recursive: true, force: true});
+});
+
+const session = () => ({world: freshWorld(), region: 'us-east-1', files: {'k.pem': 'x'}, vars: {A: 'b'}, history: [{line: 'ls', exitCode: 0, calls: []}]});
+
+describe('progress model', () => {
+	it('a started chapter is in progress; completing keeps the best score and stars', () => {
+		let p = markStarted(emptyProgress(), 'ch1');
+		expect(p.chapters.ch1.status).toBe('in-progress');
+		p = markCompleted(p, 'ch1', {score: 300, stars: 2, hintsUsed: 1});
+		p = markStarted(p, 'ch1');
+		expect(p.chapters.ch1).toEqual({status: 'done', bestScore: 300, stars: 2, hintsUsed: 1});
+		p = markCompleted(p, 'ch1', {score: 200, stars: 3, hintsUsed: 0});
+		expect(p.chapters.ch1).toMatchObject({bestScore: 300, stars: 3});
+		p = markCompleted(p, 'ch1', {score: 400, stars: 1, hintsUsed: 0});
+		expect(p.chapters.ch1).toMatchObject({bestScore: 400, stars: 3});
+	});
+
+	it('completing the chapter in play forgets its saved session', () => {
+		let p = setCurrent(emptyProgress(), {chapterId: 'ch1', session: session()});
+		p = markCompleted(p, 'ch1', {score: 1, stars: 1, hintsUsed: 0});
+		expect(p.current).toBeUndefined();
+	});
+
+	it('keeps prompt history per chapter', () => {
+		const p = setHistory(emptyProgress(), 'ch1', ['a', 'b']);
+		expect(historyFor(p, 'ch1')).toEqual(['a', 'b']);
+		expect(historyFor(p, 'ch2')).toEqual([]);
+	});
+});
+
+describe('progress store', () => {
+	it('starts empty, saves, and reads back the session exactly (resume)', () => {
+		const store = openProgressStore({cwd: dir});
+		expect(store.progress).toEqual(emptyProgress());
+		expect(store.warning).toBeUndefined();
+		expect(path.basename(store.path!)).toBe('progress.json');
+		const saved = setCurrent(markStarted(emptyProgress(), 'ch1'), {chapterId: 'ch1', session: session(), data: {hints: 2}});
+		expect(store.save(saved)).toBeUndefined();
+		const again = openProgressStore({cwd: dir});
+		expect(again.progress).toEqual(saved);
+	});
+
+	it('honours AMI_SCHOOL_CONFIG_DIR', () => {
+		const before = process.env.AMI_SCHOOL_CONFIG_DIR;
+		process.env.AMI_SCHOOL_CONFIG_DIR = dir;
+		try {
+			expect(openProgressStore().path).toBe(path.join(dir, 'progress.json'));
+		} finally {
+			if (before === undefined) delete process.env.AMI_SCHOOL_CONFIG_DIR;
+			else process.env.AMI_SCHOOL_CONFIG_DIR = before;
+		}
+	});
+
+	for (const [name, content] of [
+		['broken JSON', '{"version": 1, "chap'],
+		['a wrong shape', '{"version": 1, "chapters": {"x": {"status": "finished"}}}'],
+		['a newer version', '{"version": 2, "chapters": {}}'],
+		['not an object', '[1, 2, 3]'],
+	] as const) {
+		it(`moves ${name} aside, says so once, and goes on fresh`, () => {
+			writeFileSync(path.join(dir, 'progress.json'), content);
+			const store = openProgressStore({cwd: dir, now: () => new Date(Date.UTC(2026, 0, 2, 3, 4, 5))});
+			expect(store.progress).toEqual(emptyProgress());
+			const aside = path.join(dir, 'progress.json.corrupt-2026-01-02T03-04-05-000Z');
+			expect(store.warning).toBe(`Saved progress at ${path.join(dir, 'progress.json')} was damaged. It was moved to ${aside} and a fresh record started.`);
+			expect(readFileSync(aside, 'utf8')).toBe(content);
+			expect(store.save(markStarted(emptyProgress(), 'a'))).toBeUndefined();
+			expect(openProgressStore({cwd: dir}).warning).toBeUndefined();
+		});
+	}
+
+	it.skipIf(process.getuid?.() === 0)('an unwritable folder is reported once, never thrown', () => {
+		chmodSync(dir, 0o500);
+		const store = openProgressStore({cwd: dir});
+		const first = store.save(emptyProgress());
+		expect(first).toMatch(/^Cannot save progress to .*progress\.json \(EACCES\)/);
+		expect(store.save(emptyProgress())).toBeUndefined();
+	});
+
+	it('a write that fails (the file is a folder) is reported once, never thrown', () => {
+		const store = openProgressStore({cwd: path.join(dir, 'sub')});
+		rmSync(path.join(dir, 'sub'), {recursive: true, force: true});
+		writeFileSync(path.join(dir, 'sub'), 'a file where the folder should be');
+		expect(store.save(emptyProgress())).toMatch(/^Cannot save progress to /);
+		expect(store.save(emptyProgress())).toBeUndefined();
+	});
+});
+
+describe('--reset-progress', () => {
+	const io = (answer: string | undefined) => {
+		const stdin = new PassThrough();
+		let out = '';
+		if (answer === undefined) stdin.end();
+		else stdin.end(`${answer}\n`);
+		return {io: {stdin, stdout: {write: (t: string) => (out += t)}}, out: () => out};
+	};
+
+	it('asks, and erases only on yes', async () => {
+		openProgressStore({cwd: dir}).save(markStarted(emptyProgress(), 'a'));
+		const no = io('n');
+		expect(await runResetProgress(no.io, {cwd: dir})).toBe(0);
+		expect(no.out()).toBe(`Erase all saved AMI School progress in ${path.join(dir, 'progress.json')}? [y/N] Nothing erased.\n`);
+		expect(openProgressStore({cwd: dir}).progress.chapters.a).toBeDefined();
+		const eof = io(undefined);
+		await runResetProgress(eof.io, {cwd: dir});
+		expect(eof.out()).toMatch(/\[y\/N\] \nNothing erased\.\n$/);
+		const yes = io('y');
+		await runResetProgress(yes.io, {cwd: dir});
+		expect(yes.out()).toMatch(/Progress erased\.\n$/);
+		expect(openProgressStore({cwd: dir}).progress).toEqual(emptyProgress());
+	});
+
+	it('says when there is nothing to erase', async () => {
+		const none = io('y');
+		await runResetProgress(none.io, {cwd: dir});
+		expect(none.out()).toBe('No saved progress to erase.\n');
+		expect(readdirSync(dir)).toEqual([]);
+	});
+});
