@@ -72,7 +72,7 @@ const awsCommand = (args: string[]): number => {
 const io = {
 	stdout: process.stdout,
 	stderr: process.stderr,
-	readFile: readRealFile,
+	readFile: (file: string) => fs.readFileSync(file, 'utf8'),
 	readStdin: () => fs.readFileSync(0, 'utf8'),
 };
 
