@@ -25,6 +25,16 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 	for (const error of solution.state.setupErrors) verdicts.push({name: 'setup', ok: false, detail: error});
 	if (solution.state.setupErrors.length === 0) verdicts.push({name: 'setup', ok: true, detail: `${lesson.setup.commands.length} lines, ${Object.keys(lesson.vars).length} vars`});
 
+	// A goal met before the player types anything gives points for nothing (e.g. a clean-up goal
+	// that only asks for a zero bill): pair it with a check that the work was done first.
+	const start = replay(lesson, [], deps);
+	const freebies = start.state.goals.filter(g => g.met).map(g => g.id);
+	verdicts.push(
+		freebies.length > 0
+			? {name: 'start', ok: false, detail: `goals met before the player does anything: ${freebies.join(', ')} (add a check that the work was done, e.g. a history check)`}
+			: {name: 'start', ok: true, detail: 'no goal is met before the player starts'},
+	);
+
 	const score = chapterScore(solution.state);
 	const {awsLines} = countLines(solution.state.session.history);
 	const missing = unmet(lesson, solution);

@@ -125,3 +125,16 @@ describe('ami-school check', () => {
 		expect(await check(empty)).toEqual({code: 1, out: 'no lessons found\n'});
 	});
 });
+
+describe('ami-school check: goals met for nothing', () => {
+	it('fails a lesson with a goal that is already met before the player types anything', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'ami-check-'));
+		writeFileSync(path.join(dir, 'facts.yaml'), readFileSync(path.join(goodDir, 'facts.yaml')));
+		// a clean-up goal that only asks for a zero bill is met at the start, before anything was launched
+		const text = readFileSync(path.join(goodDir, '01-two.yaml'), 'utf8').replace('        - history: {operation: RunInstances, ok: true}\n', '');
+		writeFileSync(path.join(dir, '01-two.yaml'), text);
+		const {code, out} = await check(path.join(dir, '01-two.yaml'));
+		expect(out).toContain('  ✗ start: goals met before the player does anything: clean');
+		expect(code).toBe(1);
+	});
+});
