@@ -79,7 +79,9 @@ open(sys.argv[3]+'/services.txt','w').write('\\n'.join(sorted({n.split('/')[2] f
 };
 
 const {model, waiters, paginators, services, source} = loadModel();
-const simulated = new Set(['CreateImage', 'DescribeImages', 'RegisterImage', 'CopyImage', 'DeregisterImage', 'ModifyImageAttribute', 'DescribeImageAttribute', 'ResetImageAttribute', 'GetImageBlockPublicAccessState', 'EnableImageBlockPublicAccess', 'DisableImageBlockPublicAccess', 'RunInstances', 'DescribeInstances', 'StopInstances', 'StartInstances', 'RebootInstances', 'TerminateInstances', 'ModifyInstanceAttribute', 'DescribeInstanceAttribute', 'DescribeSnapshots', 'DeleteSnapshot', 'DescribeVolumes', 'CreateKeyPair', 'DescribeKeyPairs', 'DeleteKeyPair', 'ImportKeyPair', 'CreateSecurityGroup', 'DescribeSecurityGroups', 'DeleteSecurityGroup', 'AuthorizeSecurityGroupIngress', 'CreateTags', 'DeleteTags', 'DescribeTags', 'DescribeRegions']);
+// Output shapes are kept for the operations the EC2 model simulates (one list: the model's own).
+const {operations: simulatedOperations} = await import('../source/sim/ops/index.ts');
+const simulated = new Set(Object.keys(simulatedOperations));
 
 // Compact shape: type, members in model order, required, enum, and the constraints botocore
 // validates client-side (min only; botocore never checks max or pattern).
