@@ -168,6 +168,8 @@ const startupBench = () => {
 	fs.rmSync(dir, {recursive: true, force: true});
 };
 
-modelBench();
-startupBench();
-await benchTerminal(root);
+// `bench.ts model`, `bench.ts startup` or `bench.ts terminal` runs one part (for profiling).
+const only = process.argv[2];
+if (!only || only === 'model') modelBench();
+if (!only || only === 'startup') startupBench();
+if (!only || only === 'terminal') await benchTerminal(root);

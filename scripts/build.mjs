@@ -2,6 +2,7 @@
 // fetches one small tarball.
 //   dist/cli.js  the entry: flags, `aws`, `play --script`, `check` (no Ink, no React: starts fast)
 //   dist/ui.js   the Ink game, imported by cli.js only for an interactive terminal
+//   dist/lessons.js  `play --script` and `check` (zod, yaml), imported by cli.js only for those
 // Rules from notes on Ink 6.8: ESM output (yoga uses top-level await), a `require` shim for CJS
 // dependencies, react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware.
 import {build} from 'esbuild';
@@ -18,12 +19,40 @@ const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 await rm(dist, {recursive: true, force: true});
 await mkdir(dist, {recursive: true});
 
+// JSON data (the 580 KB catalogue) as JSON.parse('…'): V8 parses a JSON string far faster than
+// the same data written as a JavaScript object literal.
+const jsonAsString = {
+	name: 'json-as-string',
+	setup(b) {
+		// our own data only: packages may require() their JSON as CommonJS and change it
+		b.onLoad({filter: /\.json$/}, async args => {
+			if (!args.path.startsWith(path.join(root, 'source') + path.sep)) return undefined;
+			const data = JSON.parse(await readFile(args.path, 'utf8'));
+			return {contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js'};
+		});
+	},
+};
+
+// `yaml` (110 KB) serves only `--output yaml`: bundled so that it is evaluated on first use, not
+// at start-up (esbuild evaluates a CommonJS package where it is first required).
+const lazyYaml = {
+	name: 'lazy-yaml',
+	setup(b) {
+		b.onResolve({filter: /^yaml$/}, args => (args.importer.endsWith(path.join('cli', 'output', 'yaml.ts')) ? {path: 'lazy-yaml', namespace: 'lazy-yaml', pluginData: args.resolveDir} : undefined));
+		b.onLoad({filter: /.*/, namespace: 'lazy-yaml'}, args => ({
+			contents: 'export const stringify = (...args) => require("yaml").stringify(...args);',
+			loader: 'js',
+			resolveDir: args.pluginData,
+		}));
+	},
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
-	minify: true,
+	minify: process.env.AMI_SCHOOL_BUILD_READABLE !== '1', // readable output for profiling
 	legalComments: 'none',
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"', AMI_SCHOOL_VERSION: JSON.stringify(pkg.version)},
@@ -31,17 +60,20 @@ const common = {
 		'react-devtools-core': path.join(stubs, 'react-devtools-core.js'),
 		'is-in-ci': path.join(stubs, 'is-in-ci.js'),
 	},
+	plugins: [jsonAsString],
 	banner: {js: "import {createRequire as __amiCreateRequire} from 'node:module';const require=__amiCreateRequire(import.meta.url);"},
 };
 
-// cli.js loads the UI bundle at run time instead of bundling it.
-const uiExternal = {
-	name: 'ui-external',
+// cli.js loads the UI and lessons bundles at run time instead of bundling them.
+const lazyBundles = {
+	name: 'lazy-bundles',
 	setup(b) {
 		b.onResolve({filter: /^\.\/ui\/start\.js$/}, () => ({path: './ui.js', external: true}));
+		b.onResolve({filter: /^\.\/commands\/lessons\.js$/}, () => ({path: './lessons.js', external: true}));
 	},
 };
 
-await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [uiExternal], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}});
+await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles, jsonAsString, lazyYaml], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}});
 await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js')});
+await build({...common, entryPoints: [path.join(root, 'source', 'commands', 'lessons.ts')], outfile: path.join(dist, 'lessons.js')});
 await chmod(path.join(dist, 'cli.js'), 0o755);

@@ -7,8 +7,6 @@ import {runAws} from './cli/run-aws.js';
 import {DEFAULT_REGION} from './sim/regions.js';
 import {loadSandbox, SandboxFileError, saveSandbox, withSandboxLock} from './sandbox/store.js';
 import {sandboxPath} from './sandbox/paths.js';
-import {runPlayCommand} from './commands/play.js';
-import {runCheckCommand} from './commands/check.js';
 import {VERSION} from './version.js';
 
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
@@ -119,8 +117,10 @@ const main = async (argv: string[]): Promise<number> => {
 	}
 
 	const [command, ...rest] = positionals;
-	if (command === 'check') return runCheckCommand(argv.slice(argv.indexOf('check') + 1), io);
-	if (command === 'play' && values.script !== undefined) return runPlayCommand(argv.slice(argv.indexOf('play') + 1), io);
+	// The lesson commands are a separate bundle too, loaded only for them.
+	const lessons = async () => (await import('./commands/lessons.js')) as typeof import('./commands/lessons.js');
+	if (command === 'check') return (await lessons()).runCheckCommand(argv.slice(argv.indexOf('check') + 1), io);
+	if (command === 'play' && values.script !== undefined) return (await lessons()).runPlayCommand(argv.slice(argv.indexOf('play') + 1), io);
 
 	if (command !== undefined && command !== 'play' && command !== 'sandbox') {
 		process.stderr.write(`ami-school: unknown command '${command}'.\nRun 'ami-school --help' for usage.\n`);

@@ -28,6 +28,10 @@ export type OpContext = {
 
 export type OpHandler = (ctx: OpContext, params: Record<string, any>) => Record<string, unknown> | undefined;
 
+// Describe* and Get* operations only read: they run on the plain world, without immer's
+// drafts (a draft makes every object read a proxy, which costs more than the read itself).
+const readOnly = (operation: string): boolean => operation.startsWith('Describe') || operation.startsWith('Get');
+
 export const isSimulated = (operation: string): boolean => Object.hasOwn(operations, operation);
 
 export const simulatedOperations = (): string[] => Object.keys(operations).sort();
@@ -49,9 +53,10 @@ export const execute = (world: World, request: Request): {world: World; result: 
 
 	let output: Record<string, unknown> | undefined;
 	try {
-		const next = produce(world, draft => {
-			output = handler({world: draft, region: draft.regions[request.region], regionName: request.region, now: draft.clock, operation: request.operation}, request.params ?? {});
-		});
+		const run = (state: World) => {
+			output = handler({world: state, region: state.regions[request.region], regionName: request.region, now: state.clock, operation: request.operation}, request.params ?? {});
+		};
+		const next = readOnly(request.operation) ? (run(world), world) : produce(world, run);
 		if (request.params?.DryRun === true) {
 			return {world, result: {ok: false, error: {code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.'}}};
 		}
@@ -74,8 +79,12 @@ export const advanceClock = (world: World, ms: number): World =>
 	});
 
 /** Called once for every command the player types, before it runs: time moves on a little. */
-export const beginCommand = (world: World): World =>
-	produce(world, draft => {
+export const beginCommand = (world: World): World => {
+	const until = world.clock + COMMAND_TICK_MS;
+	// Usually nothing is due: a new root object is all that changes (no draft needed).
+	if (!world.schedule.some(item => item.at <= until)) return {...world, commands: world.commands + 1, clock: until};
+	return produce(world, draft => {
 		draft.commands++;
-		settle(draft, draft.clock + COMMAND_TICK_MS);
+		settle(draft, until);
 	});
+};
