@@ -1,7 +1,7 @@
 import {describe, expect, it, vi} from 'vitest';
 import {answerQuiz, chapterScore, goalViews, isComplete, runPlayerLine, showSolution, startChapter, takeHint, type ChapterState} from '../../source/lessons/chapter.js';
 import {replay} from '../../source/lessons/replay.js';
-import {PAR_BONUS} from '../../source/lessons/scoring.js';
+import {HINT_COST, PAR_BONUS} from '../../source/lessons/scoring.js';
 import {fakeDeps} from './fake-deps.js';
 import {twoComputers} from './fixture.js';
 
@@ -35,10 +35,10 @@ describe('startChapter', () => {
 		]);
 	});
 
-	it('judges the goals on the state right away (nothing running costs nothing)', () => {
+	it('judges the goals on the state right away (nothing launched yet: clean-up is not met either)', () => {
 		expect(start().goals).toEqual([
 			{id: 'launched', met: false},
-			{id: 'clean', met: true},
+			{id: 'clean', met: false},
 		]);
 	});
 
@@ -107,13 +107,13 @@ describe('hints, solution, quiz, score', () => {
 	it('reveals hint tiers in order for the first goal not met, each once', () => {
 		let state = start();
 		const first = takeHint(state);
-		expect(first.hint).toEqual({goalId: 'launched', tier: 1, of: 3, text: 'one'});
+		expect(first.hint).toEqual({goalId: 'launched', tier: 1, of: 3, text: 'one', cost: HINT_COST[0]});
 		state = takeHint(takeHint(first.state).state).state;
 		expect(state.hints).toEqual({launched: 3});
 		const again = takeHint(state);
-		expect(again.hint?.tier).toBe(3);
+		expect(again.hint).toMatchObject({tier: 3, cost: 0});
 		expect(again.state).toBe(state);
-		expect(takeHint(state, 'clean').hint).toEqual({goalId: 'clean', tier: 1, of: 1, text: 'terminate them'});
+		expect(takeHint(state, 'clean').hint).toEqual({goalId: 'clean', tier: 1, of: 1, text: 'terminate them', cost: HINT_COST[0]});
 		expect(takeHint(state, 'nope').hint).toBeUndefined();
 	});
 
@@ -154,7 +154,7 @@ describe('goalViews', () => {
 		const state = takeHint(start()).state;
 		expect(goalViews(state)).toEqual([
 			{id: 'launched', text: 'Launch two computers from the newest Amazon Linux 2023 AMI', met: false, points: 150, hintsUsed: 1, hintsTotal: 3},
-			{id: 'clean', text: 'Nothing left costing money', met: true, points: 100, hintsUsed: 0, hintsTotal: 1},
+			{id: 'clean', text: 'Nothing left costing money', met: false, points: 100, hintsUsed: 0, hintsTotal: 1},
 		]);
 	});
 });

@@ -5,7 +5,10 @@ import {describe, expect, it} from 'vitest';
 import {defaultLessonsDir, findLesson, formatLessonError, loadLessonDir, loadLessonFile, parseLesson} from '../../source/lessons/load.js';
 import {goodDir} from './fixture.js';
 
-const good = readFileSync(path.join(goodDir, '01-two.yaml'), 'utf8');
+// The schema tests edit the clean-up goal's check in its simplest form (a bare cost check).
+const fixture = readFileSync(path.join(goodDir, '01-two.yaml'), 'utf8');
+const CLEAN_CHECK = '      all:\n        - history: {operation: RunInstances, ok: true}\n        - cost: {hourlyAtMost: 0}\n';
+const good = fixture.replace(CLEAN_CHECK, '      cost: {hourlyAtMost: 0}\n');
 const facts = {F1: 'a', F2: 'b', F3: 'c'};
 const FILE = 'lessons/03-class.yaml';
 
@@ -17,6 +20,10 @@ const errorsOf = (from: string | RegExp, to: string): string[] => {
 };
 
 const lineOf = (needle: string, text = good) => text.split('\n').findIndex(l => l.includes(needle)) + 1;
+
+it('edits the fixture it means to', () => {
+	expect(good).not.toBe(fixture);
+});
 
 describe('lesson validation', () => {
 	it('accepts the fixture and fills in defaults', () => {
