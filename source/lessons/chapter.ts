@@ -4,7 +4,7 @@ import {defaultLessonDeps} from './default-deps.js';
 import type {LessonDeps} from './deps.js';
 import {allMet, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
 import type {Lesson} from './schema.js';
-import {countLines, parOf, score, type Score} from './scoring.js';
+import {countLines, hintsCost, mistakesCost, parOf, QUIZ_POINTS, score, tierCost, type Score} from './scoring.js';
 import {expandVars, splitWords} from './words.js';
 
 // One chapter being played: the player's session, the goals as they stand, hints, quiz answers.
@@ -32,7 +32,8 @@ export type ChapterState = {
 
 export type PlayerLineOutcome = {state: ChapterState; result: LineResult; newlyMet: string[]; completedNow: boolean};
 
-const safeRun = (deps: LessonDeps, session: Session, line: string): LineResult => {
+/** The shell's runLine, with anything it throws turned into a failed line (exit 1). */
+export const safeRun = (deps: LessonDeps, session: Session, line: string): LineResult => {
 	try {
 		return deps.runLine(session, line);
 	} catch (error) {
@@ -70,9 +71,12 @@ const computeVars = (lesson: Lesson, session: Session, deps: LessonDeps): {vars:
 	return {vars, errors};
 };
 
+/** A fresh world and an empty shell session in `region` (a chapter before its setup; the sandbox). */
+export const newSession = (region = 'us-east-1'): Session => ({world: freshWorld(), region, files: {}, vars: {}, history: []});
+
 /** A fresh world, the setup run through the player's shell (silently), the goals as they stand. */
 export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDeps): ChapterState => {
-	let session: Session = {world: freshWorld(), region: lesson.setup.region, files: {}, vars: {}, history: []};
+	let session = newSession(lesson.setup.region);
 	const setupErrors: string[] = [];
 	lesson.setup.commands.forEach((line, i) => {
 		const result = safeRun(deps, session, line);
@@ -113,7 +117,8 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
 	};
 };
 
-export type Hint = {goalId: string; tier: number; of: number; text: string};
+/** `cost`: the points this reveal costs (0 for a tier already seen). */
+export type Hint = {goalId: string; tier: number; of: number; text: string; cost: number};
 
 /**
  * The next hint tier for a goal (by default the first goal not met). Revealing a tier already
@@ -124,7 +129,7 @@ export const takeHint = (state: ChapterState, goalId?: string): {state: ChapterS
 	if (!goal) return {state};
 	const seen = state.hints[goal.id] ?? 0;
 	const tier = Math.min(seen + 1, goal.hints.length);
-	const hint = {goalId: goal.id, tier, of: goal.hints.length, text: goal.hints[tier - 1]};
+	const hint = {goalId: goal.id, tier, of: goal.hints.length, text: goal.hints[tier - 1], cost: tierCost(tier, seen)};
 	return {state: tier > seen ? {...state, hints: {...state.hints, [goal.id]: tier}} : state, hint};
 };
 
@@ -157,6 +162,29 @@ export const chapterScore = (state: ChapterState): Score => {
 		hintTiers: state.lesson.goals.map(g => state.hints[g.id] ?? 0),
 		quizCorrect: Object.values(state.quiz).filter(a => a.correct).length,
 	});
+};
+
+/** Hint tiers revealed so far, over every goal. */
+export const hintsUsed = (state: ChapterState): number => Object.values(state.hints).reduce((a, b) => a + b, 0);
+
+/**
+ * The score as the status bar shows it while the chapter is played: the points of the goals met
+ * so far, less what hints and mistakes have cost (never below 0), plus the quiz; the par bonus
+ * only comes with completion, when this is the chapter's score.
+ */
+export const runningScore = (state: ChapterState): number => {
+	if (isComplete(state)) return chapterScore(state).total;
+	const metPoints = state.lesson.goals.filter(g => state.goals.find(x => x.id === g.id)?.met).reduce((sum, g) => sum + g.points, 0);
+	const {failedLines} = countLines(state.session.history);
+	const hints = hintsCost(state.lesson.goals.map(g => state.hints[g.id] ?? 0));
+	const quiz = Object.values(state.quiz).filter(a => a.correct).length * QUIZ_POINTS;
+	return Math.max(0, metPoints - hints - mistakesCost(failedLines)) + quiz;
+};
+
+/** The same chapter with another session (undo, resume): the goals are judged again on it, counters stay. */
+export const withSession = (state: ChapterState, session: Session): ChapterState => {
+	const next = {...state, session};
+	return {...next, goals: evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet))};
 };
 
 export type GoalView = {id: string; text: string; met: boolean; points: number; hintsUsed: number; hintsTotal: number};

@@ -51,12 +51,21 @@ export const hintCost = (tiers: number): number => HINT_COST.slice(0, Math.max(0
 
 export const parBonus = (awsLines: number, par: number): number => Math.max(0, PAR_BONUS - PAR_STEP * Math.max(0, awsLines - par));
 
+/** What the revealed hint tiers of every goal cost. */
+export const hintsCost = (hintTiers: number[]): number => hintTiers.reduce((sum, tiers) => sum + hintCost(tiers), 0);
+
+/** What failed lines cost, capped. */
+export const mistakesCost = (failedLines: number): number => Math.min(MISTAKE_CAP, MISTAKE_COST * failedLines);
+
+/** What revealing `tier` costs when `seen` tiers of that goal were already revealed (a tier seen again is free). */
+export const tierCost = (tier: number, seen: number): number => (tier > seen ? (HINT_COST[tier - 1] ?? 0) : 0);
+
 export const score = (input: ScoreInput): Score => {
 	if (input.solutionShown || !input.completed) return {goals: 0, par: 0, hints: 0, mistakes: 0, quiz: input.solutionShown ? 0 : input.quizCorrect * QUIZ_POINTS, total: input.solutionShown ? 0 : input.quizCorrect * QUIZ_POINTS, stars: 0};
 	const goals = input.goalPoints;
 	const par = parBonus(input.awsLines, input.par);
-	const hints = input.hintTiers.reduce((sum, tiers) => sum + hintCost(tiers), 0);
-	const mistakes = Math.min(MISTAKE_CAP, MISTAKE_COST * input.failedLines);
+	const hints = hintsCost(input.hintTiers);
+	const mistakes = mistakesCost(input.failedLines);
 	const lab = Math.max(0, goals + par - hints - mistakes);
 	const max = goals + PAR_BONUS;
 	const ratio = max === 0 ? 1 : lab / max;

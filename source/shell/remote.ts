@@ -1,7 +1,8 @@
 import {produce} from 'immer';
 import {runAws} from '../cli/run-aws.js';
 import {advanceClock} from '../sim/engine.js';
-import {instanceDisk, privateDnsName} from '../sim/guest.js';
+import {instanceDisk} from '../sim/guest.js';
+import {privateDnsName} from '../sim/instances-network.js';
 import type {Disk, Instance} from '../sim/types.js';
 import {commandResult} from './commands/common.js';
 import {guestMachine} from './guest/guest-machine.js';

@@ -1,5 +1,6 @@
 import {beginCommand} from '../sim/engine.js';
 import {loginUser} from '../sim/guest.js';
+import {instanceReachable} from '../sim/instances-lookup.js';
 import {CLEAR_SCREEN} from './commands/common.js';
 import {runList} from './interpret.js';
 import {LOCAL_HOME, type LineState} from './line-state.js';
@@ -8,7 +9,6 @@ import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
 import {diskOf, instanceOf, remoteMachine} from './remote.js';
 import type {LineResult, Session} from './session.js';
-import {findHostByPublicIp, firewallAllows, PLAYER_PUBLIC_IP} from './network.js';
 
 export {completionCandidates} from './completion.js';
 export {promptFor} from './prompt.js';
@@ -41,9 +41,7 @@ const joined = (chunks: Chunk[], fd: 1 | 2) =>
 const remoteAlive = (state: LineState): boolean => {
 	const remote = state.remote!;
 	const instance = instanceOf(state, remote.region, remote.instanceId);
-	if (instance?.State !== 'running' || !instance.PublicIpAddress) return false;
-	const host = findHostByPublicIp(state.world, instance.PublicIpAddress);
-	return host !== undefined && firewallAllows(state.world, host, 22, PLAYER_PUBLIC_IP);
+	return instance !== undefined && instanceReachable(state.world, remote.region, instance, 22);
 };
 
 const runRemote = (state: LineState, list: Parameters<typeof runList>[0]): {code: number; out: Chunk[]} => {

@@ -4,7 +4,8 @@ import {commandResult} from './commands/common.js';
 import {runScript} from './interpret.js';
 import {LOCAL_USER, type LineState} from './line-state.js';
 import type {Chunk, Command, Machine} from './machine.js';
-import {findHostByPublicIp, firewallAllows, PLAYER_PUBLIC_IP, resolveHost, type Host} from './network.js';
+import {instanceReachable} from '../sim/instances-lookup.js';
+import {findHostByPublicIp, resolveHost, type Host} from './network.js';
 import {remoteMachine} from './remote.js';
 
 // OpenSSH's client against the simulated instances: connection (public IP, running, security
@@ -109,7 +110,7 @@ export const sshCommand =
 		const ip = resolveHost(a.host);
 		if (!ip) return {code: 255, out: [...err, {fd: 2, text: `ssh: Could not resolve hostname ${a.host}: Name or service not known\n`}]};
 		const host = findHostByPublicIp(state.world, ip);
-		if (!host || !firewallAllows(state.world, host, a.port, PLAYER_PUBLIC_IP)) {
+		if (!host || !instanceReachable(state.world, host.region, host.instance, a.port)) {
 			elapse(SSH_TIMEOUT_MS);
 			return {code: 255, out: [...err, {fd: 2, text: `ssh: connect to host ${a.host} port ${a.port}: Connection timed out\n`}]};
 		}

@@ -1,4 +1,5 @@
 import {APT_PACKAGES, DNF_PACKAGES, SERVICES, type PackageSpec} from './guest-packages.js';
+import {privateDnsName} from './instances-network.js';
 import type {Disk, Instance, RegionState, World} from './types.js';
 import {guestMachine} from '../shell/guest/guest-machine.js';
 import {runScript} from '../shell/interpret.js';
@@ -133,10 +134,6 @@ export const httpGet = (disk: Disk, path: string, port = 80): HttpAnswer => {
 };
 
 // ------------------------------------------------------------------------------- boot
-
-/** `ip-172-31-5-20.eu-west-1.compute.internal` (`.ec2.internal` in us-east-1) */
-export const privateDnsName = (region: string, privateIp: string): string =>
-	`ip-${privateIp.replaceAll('.', '-')}.${region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`}`;
 
 const decodeBase64 = (text: string): string | undefined => {
 	try {

@@ -1,11 +1,14 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
-import {isWellFormedId, nextId} from './ids.js';
+import {nextId} from './ids.js';
 import {checkAmiName, checkNameFree, checkTagSpecifications, clonePlain, requireParam, specTags} from './images-rules.js';
 import {addSnapshot, stripUndefined} from './images-snapshots.js';
+import {bootDisk, instanceDisk} from './guest.js';
+import {findInstance} from './instances-lookup.js';
+import {findSnapshot, snapshotTooSmall} from './storage-lookup.js';
 import {schedule} from './settle.js';
 import {IMAGE_PENDING_MS} from './time.js';
-import type {BlockDeviceMapping, Image, Instance, RegionState, Snapshot} from './types.js';
+import type {BlockDeviceMapping, Image} from './types.js';
 
 // CreateImage (aws-reference 3.1): an EBS-backed image of an instance, one snapshot per
 // attached EBS volume, pending for IMAGE_PENDING_MS. The volumes' disks are copied onto the
@@ -18,27 +21,6 @@ type MappingParam = {
 	Ebs?: {DeleteOnTermination?: boolean; Iops?: number; SnapshotId?: string; VolumeSize?: number; VolumeType?: string; Throughput?: number; KmsKeyId?: string; Encrypted?: boolean};
 };
 
-const checkInstanceId = (id: unknown): string => {
-	if (typeof id !== 'string' || !isWellFormedId(id, 'i')) fail('InvalidInstanceID.Malformed', `Invalid id: "${String(id)}"`);
-	return id as string;
-};
-
-const findInstance = (region: RegionState, id: string): Instance => {
-	const instance = region.instances[id];
-	if (!instance) fail('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
-	return instance;
-};
-
-export const snapshotTooSmall = (size: number, snapshot: Snapshot): never =>
-	fail('InvalidBlockDeviceMapping', `Volume of size ${size}GB is smaller than snapshot '${snapshot.SnapshotId}', expect size >= ${snapshot.VolumeSize}GB`);
-
-/** A snapshot named in a block device mapping: must exist in the Region and be ours or public-image free. */
-export const mappedSnapshot = (ctx: OpContext, snapshotId: unknown): Snapshot => {
-	if (typeof snapshotId !== 'string' || !isWellFormedId(snapshotId, 'snap')) fail('InvalidSnapshotID.Malformed', `Invalid id: "${String(snapshotId)}" (expecting "snap-...")`);
-	const snapshot = ctx.region.snapshots[snapshotId as string];
-	if (!snapshot || snapshot.OwnerId !== ctx.world.account) fail('InvalidSnapshot.NotFound', `The snapshot '${String(snapshotId)}' does not exist.`);
-	return snapshot;
-};
 
 /** A new (non-existing) device in a mapping: an instance-store volume, an empty EBS volume or one from a snapshot. */
 export const extraMapping = (ctx: OpContext, param: MappingParam, deviceName: string): BlockDeviceMapping => {
@@ -52,8 +34,8 @@ export const extraMapping = (ctx: OpContext, param: MappingParam, deviceName: st
 	let encrypted = ebs!.Encrypted ?? false;
 	let kmsKeyId = ebs!.KmsKeyId;
 	if (ebs!.SnapshotId !== undefined) {
-		const snapshot = mappedSnapshot(ctx, ebs!.SnapshotId);
-		if (size !== undefined && size < snapshot.VolumeSize) snapshotTooSmall(size, snapshot);
+		const snapshot = findSnapshot(ctx, ebs!.SnapshotId);
+		if (size !== undefined && size < snapshot.VolumeSize) snapshotTooSmall(size, snapshot.SnapshotId, snapshot.VolumeSize);
 		size ??= snapshot.VolumeSize;
 		encrypted = snapshot.Encrypted || encrypted;
 		kmsKeyId = snapshot.KmsKeyId ?? kmsKeyId;
@@ -82,7 +64,7 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 	requireParam(params, 'InstanceId');
 	requireParam(params, 'Name');
 	const {world, region, now} = ctx;
-	const instanceId = checkInstanceId(params.InstanceId);
+	const instance = findInstance(world, region, params.InstanceId as string);
 	const name = checkAmiName(params.Name);
 	const specs = checkTagSpecifications(params.TagSpecifications, ['image', 'snapshot']);
 	const mappings = (params.BlockDeviceMappings ?? []) as MappingParam[];
@@ -91,7 +73,6 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 		if (!mapping?.DeviceName) fail('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
 	}
 
-	const instance = findInstance(region, instanceId);
 	if (!CREATABLE_STATES.has(instance.State)) {
 		fail('InvalidParameterValue', `Invalid value '${instance.InstanceId}' for instanceId. Instance is not in state 'running' or 'stopping' or 'stopped'`);
 	}
@@ -207,6 +188,9 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 		consistentSnapshot: instance.State === 'stopped' || rebooted,
 	};
 	region.images[imageId] = stripUndefined(image);
+	// the reboot (shut down, snapshot, boot): afterwards only the enabled services run again
+	const disk = rebooted ? instanceDisk(region, instance) : undefined;
+	if (disk) bootDisk(disk);
 	schedule(world, {at: readyAt, region: ctx.regionName, kind: 'image', id: imageId});
 	return {ImageId: imageId};
 };

@@ -65,7 +65,8 @@ export const describeImages = (ctx: OpContext, params: Record<string, any>): Rec
 		});
 		if (missing.length > 0) amiNotFound([...new Set(missing)]);
 		const wanted = new Set(ids);
-		candidates = Object.values(region.images).filter(image => wanted.has(image.ImageId));
+		// one id (the usual case) needs no scan; several keep the creation order
+		candidates = wanted.size === 1 ? (region.images[ids[0]] ? [region.images[ids[0]]] : []) : Object.values(region.images).filter(image => wanted.has(image.ImageId));
 	} else {
 		candidates = Object.values(region.images).filter(image => isImageVisibleTo(image, account));
 	}

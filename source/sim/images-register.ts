@@ -1,7 +1,8 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
 import {nextId} from './ids.js';
-import {extraMapping, mappedSnapshot} from './images-create.js';
+import {extraMapping} from './images-create.js';
+import {findSnapshot} from './storage-lookup.js';
 import {checkAmiName, checkNameFree, checkTagSpecifications, requireParam, specTags} from './images-rules.js';
 import {stripUndefined} from './images-snapshots.js';
 import type {BlockDeviceMapping, Disk, Image} from './types.js';
@@ -69,7 +70,7 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 
 			const mapping = extraMapping(ctx, {...m, Ebs: m.Ebs ? {VolumeType: 'gp2', ...m.Ebs} : undefined}, m.DeviceName);
 			if (mapping.Ebs?.SnapshotId) {
-				const snapshot = mappedSnapshot(ctx, mapping.Ebs.SnapshotId);
+				const snapshot = findSnapshot(ctx, mapping.Ebs.SnapshotId);
 				if (snapshot.State !== 'completed') fail('IncorrectState', `Snapshot is in invalid state - ${snapshot.State}`);
 			}
 

@@ -2,6 +2,7 @@ import {fail} from './errors.js';
 import {isWellFormedId} from './ids.js';
 import {tagsFor} from './filters.js';
 import type {Image, RegionState, Tag} from './types.js';
+import {readValues} from './read-values.js';
 
 // Rules shared by the image operations: AMI names, ids, tag specifications, launch
 // permissions. Messages are the ones EC2 prints (aws-reference 1.2, 3.1, 3.2, 3.9).
@@ -23,16 +24,14 @@ export const checkAmiName = (name: unknown): string => {
 
 /** Names are unique among this account's (not deregistered) images in the Region. */
 export const checkNameFree = (region: RegionState, account: string, name: string): void => {
-	for (const image of Object.values(region.images)) {
+	for (const image of readValues(region.images)) {
 		if (image.OwnerId === account && image.Name === name) fail('InvalidAMIName.Duplicate', `AMI name ${name} is already in use by AMI ${image.ImageId}`);
 	}
 };
 
 export const amiMalformed = (id: string): never => fail('InvalidAMIID.Malformed', `Invalid id: "${id}" (expecting "ami-...")`);
 
-/** `The image id '[a]' does not exist` / `The image ids '[a, b]' do not exist` */
-export const amiNotFound = (ids: string[]): never =>
-	fail('InvalidAMIID.NotFound', ids.length === 1 ? `The image id '[${ids[0]}]' does not exist` : `The image ids '[${ids.join(', ')}]' do not exist`);
+export {amiNotFound} from './not-found.js';
 
 export const checkAmiId = (id: unknown): string => {
 	if (typeof id !== 'string' || !isWellFormedId(id, 'ami')) amiMalformed(String(id));

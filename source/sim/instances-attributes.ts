@@ -6,6 +6,7 @@ import {isInstanceVisible, instancesNotFound} from './instances-lookup.js';
 import {closeBilling, isKnownInstanceType} from './pricing.js';
 import type {Instance, RegionState, World} from './types.js';
 import {groupIdentifiers, instanceBlockDeviceMappings} from './views/instances.js';
+import {findGroupIds} from './groups-lookup.js';
 
 // ModifyInstanceAttribute / DescribeInstanceAttribute (reference 3.12): one attribute per call,
 // and the attributes that change the machine itself only while the instance is stopped.
@@ -67,7 +68,9 @@ const requestedChange = (params: Params): {name: string; value: unknown} => {
 		if (Array.isArray(given)) {
 			if (given.length > 0) changes.push({name, value: given});
 		} else {
-			changes.push({name, value: typeof given === 'object' ? (given as Params).Value : given});
+			const value = typeof given === 'object' ? (given as Params).Value : given;
+			// UserData.Value is a blob: it arrives decoded and goes over the wire base64-encoded (reference 3.12)
+			changes.push({name, value: name === 'userData' && typeof value === 'string' ? Buffer.from(value, 'utf8').toString('base64') : value});
 		}
 	}
 
@@ -84,14 +87,7 @@ const requestedChange = (params: Params): {name: string; value: unknown} => {
 };
 
 const setGroups = (region: RegionState, instance: Instance, ids: unknown[]): void => {
-	const groups = ids.map(raw => {
-		const id = String(raw ?? '');
-		if (id === '') fail('InvalidParameterValue', 'Value () for parameter groupId is invalid. The value cannot be empty');
-		if (!isWellFormedId(id, 'sg')) fail('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
-		if (!region.securityGroups[id]) fail('InvalidGroup.NotFound', `The security group '${id}' does not exist`);
-		return id;
-	});
-	instance.SecurityGroupIds = [...new Set(groups)];
+	instance.SecurityGroupIds = findGroupIds(region, ids);
 };
 
 const setDeleteOnTermination = (region: RegionState, instance: Instance, mappings: Params[]): void => {

@@ -50,3 +50,17 @@ export const architectureMismatch = (type: string, imageArchitecture: string): s
 	if (archs.includes(imageArchitecture)) return undefined;
 	return `The architecture '${archs.join(',')}' of the specified instance type does not match the architecture '${imageArchitecture}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again. You can use 'describe-instance-types' or 'describe-images' to discover the architecture of the instance type or AMI.`;
 };
+
+/** The previous-generation families whose instances can boot from an instance-store root (EC2 User Guide). */
+const INSTANCE_STORE_ROOT_FAMILIES = new Set(['c1', 'c3', 'd2', 'i2', 'm1', 'm2', 'm3', 'r3', 'x1']);
+
+/** RunInstances' error when an instance type cannot boot an instance-store-backed AMI. */
+export const instanceStoreRootUnsupported = (type: string, imageId: string): string | undefined =>
+	INSTANCE_STORE_ROOT_FAMILIES.has(type.split('.')[0]) ? undefined : `AMI '${imageId}' with an instance-store root device is not supported for the instance type '${type}'.`;
+
+/** The previous-generation families that still run paravirtual (PV) AMIs (EC2 User Guide, virtualization types). */
+const PARAVIRTUAL_FAMILIES = new Set(['c1', 'c3', 'hs1', 'm1', 'm2', 'm3', 't1']);
+
+/** RunInstances' error when an instance type needs an HVM AMI and the AMI is paravirtual. */
+export const hvmRequired = (type: string, virtualizationType: string): string | undefined =>
+	virtualizationType !== 'paravirtual' || PARAVIRTUAL_FAMILIES.has(type.split('.')[0]) ? undefined : `Virtualization type 'hvm' is required for instances of type '${type}'.`;

@@ -1,13 +1,15 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
 import {tagsFor} from './filters.js';
-import {hexFor, isWellFormedId, nextId, nextRandom} from './ids.js';
-import {architectureMismatch, ebsOptimizedByDefault} from './instances-hardware.js';
+import {hexFor, nextId, nextRandom} from './ids.js';
+import {architectureMismatch, ebsOptimizedByDefault, hvmRequired, instanceStoreRootUnsupported} from './instances-hardware.js';
 import {findLaunchImage} from './instances-image.js';
 import {newClientToken, newMacAddress, newPrivateIp, newPublicIp} from './instances-network.js';
 import {WINDOWS_LICENCE_HOURLY, isKnownInstanceType, startBilling} from './pricing.js';
 import {availabilityZones} from './regions.js';
 import {schedule} from './settle.js';
+import {findGroupByName, findGroupIds, groupByName} from './groups-lookup.js';
+import {findSnapshot, snapshotTooSmall} from './storage-lookup.js';
 import {BOOT_MS} from './time.js';
 import type {Disk, Image, Instance, RegionState, Tag, World} from './types.js';
 import {reservationsView} from './views/instances.js';
@@ -65,24 +67,10 @@ const resolvePlacement = (world: World, region: RegionState, regionName: string,
 const resolveGroups = (region: RegionState, params: Params): string[] => {
 	const ids: unknown[] = Array.isArray(params.SecurityGroupIds) ? params.SecurityGroupIds : [];
 	const names: unknown[] = Array.isArray(params.SecurityGroups) ? params.SecurityGroups : [];
-	const groups: string[] = [];
-	for (const raw of ids) {
-		const id = String(raw ?? '');
-		if (id === '') fail('InvalidParameterValue', 'Value () for parameter groupId is invalid. The value cannot be empty');
-		if (!isWellFormedId(id, 'sg')) fail('InvalidGroupId.Malformed', `Invalid id: "${id}" (expecting "sg-...")`);
-		if (!region.securityGroups[id]) fail('InvalidGroup.NotFound', `The security group '${id}' does not exist`);
-		groups.push(id);
-	}
-
-	for (const raw of names) {
-		const name = String(raw ?? '');
-		const group = Object.values(region.securityGroups).find(g => g.GroupName === name && g.VpcId === region.defaultVpcId);
-		if (!group) fail('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${region.defaultVpcId}'`);
-		groups.push(group!.GroupId);
-	}
-
+	const groups = findGroupIds(region, ids);
+	for (const raw of names) groups.push(findGroupByName(region, String(raw ?? '')).GroupId);
 	if (groups.length === 0) {
-		const fallback = Object.values(region.securityGroups).find(g => g.GroupName === 'default' && g.VpcId === region.defaultVpcId);
+		const fallback = groupByName(region, 'default');
 		if (fallback) groups.push(fallback.GroupId);
 	}
 
@@ -136,19 +124,10 @@ type PlannedVolume = {
 	disk?: Disk;
 };
 
-const snapshotFor = (region: RegionState, id: string) => {
-	if (!isWellFormedId(id, 'snap')) fail('InvalidSnapshotID.Malformed', `Invalid id: "${id}" (expecting "snap-...")`);
-	const snapshot = region.snapshots[id];
-	if (!snapshot) fail('InvalidSnapshot.NotFound', `The snapshot '${id}' does not exist.`);
-	return snapshot!;
-};
-
 const checkSize = (size: number, snapshotId: string, snapshotSize: number | undefined): void => {
 	if (!Number.isInteger(size) || size < 1) fail('InvalidParameterValue', `Invalid value '${size}' for volumeSize.`);
 	if (size > 16_384) fail('InvalidParameterValue', `Volume of ${size}GiB is too large; the maximum is 16384GiB.`);
-	if (snapshotSize !== undefined && size < snapshotSize) {
-		fail('InvalidBlockDeviceMapping', `Volume of size ${size}GB is smaller than snapshot '${snapshotId}', expect size >= ${snapshotSize}GB`);
-	}
+	if (snapshotSize !== undefined && size < snapshotSize) snapshotTooSmall(size, snapshotId, snapshotSize);
 };
 
 const applyEbs = (volume: PlannedVolume, ebs: Params, snapshotSize: number | undefined): void => {
@@ -179,7 +158,7 @@ const applyEbs = (volume: PlannedVolume, ebs: Params, snapshotSize: number | und
 };
 
 /** The AMI's EBS mappings with the request's overrides, suppressions and additions applied. */
-const planVolumes = (region: RegionState, image: Image, requested: unknown): PlannedVolume[] => {
+const planVolumes = (world: World, region: RegionState, image: Image, requested: unknown): PlannedVolume[] => {
 	const plan = new Map<string, PlannedVolume>();
 	const snapshotSizes = new Map<string, number>();
 	for (const mapping of image.BlockDeviceMappings) {
@@ -220,7 +199,7 @@ const planVolumes = (region: RegionState, image: Image, requested: unknown): Pla
 		}
 
 		if (ebs.VolumeSize === undefined && ebs.SnapshotId === undefined) fail('MissingParameter', 'The request must contain the parameter size or snapshotId');
-		const snapshot = ebs.SnapshotId === undefined ? undefined : snapshotFor(region, String(ebs.SnapshotId));
+		const snapshot = ebs.SnapshotId === undefined ? undefined : findSnapshot({world, region}, ebs.SnapshotId);
 		const volume: PlannedVolume = {
 			DeviceName: name,
 			Size: snapshot?.VolumeSize ?? 0,
@@ -274,12 +253,16 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 	if (!isKnownInstanceType(instanceType)) fail('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
 	const mismatch = architectureMismatch(instanceType, image.Architecture);
 	if (mismatch) fail('InvalidParameterValue', mismatch);
+	const needsHvm = hvmRequired(instanceType, image.VirtualizationType);
+	if (needsHvm) fail('InvalidParameterCombination', needsHvm);
+	const noInstanceStoreRoot = image.RootDeviceType === 'instance-store' ? instanceStoreRootUnsupported(instanceType, image.ImageId) : undefined;
+	if (noInstanceStoreRoot) fail('UnsupportedOperation', noInstanceStoreRoot);
 	const keyName = params.KeyName === undefined ? undefined : String(params.KeyName);
 	if (keyName !== undefined && !region.keyPairs[keyName]) fail('InvalidKeyPair.NotFound', `The key pair '${keyName}' does not exist`);
 	const groups = resolveGroups(region, params);
 	const userData = validUserData(params);
 	checkTagSpecifications(params);
-	const volumes = planVolumes(region, image, params.BlockDeviceMappings);
+	const volumes = planVolumes(world, region, image, params.BlockDeviceMappings);
 	const profile = instanceProfile(world, params.IamInstanceProfile);
 	const metadata = metadataOptions(image, params.MetadataOptions);
 	const shutdown = shutdownBehavior(image, params.InstanceInitiatedShutdownBehavior);

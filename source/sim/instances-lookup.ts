@@ -1,5 +1,8 @@
 import {fail} from './errors.js';
 import {isWellFormedId} from './ids.js';
+import {PLAYER_PUBLIC_IP} from './internet.js';
+import {instancesNotFound} from './not-found.js';
+import {allowsFrom} from './security-rules.js';
 import type {Instance, RegionState, World} from './types.js';
 
 // Finding instances the way EC2 does: exact Malformed / NotFound errors, terminated instances
@@ -18,11 +21,7 @@ export const isInstanceVisible = (instance: Instance, now: number): boolean =>
 
 export const malformedInstanceId = (id: string): never => fail('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
 
-/** `The instance ID 'i-a' does not exist` / `The instance IDs 'i-a, i-b' do not exist` */
-export const instancesNotFound = (ids: string[]): never =>
-	ids.length === 1
-		? fail('InvalidInstanceID.NotFound', `The instance ID '${ids[0]}' does not exist`)
-		: fail('InvalidInstanceID.NotFound', `The instance IDs '${ids.join(', ')}' do not exist`);
+export {instancesNotFound};
 
 /** The visible instance with this id in the Region, or the exact AWS error. */
 export const findInstance = (world: World, region: RegionState | string, id: string): Instance => {
@@ -51,31 +50,27 @@ export const findInstances = (world: World, region: RegionState | string, ids: u
 	return unique.map(id => state!.instances[id]);
 };
 
-/** The instance holding this public IPv4 address, in any Region (for `ssh` / `curl` in the game). */
+/** The instance answering on this public IPv4 address, in any Region: only a running instance has one. */
 export const findInstanceByPublicIp = (world: World, ip: string): {region: string; instance: Instance} | undefined => {
 	for (const [name, region] of Object.entries(world.regions)) {
 		for (const instance of Object.values(region.instances)) {
-			if (instance.PublicIpAddress === ip && instance.State !== 'terminated' && instance.State !== 'shutting-down') return {region: name, instance};
+			if (instance.PublicIpAddress === ip && instance.State === 'running') return {region: name, instance};
 		}
 	}
 
 	return undefined;
 };
 
-const portAllowed = (rule: {IpProtocol: string; FromPort?: number; ToPort?: number}, port: number): boolean => {
-	if (rule.IpProtocol === '-1' || rule.IpProtocol === 'all') return true;
-	if (rule.IpProtocol !== 'tcp' && rule.IpProtocol !== '6') return false;
-	const from = rule.FromPort ?? 0;
-	const to = rule.ToPort ?? 65_535;
-	return (from === -1 && to === -1) || (port >= from && port <= to);
-};
-
-/** Running, with a public IP, and one of its security groups lets TCP `port` in from 0.0.0.0/0. */
-export const instanceReachable = (world: World, region: RegionState | string, instance: Instance, port: number): boolean => {
+/**
+ * Running, with a public IP, and one of its security groups admits TCP `port` from `fromIp`
+ * (by default the player's own address: any CIDR block containing it will do, not only 0.0.0.0/0).
+ */
+export const instanceReachable = (world: World, region: RegionState | string, instance: Instance, port: number, fromIp: string = PLAYER_PUBLIC_IP): boolean => {
 	if (instance.State !== 'running' || !instance.PublicIpAddress) return false;
 	const state = regionOf(world, region);
 	if (!state) return false;
-	return instance.SecurityGroupIds.some(groupId =>
-		(state.securityGroups[groupId]?.ingress ?? []).some(rule => rule.CidrIpv4 === '0.0.0.0/0' && portAllowed(rule, port)),
-	);
+	return instance.SecurityGroupIds.some(groupId => {
+		const group = state.securityGroups[groupId];
+		return group !== undefined && allowsFrom(group, port, fromIp);
+	});
 };

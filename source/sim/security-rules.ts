@@ -1,4 +1,5 @@
 import {fail} from './errors.js';
+import {cidrContains} from './internet.js';
 import {optionalInteger, optionalString} from './resource-params.js';
 import type {IpPermission, SecurityGroup} from './types.js';
 
@@ -119,30 +120,20 @@ export const duplicateRuleMessage = (rule: RuleSpec): string => {
 	return `the specified rule "peer: ${peerOf(rule)}, ${protocol}${ports}, ALLOW" already exists`;
 };
 
+/** The rule's protocol and port range let a TCP connection to `port` through (any peer). */
+export const admitsTcpPort = (rule: RuleSpec, port: number): boolean => {
+	if (rule.IpProtocol === '-1' || rule.IpProtocol === 'all') return true;
+	if (rule.IpProtocol !== 'tcp' && rule.IpProtocol !== '6') return false;
+	return port >= (rule.FromPort ?? 0) && port <= (rule.ToPort ?? 65_535);
+};
+
+/** The rule admits a TCP connection to `port` from the IPv4 address `sourceIp`. */
+export const ruleAdmits = (rule: RuleSpec, port: number, sourceIp: string): boolean =>
+	rule.CidrIpv4 !== undefined && cidrContains(rule.CidrIpv4, sourceIp) && admitsTcpPort(rule, port);
+
 /** True when an ingress rule lets anyone on the internet reach `port` over TCP. */
 export const allowsFromAnywhere = (group: SecurityGroup, port: number): boolean =>
-	group.ingress.some(
-		rule =>
-			(rule.CidrIpv4 === '0.0.0.0/0' || rule.CidrIpv6 === '::/0') &&
-			(rule.IpProtocol === '-1' || (rule.IpProtocol === 'tcp' && (rule.FromPort ?? 0) <= port && port <= (rule.ToPort ?? 65_535))),
-	);
+	group.ingress.some(rule => (rule.CidrIpv4 === '0.0.0.0/0' || rule.CidrIpv6 === '::/0') && admitsTcpPort(rule, port));
 
 /** True when an ingress rule admits `port` over TCP from the given source address (IPv4). */
-export const allowsFrom = (group: SecurityGroup, port: number, sourceIp: string): boolean =>
-	group.ingress.some(
-		rule =>
-			rule.CidrIpv4 !== undefined &&
-			cidrContains(rule.CidrIpv4, sourceIp) &&
-			(rule.IpProtocol === '-1' || (rule.IpProtocol === 'tcp' && (rule.FromPort ?? 0) <= port && port <= (rule.ToPort ?? 65_535))),
-	);
-
-const ipNumber = (ip: string): number => ip.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
-
-export const cidrContains = (cidr: string, ip: string): boolean => {
-	const [base, bits] = cidr.split('/');
-	const prefix = Number(bits);
-	if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return false;
-	if (prefix === 0) return true;
-	const size = 2 ** (32 - prefix);
-	return Math.floor(ipNumber(base) / size) === Math.floor(ipNumber(ip) / size);
-};
+export const allowsFrom = (group: SecurityGroup, port: number, sourceIp: string): boolean => group.ingress.some(rule => ruleAdmits(rule, port, sourceIp));

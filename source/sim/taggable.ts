@@ -2,6 +2,7 @@ import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
 import {ID_PATTERN} from './ids.js';
 import {isImageVisibleTo} from './images-lookup.js';
+import {amiNotFound, groupNotFound, instancesNotFound, keyPairNotFound, snapshotNotFound, volumeNotFound} from './not-found.js';
 import type {RegionState, Tag, World} from './types.js';
 
 // Every resource that carries tags, found by its id as CreateTags / DeleteTags / DescribeTags
@@ -22,12 +23,12 @@ const PREFIX_TYPES: Record<string, ResourceType> = {
 };
 
 const notFound: Record<ResourceType, (id: string) => never> = {
-	image: id => fail('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`),
-	instance: id => fail('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`),
-	snapshot: id => fail('InvalidSnapshot.NotFound', `The snapshot '${id}' does not exist.`),
-	volume: id => fail('InvalidVolume.NotFound', `The volume '${id}' does not exist.`),
-	'security-group': id => fail('InvalidGroup.NotFound', `The security group '${id}' does not exist`),
-	'key-pair': id => fail('InvalidKeyPair.NotFound', `The key pair '${id}' does not exist`),
+	image: id => amiNotFound([id]),
+	instance: id => instancesNotFound([id]),
+	snapshot: snapshotNotFound,
+	volume: volumeNotFound,
+	'security-group': groupNotFound,
+	'key-pair': keyPairNotFound,
 };
 
 /** Every taggable resource of the Region the account can see, in a stable order. */

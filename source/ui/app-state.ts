@@ -1,7 +1,7 @@
 import {chapterProgress, historyFor, markCompleted, markStarted, SANDBOX_KEY, setCurrent, setHistory} from '../progress/model.js';
 import {emptyProgress, type Progress} from '../progress/schema.js';
 import type {ChapterInfo, GameEngine, Play, ScoreReport} from './engine-port.js';
-import {labActions, newLab, type LabSignal, type LabState, type ScrollEntry, type ScrollKind} from './lab/lab-state.js';
+import {labActions, newLab, type LabSignal, type LabView, type LabState, type ScrollEntry, type ScrollKind} from './lab/lab-state.js';
 import {menuItems, type MenuValue} from './menu/menu-items.js';
 import {actionsFromInk, type InkKey} from './prompt/reducer.js';
 
@@ -283,9 +283,9 @@ const completeKey = (engine: GameEngine, state: AppState, move: Nav): AppStep =>
 };
 
 /** One Ink input event. */
-export const appKey = (engine: GameEngine, state: AppState, input: string, key: InkKey): AppStep => {
+export const appKey = (engine: GameEngine, state: AppState, input: string, key: InkKey, view: LabView = {}): AppStep => {
 	if (state.screen.name === 'lab' && state.lab) {
-		const step = labActions(engine, state.lab, actionsFromInk(input, key));
+		const step = labActions(engine, state.lab, actionsFromInk(input, key), view);
 		return labSignals(engine, drain({...state, lab: step.state}), step.signals);
 	}
 

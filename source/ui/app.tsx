@@ -32,6 +32,8 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 	const {stdout} = useStdout();
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useWindowSize();
+	const columnsRef = useRef(columns);
+	columnsRef.current = columns;
 	const [state, setState] = useState<AppState>(() => initialApp(engine));
 	const stateRef = useRef(state);
 	const storeRef = useRef<ProgressPort | undefined>(undefined);
@@ -63,7 +65,7 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 
 	const onInput = useCallback(
 		(input: string, key: InkKey) => {
-			const step = appKey(engine, stateRef.current, input, key);
+			const step = appKey(engine, stateRef.current, input, key, {columns: columnsRef.current});
 			apply(step.state, step.effects);
 		},
 		[engine, apply],

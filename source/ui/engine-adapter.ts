@@ -1,13 +1,10 @@
-import {isComplete, runPlayerLine, showSolution, startChapter, takeHint, answerQuiz, chapterScore, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {evaluateGoals} from '../lessons/goals.js';
 import {formatLessonError, loadLessonDir} from '../lessons/load.js';
 import type {LoadedLesson} from '../lessons/schema.js';
-import {HINT_COST, score} from '../lessons/scoring.js';
 import {completionCandidates, promptFor} from '../shell/run-line.js';
 import type {Session} from '../shell/session.js';
-import {freshWorld} from '../sim/fresh-world.js';
 import type {ChapterInfo, GameEngine, Play, SavedPlay, ScoreReport} from './engine-port.js';
 
 // The port the UI talks to, wired to the lesson engine (source/lessons) and the player's shell.
@@ -26,15 +23,6 @@ export type EngineOptions = {
 
 const asPlay = (play: Play) => play as unknown as AnyPlay;
 const toPlay = (play: AnyPlay) => play as unknown as Play;
-
-const freshSession = (): Session => ({world: freshWorld(), region: 'us-east-1', files: {}, vars: {}, history: []});
-
-/** The goals judged again on a state whose session was replaced (resume, undo). */
-const rejudge = (state: ChapterState, session: Session): ChapterState => {
-	const next = {...state, session};
-	const goals = evaluateGoals(state.lesson, {session, vars: state.vars, region: state.lesson.setup.region, since: 0, deps: state.deps}, new Set(state.stickyMet));
-	return {...next, goals};
-};
 
 const chapterInfo = (lesson: LoadedLesson): ChapterInfo => ({
 	id: lesson.id,
@@ -63,13 +51,13 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 		chapters: () => chapters,
 		lessonErrors: () => errors,
 		start: id => toPlay(startPlay(id)),
-		sandbox: () => toPlay({chapterId: undefined, kind: 'sandbox', session: freshSession()}),
+		sandbox: () => toPlay({chapterId: undefined, kind: 'sandbox', session: newSession()}),
 		resume(saved: SavedPlay) {
 			if (saved.chapterId === undefined) return toPlay({chapterId: undefined, kind: 'sandbox', session: saved.session});
 			if (!lessonOf(saved.chapterId)) return undefined;
 			const play = startPlay(saved.chapterId);
 			const data = (saved.data ?? {}) as Partial<SavedData>;
-			const state = rejudge({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], completedAt: data.completedAt}, saved.session);
+			const state = withSession({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], completedAt: data.completedAt}, saved.session);
 			return toPlay({...play, state});
 		},
 		save(play) {
@@ -79,20 +67,15 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 			const data: SavedData = {hints, solutionShown, quiz, stickyMet, completedAt};
 			return {chapterId: p.chapterId, session: p.state.session, data};
 		},
-		run(play, line) {
+		run(play, line, view) {
 			const p = asPlay(play);
+			const sized = (session: Session): Session => (view?.width === undefined || view.width === session.terminalWidth ? session : {...session, terminalWidth: view.width});
 			if (p.kind === 'sandbox') {
-				let result;
-				try {
-					result = deps.runLine(p.session, line);
-				} catch (error) {
-					result = {session: p.session, stdout: '', stderr: `${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1};
-				}
-
+				const result = safeRun(deps, sized(p.session), line);
 				return {play: toPlay({...p, session: result.session}), result};
 			}
 
-			const outcome = runPlayerLine(p.state, line);
+			const outcome = runPlayerLine({...p.state, session: sized(p.state.session)}, line);
 			return {play: toPlay({...p, state: outcome.state}), result: outcome.result};
 		},
 		session: play => {
@@ -101,12 +84,12 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 		},
 		withSession(play, session) {
 			const p = asPlay(play);
-			return toPlay(p.kind === 'sandbox' ? {...p, session} : {...p, state: rejudge(p.state, session)});
+			return toPlay(p.kind === 'sandbox' ? {...p, session} : {...p, state: withSession(p.state, session)});
 		},
 		goals(play) {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return [];
-			return p.state.lesson.goals.map(goal => ({id: goal.id, text: goal.text, met: p.state.goals.find(g => g.id === goal.id)?.met ?? false}));
+			return goalViews(p.state).map(({id, text, met}) => ({id, text, met}));
 		},
 		isComplete(play) {
 			const p = asPlay(play);
@@ -117,9 +100,7 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 			if (p.kind === 'sandbox') return undefined;
 			const {state, hint} = takeHint(p.state);
 			if (!hint) return undefined;
-			const before = p.state.hints[hint.goalId] ?? 0;
-			const cost = hint.tier > before ? (HINT_COST[hint.tier - 1] ?? 0) : 0;
-			return {play: toPlay({...p, state}), text: `(${hint.tier}/${hint.of}) ${hint.text}`, cost};
+			return {play: toPlay({...p, state}), text: `(${hint.tier}/${hint.of}) ${hint.text}`, cost: hint.cost};
 		},
 		solution(play) {
 			const p = asPlay(play);
@@ -129,17 +110,11 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 		},
 		hintsUsed(play) {
 			const p = asPlay(play);
-			return p.kind === 'sandbox' ? 0 : Object.values(p.state.hints).reduce((a, b) => a + b, 0);
+			return p.kind === 'sandbox' ? 0 : hintsUsed(p.state);
 		},
 		runningScore(play) {
 			const p = asPlay(play);
-			if (p.kind === 'sandbox') return 0;
-			if (isComplete(p.state)) return chapterScore(p.state).total;
-			// Points of the goals met so far, less what hints and mistakes have cost (no par bonus yet).
-			const s = p.state;
-			const metPoints = s.lesson.goals.filter(g => s.goals.find(x => x.id === g.id)?.met).reduce((sum, g) => sum + g.points, 0);
-			const partial = score({completed: true, solutionShown: s.solutionShown, goalPoints: metPoints, par: Number.MAX_SAFE_INTEGER, awsLines: 0, failedLines: s.session.history.filter(h => h.exitCode !== 0).length, hintTiers: s.lesson.goals.map(g => s.hints[g.id] ?? 0), quizCorrect: Object.values(s.quiz).filter(a => a.correct).length});
-			return partial.total - partial.par;
+			return p.kind === 'sandbox' ? 0 : runningScore(p.state);
 		},
 		score(play): ScoreReport {
 			const p = asPlay(play);

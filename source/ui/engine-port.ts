@@ -38,7 +38,8 @@ export type GameEngine = {
 	/** undefined when the saved play no longer fits (the chapter is gone) */
 	resume(saved: SavedPlay): Play | undefined;
 	save(play: Play): SavedPlay;
-	run(play: Play, line: string): {play: Play; result: LineResult};
+	/** `width`: the terminal's columns, for `--output table` (the session keeps the latest) */
+	run(play: Play, line: string, view?: {width?: number}): {play: Play; result: LineResult};
 	session(play: Play): Session;
 	/** the same play with another session (undo): counters (hints, mistakes) stay */
 	withSession(play: Play, session: Session): Play;

@@ -14,14 +14,15 @@ describe('ModifyInstanceAttribute (reference 3.12)', () => {
 	it('changes user data only while stopped, with no output', () => {
 		const s = session();
 		const id = runningInstance(s);
-		expect(s.err('ModifyInstanceAttribute', {InstanceId: id, UserData: {Value: b64('#!/bin/bash\n')}})).toEqual({
+		// UserData.Value is a blob: the model receives the decoded bytes (the CLI layer decodes v2 base64 input)
+		expect(s.err('ModifyInstanceAttribute', {InstanceId: id, UserData: {Value: '#!/bin/bash\n'}})).toEqual({
 			code: 'IncorrectInstanceState',
 			message: `The instance '${id}' is not in the 'stopped' state.`,
 		});
 		s.ok('StopInstances', {InstanceIds: [id]});
 		expect(s.err('ModifyInstanceAttribute', {InstanceId: id, Attribute: 'userData', Value: b64('x')}).code).toBe('IncorrectInstanceState');
 		s.tick(2);
-		expect(s.ok('ModifyInstanceAttribute', {InstanceId: id, UserData: {Value: b64('#!/bin/bash\necho hi\n')}})).toBeUndefined();
+		expect(s.ok('ModifyInstanceAttribute', {InstanceId: id, UserData: {Value: '#!/bin/bash\necho hi\n'}})).toBeUndefined();
 		expect(s.ok('DescribeInstanceAttribute', {InstanceId: id, Attribute: 'userData'})).toEqual({InstanceId: id, UserData: {Value: b64('#!/bin/bash\necho hi\n')}});
 		s.ok('ModifyInstanceAttribute', {InstanceId: id, Attribute: 'userData', Value: b64('two')});
 		expect(s.instance(id).UserData).toBe(b64('two'));

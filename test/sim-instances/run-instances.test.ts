@@ -269,7 +269,7 @@ describe('instance-store AMIs', () => {
 				disk: {os: 'Legacy Linux', packages: ['bash'], services: {}, files: {}},
 			};
 		});
-		const out = s.launch({ImageId: imageId});
+		const out = s.launch({ImageId: imageId, InstanceType: 'm1.small'});
 		const id = out.Instances[0].InstanceId;
 		expect(out.Instances[0].RootDeviceType).toBe('instance-store');
 		expect(s.instance(id).volumes).toEqual([]);

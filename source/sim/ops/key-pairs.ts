@@ -3,6 +3,7 @@ import {fail} from '../errors.js';
 import {compileFilters} from '../filters.js';
 import {nextId} from '../ids.js';
 import {generateKey, importedFingerprint, parsePublicKey, sameKeyMaterial, type KeyFormat, type KeyType} from '../key-material.js';
+import {keyPairNotFound} from '../not-found.js';
 import {missing, optionalBoolean, optionalString, requiredString, stringList, tagsFromSpecifications} from '../resource-params.js';
 import type {KeyPair, RegionState} from '../types.js';
 import {keyPairView} from '../views/key-pairs.js';
@@ -11,7 +12,7 @@ import {keyPairView} from '../views/key-pairs.js';
 // A key pair lives in one Region; the world keeps the private key create-key-pair handed out
 // so the in-instance ssh can check that a .pem file belongs to the instance's key.
 
-export const keyPairNotFound = (name: string): never => fail('InvalidKeyPair.NotFound', `The key pair '${name}' does not exist`);
+export {keyPairNotFound};
 
 const duplicate = (name: string): never => fail('InvalidKeyPair.Duplicate', `The keypair '${name}' already exists.`);
 

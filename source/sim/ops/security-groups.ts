@@ -2,6 +2,8 @@ import type {OpContext, OpHandler} from '../engine.js';
 import {fail} from '../errors.js';
 import {compileFilters} from '../filters.js';
 import {isWellFormedId, nextId} from '../ids.js';
+import {findGroupByName, groupByName} from '../groups-lookup.js';
+import {groupNotFound} from '../not-found.js';
 import {checkId, missing, optionalString, requiredString, stringList, tagsFromSpecifications} from '../resource-params.js';
 import {duplicateRuleMessage, rulesFromRequest, sameRule, type RuleSpec} from '../security-rules.js';
 import type {IpPermission, SecurityGroup} from '../types.js';
@@ -13,13 +15,8 @@ import {securityGroupArn, securityGroupRuleView, securityGroupView} from '../vie
 
 export {allowsFromAnywhere} from '../security-rules.js';
 
-export const groupNotFound = (id: string): never => fail('InvalidGroup.NotFound', `The security group '${id}' does not exist`);
+export {groupNotFound};
 
-const groupNameNotFound = (ctx: OpContext, name: string): never =>
-	fail('InvalidGroup.NotFound', `The security group '${name}' does not exist in default VPC '${ctx.region.defaultVpcId}'`);
-
-const groupByName = (ctx: OpContext, name: string, vpcId = ctx.region.defaultVpcId): SecurityGroup | undefined =>
-	Object.values(ctx.region.securityGroups).find(g => g.GroupName === name && g.VpcId === vpcId);
 
 /** The group a request names by GroupId or (default VPC) GroupName, or the EC2 error. */
 export const findGroup = (ctx: OpContext, ref: {GroupId?: string; GroupName?: string}): SecurityGroup => {
@@ -28,7 +25,7 @@ export const findGroup = (ctx: OpContext, ref: {GroupId?: string; GroupName?: st
 		return ctx.region.securityGroups[ref.GroupId] ?? groupNotFound(ref.GroupId);
 	}
 
-	if (ref.GroupName !== undefined && ref.GroupName !== '') return groupByName(ctx, ref.GroupName) ?? groupNameNotFound(ctx, ref.GroupName);
+	if (ref.GroupName !== undefined && ref.GroupName !== '') return findGroupByName(ctx.region, ref.GroupName);
 	return missing('groupName or groupId');
 };
 
@@ -50,7 +47,7 @@ const createSecurityGroup: OpHandler = (ctx, params) => {
 	if (!isWellFormedId(vpcId, 'vpc')) fail('InvalidVpcID.Malformed', `Invalid id: "${vpcId}" (expecting "vpc-...")`);
 	if (vpcId !== ctx.region.defaultVpcId) fail('InvalidVpcID.NotFound', `The vpc ID '${vpcId}' does not exist`);
 	const tags = tagsFromSpecifications(params.TagSpecifications, ['security-group']).get('security-group') ?? [];
-	if (groupByName(ctx, name, vpcId)) fail('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
+	if (groupByName(ctx.region, name, vpcId)) fail('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
 	const groupId = nextId(ctx.world, 'sg');
 	ctx.region.securityGroups[groupId] = {
 		GroupId: groupId,

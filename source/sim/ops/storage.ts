@@ -3,7 +3,9 @@ import {fail} from '../errors.js';
 import {compileFilters} from '../filters.js';
 import {nextId} from '../ids.js';
 import {closeBilling, startBilling} from '../pricing.js';
-import {checkId, optionalString, requiredString, stringList, tagsFromSpecifications} from '../resource-params.js';
+import {optionalString, requiredString, stringList, tagsFromSpecifications} from '../resource-params.js';
+import {snapshotNotFound, volumeNotFound} from '../not-found.js';
+import {findSnapshot, findVolume, isLiveVolume, isVisibleSnapshot} from '../storage-lookup.js';
 import {schedule} from '../settle.js';
 import {cliTimestamp, wireTimestamp} from '../time.js';
 import type {Snapshot, Volume} from '../types.js';
@@ -16,28 +18,9 @@ import {volumeView} from '../views/volumes.js';
 /** How long a snapshot taken with create-snapshot stays pending. */
 export const SNAPSHOT_PENDING_MS = 25_000;
 
-export const snapshotNotFound = (id: string): never => fail('InvalidSnapshot.NotFound', `The snapshot '${id}' does not exist.`);
-export const volumeNotFound = (id: string): never => fail('InvalidVolume.NotFound', `The volume '${id}' does not exist.`);
+export {snapshotNotFound, volumeNotFound};
 
-/** Snapshots this account can see: its own (the public AMIs' snapshots are not public). */
-const isVisibleSnapshot = (ctx: OpContext, snapshot: Snapshot | undefined): snapshot is Snapshot => snapshot !== undefined && snapshot.OwnerId === ctx.world.account;
-
-const isLiveVolume = (volume: Volume | undefined): volume is Volume => volume !== undefined && volume.State !== 'deleted';
-
-/** The visible snapshot `id`, or the EC2 error for a malformed or unknown id. */
-export const findSnapshot = (ctx: OpContext, id: string): Snapshot => {
-	checkId(id, 'snap', 'InvalidSnapshotID.Malformed');
-	const snapshot = ctx.region.snapshots[id];
-	if (!isVisibleSnapshot(ctx, snapshot)) return snapshotNotFound(id);
-	return snapshot;
-};
-
-export const findVolume = (ctx: OpContext, id: string): Volume => {
-	checkId(id, 'vol', 'InvalidVolumeID.Malformed');
-	const volume = ctx.region.volumes[id];
-	if (!isLiveVolume(volume)) return volumeNotFound(id);
-	return volume;
-};
+export {findSnapshot, findVolume};
 
 /** The registered AMI (if any) in this Region whose block device mapping uses the snapshot. */
 export const imageUsingSnapshot = (ctx: OpContext, snapshotId: string): string | undefined =>
@@ -70,7 +53,7 @@ const describeSnapshots: OpHandler = (ctx, params) => {
 		snapshots = ids.map(id => findSnapshot(ctx, id));
 		snapshots = snapshots.filter((s, i) => snapshots.indexOf(s) === i);
 	} else {
-		snapshots = Object.values(ctx.region.snapshots).filter(s => isVisibleSnapshot(ctx, s));
+		snapshots = Object.values(ctx.region.snapshots).filter(s => isVisibleSnapshot(ctx.world, s));
 	}
 
 	if (owners && owners.length > 0) {

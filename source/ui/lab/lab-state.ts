@@ -31,6 +31,9 @@ export type LabSignal = {type: 'menu'} | {type: 'exit'} | {type: 'story'} | {typ
 
 export type LabStep = {state: LabState; signals: LabSignal[]};
 
+/** What the lab knows of the terminal: its columns (the shell's `--output table` fits them). */
+export type LabView = {columns?: number};
+
 const UNDO_LIMIT = 100;
 
 export const newLab = (engine: GameEngine, play: Play, history: string[] = []): LabState => ({
@@ -142,9 +145,9 @@ const answerConfirm = (engine: GameEngine, state: LabState, answer: string): Lab
 	return {state: print(restarted, 'info', state.sandbox ? 'A fresh sandbox world.' : 'Chapter restarted.'), signals: [{type: 'save'}]};
 };
 
-const runShell = (engine: GameEngine, state: LabState, text: string): LabStep => {
+const runShell = (engine: GameEngine, state: LabState, text: string, view: LabView): LabStep => {
 	const before = engine.session(state.play);
-	const {play, result} = engine.run(state.play, text);
+	const {play, result} = engine.run(state.play, text, {width: view.columns});
 	const signals: LabSignal[] = [];
 	let next: LabState = {...state, play, prompt: afterSubmit(state.prompt, text, Boolean(result.incomplete))};
 	if (result.incomplete) return {state: next, signals};
@@ -164,7 +167,7 @@ const runShell = (engine: GameEngine, state: LabState, text: string): LabStep =>
 	return {state: next, signals};
 };
 
-const submit = (engine: GameEngine, state: LabState, text: string, label: string): LabStep => {
+const submit = (engine: GameEngine, state: LabState, text: string, label: string, view: LabView): LabStep => {
 	const lastLine = text.split('\n').at(-1) ?? '';
 	const echoed = print(state, 'command', label + lastLine);
 	if (state.confirm) return answerConfirm(engine, echoed, text);
@@ -177,7 +180,7 @@ const submit = (engine: GameEngine, state: LabState, text: string, label: string
 	}
 
 	if (text.trim() === '') return {state: echoed, signals: []};
-	return runShell(engine, echoed, text);
+	return runShell(engine, echoed, text, view);
 };
 
 /** Tab completion: the game's own commands for the first word, the engine's candidates otherwise. */
@@ -187,7 +190,7 @@ export const labCompleter = (engine: GameEngine, state: LabState) => (before: st
 };
 
 /** Feeds prompt actions (one key, or a whole pasted chunk) to the lab, in order. */
-export const labActions = (engine: GameEngine, state: LabState, actions: PromptAction[]): LabStep => {
+export const labActions = (engine: GameEngine, state: LabState, actions: PromptAction[], view: LabView = {}): LabStep => {
 	const signals: LabSignal[] = [];
 	for (const action of actions) {
 		if (action.type !== 'interrupt' && state.ctrlCArmed) state = {...state, ctrlCArmed: false};
@@ -197,7 +200,7 @@ export const labActions = (engine: GameEngine, state: LabState, actions: PromptA
 		for (const effect of step.effects) {
 			switch (effect.type) {
 				case 'submit': {
-					const result = submit(engine, state, effect.text, label);
+					const result = submit(engine, state, effect.text, label, view);
 					state = result.state;
 					signals.push(...result.signals);
 					break;
@@ -226,7 +229,7 @@ export const labActions = (engine: GameEngine, state: LabState, actions: PromptA
 
 				case 'eof': {
 					if (engine.session(state.play).remote) {
-						const result = submit(engine, state, 'exit', label);
+						const result = submit(engine, state, 'exit', label, view);
 						state = result.state;
 						signals.push(...result.signals);
 					} else {
