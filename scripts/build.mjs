@@ -70,10 +70,24 @@ const lazyBundles = {
 	setup(b) {
 		b.onResolve({filter: /^\.\/ui\/start\.js$/}, () => ({path: './ui.js', external: true}));
 		b.onResolve({filter: /^\.\/commands\/lessons\.js$/}, () => ({path: './lessons.js', external: true}));
+		b.onResolve({filter: /^\.\/commands\/aws\.js$/}, () => ({path: './aws.js', external: true}));
 	},
 };
 
 await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles, jsonAsString, lazyYaml], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}});
-await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js')});
+// ui.js holds Ink, React and the screens only; the lessons, shell and model (ui-engine.js) and
+// saved progress with conf (ui-progress.js) are separate bundles it imports when it needs them,
+// so the first frame does not wait for them.
+const uiBundles = {
+	name: 'ui-bundles',
+	setup(b) {
+		b.onResolve({filter: /^\.\/engine-entry\.js$/}, () => ({path: './ui-engine.js', external: true}));
+		b.onResolve({filter: /^\.\.\/progress\/entry\.js$/}, () => ({path: './ui-progress.js', external: true}));
+	},
+};
+await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js'), plugins: [uiBundles, jsonAsString]});
+await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'engine-entry.ts')], outfile: path.join(dist, 'ui-engine.js')});
+await build({...common, entryPoints: [path.join(root, 'source', 'progress', 'entry.ts')], outfile: path.join(dist, 'ui-progress.js')});
 await build({...common, entryPoints: [path.join(root, 'source', 'commands', 'lessons.ts')], outfile: path.join(dist, 'lessons.js')});
+await build({...common, entryPoints: [path.join(root, 'source', 'commands', 'aws.ts')], outfile: path.join(dist, 'aws.js'), plugins: [jsonAsString, lazyYaml]});
 await chmod(path.join(dist, 'cli.js'), 0o755);

@@ -1,15 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import process from 'node:process';
 import {parseArgs} from 'node:util';
-import {runAws} from './cli/run-aws.js';
-import {DEFAULT_REGION} from './sim/regions.js';
-import {loadSandbox, SandboxFileError, saveSandbox, withSandboxLock} from './sandbox/store.js';
-import {sandboxPath} from './sandbox/paths.js';
 import {VERSION} from './version.js';
 
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
+// It stays small: each command's code is a bundle of its own (dist/aws.js, dist/lessons.js,
+// dist/ui.js), imported only when that command runs.
 
 const USAGE = `AMI School ${VERSION}: learn Amazon Machine Images by doing, in a sandboxed EC2.
 
@@ -32,41 +28,6 @@ Options
 
 In the game, type \`help\` at the prompt for the game's commands.`;
 
-const readRealFile = (file: string): string | undefined => {
-	const resolved = file.startsWith('~/') ? path.join(os.homedir(), file.slice(2)) : file;
-	try {
-		return fs.readFileSync(resolved, 'utf8');
-	} catch {
-		return undefined;
-	}
-};
-
-const awsCommand = (args: string[]): number => {
-	const file = sandboxPath();
-	try {
-		const outcome = withSandboxLock(file, () => {
-			const world = loadSandbox(file);
-			const result = runAws(world, args, {
-				readFile: readRealFile,
-				defaultRegion: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || DEFAULT_REGION,
-				width: process.stdout.columns || 80,
-			});
-			if (result.world !== world) saveSandbox(file, result.world);
-			return result;
-		});
-		process.stdout.write(outcome.stdout);
-		process.stderr.write(outcome.stderr);
-		return outcome.exitCode;
-	} catch (error) {
-		if (error instanceof SandboxFileError) {
-			process.stderr.write(`${error.message}\n`);
-			return 253;
-		}
-
-		throw error;
-	}
-};
-
 const io = {
 	stdout: process.stdout,
 	stderr: process.stderr,
@@ -82,7 +43,10 @@ For one sandbox command:              ami-school aws ec2 describe-regions
 
 const main = async (argv: string[]): Promise<number> => {
 	// `aws` passes everything after it to the AWS CLI emulation untouched.
-	if (argv[0] === 'aws') return awsCommand(argv.slice(1));
+	if (argv[0] === 'aws') {
+		const {awsCommand} = await import('./commands/aws.js');
+		return awsCommand(argv.slice(1));
+	}
 
 	let parsed;
 	try {

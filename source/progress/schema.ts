@@ -3,7 +3,9 @@ import {z} from 'zod';
 // The saved progress file (progress.json), versioned. A file that does not match is moved aside
 // and a fresh one started (store.ts), so the game never crashes on a damaged file.
 
-export const PROGRESS_VERSION = 1;
+import {PROGRESS_VERSION} from './version.js';
+
+export {PROGRESS_VERSION};
 
 export const chapterStatusSchema = z.enum(['new', 'in-progress', 'done']);
 export type ChapterStatus = z.infer<typeof chapterStatusSchema>;
@@ -42,4 +44,4 @@ export const progressSchema = z.object({
 export type Progress = z.infer<typeof progressSchema>;
 export type CurrentPlay = z.infer<typeof currentPlaySchema>;
 
-export const emptyProgress = (): Progress => ({version: PROGRESS_VERSION, chapters: {}, histories: {}});
+export {emptyProgress} from './version.js';

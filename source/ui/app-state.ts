@@ -1,5 +1,6 @@
 import {chapterProgress, historyFor, markCompleted, markStarted, SANDBOX_KEY, setCurrent, setHistory} from '../progress/model.js';
-import {emptyProgress, type Progress} from '../progress/schema.js';
+import type {Progress} from '../progress/schema.js';
+import {emptyProgress} from '../progress/version.js';
 import type {ChapterInfo, GameEngine, Play, ScoreReport} from './engine-port.js';
 import {labActions, newLab, type LabSignal, type LabView, type LabState, type ScrollEntry, type ScrollKind} from './lab/lab-state.js';
 import {menuItems, type MenuValue} from './menu/menu-items.js';

@@ -1,6 +1,7 @@
 import process from 'node:process';
-import React from 'react';
-import {render} from 'ink';
+import React, {useEffect, useState} from 'react';
+import {Box, render, Text, useApp} from 'ink';
+import Spinner from 'ink-spinner';
 import {App, type ProgressPort} from './app.js';
 import type {GameEngine} from './engine-port.js';
 import {installShrinkFix} from './shrink-fix.js';
@@ -26,26 +27,74 @@ export type StartOptions = {
 };
 
 const defaultEngine = async (options: StartOptions): Promise<GameEngine> => {
-	const [{createEngine}, {defaultLessonsDir}] = await Promise.all([import('./engine-adapter.js'), import('../lessons/load.js')]);
+	const {createEngine, defaultLessonsDir} = await import('./engine-entry.js');
 	return createEngine({lessonsDir: options.lessonsDir ?? defaultLessonsDir(import.meta.url)});
+};
+
+type BootProps = {load: () => Promise<GameEngine>; openProgress: () => Promise<ProgressPort>; start: React.ComponentProps<typeof App>['start']};
+
+/**
+ * The first frame: the title at once, while the lessons and the sandbox load (their code is a
+ * separate bundle, so Ink and React alone decide how soon something is on screen).
+ */
+export const Boot = ({load, openProgress, start}: BootProps) => {
+	const {exit} = useApp();
+	const [engine, setEngine] = useState<GameEngine>();
+	const [failure, setFailure] = useState<string>();
+	useEffect(() => {
+		let live = true;
+		load().then(
+			loaded => {
+				if (live) setEngine(loaded);
+			},
+			(error: unknown) => {
+				if (live) setFailure(error instanceof Error ? error.message : String(error));
+			},
+		);
+		return () => {
+			live = false;
+		};
+	}, [load]);
+	useEffect(() => {
+		if (failure) exit();
+	}, [failure, exit]);
+
+	if (engine) return <App engine={engine} openProgress={openProgress} start={start} />;
+	return (
+		<Box flexDirection="column">
+			<Text bold color="cyan">
+				AMI School
+			</Text>
+			<Text dimColor>Learn Amazon Machine Images by doing, in a safe copy of AWS.</Text>
+			<Box marginTop={1}>
+				{failure ? (
+					<Text color="red">The game could not load its chapters: {failure}. Reinstalling ami-school should help.</Text>
+				) : (
+					<Text>
+						<Spinner /> Loading the chapters…
+					</Text>
+				)}
+			</Box>
+		</Box>
+	);
 };
 
 export const startGame = async (options: StartOptions = {}): Promise<number> => {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
 	if (options.resetProgress) {
-		const {runResetProgress} = await import('../progress/reset.js');
+		const {runResetProgress} = await import('../progress/entry.js');
 		return runResetProgress({stdin, stdout}, {cwd: options.configDir});
 	}
 
-	const engine = options.engine ?? (await defaultEngine(options));
+	const load = async () => options.engine ?? defaultEngine(options);
 	const openProgress = async (): Promise<ProgressPort> => {
-		const {openProgressStore} = await import('../progress/store.js');
+		const {openProgressStore} = await import('../progress/entry.js');
 		return openProgressStore({cwd: options.configDir});
 	};
 
 	const removeShrinkFix = installShrinkFix(stdout);
-	const instance = render(<App engine={engine} openProgress={openProgress} start={{mode: options.mode ?? 'menu', chapter: options.chapter}} />, {stdout, stdin, exitOnCtrlC: false, patchConsole: false});
+	const instance = render(<Boot load={load} openProgress={openProgress} start={{mode: options.mode ?? 'menu', chapter: options.chapter}} />, {stdout, stdin, exitOnCtrlC: false, patchConsole: false});
 	try {
 		await instance.waitUntilExit();
 	} finally {
