@@ -1,5 +1,6 @@
 import {produce, setAutoFreeze} from 'immer';
 import {AwsError} from './errors.js';
+import {ensureRegions} from './fresh-world.js';
 import {settle} from './settle.js';
 import {COMMAND_TICK_MS} from './time.js';
 import type {OpResult, RegionState, World} from './types.js';
@@ -41,7 +42,9 @@ export const simulatedOperations = (): string[] => Object.keys(operations).sort(
  * the world unchanged (all-or-nothing). `--dry-run` answers DryRunOperation when the request
  * would have succeeded, and changes nothing.
  */
-export const execute = (world: World, request: Request): {world: World; result: OpResult} => {
+export const execute = (given: World, request: Request): {world: World; result: OpResult} => {
+	// A default Region is filled in the first time a request goes to it (or names it as a source).
+	const world = ensureRegions(given, [request.region, typeof request.params?.SourceRegion === 'string' ? request.params.SourceRegion : undefined]);
 	const handler = operations[request.operation];
 	if (!handler) {
 		return {world, result: {ok: false, error: {code: 'InvalidAction', message: `The action ${request.operation} is not valid for this web service.`}}};

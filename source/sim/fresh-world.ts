@@ -1,7 +1,7 @@
 import {produce} from 'immer';
-import {nextId} from './ids.js';
+import {streamId} from './ids.js';
 import {PUBLIC_IMAGES} from './public-images.js';
-import {DEFAULT_REGIONS, availabilityZones} from './regions.js';
+import {DEFAULT_REGION, availabilityZones, isDefaultRegion} from './regions.js';
 import {WORLD_START} from './time.js';
 import type {RegionState, World} from './types.js';
 
@@ -10,10 +10,16 @@ export const DEFAULT_SEED = 20_260_901;
 
 const DAY = 86_400_000;
 
+/**
+ * A default Region as a new account finds it. Its ids come from the Region's own id stream, so
+ * the same Region always gets the same ids, whenever it is first used.
+ */
 const seedRegion = (world: World, name: string): RegionState => {
+	let n = 0;
+	const nextId = (prefix: string) => streamId(world.seed, `region:${name}`, ++n, prefix);
 	const region: RegionState = {
 		name,
-		defaultVpcId: nextId(world, 'vpc'),
+		defaultVpcId: nextId('vpc'),
 		subnets: {},
 		images: {},
 		instances: {},
@@ -24,23 +30,23 @@ const seedRegion = (world: World, name: string): RegionState => {
 		imageBlockPublicAccess: 'block-new-sharing',
 		deregistered: {},
 	};
-	for (const az of availabilityZones(name)) region.subnets[az] = nextId(world, 'subnet');
+	for (const az of availabilityZones(name)) region.subnets[az] = nextId('subnet');
 
-	const defaultGroupId = nextId(world, 'sg');
+	const defaultGroupId = nextId('sg');
 	region.securityGroups[defaultGroupId] = {
 		GroupId: defaultGroupId,
 		GroupName: 'default',
 		Description: 'default VPC security group',
 		VpcId: region.defaultVpcId,
 		OwnerId: world.account,
-		ingress: [{SecurityGroupRuleId: nextId(world, 'sgr'), IpProtocol: '-1', ReferencedGroupId: defaultGroupId}],
-		egress: [{SecurityGroupRuleId: nextId(world, 'sgr'), IpProtocol: '-1', CidrIpv4: '0.0.0.0/0'}],
+		ingress: [{SecurityGroupRuleId: nextId('sgr'), IpProtocol: '-1', ReferencedGroupId: defaultGroupId}],
+		egress: [{SecurityGroupRuleId: nextId('sgr'), IpProtocol: '-1', CidrIpv4: '0.0.0.0/0'}],
 		Tags: [],
 	};
 
 	for (const spec of PUBLIC_IMAGES) {
 		const created = WORLD_START - spec.ageDays * DAY;
-		const snapshotId = nextId(world, 'snap');
+		const snapshotId = nextId('snap');
 		region.snapshots[snapshotId] = {
 			SnapshotId: snapshotId,
 			VolumeId: 'vol-ffffffff',
@@ -54,7 +60,7 @@ const seedRegion = (world: World, name: string): RegionState => {
 			disk: spec.disk,
 			billing: {billedMs: 0},
 		};
-		const imageId = nextId(world, 'ami');
+		const imageId = nextId('ami');
 		region.images[imageId] = {
 			ImageId: imageId,
 			Name: spec.Name,
@@ -96,7 +102,11 @@ const seedRegion = (world: World, name: string): RegionState => {
 	return region;
 };
 
-/** A brand-new account: the 17 default Regions, each with its default VPC, default security group and public AMIs. */
+/**
+ * A brand-new account. Its 17 default Regions each have a default VPC, the default security
+ * group and the public AMIs; a Region is filled in when it is first used (ensureRegions), which
+ * keeps a world small: us-east-1, the default, is there from the start.
+ */
 export const freshWorld = (seed: number = DEFAULT_SEED): World =>
 	produce(
 		{
@@ -111,6 +121,15 @@ export const freshWorld = (seed: number = DEFAULT_SEED): World =>
 			closedCharges: [],
 		} as World,
 		draft => {
-			for (const name of DEFAULT_REGIONS) draft.regions[name] = seedRegion(draft, name);
+			draft.regions[DEFAULT_REGION] = seedRegion(draft, DEFAULT_REGION);
 		},
 	);
+
+/** The world with these default Regions filled in (the same world when they already are). */
+export const ensureRegions = (world: World, names: Array<string | undefined>): World => {
+	const missing = names.filter((name): name is string => typeof name === 'string' && isDefaultRegion(name) && !world.regions[name]);
+	if (missing.length === 0) return world;
+	return produce(world, draft => {
+		for (const name of missing) if (!draft.regions[name]) draft.regions[name] = seedRegion(draft, name);
+	});
+};

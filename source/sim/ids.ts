@@ -27,6 +27,18 @@ export const nextId = (world: World, prefix: string): string => {
 	return `${prefix}-0${hexFor(world.seed, world.idCounter, 16)}`;
 };
 
+const hashString = (text: string): number => {
+	let h = 0x81_1c_9d_c5;
+	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01_00_01_93);
+	return h >>> 0;
+};
+
+/**
+ * The n-th id of a named stream (e.g. a Region's own seed resources): it depends on the seed, the
+ * stream and n only, not on the world's counter, so seeding a Region later changes no other id.
+ */
+export const streamId = (seed: number, stream: string, n: number, prefix: string): string => `${prefix}-0${hexFor((seed ^ hashString(stream)) >>> 0, n, 16)}`;
+
 /** A deterministic number in [0, 1) for the world's next draw (advances the same counter). */
 export const nextRandom = (world: World): number => {
 	world.idCounter++;

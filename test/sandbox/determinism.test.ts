@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
 import {freshWorld} from '../../source/sim/fresh-world.js';
+import {worldWithAllRegions} from '../helpers/world.js';
+import {execute} from '../../source/sim/engine.js';
+import type {World} from '../../source/sim/types.js';
 import {tokenizeForTest} from './helpers.js';
 
 // One script, run twice on fresh worlds, must print byte-identical output: seeded ids and a
@@ -47,9 +50,20 @@ describe('determinism', () => {
 	});
 
 	it('gives different ids in different Regions for the same public image', () => {
-		const world = freshWorld();
+		const world = worldWithAllRegions();
 		const name = (region: string) => Object.values(world.regions[region].images).find(image => image.Name.startsWith('al2023-ami-2023.9') && image.Architecture === 'x86_64')!.ImageId;
 		expect(name('us-east-1')).not.toBe(name('eu-west-1'));
 		expect(name('us-east-1')).toMatch(/^ami-[\da-f]{17}$/);
+	});
+
+	it('gives a Region the same ids whichever order Regions are first used in', () => {
+		const publicIds = (world: World, region: string) => Object.keys(world.regions[region].images).join(' ');
+		const describe = (world: World, region: string) => execute(world, {operation: 'DescribeImages', region, params: {Owners: ['amazon']}}).world;
+		const a = describe(describe(freshWorld(), 'eu-west-1'), 'ap-south-1');
+		const b = describe(describe(freshWorld(), 'ap-south-1'), 'eu-west-1');
+		expect(publicIds(a, 'eu-west-1')).toBe(publicIds(b, 'eu-west-1'));
+		expect(publicIds(a, 'ap-south-1')).toBe(publicIds(b, 'ap-south-1'));
+		// and a new account's world holds only the Region it starts in until another is used
+		expect(Object.keys(freshWorld().regions)).toEqual(['us-east-1']);
 	});
 });

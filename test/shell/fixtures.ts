@@ -1,5 +1,5 @@
 import {produce} from 'immer';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {worldWithAllRegions} from '../helpers/world.js';
 import {bootInstance} from '../../source/sim/guest.js';
 import {PUBLIC_IMAGES} from '../../source/sim/public-images.js';
 import type {Disk, Instance, World} from '../../source/sim/types.js';
@@ -12,7 +12,7 @@ export const KEY_MATERIAL = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAte
 export const PUBLIC_KEY = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQtestpublickey';
 export const OTHER_KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAotherkey\n-----END RSA PRIVATE KEY-----';
 
-export const newSession = (world: World = freshWorld()): Session => ({world, region: 'us-east-1', files: {}, vars: {}, history: []});
+export const newSession = (world: World = worldWithAllRegions()): Session => ({world, region: 'us-east-1', files: {}, vars: {}, history: []});
 
 export const diskFor = (key: 'al2023-x86' | 'ubuntu-2404' | 'windows-2025'): Disk => structuredClone(PUBLIC_IMAGES.find(s => s.key === key)!.disk);
 
@@ -100,6 +100,6 @@ export const run = (session: Session, ...lines: string[]): LineResult & {all: Li
 
 /** A session with a key file (chmod 400) and one reachable Amazon Linux host. */
 export const sshReady = (o: HostOptions = {}): Session => {
-	const s = newSession(withHost(freshWorld(), o));
+	const s = newSession(withHost(worldWithAllRegions(), o));
 	return run({...s, files: {'lab-key.pem': `${KEY_MATERIAL}\n`}, fileModes: {'lab-key.pem': 0o400}}, 'true').session;
 };

@@ -1,6 +1,6 @@
 import {produce} from 'immer';
 import {describe, expect, it} from 'vitest';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {worldWithAllRegions} from '../helpers/world.js';
 import {bootDisk, bootInstance, httpGet, instanceDisk} from '../../source/sim/guest.js';
 import type {World} from '../../source/sim/types.js';
 import {diskFor, newSession, run, sshReady, withHost} from './fixtures.js';
@@ -168,7 +168,7 @@ describe('boot: only enabled services survive', () => {
 
 	it('first boot runs the user data script as root and writes authorized_keys', () => {
 		const script = '#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd\necho "<h1>From user data</h1>" > /var/www/html/index.html\nfrobnicate --now\n';
-		const world = withHost(freshWorld(), {userData: script, boot: false});
+		const world = withHost(worldWithAllRegions(), {userData: script, boot: false});
 		const booted = produce(world, draft => {
 			bootInstance(draft, 'us-east-1', draft.regions['us-east-1'].instances['i-0123456789abcdef0'], true);
 		});
@@ -181,7 +181,7 @@ describe('boot: only enabled services survive', () => {
 	});
 
 	it('user data that is not a script is left alone; a Windows disk is skipped', () => {
-		const world = withHost(freshWorld(), {userData: 'dnf install -y httpd', boot: false});
+		const world = withHost(worldWithAllRegions(), {userData: 'dnf install -y httpd', boot: false});
 		const booted = produce(world, draft => {
 			bootInstance(draft, 'us-east-1', draft.regions['us-east-1'].instances['i-0123456789abcdef0'], true);
 		});

@@ -1,6 +1,6 @@
 import {produce} from 'immer';
 import {beginCommand, execute} from '../../source/sim/engine.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {worldWithAllRegions} from '../helpers/world.js';
 import type {Disk, Instance, InstanceStateName, OpResult, World} from '../../source/sim/types.js';
 
 // A tiny world builder for the image tests: a fresh world plus an instance with an EBS root
@@ -150,7 +150,7 @@ export const commands = (world: World, n: number): World => {
 	return w;
 };
 
-export const fresh = (): World => freshWorld();
+export const fresh = (): World => worldWithAllRegions();
 
 /** A world with an instance and an image made from it (still pending). */
 export const withImage = (options: InstanceOptions & {name?: string; params?: Record<string, any>} = {}): {world: World; imageId: string} => {

@@ -1,6 +1,6 @@
 import {produce} from 'immer';
 import {advanceClock, beginCommand, execute} from '../../source/sim/engine.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {worldWithAllRegions} from '../helpers/world.js';
 import {PUBLIC_IMAGES} from '../../source/sim/public-images.js';
 import type {AwsErrorShape, Image, Instance, RegionState, World} from '../../source/sim/types.js';
 
@@ -36,7 +36,7 @@ export const imageByKey = (world: World, key: string, region = REGION): Image =>
 
 export const session = (): Session => {
 	const s: Session = {
-		world: freshWorld(),
+		world: worldWithAllRegions(),
 		ok(operation, params = {}, region = REGION) {
 			s.world = beginCommand(s.world);
 			const {world, result} = execute(s.world, {operation, region, params});

@@ -1,6 +1,6 @@
 import {produce} from 'immer';
 import {execute} from '../../source/sim/engine.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {worldWithAllRegions} from '../helpers/world.js';
 import {startBilling} from '../../source/sim/pricing.js';
 import type {AwsErrorShape, Image, Instance, World} from '../../source/sim/types.js';
 
@@ -18,7 +18,7 @@ export type Harness = {
 	mutate: (recipe: (world: World) => void) => void;
 };
 
-export const harness = (world: World = freshWorld()): Harness => {
+export const harness = (world: World = worldWithAllRegions()): Harness => {
 	const h: Harness = {
 		world,
 		ok(operation, params = {}, region = REGION) {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {formatBill, formatHelp, parseGameCommand} from '../../source/lessons/game-commands.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {worldWithAllRegions} from '../helpers/world.js';
 import {formatLineage, lineage} from '../../source/sim/lineage.js';
 import type {Image, Instance, Snapshot, World} from '../../source/sim/types.js';
 
@@ -14,7 +14,7 @@ const snapshot = (world: World, id: string): Snapshot => ({SnapshotId: id, State
 
 /** i-src (from a public AMI) -> ami-1 (snap-1) -> copy ami-2 in eu-west-1 -> i-copy; ami-1 -> i-child -> ami-3 */
 const family = (): World => {
-	const world = structuredClone(freshWorld());
+	const world = structuredClone(worldWithAllRegions());
 	const east = world.regions['us-east-1'];
 	const west = world.regions['eu-west-1'];
 	east.instances['i-src'] = instance('i-src', 'ami-public', 'stopped');
@@ -29,7 +29,7 @@ const family = (): World => {
 
 describe('lineage', () => {
 	it('is empty on a fresh world (public images are not the player’s)', () => {
-		expect(lineage(freshWorld())).toEqual([]);
+		expect(lineage(worldWithAllRegions())).toEqual([]);
 		expect(formatLineage([])).toMatch(/^No images of yours yet/);
 	});
 
