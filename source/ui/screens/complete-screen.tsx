@@ -19,7 +19,7 @@ export const CompleteScreen = ({chapter, report, best, items, index, rows}: {cha
 				<Text bold>{`${'Total'.padEnd(width)}  ${String(report.total).padStart(5)}   ${starsText(report.stars)}   best ${best}`}</Text>
 			</Box>
 			{debrief.slice(0, room).map((line, i) => (
-				<Text key={i}>{line}</Text>
+				<Text key={i}>{line === '' ? ' ' : line}</Text>
 			))}
 			<SelectList items={items.map(item => ({key: item.value, label: item.label}))} index={index} />
 		</Box>

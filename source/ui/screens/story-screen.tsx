@@ -13,7 +13,7 @@ export const StoryScreen = ({chapter, page, rows}: {chapter: ChapterInfo; page: 
 			<Text bold color="cyan">{`Chapter ${chapter.order}: ${chapter.title}`}</Text>
 			<Box flexDirection="column" marginY={1}>
 				{shown.map((line, i) => (
-					<Text key={i}>{line}</Text>
+					<Text key={i}>{line === '' ? ' ' : line /* an empty Text takes no row: keep the paragraph gap */}</Text>
 				))}
 			</Box>
 			<Text dimColor>{`Page ${page + 1}/${chapter.story.length} · Enter ${last ? 'to the lab' : 'next'} · ← back · s skip`}</Text>
