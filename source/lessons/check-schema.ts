@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {parseLine, type List, type SimpleCommand, type Word} from '../shell/parse-line.js';
 import {issuePath} from './locate.js';
 
 // A goal's check: what the world (or the record of calls, or the cost meter) must show for the
@@ -49,12 +50,30 @@ const costCheck = z.strictObject({
 /** Commands a shell check may run: they read, never change, the world (it runs on a copy anyway). */
 const READ_ONLY_COMMANDS = new Set(['curl', 'cat', 'grep', 'ls', 'head', 'tail', 'wc', 'echo', 'test', 'ssh']);
 
-const isReadOnlyShell = (line: string): boolean =>
-	line.split(/\|\||&&|[|;]/).every(segment => {
-		const words = segment.trim().split(/\s+/);
-		if (words[0] === 'aws') return /^(describe-|get-|list-|wait$)/.test(words[2] ?? '') || words[1] === 'sts';
-		return READ_ONLY_COMMANDS.has(words[0] ?? '');
+/** Every simple command of a parsed line, including those inside $(…) substitutions. */
+const simpleCommands = (list: List): SimpleCommand[] =>
+	list.flatMap(andOr => [andOr.first, ...andOr.rest.map(r => r.pipeline)]).flatMap(pipeline =>
+		pipeline.commands.flatMap(command => [
+			command,
+			...[...command.words, ...command.assigns.map(a => a.value)].flatMap(word => word.flatMap(part => (part.t === 'sub' ? simpleCommands(part.list) : []))),
+		]),
+	);
+
+/** A word's literal text, or undefined when it depends on a variable or a substitution. */
+const literal = (word: Word | undefined): string | undefined =>
+	word && word.every(part => part.t === 'lit') ? word.map(part => (part.t === 'lit' ? part.v : '')).join('') : undefined;
+
+/** Parsed as the shell parses it, so a `|` inside a quoted --query is not a pipe. */
+const isReadOnlyShell = (line: string): boolean => {
+	const parsed = parseLine(line);
+	if (!parsed.ok) return false;
+	return simpleCommands(parsed.list).every(command => {
+		const name = literal(command.words[0]);
+		if (name === undefined) return command.words.length === 0; // a bare assignment reads nothing
+		if (name === 'aws') return literal(command.words[1]) === 'sts' || /^(describe-|get-|list-|wait$)/.test(literal(command.words[2]) ?? '');
+		return READ_ONLY_COMMANDS.has(name);
 	});
+};
 
 const shellCheck = z.strictObject({
 	shell: z.string().min(1).refine(isReadOnlyShell, `only read-only commands are allowed (${[...READ_ONLY_COMMANDS].join(', ')}, aws describe-/get-/list-)`),

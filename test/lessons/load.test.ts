@@ -67,6 +67,9 @@ describe('lesson validation', () => {
 
 	it('refuses a shell check that could change the world, and an aws check that is not a describe', () => {
 		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      shell: curl -s http://$IP && rm -f x')[0]).toMatch(/goals\[1\]\.check\.shell: only read-only commands are allowed/);
+		// read the way the shell reads it: a | inside a quoted --query is no pipe, a $(…) is looked into
+		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      shell: aws ec2 describe-images --query "Images[0] | Name" --output text')).toEqual([]);
+		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      shell: echo $(aws ec2 terminate-instances --instance-ids i-1)')[0]).toMatch(/goals\[1\]\.check\.shell: only read-only commands are allowed/);
 		expect(errorsOf('      aws: ec2 describe-instances', '      aws: ec2 terminate-instances --instance-ids i-1')[0]).toMatch(/goals\[0\]\.check\.aws: must be a read-only command/);
 		expect(errorsOf('      aws: ec2 describe-instances', '      aws: ec2 describe-instances --output text')[0]).toMatch(/goals\[0\]\.check\.aws: must not set --output or --query/);
 	});
