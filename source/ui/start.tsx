@@ -1,6 +1,7 @@
 import process from 'node:process';
 import React, {useEffect, useState} from 'react';
 import {Box, render, Text, useApp} from 'ink';
+import {Title} from './components/title.js';
 import Spinner from 'ink-spinner';
 import {App, type ProgressPort} from './app.js';
 import type {GameEngine} from './engine-port.js';
@@ -62,10 +63,7 @@ export const Boot = ({load, openProgress, start}: BootProps) => {
 	if (engine) return <App engine={engine} openProgress={openProgress} start={start} />;
 	return (
 		<Box flexDirection="column">
-			<Text bold color="cyan">
-				AMI School
-			</Text>
-			<Text dimColor>Learn Amazon Machine Images by doing, in a safe copy of AWS.</Text>
+			<Title />
 			<Box marginTop={1}>
 				{failure ? (
 					<Text color="red">The game could not load its chapters: {failure}. Reinstalling ami-school should help.</Text>

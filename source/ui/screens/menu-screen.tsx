@@ -1,5 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import {Title} from '../components/title.js';
 import Spinner from 'ink-spinner';
 import {SelectList} from '../components/select-list.js';
 import {menuItems} from '../menu/menu-items.js';
@@ -12,10 +13,7 @@ export const MenuScreen = ({engine, state, index, rows}: {engine: GameEngine; st
 	const noticeRoom = Math.max(0, rows - 7 - Math.min(items.length, listRoom));
 	return (
 		<Box flexDirection="column">
-			<Text bold color="cyan">
-				AMI School
-			</Text>
-			<Text dimColor>Learn Amazon Machine Images by doing, in a safe copy of AWS.</Text>
+			<Title />
 			{state.notices.slice(0, noticeRoom).map(notice => (
 				<Text key={notice} color="yellow" wrap="truncate-end">
 					{notice}

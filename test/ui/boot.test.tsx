@@ -1,0 +1,36 @@
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import type {ProgressPort} from '../../source/ui/app.js';
+import type {GameEngine} from '../../source/ui/engine-port.js';
+import {emptyProgress} from '../../source/progress/version.js';
+import {Boot} from '../../source/ui/start.js';
+import {fakeEngine} from './helpers/fake-engine.js';
+
+const progress = async (): Promise<ProgressPort> => ({progress: emptyProgress(), save: () => undefined});
+const tick = () => new Promise(resolve => setTimeout(resolve, 30));
+
+describe('Boot: the first frame', () => {
+	it('shows the title at once, then the menu when the chapters have loaded', async () => {
+		let finish: (engine: GameEngine) => void = () => {};
+		const loading = new Promise<GameEngine>(resolve => {
+			finish = resolve;
+		});
+		const app = render(<Boot load={() => loading} openProgress={progress} start={{mode: 'menu'}} />);
+		expect(app.lastFrame()).toContain('AMI School');
+		expect(app.lastFrame()).toContain('Loading the chapters');
+		finish(fakeEngine());
+		await tick();
+		await tick();
+		expect(app.lastFrame()).not.toContain('Loading the chapters');
+		expect(app.lastFrame()).toContain('Free sandbox');
+		app.unmount();
+	});
+
+	it('says plainly when the chapters cannot load, and ends', async () => {
+		const app = render(<Boot load={async () => Promise.reject(new Error('dist/ui-engine.js is missing'))} openProgress={progress} start={{mode: 'menu'}} />);
+		await tick();
+		expect(app.lastFrame()).toContain('The game could not load its chapters: dist/ui-engine.js is missing');
+		app.unmount();
+	});
+});
