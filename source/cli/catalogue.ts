@@ -41,9 +41,23 @@ export const cliNameOfOperation = (modelName: string): string | undefined => byM
 /** Every EC2 operation's CLI name, sorted (what `aws ec2` accepts). */
 export const cliOperationNames = (): string[] => Object.keys(catalogue.operations);
 
+// The built game keeps each shape as a JSON string (scripts/build.mjs) and parses it the first time
+// it is asked for: one command needs a few dozen of the 2,000 shapes.
+const parsedShapes = new Map<string, FullCatalogue['shapes'][string]>();
+
 /** A shape by name; output shapes are present for the simulated operations. */
-export const shape = (name: string): CatalogueShape | undefined =>
-	Object.hasOwn(catalogue.shapes, name) ? catalogue.shapes[name] : undefined;
+export const shape = (name: string): FullCatalogue['shapes'][string] | undefined => {
+	if (!Object.hasOwn(catalogue.shapes, name)) return undefined;
+	const raw = catalogue.shapes[name] as FullCatalogue['shapes'][string] | string;
+	if (typeof raw !== 'string') return raw;
+	let parsed = parsedShapes.get(name);
+	if (!parsed) {
+		parsed = JSON.parse(raw) as FullCatalogue['shapes'][string];
+		parsedShapes.set(name, parsed);
+	}
+
+	return parsed;
+};
 
 /** `aws ec2 wait` sub-commands by CLI name (image-available ...). */
 export const waiterByCliName = (name: string): WaiterEntry | undefined =>
@@ -141,14 +155,14 @@ export const inputParameters = (operationCliName: string): CliParameter[] => {
 	const result: CliParameter[] = [];
 	if (op) {
 		const custom = customizations[operationCliName];
-		const input = op.input ? catalogue.shapes[op.input] : undefined;
+		const input = op.input ? shape(op.input) : undefined;
 		const required = new Set(input?.type === 'structure' ? input.required ?? [] : []);
 		for (const member of input?.type === 'structure' ? input.members : []) {
 			if (custom?.remove.includes(member.name)) {
 				continue;
 			}
 
-			const memberShape = catalogue.shapes[member.shape];
+			const memberShape = shape(member.shape)!;
 			const name = `--${cliName(member.name)}`;
 			const isRequired = required.has(member.name) && !member.idempotencyToken;
 			const hidden = custom?.hide?.includes(member.name) ? {hidden: true} : {};
