@@ -3,6 +3,7 @@ import {isDefaultRegion, isOptInRegion} from '../sim/regions.js';
 import {runWaiter} from '../sim/waiters.js';
 import type {OpResult, World} from '../sim/types.js';
 import type {ApiCall} from '../shell/session.js';
+import {waiterByCliName} from './catalogue.js';
 import {apiErrorText, errorText, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
 import {checkQuery} from './output/query.js';
 import {renderOutput} from './output/render.js';
@@ -61,7 +62,8 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		}
 
 		case 'not-simulated': {
-			return done('', errorText(`'aws ec2 ${parsed.cliName}' is a real EC2 operation (${parsed.operation}), but AMI School does not simulate it. Run 'aws ec2 help' for the operations it does.`), EXIT_GENERAL);
+			const what = parsed.cliName.startsWith('wait ') ? `a real EC2 waiter (it polls ${parsed.operation})` : `a real EC2 operation (${parsed.operation})`;
+			return done('', errorText(`'aws ec2 ${parsed.cliName}' is ${what}, but AMI School does not simulate it. Run 'aws ec2 help' for the operations it does.`), EXIT_GENERAL);
 		}
 
 		case 'call':
@@ -80,7 +82,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 	}
 
 	if (parsed.kind === 'wait') {
-		const waited = runWaiter(ticked, {waiter: parsed.waiter, region, params: parsed.params});
+		const waited = runWaiter(ticked, {waiter: waiterByCliName(parsed.waiter)!, region, params: parsed.params});
 		const calls = waited.calls.map(call => callOf(call.operation, region, parsed.params, call.result));
 		if (waited.result.ok) return done('', '', 0, calls, waited.world);
 		return done('', waiterErrorText(waited.name, waited.result.reason), EXIT_GENERAL, calls, waited.world);

@@ -1,0 +1,40 @@
+import {describe, expect, it} from 'vitest';
+import {runAws} from '../../source/cli/run-aws.js';
+import {freshWorld} from '../../source/sim/fresh-world.js';
+
+const env = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80};
+const aws = (line: string) => runAws(freshWorld(), line.split(' '), env);
+
+describe('runAws', () => {
+	it('answers Region mistakes as the CLI does, before any request', () => {
+		expect(aws('ec2 describe-images --region us_east_1')).toMatchObject({exitCode: 255, stdout: '', stderr: "\naws: [ERROR]: Provided region_name 'us_east_1' doesn't match a supported format.\n"});
+		expect(aws('ec2 describe-images --region us-east-9')).toMatchObject({exitCode: 255, stderr: '\naws: [ERROR]: Could not connect to the endpoint URL: "https://ec2.us-east-9.amazonaws.com/"\n'});
+		// an opt-in Region the account has not enabled
+		const optIn = aws('ec2 describe-images --region af-south-1');
+		expect(optIn.exitCode).toBe(254);
+		expect(optIn.stderr).toBe('\naws: [ERROR]: An error occurred (AuthFailure) when calling the DescribeImages operation: AWS was not able to validate the provided access credentials\n');
+	});
+
+	it('says plainly when an operation, a waiter or a service is real but not simulated', () => {
+		const op = aws('ec2 describe-vpcs');
+		expect(op.exitCode).toBe(255);
+		expect(op.stderr).toContain("'aws ec2 describe-vpcs' is a real EC2 operation (DescribeVpcs), but AMI School does not simulate it.");
+		const waiter = aws('ec2 wait bundle-task-complete');
+		expect(waiter.stderr).toContain("'aws ec2 wait bundle-task-complete' is a real EC2 waiter (it polls DescribeBundleTasks), but AMI School does not simulate it.");
+		const service = aws('s3 ls');
+		expect(service.exitCode).toBe(255);
+		expect(service.stderr).toContain("AMI School simulates only 'aws ec2'; 'aws s3' is a real AWS CLI command");
+	});
+
+	it('records each API call for the lessons, dry runs included, and moves the clock', () => {
+		const world = freshWorld();
+		const dry = runAws(world, 'ec2 describe-images --owners self --dry-run'.split(' '), env);
+		expect(dry.exitCode).toBe(254);
+		expect(dry.stderr).toContain('(DryRunOperation) when calling the DescribeImages operation: Request would have succeeded, but DryRun flag is set.');
+		expect(dry.calls).toEqual([{operation: 'DescribeImages', region: 'us-east-1', ok: false, errorCode: 'DryRunOperation', dryRun: true}]);
+		expect(dry.world.clock).toBeGreaterThan(world.clock);
+		const usage = runAws(world, ['ec2', 'create-image'], env);
+		expect(usage.calls).toEqual([]);
+		expect(usage.exitCode).toBe(252);
+	});
+});
