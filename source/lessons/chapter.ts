@@ -19,6 +19,8 @@ export type ChapterState = {
 	goals: GoalStatus[];
 	/** sticky goals met at some point */
 	stickyMet: string[];
+	/** history indices of failed lines that met a goal: part of the lesson, not mistakes */
+	excusedLines: number[];
 	/** goal id -> hint tiers revealed */
 	hints: Record<string, number>;
 	solutionShown: boolean;
@@ -90,7 +92,7 @@ export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDep
 	setupErrors.push(...errors);
 	const base = {lesson, deps, session, vars};
 	const goals = evaluateGoals(lesson, goalContext(base));
-	return {...base, goals, stickyMet: stickyOf(lesson, goals, []), hints: {}, solutionShown: false, quiz: {}, setupErrors};
+	return {...base, goals, stickyMet: stickyOf(lesson, goals, []), excusedLines: [], hints: {}, solutionShown: false, quiz: {}, setupErrors};
 };
 
 const stickyOf = (lesson: Lesson, goals: GoalStatus[], before: string[]): string[] => {
@@ -109,8 +111,16 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
 	const goals = evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet));
 	const newlyMet = goals.filter(g => g.met && !state.goals.find(old => old.id === g.id)?.met).map(g => g.id);
 	const completedNow = state.completedAt === undefined && allMet(goals);
+	const index = result.session.history.length - 1;
+	const excused = result.exitCode !== 0 && newlyMet.length > 0 && index >= state.session.history.length;
 	return {
-		state: {...next, goals, stickyMet: stickyOf(state.lesson, goals, state.stickyMet), completedAt: completedNow ? result.session.history.length : state.completedAt},
+		state: {
+			...next,
+			goals,
+			stickyMet: stickyOf(state.lesson, goals, state.stickyMet),
+			excusedLines: excused ? [...state.excusedLines, index] : state.excusedLines,
+			completedAt: completedNow ? result.session.history.length : state.completedAt,
+		},
 		result,
 		newlyMet,
 		completedNow,
@@ -151,7 +161,7 @@ export const answerQuiz = (state: ChapterState, question: number, choice: number
 /** The score as it stands (0 stars until complete); lines after completion do not count. */
 export const chapterScore = (state: ChapterState): Score => {
 	const history = state.session.history.slice(0, state.completedAt ?? state.session.history.length);
-	const {awsLines, failedLines} = countLines(history);
+	const {awsLines, failedLines} = countLines(history, state.excusedLines);
 	return score({
 		completed: state.completedAt !== undefined,
 		solutionShown: state.solutionShown,
@@ -175,7 +185,7 @@ export const hintsUsed = (state: ChapterState): number => Object.values(state.hi
 export const runningScore = (state: ChapterState): number => {
 	if (isComplete(state)) return chapterScore(state).total;
 	const metPoints = state.lesson.goals.filter(g => state.goals.find(x => x.id === g.id)?.met).reduce((sum, g) => sum + g.points, 0);
-	const {failedLines} = countLines(state.session.history);
+	const {failedLines} = countLines(state.session.history, state.excusedLines);
 	const hints = hintsCost(state.lesson.goals.map(g => state.hints[g.id] ?? 0));
 	const quiz = Object.values(state.quiz).filter(a => a.correct).length * QUIZ_POINTS;
 	return Math.max(0, metPoints - hints - mistakesCost(failedLines)) + quiz;

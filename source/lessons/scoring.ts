@@ -82,9 +82,13 @@ export const isAwsSuccess = (entry: HistoryEntry): boolean => entry.calls.length
 export const isFailure = (entry: HistoryEntry): boolean =>
 	entry.exitCode !== 0 && !(entry.calls.length > 0 && entry.calls.every(call => call.errorCode === 'DryRunOperation'));
 
-export const countLines = (history: HistoryEntry[]): {awsLines: number; failedLines: number} => ({
+/**
+ * Successful aws lines (for par) and failed lines (mistakes). `excused`: history indices of failed
+ * lines that met a goal: meeting an error is sometimes the lesson (InvalidSnapshot.InUse, …).
+ */
+export const countLines = (history: HistoryEntry[], excused: readonly number[] = []): {awsLines: number; failedLines: number} => ({
 	awsLines: history.filter(isAwsSuccess).length,
-	failedLines: history.filter(isFailure).length,
+	failedLines: history.filter((entry, i) => isFailure(entry) && !excused.includes(i)).length,
 });
 
 /** Does the line run the aws CLI (directly, after &&/;/|, or inside $( … ))? */

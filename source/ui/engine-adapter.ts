@@ -14,7 +14,7 @@ type SandboxPlay = {chapterId: undefined; kind: 'sandbox'; session: Session};
 type AnyPlay = ChapterPlay | SandboxPlay;
 
 /** What a saved chapter keeps beside its session. */
-type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'completedAt'>;
+type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'excusedLines' | 'completedAt'>;
 
 export type EngineOptions = {
 	lessonsDir: string;
@@ -57,14 +57,14 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 			if (!lessonOf(saved.chapterId)) return undefined;
 			const play = startPlay(saved.chapterId);
 			const data = (saved.data ?? {}) as Partial<SavedData>;
-			const state = withSession({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], completedAt: data.completedAt}, saved.session);
+			const state = withSession({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], excusedLines: data.excusedLines ?? [], completedAt: data.completedAt}, saved.session);
 			return toPlay({...play, state});
 		},
 		save(play) {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return {chapterId: undefined, session: p.session};
-			const {hints, solutionShown, quiz, stickyMet, completedAt} = p.state;
-			const data: SavedData = {hints, solutionShown, quiz, stickyMet, completedAt};
+			const {hints, solutionShown, quiz, stickyMet, excusedLines, completedAt} = p.state;
+			const data: SavedData = {hints, solutionShown, quiz, stickyMet, excusedLines, completedAt};
 			return {chapterId: p.chapterId, session: p.state.session, data};
 		},
 		run(play, line, view) {

@@ -128,6 +128,18 @@ describe('hints, solution, quiz, score', () => {
 		expect(chapterScore(state).mistakes).toBe(0);
 	});
 
+	it('does not count a failed line as a mistake when meeting that error is a goal', () => {
+		const withErrorGoal = {
+			...lesson,
+			goals: [...lesson.goals, {...lesson.goals[0], id: 'met-not-found', sticky: true, check: {history: {errorCode: 'InvalidAMIID.NotFound'}}}],
+		};
+		const {state} = replay(withErrorGoal, ['fail', 'fail', ...lesson.solution], fakeDeps);
+		expect(isComplete(state)).toBe(true);
+		// the first `fail` met the goal (part of the lesson); the second is a mistake
+		expect(state.excusedLines).toEqual([0]);
+		expect(chapterScore(state).mistakes).toBe(5);
+	});
+
 	it('completes with 0 points and 0 stars once the solution is shown', () => {
 		const shown = showSolution(start());
 		expect(shown.lines).toEqual(lesson.solution);
