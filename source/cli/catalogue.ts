@@ -3,21 +3,13 @@
 import type {Catalogue, OperationEntry, Shape} from './catalogue-types.js';
 import {cliName} from './xform-name.js';
 import catalogueJson from './catalogue.json' with {type: 'json'};
+import type {WaiterDefinition} from '../sim/waiter-definitions.js';
 
 /** A catalogue shape plus the constraint botocore validates client-side (length/value minimum). */
 export type CatalogueShape = Shape & {min?: number};
 
-export type WaiterAcceptor = {state: 'success' | 'failure' | 'retry'; matcher: 'path' | 'pathAll' | 'pathAny' | 'status' | 'error'; argument?: string; expected: string | number | boolean};
-
-export type WaiterEntry = {
-	/** model name, e.g. ImageAvailable (the CLI prints `Waiter ImageAvailable failed: ...`) */
-	name: string;
-	/** the describe operation it polls, model name */
-	operation: string;
-	delay: number;
-	maxAttempts: number;
-	acceptors: WaiterAcceptor[];
-};
+/** A botocore waiter (waiters-2.json), with its model name. */
+export type WaiterEntry = WaiterDefinition;
 
 type FullCatalogue = Omit<Catalogue, 'shapes'> & {
 	source: string;
@@ -168,7 +160,11 @@ export const inputParameters = (operationCliName: string): CliParameter[] => {
 			const hidden = custom?.hide?.includes(member.name) ? {hidden: true} : {};
 			result.push({cliName: name, member: member.name, shape: member.shape, required: isRequired, type: memberShape.type, origin: 'model', ...hidden});
 			if (memberShape.type === 'boolean' || isTopLevelBool(member.shape)) {
-				result.push({cliName: renames(operationCliName, `--no-${name.slice(2)}`), member: member.name, shape: member.shape, required: false, type: memberShape.type, negative: true, origin: 'model', ...hidden});
+				// argrename runs before toplevelbool adds its `--no-x` (handlers.py registration
+				// order), so only a plain boolean's negative is renamed: modify-instance-attribute
+				// keeps `--no-disable-api-termination`, run-instances gets `--enable-api-termination`.
+				const negative = `--no-${name.slice(2)}`;
+				result.push({cliName: memberShape.type === 'boolean' ? renames(operationCliName, negative) : negative, member: member.name, shape: member.shape, required: false, type: memberShape.type, negative: true, origin: 'model', ...hidden});
 			}
 		}
 

@@ -352,6 +352,10 @@ const parseEc2 = (args: string[], env: ParseEnv, globals: Globals): ParseResult 
 			return {kind: 'help', stdout: waiterHelp(wait.positionals[0])};
 		}
 
+		if (!isSimulated(waiter.operation)) {
+			return {kind: 'not-simulated', cliName: `wait ${wait.positionals[0]}`, operation: waiter.operation, globals};
+		}
+
 		return {kind: 'wait', waiter: wait.positionals[0], waiterName: waiter.name, operation: waiter.operation, params: result.params, globals};
 	}
 

@@ -57,23 +57,5 @@ export const compileFilters = <T extends {Tags?: Tag[]}>(filters: Filter[] | und
 	return item => compiled.every(test => test(item));
 };
 
-/** Copies tags from `--tag-specifications` for one resource type. */
-export const tagsFor = (specs: Array<{ResourceType?: string; Tags?: Tag[]}> | undefined, resourceType: string): Tag[] => {
-	const tags: Tag[] = [];
-	for (const spec of specs ?? []) {
-		if (spec.ResourceType === resourceType) {
-			for (const tag of spec.Tags ?? []) upsertTag(tags, {Key: tag.Key, Value: tag.Value ?? ''});
-		}
-	}
-
-	return tags;
-};
-
-export const upsertTag = (tags: Tag[], tag: Tag): void => {
-	const existing = tags.find(t => t.Key === tag.Key);
-	if (existing) existing.Value = tag.Value;
-	else tags.push(tag);
-};
-
 /** `The image ids '[a, b]' do not exist` style lists. */
 export const quotedList = (ids: string[]): string => ids.join(', ');

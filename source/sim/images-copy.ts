@@ -2,9 +2,12 @@ import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
 import {nextId} from './ids.js';
 import {isImageVisibleTo} from './images-lookup.js';
-import {amiNotFound, checkAmiId, checkAmiName, checkNameFree, checkTagSpecifications, clonePlain, imageUnavailable, requireParam, specTags} from './images-rules.js';
-import {addSnapshot, groupedMs, kmsKeyArn, stripUndefined} from './images-snapshots.js';
-import {schedule} from './settle.js';
+import {amiNotFound, checkAmiId, checkAmiName, checkNameFree, clonePlain, imageUnavailable, requireParam} from './images-rules.js';
+import {snapshotMapping} from './images-mappings.js';
+import {newImageBase, storeNewImage} from './images-new.js';
+import {groupedMs, kmsKeyArn} from './images-snapshots.js';
+import {applyTags} from './resource-params.js';
+import {readTagSpecifications} from './tag-specifications.js';
 import {IMAGE_PENDING_MS} from './time.js';
 import type {BlockDeviceMapping, Image, Tag} from './types.js';
 
@@ -19,7 +22,7 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 	const {world, region, now} = ctx;
 	const name = checkAmiName(params.Name);
 	const sourceId = checkAmiId(params.SourceImageId);
-	const specs = checkTagSpecifications(params.TagSpecifications, ['image', 'snapshot']);
+	const specifiedTags = readTagSpecifications(params.TagSpecifications, 'CopyImage');
 	if (params.KmsKeyId !== undefined && params.Encrypted !== true) {
 		fail('InvalidParameterDependency', 'The parameter [KmsKeyId] requires the parameter Encrypted to be set.');
 	}
@@ -36,13 +39,13 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 
 	const imageId = nextId(world, 'ami');
 	const readyAt = now + IMAGE_PENDING_MS;
-	const snapshotTags = specTags(specs, 'snapshot');
+	const snapshotTags = specifiedTags('snapshot');
 	const blockDeviceMappings: BlockDeviceMapping[] = source!.BlockDeviceMappings.map(mapping => {
 		if (!mapping.Ebs?.SnapshotId) return clonePlain(mapping);
 		const sourceSnapshot = sourceRegion!.snapshots[mapping.Ebs.SnapshotId];
 		const encrypted = params.Encrypted === true || mapping.Ebs.Encrypted;
 		const kmsKeyId = encrypted ? kmsKeyArn(ctx, params.KmsKeyId as string | undefined) : undefined;
-		const snapshotId = addSnapshot(ctx, {
+		return snapshotMapping(ctx, mapping.DeviceName, clonePlain(mapping.Ebs), {
 			volumeId: 'vol-ffffffff',
 			size: mapping.Ebs.VolumeSize,
 			description: `Copied for DestinationAmi ${imageId} from SourceAmi ${sourceId} for SourceSnapshot ${mapping.Ebs.SnapshotId}. Task created on ${groupedMs(now)}.`,
@@ -52,27 +55,15 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 			disk: sourceSnapshot?.disk,
 			readyAt,
 		});
-		return {
-			DeviceName: mapping.DeviceName,
-			Ebs: stripUndefined({...clonePlain(mapping.Ebs), SnapshotId: snapshotId, Encrypted: encrypted, KmsKeyId: kmsKeyId}),
-		};
 	});
 
 	const tags: Tag[] = params.CopyImageTags === true ? source!.Tags.filter(t => !t.Key.startsWith('aws:')).map(t => ({...t})) : [];
-	for (const tag of specTags(specs, 'image')) {
-		const existing = tags.find(t => t.Key === tag.Key);
-		if (existing) existing.Value = tag.Value;
-		else tags.push(tag);
-	}
+	applyTags(tags, specifiedTags('image'));
 
 	const image: Image = {
-		ImageId: imageId,
-		Name: name,
-		Description: typeof params.Description === 'string' ? params.Description : undefined,
-		OwnerId: world.account,
+		...newImageBase(ctx, imageId, name, params.Description),
 		State: 'pending',
 		readyAt,
-		CreationDate: now,
 		Architecture: source!.Architecture,
 		Platform: source!.Platform,
 		PlatformDetails: source!.PlatformDetails,
@@ -86,9 +77,7 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 		BootMode: source!.BootMode,
 		ImdsSupport: source!.ImdsSupport,
 		ImageLocation: source!.RootDeviceType === 'ebs' ? `${world.account}/${name}` : source!.ImageLocation,
-		ImageType: 'machine',
 		BlockDeviceMappings: blockDeviceMappings,
-		LaunchPermissions: [],
 		ProductCodes: clonePlain(source!.ProductCodes),
 		Tags: tags,
 		SourceImageId: sourceId,
@@ -100,7 +89,6 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 		disk: clonePlain(source!.disk),
 		consistentSnapshot: source!.OwnerId === world.account ? source!.consistentSnapshot : true,
 	};
-	region.images[imageId] = stripUndefined(image);
-	schedule(world, {at: readyAt, region: ctx.regionName, kind: 'image', id: imageId});
+	storeNewImage(ctx, image);
 	return {ImageId: imageId};
 };

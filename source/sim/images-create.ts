@@ -1,62 +1,18 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
 import {nextId} from './ids.js';
-import {checkAmiName, checkNameFree, checkTagSpecifications, clonePlain, requireParam, specTags} from './images-rules.js';
-import {addSnapshot, stripUndefined} from './images-snapshots.js';
+import {checkAmiName, checkNameFree, clonePlain, requireParam} from './images-rules.js';
+import {newDeviceMapping, readMappingParams, snapshotMapping} from './images-mappings.js';
+import {newImageBase, storeNewImage} from './images-new.js';
 import {bootDisk, instanceDisk} from './guest.js';
 import {findInstance} from './instances-lookup.js';
-import {findSnapshot, snapshotTooSmall} from './storage-lookup.js';
-import {schedule} from './settle.js';
+import {readTagSpecifications} from './tag-specifications.js';
 import {IMAGE_PENDING_MS} from './time.js';
 import type {BlockDeviceMapping, Image} from './types.js';
 
 // CreateImage (aws-reference 3.1): an EBS-backed image of an instance, one snapshot per
 // attached EBS volume, pending for IMAGE_PENDING_MS. The volumes' disks are copied onto the
 // snapshots: that is how software is baked into an image.
-
-type MappingParam = {
-	DeviceName?: string;
-	VirtualName?: string;
-	NoDevice?: string;
-	Ebs?: {DeleteOnTermination?: boolean; Iops?: number; SnapshotId?: string; VolumeSize?: number; VolumeType?: string; Throughput?: number; KmsKeyId?: string; Encrypted?: boolean};
-};
-
-
-/** A new (non-existing) device in a mapping: an instance-store volume, an empty EBS volume or one from a snapshot. */
-export const extraMapping = (ctx: OpContext, param: MappingParam, deviceName: string): BlockDeviceMapping => {
-	if (param.VirtualName !== undefined) return {DeviceName: deviceName, VirtualName: param.VirtualName};
-	const ebs = param.Ebs;
-	if (!ebs || (ebs.SnapshotId === undefined && ebs.VolumeSize === undefined)) {
-		fail('InvalidBlockDeviceMapping', `Either snapshot ID or volume size must be provided for: ${deviceName}`);
-	}
-
-	let size = ebs!.VolumeSize;
-	let encrypted = ebs!.Encrypted ?? false;
-	let kmsKeyId = ebs!.KmsKeyId;
-	if (ebs!.SnapshotId !== undefined) {
-		const snapshot = findSnapshot(ctx, ebs!.SnapshotId);
-		if (size !== undefined && size < snapshot.VolumeSize) snapshotTooSmall(size, snapshot.SnapshotId, snapshot.VolumeSize);
-		size ??= snapshot.VolumeSize;
-		encrypted = snapshot.Encrypted || encrypted;
-		kmsKeyId = snapshot.KmsKeyId ?? kmsKeyId;
-	}
-
-	if (!Number.isInteger(size) || size! < 1 || size! > 16_384) fail('InvalidParameterValue', `Volume size ${String(size)} is out of range`);
-	const volumeType = ebs!.VolumeType ?? 'gp3';
-	return {
-		DeviceName: deviceName,
-		Ebs: stripUndefined({
-			DeleteOnTermination: ebs!.DeleteOnTermination ?? true,
-			Iops: ebs!.Iops ?? (volumeType === 'gp3' ? 3000 : undefined),
-			SnapshotId: ebs!.SnapshotId,
-			VolumeSize: size!,
-			VolumeType: volumeType,
-			Throughput: ebs!.Throughput ?? (volumeType === 'gp3' ? 125 : undefined),
-			KmsKeyId: encrypted ? kmsKeyId : undefined,
-			Encrypted: encrypted,
-		}),
-	};
-};
 
 const CREATABLE_STATES = new Set(['running', 'stopping', 'stopped']);
 
@@ -66,12 +22,8 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 	const {world, region, now} = ctx;
 	const instance = findInstance(world, region, params.InstanceId as string);
 	const name = checkAmiName(params.Name);
-	const specs = checkTagSpecifications(params.TagSpecifications, ['image', 'snapshot']);
-	const mappings = (params.BlockDeviceMappings ?? []) as MappingParam[];
-	if (!Array.isArray(mappings)) fail('InvalidParameterValue', 'Invalid value for parameter BlockDeviceMappings');
-	for (const mapping of mappings) {
-		if (!mapping?.DeviceName) fail('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
-	}
+	const specifiedTags = readTagSpecifications(params.TagSpecifications, 'CreateImage');
+	const mappings = readMappingParams(params.BlockDeviceMappings);
 
 	if (!CREATABLE_STATES.has(instance.State)) {
 		fail('InvalidParameterValue', `Invalid value '${instance.InstanceId}' for instanceId. Instance is not in state 'running' or 'stopping' or 'stopped'`);
@@ -84,7 +36,7 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 
 	checkNameFree(region, world.account, name);
 
-	const byDevice = new Map(mappings.map(m => [m.DeviceName!, m]));
+	const byDevice = new Map(mappings.map(m => [m.DeviceName, m]));
 	const rootOverride = byDevice.get(instance.RootDeviceName);
 	if (rootOverride?.NoDevice !== undefined) {
 		fail('InvalidBlockDeviceMapping', `The device '${instance.RootDeviceName}' is the root device of the instance and cannot be removed from the image`);
@@ -109,23 +61,24 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 	}
 
 	const attachedDevices = new Set(instance.volumes.map(v => v.DeviceName));
-	const extras: BlockDeviceMapping[] = [];
-	for (const mapping of mappings) {
-		if (attachedDevices.has(mapping.DeviceName!)) continue;
-		if (mapping.NoDevice !== undefined) extras.push({DeviceName: mapping.DeviceName!, NoDevice: ''});
-		else extras.push(extraMapping(ctx, mapping, mapping.DeviceName!));
-	}
+	const extras = mappings.filter(m => !attachedDevices.has(m.DeviceName)).map(m => newDeviceMapping(ctx, m));
 
 	const imageId = nextId(world, 'ami');
 	const readyAt = now + IMAGE_PENDING_MS;
-	const snapshotTags = specTags(specs, 'snapshot');
+	const snapshotTags = specifiedTags('snapshot');
 	const blockDeviceMappings: BlockDeviceMapping[] = [];
 	for (const attachment of instance.volumes) {
 		const override = byDevice.get(attachment.DeviceName);
 		if (override?.NoDevice !== undefined) continue;
 		const volume = region.volumes[attachment.VolumeId];
 		if (!volume) continue;
-		const snapshotId = addSnapshot(ctx, {
+		const ebs = {
+			DeleteOnTermination: override?.Ebs?.DeleteOnTermination ?? attachment.DeleteOnTermination,
+			Iops: override?.Ebs?.Iops ?? volume.Iops,
+			VolumeType: override?.Ebs?.VolumeType ?? volume.VolumeType,
+			Throughput: override?.Ebs?.Throughput ?? volume.Throughput,
+		};
+		blockDeviceMappings.push(snapshotMapping(ctx, attachment.DeviceName, ebs, {
 			volumeId: volume.VolumeId,
 			size: volume.Size,
 			description: `Created by CreateImage(${instance.InstanceId}) for ${imageId}`,
@@ -134,20 +87,7 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 			tags: snapshotTags,
 			disk: volume.disk,
 			readyAt,
-		});
-		blockDeviceMappings.push({
-			DeviceName: attachment.DeviceName,
-			Ebs: stripUndefined({
-				DeleteOnTermination: override?.Ebs?.DeleteOnTermination ?? attachment.DeleteOnTermination,
-				Iops: override?.Ebs?.Iops ?? volume.Iops,
-				SnapshotId: snapshotId,
-				VolumeSize: volume.Size,
-				VolumeType: override?.Ebs?.VolumeType ?? volume.VolumeType,
-				Throughput: override?.Ebs?.Throughput ?? volume.Throughput,
-				KmsKeyId: volume.Encrypted ? volume.KmsKeyId : undefined,
-				Encrypted: volume.Encrypted,
-			}),
-		});
+		}));
 	}
 
 	blockDeviceMappings.push(...extras);
@@ -155,13 +95,9 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 	const sourceImage = region.images[instance.ImageId];
 	const rebooted = instance.State === 'running' && params.NoReboot !== true;
 	const image: Image = {
-		ImageId: imageId,
-		Name: name,
-		Description: typeof params.Description === 'string' ? params.Description : undefined,
-		OwnerId: world.account,
+		...newImageBase(ctx, imageId, name, params.Description),
 		State: 'pending',
 		readyAt,
-		CreationDate: now,
 		Architecture: (instance.Architecture as Image['Architecture']) ?? sourceImage?.Architecture ?? 'x86_64',
 		Platform: instance.Platform,
 		PlatformDetails: instance.PlatformDetails ?? sourceImage?.PlatformDetails ?? 'Linux/UNIX',
@@ -175,11 +111,9 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 		BootMode: sourceImage?.BootMode,
 		ImdsSupport: sourceImage?.ImdsSupport,
 		ImageLocation: `${world.account}/${name}`,
-		ImageType: 'machine',
 		BlockDeviceMappings: blockDeviceMappings,
-		LaunchPermissions: [],
 		ProductCodes: clonePlain(instance.ProductCodes ?? []),
-		Tags: specTags(specs, 'image'),
+		Tags: specifiedTags('image'),
 		SourceInstanceId: instance.InstanceId,
 		softwarePricePerHour: instance.softwarePricePerHour,
 		licencePricePerHour: instance.licencePricePerHour,
@@ -187,10 +121,9 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 		rebooted,
 		consistentSnapshot: instance.State === 'stopped' || rebooted,
 	};
-	region.images[imageId] = stripUndefined(image);
+	storeNewImage(ctx, image);
 	// the reboot (shut down, snapshot, boot): afterwards only the enabled services run again
 	const disk = rebooted ? instanceDisk(region, instance) : undefined;
 	if (disk) bootDisk(disk);
-	schedule(world, {at: readyAt, region: ctx.regionName, kind: 'image', id: imageId});
 	return {ImageId: imageId};
 };

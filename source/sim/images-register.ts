@@ -1,10 +1,11 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
 import {nextId} from './ids.js';
-import {extraMapping} from './images-create.js';
+import {newDeviceMapping, readMappingParams} from './images-mappings.js';
+import {newImageBase, storeNewImage} from './images-new.js';
 import {findSnapshot} from './storage-lookup.js';
-import {checkAmiName, checkNameFree, checkTagSpecifications, requireParam, specTags} from './images-rules.js';
-import {stripUndefined} from './images-snapshots.js';
+import {checkAmiName, checkNameFree, requireParam} from './images-rules.js';
+import {readTagSpecifications} from './tag-specifications.js';
 import type {BlockDeviceMapping, Disk, Image} from './types.js';
 
 // RegisterImage: an EBS-backed AMI from existing snapshots (RootDeviceName + a mapping with
@@ -35,19 +36,15 @@ const MANIFEST = /^[a-z\d][a-z\d.-]{1,61}[a-z\d]\/(?:[^/]+\/)*[^/]+\.manifest\.x
 
 export const registerImage = (ctx: OpContext, params: Record<string, any>): Record<string, unknown> => {
 	requireParam(params, 'Name');
-	const {world, region, now} = ctx;
+	const {world, region} = ctx;
 	const name = checkAmiName(params.Name);
-	const specs = checkTagSpecifications(params.TagSpecifications, ['image']);
+	const specifiedTags = readTagSpecifications(params.TagSpecifications, 'RegisterImage');
 	const architecture = checkEnum(params.Architecture, ARCHITECTURES, 'architecture') as Image['Architecture'] | undefined;
 	const virtualization = checkEnum(params.VirtualizationType, VIRTUALIZATION_TYPES, 'virtualizationType') as Image['VirtualizationType'] | undefined;
 	const bootMode = checkEnum(params.BootMode, BOOT_MODES, 'bootMode');
 	const imdsSupport = checkEnum(params.ImdsSupport, new Set(['v2.0']), 'imdsSupport');
 	const sriov = checkEnum(params.SriovNetSupport, new Set(['simple']), 'sriovNetSupport');
-	const mappingParams = (params.BlockDeviceMappings ?? []) as Array<Record<string, any>>;
-	if (!Array.isArray(mappingParams)) fail('InvalidParameterValue', 'Invalid value for parameter BlockDeviceMappings');
-	for (const mapping of mappingParams) {
-		if (!mapping?.DeviceName) fail('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
-	}
+	const mappingParams = readMappingParams(params.BlockDeviceMappings);
 
 	const location = params.ImageLocation as string | undefined;
 	const ebsBacked = mappingParams.some(m => m.Ebs?.SnapshotId !== undefined) || location === undefined;
@@ -63,12 +60,8 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 		const root = mappingParams.find(m => m.DeviceName === rootDeviceName);
 		if (!root?.Ebs?.SnapshotId) fail('InvalidBlockDeviceMapping', `The root device ${rootDeviceName} must be mapped to an EBS snapshot`);
 		mappings = mappingParams.map(m => {
-			if (m.NoDevice !== undefined) {
-				if (m.DeviceName === rootDeviceName) fail('InvalidBlockDeviceMapping', `The root device ${rootDeviceName} must be mapped to an EBS snapshot`);
-				return {DeviceName: m.DeviceName, NoDevice: ''};
-			}
-
-			const mapping = extraMapping(ctx, {...m, Ebs: m.Ebs ? {VolumeType: 'gp2', ...m.Ebs} : undefined}, m.DeviceName);
+			if (m.NoDevice !== undefined && m.DeviceName === rootDeviceName) fail('InvalidBlockDeviceMapping', `The root device ${rootDeviceName} must be mapped to an EBS snapshot`);
+			const mapping = newDeviceMapping(ctx, {...m, Ebs: m.Ebs ? {VolumeType: 'gp2', ...m.Ebs} : undefined});
 			if (mapping.Ebs?.SnapshotId) {
 				const snapshot = findSnapshot(ctx, mapping.Ebs.SnapshotId);
 				if (snapshot.State !== 'completed') fail('IncorrectState', `Snapshot is in invalid state - ${snapshot.State}`);
@@ -79,19 +72,15 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 	} else {
 		if (typeof location !== 'string' || !MANIFEST.test(location)) fail('InvalidManifest', `The manifest ${String(location)} is not valid: expected bucket/prefix/image.manifest.xml`);
 		rootDeviceName = typeof params.RootDeviceName === 'string' ? params.RootDeviceName : '/dev/sda1';
-		mappings = mappingParams.map(m => (m.NoDevice === undefined ? extraMapping(ctx, m, m.DeviceName) : {DeviceName: m.DeviceName, NoDevice: ''}));
+		mappings = mappingParams.map(m => newDeviceMapping(ctx, m));
 	}
 
 	checkNameFree(region, world.account, name);
 
 	const imageId = nextId(world, 'ami');
 	const image: Image = {
-		ImageId: imageId,
-		Name: name,
-		Description: typeof params.Description === 'string' ? params.Description : undefined,
-		OwnerId: world.account,
+		...newImageBase(ctx, imageId, name, params.Description),
 		State: 'available',
-		CreationDate: now,
 		Architecture: architecture ?? (ebsBacked ? 'i386' : 'x86_64'),
 		PlatformDetails: 'Linux/UNIX',
 		UsageOperation: 'RunInstances',
@@ -104,14 +93,12 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 		BootMode: bootMode,
 		ImdsSupport: imdsSupport,
 		ImageLocation: ebsBacked ? `${world.account}/${name}` : location!,
-		ImageType: 'machine',
 		BlockDeviceMappings: mappings,
-		LaunchPermissions: [],
 		ProductCodes: [],
-		Tags: specTags(specs, 'image'),
+		Tags: specifiedTags('image'),
 		ManifestLocation: ebsBacked ? undefined : location,
 		disk: ebsBacked ? undefined : structuredClone(BUNDLE_DISK),
 	};
-	region.images[imageId] = stripUndefined(image);
+	storeNewImage(ctx, image);
 	return {ImageId: imageId};
 };

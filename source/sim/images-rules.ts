@@ -1,10 +1,9 @@
 import {fail} from './errors.js';
 import {isWellFormedId} from './ids.js';
-import {tagsFor} from './filters.js';
-import type {Image, RegionState, Tag} from './types.js';
+import type {Image, RegionState} from './types.js';
 import {readValues} from './read-values.js';
 
-// Rules shared by the image operations: AMI names, ids, tag specifications, launch
+// Rules shared by the image operations: AMI names, ids, launch
 // permissions. Messages are the ones EC2 prints (aws-reference 1.2, 3.1, 3.2, 3.9).
 
 /** CreateImage/RegisterImage/CopyImage `Name` (model doc: 3-128 of these characters). */
@@ -44,27 +43,6 @@ export const notAuthorizedForImage = (id: string): never => fail('AuthFailure', 
 /** `The AMI ID 'ami-…' is currently pending and may not be used for this operation` */
 export const imageUnavailable = (image: Image): never =>
 	fail('InvalidAMIID.Unavailable', `The AMI ID '${image.ImageId}' is currently ${image.State} and may not be used for this operation`);
-
-export type TagSpecification = {ResourceType?: string; Tags?: Tag[]};
-
-/** Only the listed resource types may be tagged by this operation; others make the request fail. */
-export const checkTagSpecifications = (specs: unknown, allowed: string[]): TagSpecification[] => {
-	if (specs === undefined) return [];
-	if (!Array.isArray(specs)) fail('InvalidParameterValue', 'Invalid value for parameter TagSpecifications');
-	for (const spec of specs as TagSpecification[]) {
-		if (!spec?.ResourceType || !allowed.includes(spec.ResourceType)) {
-			fail('InvalidParameterValue', `'${spec?.ResourceType ?? 'null'}' is not a valid taggable resource type for this operation.`);
-		}
-
-		for (const tag of spec.Tags ?? []) {
-			if (typeof tag?.Key !== 'string' || tag.Key === '') fail('InvalidParameterValue', 'Tag key cannot be null or empty');
-		}
-	}
-
-	return specs as TagSpecification[];
-};
-
-export const specTags = (specs: TagSpecification[], resourceType: string): Tag[] => tagsFor(specs, resourceType);
 
 /** Public is derived from the launch permissions: `Group=all` present. */
 export const isPublic = (image: Image): boolean => image.LaunchPermissions.some(p => p.Group === 'all');

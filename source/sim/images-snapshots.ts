@@ -65,8 +65,8 @@ export const kmsKeyArn = (ctx: OpContext, keyId: string | undefined): string => 
 };
 
 /** Removes undefined-valued keys (outputs and stored JSON never hold them). */
-export const stripUndefined = <T extends Record<string, unknown>>(object: T): T => {
-	for (const key of Object.keys(object)) {
+export const stripUndefined = <T extends object>(object: T): T => {
+	for (const key of Object.keys(object) as Array<keyof T>) {
 		if (object[key] === undefined) delete object[key];
 	}
 

@@ -64,3 +64,10 @@ const PARAVIRTUAL_FAMILIES = new Set(['c1', 'c3', 'hs1', 'm1', 'm2', 'm3', 't1']
 /** RunInstances' error when an instance type needs an HVM AMI and the AMI is paravirtual. */
 export const hvmRequired = (type: string, virtualizationType: string): string | undefined =>
 	virtualizationType !== 'paravirtual' || PARAVIRTUAL_FAMILIES.has(type.split('.')[0]) ? undefined : `Virtualization type 'hvm' is required for instances of type '${type}'.`;
+
+/** Families built before Nitro: they boot AMIs without ENA support (EC2 User Guide, enhanced networking). */
+const PRE_NITRO_FAMILIES = new Set(['c1', 'c3', 'c4', 'cc2', 'cr1', 'd2', 'f1', 'g2', 'g3', 'h1', 'hs1', 'i2', 'i3', 'm1', 'm2', 'm3', 'm4', 'p2', 'p3', 'r3', 'r4', 't1', 't2', 'x1', 'x1e']);
+
+/** RunInstances' error when a Nitro instance type needs an ENA-enabled AMI and the AMI is not. */
+export const enaRequired = (type: string, enaSupport: boolean | undefined): string | undefined =>
+	enaSupport === true || PRE_NITRO_FAMILIES.has(type.split('.')[0]) ? undefined : `Enhanced networking with the Elastic Network Adapter (ENA) is required for the '${type}' instance type. Ensure that you are using an AMI that is enabled for ENA.`;

@@ -1,8 +1,8 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
-import {tagsFor} from './filters.js';
 import {hexFor, nextId, nextRandom} from './ids.js';
-import {architectureMismatch, ebsOptimizedByDefault, hvmRequired, instanceStoreRootUnsupported} from './instances-hardware.js';
+import {stripUndefined} from './images-snapshots.js';
+import {architectureMismatch, ebsOptimizedByDefault, enaRequired, hvmRequired, instanceStoreRootUnsupported} from './instances-hardware.js';
 import {findLaunchImage} from './instances-image.js';
 import {newClientToken, newMacAddress, newPrivateIp, newPublicIp} from './instances-network.js';
 import {WINDOWS_LICENCE_HOURLY, isKnownInstanceType, startBilling} from './pricing.js';
@@ -10,8 +10,9 @@ import {availabilityZones} from './regions.js';
 import {schedule} from './settle.js';
 import {findGroupByName, findGroupIds, groupByName} from './groups-lookup.js';
 import {findSnapshot, snapshotTooSmall} from './storage-lookup.js';
+import {readTagSpecifications} from './tag-specifications.js';
 import {BOOT_MS} from './time.js';
-import type {Disk, Image, Instance, RegionState, Tag, World} from './types.js';
+import type {Disk, Image, Instance, RegionState, World} from './types.js';
 import {reservationsView} from './views/instances.js';
 
 // RunInstances (reference 3.3): checks every parameter first, then launches N instances in one
@@ -25,7 +26,6 @@ export const DEFAULT_INSTANCE_TYPE = 'm1.small';
 export const MAX_LIVE_INSTANCES = 20;
 const USER_DATA_LIMIT = 16_384;
 const VOLUME_TYPES = ['standard', 'io1', 'io2', 'gp2', 'sc1', 'st1', 'gp3'];
-const TAGGABLE_AT_LAUNCH = ['instance', 'volume', 'network-interface', 'spot-instances-request'];
 
 type Params = Record<string, any>;
 
@@ -77,7 +77,7 @@ const resolveGroups = (region: RegionState, params: Params): string[] => {
 	return [...new Set(groups)];
 };
 
-// ---------------------------------------------------------------- user data, tags, profile
+// ---------------------------------------------------------------- user data, profile
 
 const validUserData = (params: Params): string | undefined => {
 	if (params.UserData === undefined || params.UserData === null || params.UserData === '') return undefined;
@@ -86,13 +86,6 @@ const validUserData = (params: Params): string | undefined => {
 	if (compact.length % 4 !== 0 || !/^[A-Za-z\d+/]*={0,2}$/.test(compact)) fail('InvalidParameterValue', 'Invalid BASE64 encoding of user data.');
 	if (Buffer.from(compact, 'base64').length > USER_DATA_LIMIT) fail('InvalidParameterValue', `User data is limited to ${USER_DATA_LIMIT} bytes`);
 	return data;
-};
-
-const checkTagSpecifications = (params: Params): void => {
-	for (const spec of Array.isArray(params.TagSpecifications) ? params.TagSpecifications : []) {
-		const type = String(spec?.ResourceType ?? '');
-		if (!TAGGABLE_AT_LAUNCH.includes(type)) fail('InvalidParameterValue', `'${type}' is not a valid taggable resource type for this operation.`);
-	}
 };
 
 const stringHash = (s: string): number => {
@@ -257,11 +250,13 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 	if (needsHvm) fail('InvalidParameterCombination', needsHvm);
 	const noInstanceStoreRoot = image.RootDeviceType === 'instance-store' ? instanceStoreRootUnsupported(instanceType, image.ImageId) : undefined;
 	if (noInstanceStoreRoot) fail('UnsupportedOperation', noInstanceStoreRoot);
+	const needsEna = enaRequired(instanceType, image.EnaSupport);
+	if (needsEna) fail('InvalidParameterCombination', needsEna);
 	const keyName = params.KeyName === undefined ? undefined : String(params.KeyName);
 	if (keyName !== undefined && !region.keyPairs[keyName]) fail('InvalidKeyPair.NotFound', `The key pair '${keyName}' does not exist`);
 	const groups = resolveGroups(region, params);
 	const userData = validUserData(params);
-	checkTagSpecifications(params);
+	const specifiedTags = readTagSpecifications(params.TagSpecifications, 'RunInstances');
 	const volumes = planVolumes(world, region, image, params.BlockDeviceMappings);
 	const profile = instanceProfile(world, params.IamInstanceProfile);
 	const metadata = metadataOptions(image, params.MetadataOptions);
@@ -273,8 +268,6 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 
 	const {az, subnetId} = resolvePlacement(world, region, regionName, params);
 	const azIndex = Math.max(0, availabilityZones(regionName).indexOf(az));
-	const instanceTags = tagsFor(params.TagSpecifications, 'instance');
-	const volumeTags = tagsFor(params.TagSpecifications, 'volume');
 	const reservationId = nextId(world, 'r');
 	const launched: Instance[] = [];
 	const count = Math.min(max, available);
@@ -296,7 +289,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 				Encrypted: planned.Encrypted,
 				KmsKeyId: planned.KmsKeyId,
 				Attachment: {InstanceId: instanceId, Device: planned.DeviceName, AttachTime: now, DeleteOnTermination: planned.DeleteOnTermination},
-				Tags: cloneTags(volumeTags),
+				Tags: specifiedTags('volume'),
 				disk: copyDisk(planned.disk),
 				billing: {billedMs: 0},
 			});
@@ -332,7 +325,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 			DisableApiTermination: params.DisableApiTermination === true,
 			StateTransitionReason: '',
 			StateReason: {Code: 'pending', Message: 'pending'},
-			Tags: cloneTags(instanceTags),
+			Tags: specifiedTags('instance'),
 			ProductCodes: image.ProductCodes.map(p => ({...p})),
 			ephemeralDisk: image.RootDeviceType === 'instance-store' ? copyDisk(image.disk) : undefined,
 			billing: {billedMs: 0},
@@ -360,11 +353,4 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 	}
 
 	return reservationsView(world, regionName, launched, {launch: true})[0];
-};
-
-const cloneTags = (tags: Tag[]): Tag[] => tags.map(t => ({Key: t.Key, Value: t.Value}));
-
-const stripUndefined = <T extends object>(object: T): T => {
-	for (const key of Object.keys(object) as Array<keyof T>) if (object[key] === undefined) delete object[key];
-	return object;
 };

@@ -59,7 +59,7 @@ export const tagList = (value: unknown): TagInput[] => {
 	});
 };
 
-/** Checks one tag key the way CreateTags does (also used for --tag-specifications). */
+/** Checks one tag key the way CreateTags does (tag-specifications.ts checks the same way). */
 export const checkTagKey = (key: string): void => {
 	if (key.toLowerCase().startsWith('aws:')) {
 		fail('InvalidParameterValue', `Value ( ${key} ) for parameter key is invalid. Tag keys starting with 'aws:' are reserved for internal use`);
@@ -88,33 +88,6 @@ export const applyTags = (target: Tag[], tags: TagInput[]): void => {
 		if (existing) existing.Value = tag.Value ?? '';
 		else target.push({Key: tag.Key, Value: tag.Value ?? ''});
 	}
-};
-
-/**
- * Tags from `--tag-specifications` for one resource type, checked like CreateTags.
- * Any ResourceType other than the allowed ones is refused, as EC2 does.
- */
-export const tagsFromSpecifications = (specs: unknown, allowed: string[]): Map<string, Tag[]> => {
-	const result = new Map<string, Tag[]>();
-	if (specs === undefined || specs === null) return result;
-	if (!Array.isArray(specs)) return fail('InvalidParameterValue', 'Invalid value for parameter TagSpecifications');
-	for (const spec of specs) {
-		const entry = (spec ?? {}) as Record<string, unknown>;
-		const type = optionalString(entry.ResourceType, 'TagSpecification.ResourceType');
-		if (type === undefined) return missing('TagSpecification.ResourceType');
-		if (!allowed.includes(type)) fail('InvalidParameterValue', `'${type}' is not a valid taggable resource type for this operation.`);
-		const tags = result.get(type) ?? [];
-		const given = tagList(entry.Tags);
-		for (const tag of given) {
-			checkTagKey(tag.Key);
-			checkTagValue(tag.Key, tag.Value ?? '');
-		}
-
-		applyTags(tags, given);
-		result.set(type, tags);
-	}
-
-	return result;
 };
 
 /** `Invalid id: "x" (expecting "snap-...")` for ids of the wrong shape. */

@@ -1,18 +1,20 @@
 import jmespath from 'jmespath';
+import {acceptorExplanation, waiterReason} from '../cli/output/errors.js';
 import {advanceClock, execute} from './engine.js';
 import type {OpResult, World} from './types.js';
-import {WAITERS, waiterModelName, type WaiterAcceptor, type WaiterDefinition} from './waiter-definitions.js';
+import type {WaiterAcceptor, WaiterDefinition} from './waiter-definitions.js';
 
 // `aws ec2 wait …` on the virtual clock, acceptor for acceptor as botocore's Waiter.wait():
 // poll the describe operation, take the first acceptor that matches; success ends the wait,
 // failure ends it with "Waiter encountered a terminal failure state: …"; an error that no
 // acceptor expects ends it with "An error occurred (Code): Message"; after maxAttempts polls
-// it ends with "Max attempts exceeded". Between polls the world's clock moves on by the
-// waiter's delay (so pending things settle). The CLI prints `Waiter <Name> failed: <reason>`.
+// it ends with "Max attempts exceeded" (the texts: cli/output/errors.ts). Between polls the
+// world's clock moves on by the waiter's delay (so pending things settle). The CLI prints
+// `Waiter <Name> failed: <reason>`.
 
 export type WaiterRequest = {
-	/** CLI name, e.g. image-available */
-	waiter: string;
+	/** the waiter, as the catalogue holds it (catalogue.ts waiterByCliName) */
+	waiter: WaiterDefinition;
 	region: string;
 	/** API-shaped params of the describe operation (ImageIds, Filters, …) */
 	params: Record<string, any>;
@@ -30,8 +32,6 @@ export type WaiterOutcome = {
 	/** the API calls made, for the game's call log */
 	calls: Array<{operation: string; result: OpResult}>;
 };
-
-export const isWaiter = (cliName: string): boolean => Object.hasOwn(WAITERS, waiterModelName(cliName));
 
 /** What an acceptor sees: the output, or {Error: {Code, Message}} for an error answer. */
 type Response = {output?: Record<string, unknown>; error?: {Code: string; Message: string}; status: number};
@@ -60,27 +60,10 @@ const matches = (acceptor: WaiterAcceptor, response: Response): boolean => {
 	return result.some(element => element === acceptor.expected);
 };
 
-/** botocore's AcceptorConfig.explanation */
-export const explanation = (acceptor: WaiterAcceptor): string => {
-	switch (acceptor.matcher) {
-		case 'path':
-			return `For expression "${acceptor.argument}" we matched expected path: "${String(acceptor.expected)}"`;
-		case 'pathAll':
-			return `For expression "${acceptor.argument}" all members matched expected path: "${String(acceptor.expected)}"`;
-		case 'pathAny':
-			return `For expression "${acceptor.argument}" we matched expected path: "${String(acceptor.expected)}" at least once`;
-		case 'status':
-			return `Matched expected HTTP status code: ${String(acceptor.expected)}`;
-		case 'error':
-			return `Matched expected service error code: ${String(acceptor.expected)}`;
-	}
-};
-
-/** Runs a waiter to its end on the virtual clock. Unknown waiter names fail at once. */
+/** Runs a waiter to its end on the virtual clock. */
 export const runWaiter = (world: World, request: WaiterRequest): WaiterOutcome => {
-	const name = waiterModelName(request.waiter);
-	const definition: WaiterDefinition | undefined = WAITERS[name];
-	if (!definition) return {world, result: {ok: false, reason: `Waiter ${name} does not exist`}, name, attempts: 0, calls: []};
+	const definition = request.waiter;
+	const {name} = definition;
 	const calls: WaiterOutcome['calls'] = [];
 	let state: 'waiting' | WaiterAcceptor['state'] = 'waiting';
 	let lastMatched: WaiterAcceptor | undefined;
@@ -105,13 +88,13 @@ export const runWaiter = (world: World, request: WaiterRequest): WaiterOutcome =
 		}
 
 		if (!matched && response.error) {
-			return {world, result: {ok: false, reason: `An error occurred (${response.error.Code}): ${response.error.Message}`}, name, attempts, calls};
+			return {world, result: {ok: false, reason: waiterReason({kind: 'error', code: response.error.Code, message: response.error.Message})}, name, attempts, calls};
 		}
 
 		if (state === 'success') return {world, result: {ok: true}, name, attempts, calls};
-		if (state === 'failure') return {world, result: {ok: false, reason: `Waiter encountered a terminal failure state: ${explanation(acceptor)}`}, name, attempts, calls};
+		if (state === 'failure') return {world, result: {ok: false, reason: waiterReason({kind: 'terminal', explanation: acceptorExplanation(acceptor)})}, name, attempts, calls};
 		if (attempts >= definition.maxAttempts) {
-			const reason = lastMatched === undefined ? 'Max attempts exceeded' : `Max attempts exceeded. Previously accepted state: ${explanation(acceptor)}`;
+			const reason = waiterReason({kind: 'max-attempts', previouslyAccepted: lastMatched === undefined ? undefined : acceptorExplanation(acceptor)});
 			return {world, result: {ok: false, reason}, name, attempts, calls};
 		}
 

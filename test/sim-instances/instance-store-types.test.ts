@@ -51,7 +51,7 @@ describe('paravirtual AMIs and instance types', () => {
 			message: 'Virtualization type \'hvm\' is required for instances of type \'t3.micro\'.',
 		});
 		expect(s.ok('RunInstances', {ImageId: pv, InstanceType: 'm1.small', MinCount: 1, MaxCount: 1})!.Instances[0].VirtualizationType).toBe('paravirtual');
-		const hvm = registerFromSnapshot(s, {VirtualizationType: 'hvm'});
+		const hvm = registerFromSnapshot(s, {VirtualizationType: 'hvm', EnaSupport: true});
 		expect(s.ok('RunInstances', {ImageId: hvm, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1})!.Instances[0].VirtualizationType).toBe('hvm');
 	});
 });

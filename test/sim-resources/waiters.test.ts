@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {schedule} from '../../source/sim/settle.js';
 import {WAITER_DELAY_MS, WAITER_MAX_ATTEMPTS} from '../../source/sim/time.js';
-import {waiterCliName, waiterCliNames, waiterModelName} from '../../source/sim/waiter-definitions.js';
-import {isWaiter, runWaiter} from '../../source/sim/waiters.js';
+import {waiterByCliName} from '../../source/cli/catalogue.js';
+import {runWaiter} from '../../source/sim/waiters.js';
 import {IMAGE, REGION, VOLUME, addImageUsing, addVolume, harness} from './fixture.js';
 
 const withSnapshot = () => {
@@ -14,17 +14,20 @@ const withSnapshot = () => {
 
 const wait = (h: ReturnType<typeof harness>, waiter: string, params: Record<string, unknown>) => {
 	const start = h.world.clock;
-	const outcome = runWaiter(h.world, {waiter, region: REGION, params});
+	const outcome = runWaiter(h.world, {waiter: waiterByCliName(waiter)!, region: REGION, params});
 	return {...outcome, elapsed: outcome.world.clock - start};
 };
 
-describe('waiter names', () => {
-	it('maps CLI names to model names and back', () => {
-		expect(waiterModelName('image-available')).toBe('ImageAvailable');
-		expect(waiterCliName('InstanceRunning')).toBe('instance-running');
-		expect(waiterCliNames()).toEqual(expect.arrayContaining(['image-available', 'image-exists', 'instance-running', 'instance-stopped', 'instance-terminated', 'snapshot-completed']));
-		expect(isWaiter('snapshot-completed')).toBe(true);
-		expect(isWaiter('image-gone')).toBe(false);
+describe('waiter definitions (botocore waiters-2.json, from the catalogue)', () => {
+	it('names each waiter by its model name and polls the describe operation', () => {
+		expect(waiterByCliName('image-available')).toMatchObject({name: 'ImageAvailable', operation: 'DescribeImages', delay: 15, maxAttempts: 40});
+		expect(waiterByCliName('instance-running')).toMatchObject({name: 'InstanceRunning', operation: 'DescribeInstances', delay: 15, maxAttempts: 40});
+		expect(waiterByCliName('key-pair-exists')).toMatchObject({name: 'KeyPairExists', operation: 'DescribeKeyPairs', delay: 5, maxAttempts: 6});
+		expect(waiterByCliName('image-exists')!.acceptors).toEqual([
+			{state: 'success', matcher: 'path', argument: 'length(Images[]) > `0`', expected: true},
+			{state: 'retry', matcher: 'error', expected: 'InvalidAMIID.NotFound'},
+		]);
+		expect(waiterByCliName('image-gone')).toBeUndefined();
 	});
 });
 

@@ -4,7 +4,8 @@ import {compileFilters} from '../filters.js';
 import {nextId} from '../ids.js';
 import {generateKey, importedFingerprint, parsePublicKey, sameKeyMaterial, type KeyFormat, type KeyType} from '../key-material.js';
 import {keyPairNotFound} from '../not-found.js';
-import {missing, optionalBoolean, optionalString, requiredString, stringList, tagsFromSpecifications} from '../resource-params.js';
+import {missing, optionalBoolean, optionalString, requiredString, stringList} from '../resource-params.js';
+import {readTagSpecifications} from '../tag-specifications.js';
 import type {KeyPair, RegionState} from '../types.js';
 import {keyPairView} from '../views/key-pairs.js';
 
@@ -38,7 +39,7 @@ const createKeyPair: OpHandler = (ctx, params) => {
 	if (type !== 'rsa' && type !== 'ed25519') fail('InvalidParameterValue', `Invalid value '${String(type)}' for keyType. Valid values: rsa, ed25519`);
 	const format = (optionalString(params.KeyFormat, 'KeyFormat') ?? 'pem') as KeyFormat;
 	if (format !== 'pem' && format !== 'ppk') fail('InvalidParameterValue', `Invalid value '${String(format)}' for keyFormat. Valid values: pem, ppk`);
-	const tags = tagsFromSpecifications(params.TagSpecifications, ['key-pair']).get('key-pair') ?? [];
+	const tags = readTagSpecifications(params.TagSpecifications, 'CreateKeyPair')('key-pair');
 	if (ctx.region.keyPairs[name]) duplicate(name);
 	const keyPairId = nextId(ctx.world, 'key');
 	const key = generateKey(ctx.world.seed, ctx.world.idCounter, type, format, name);
@@ -70,7 +71,7 @@ const importKeyPair: OpHandler = (ctx, params) => {
 	checkKeyName(name);
 	const text = blobText(params.PublicKeyMaterial);
 	if (text === undefined || text === '') return missing('PublicKeyMaterial');
-	const tags = tagsFromSpecifications(params.TagSpecifications, ['key-pair']).get('key-pair') ?? [];
+	const tags = readTagSpecifications(params.TagSpecifications, 'ImportKeyPair')('key-pair');
 	const parsed = parsePublicKey(text);
 	if (!parsed) return fail('InvalidKey.Format', 'Key is not in valid OpenSSH public key format');
 	if (ctx.region.keyPairs[name]) duplicate(name);

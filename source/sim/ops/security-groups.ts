@@ -4,7 +4,8 @@ import {compileFilters} from '../filters.js';
 import {isWellFormedId, nextId} from '../ids.js';
 import {findGroupByName, groupByName} from '../groups-lookup.js';
 import {groupNotFound} from '../not-found.js';
-import {checkId, missing, optionalString, requiredString, stringList, tagsFromSpecifications} from '../resource-params.js';
+import {checkId, missing, optionalString, requiredString, stringList} from '../resource-params.js';
+import {readTagSpecifications} from '../tag-specifications.js';
 import {duplicateRuleMessage, rulesFromRequest, sameRule, type RuleSpec} from '../security-rules.js';
 import type {IpPermission, SecurityGroup} from '../types.js';
 import {securityGroupArn, securityGroupRuleView, securityGroupView} from '../views/security-groups.js';
@@ -46,7 +47,7 @@ const createSecurityGroup: OpHandler = (ctx, params) => {
 	const vpcId = optionalString(params.VpcId, 'VpcId') ?? ctx.region.defaultVpcId;
 	if (!isWellFormedId(vpcId, 'vpc')) fail('InvalidVpcID.Malformed', `Invalid id: "${vpcId}" (expecting "vpc-...")`);
 	if (vpcId !== ctx.region.defaultVpcId) fail('InvalidVpcID.NotFound', `The vpc ID '${vpcId}' does not exist`);
-	const tags = tagsFromSpecifications(params.TagSpecifications, ['security-group']).get('security-group') ?? [];
+	const tags = readTagSpecifications(params.TagSpecifications, 'CreateSecurityGroup')('security-group');
 	if (groupByName(ctx.region, name, vpcId)) fail('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
 	const groupId = nextId(ctx.world, 'sg');
 	ctx.region.securityGroups[groupId] = {
@@ -117,7 +118,7 @@ const lookupPeer = (ctx: OpContext) => (ref: {GroupId?: string; GroupName?: stri
 
 const authorizeSecurityGroupIngress: OpHandler = (ctx, params) => {
 	const group = findGroup(ctx, groupRef(params));
-	tagsFromSpecifications(params.TagSpecifications, ['security-group-rule']);
+	readTagSpecifications(params.TagSpecifications, 'AuthorizeSecurityGroupIngress');
 	const rules = rulesFromRequest(params, lookupPeer(ctx));
 	const added: IpPermission[] = [];
 	for (const rule of rules) {

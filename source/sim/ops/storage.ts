@@ -3,7 +3,8 @@ import {fail} from '../errors.js';
 import {compileFilters} from '../filters.js';
 import {nextId} from '../ids.js';
 import {closeBilling, startBilling} from '../pricing.js';
-import {optionalString, requiredString, stringList, tagsFromSpecifications} from '../resource-params.js';
+import {optionalString, requiredString, stringList} from '../resource-params.js';
+import {readTagSpecifications} from '../tag-specifications.js';
 import {snapshotNotFound, volumeNotFound} from '../not-found.js';
 import {findSnapshot, findVolume, isLiveVolume, isVisibleSnapshot} from '../storage-lookup.js';
 import {schedule} from '../settle.js';
@@ -83,7 +84,7 @@ const createSnapshot: OpHandler = (ctx, params) => {
 	const volume = findVolume(ctx, volumeId);
 	const description = optionalString(params.Description, 'Description') ?? '';
 	if (description.length > 255) fail('InvalidParameterValue', `Value (${description}) for parameter description is invalid. Length exceeds maximum of 255.`);
-	const tags = tagsFromSpecifications(params.TagSpecifications, ['snapshot']).get('snapshot') ?? [];
+	const tags = readTagSpecifications(params.TagSpecifications, 'CreateSnapshot')('snapshot');
 	const snapshotId = nextId(ctx.world, 'snap');
 	const readyAt = ctx.now + SNAPSHOT_PENDING_MS;
 	const snapshot: Snapshot = {
