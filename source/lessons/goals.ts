@@ -87,7 +87,8 @@ const costMet = ({cost}: CostCheck, ctx: GoalContext): boolean =>
 const shellMet = (check: ShellCheck, ctx: GoalContext): boolean => {
 	try {
 		// On a copy: whatever the line does is thrown away, and the player's variables cannot hide the lesson's.
-		const copy: Session = {...ctx.session, vars: {...ctx.session.vars, ...ctx.vars}, history: []};
+		// At the player's own prompt, even while they are logged in to an instance with ssh.
+		const copy: Session = {...ctx.session, remote: undefined, remoteShell: undefined, vars: {...ctx.session.vars, ...ctx.vars}, history: []};
 		const result = ctx.deps.runLine(copy, check.shell);
 		return result.exitCode === (check.exitCode ?? 0) && (check.expect === undefined || result.stdout.includes(check.expect));
 	} catch {

@@ -6,6 +6,7 @@ import {LOCAL_HOME, LOCAL_HOST, LOCAL_USER, type LineState} from './line-state.j
 import {fail, ok, type Command, type Machine} from './machine.js';
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
+import {sshKeygenCommand} from './ssh-keygen.js';
 import {treeFs} from './tree-fs.js';
 
 // The player's own computer: a home directory of files (key.pem, userdata.sh…), the AWS CLI,
@@ -123,6 +124,7 @@ export const localMachine = (state: LineState): Machine => {
 		history,
 		curl: curlCommand(worldProbe(state, PLAYER_PUBLIC_IP), now, elapse),
 		ssh: sshCommand(state, () => machine, elapse),
+		'ssh-keygen': sshKeygenCommand(state, () => machine),
 		hostname: () => ok(`${LOCAL_HOST}\n`),
 	};
 

@@ -19,7 +19,7 @@ export {promptFor} from './prompt.js';
 
 const toState = (session: Session, line: string): LineState => ({
 	world: session.world,
-	region: session.region,
+	region: session.configRegion ?? session.region,
 	files: {...session.files},
 	modes: {...session.fileModes},
 	knownHosts: [...(session.knownHosts ?? [])],
@@ -113,7 +113,9 @@ const execute = (session: Session, line: string): LineResult => {
 	// line that made no API call ticks here (after it ran, i.e. before the next one)
 	if (state.calls.length === 0) state.world = beginCommand(state.world);
 
-	// `export AWS_DEFAULT_REGION=…` (or AWS_REGION, which wins) sets the Region of later aws commands
+	// `export AWS_DEFAULT_REGION=…` (or AWS_REGION, which wins) sets the Region of later aws commands;
+	// once neither is set (`unset`), the configured Region applies again
+	const configRegion = session.configRegion ?? session.region;
 	for (const name of ['AWS_DEFAULT_REGION', 'AWS_REGION']) {
 		if (exported.has(name) && vars[name]) state.region = vars[name];
 	}
@@ -140,7 +142,9 @@ const execute = (session: Session, line: string): LineResult => {
 		remoteShell: state.remoteShell,
 		cwd: state.cwd,
 		lastExitCode: code,
+		configRegion,
 	};
+	if (next.configRegion === next.region) delete next.configRegion;
 	if (!next.remote) delete next.remote;
 	if (!next.remoteShell) delete next.remoteShell;
 	return {

@@ -63,6 +63,8 @@ export type SessionShellState = {
 	cwd?: string;
 	/** columns of the terminal, for `--output table` */
 	terminalWidth?: number;
+	/** the Region of the player's AWS configuration, which `unset AWS_DEFAULT_REGION` falls back to (default: `region` before any export) */
+	configRegion?: string;
 	/** inside an ssh session: the remote shell's directory and variables */
 	remoteShell?: {cwd: string; vars: Record<string, string>};
 };

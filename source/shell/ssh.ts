@@ -30,7 +30,7 @@ const ubuntuBanner = (host: Host) =>
 	`Welcome to Ubuntu 24.04.3 LTS (GNU/Linux 6.8.0-1031-aws x86_64)\n\n * Documentation:  https://help.ubuntu.com\n * Management:     https://landscape.canonical.com\n * Support:        https://ubuntu.com/pro\n\n` +
 	`To run a command as administrator (user "root"), use "sudo <command>".\nSee "man sudo_root" for details.\n\n${host.instance.PrivateIpAddress ? '' : ''}`;
 
-const BAD_PERMISSIONS = (mode: number, file: string) =>
+export const BAD_PERMISSIONS = (mode: number, file: string) =>
 	'@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n' +
 	'@         WARNING: UNPROTECTED PRIVATE KEY FILE!          @\n' +
 	'@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n' +
@@ -95,7 +95,7 @@ const USAGE =
 
 export const sshCommand =
 	(state: LineState, local: () => Machine, elapse: (ms: number) => void): Command =>
-	(_ctx, [, ...args]) => {
+	(ctx, [, ...args]) => {
 		const a = parseArgs(args);
 		if (!a.host) return commandResult(255, '', USAGE);
 		const err: Chunk[] = [];
@@ -150,7 +150,7 @@ export const sshCommand =
 		if (a.command.length > 0) {
 			const machine = remoteMachine(state, {region: host.region, instanceId: host.instance.InstanceId, user});
 			if (!machine) return denied();
-			const result = runScript(a.command.join(' '), {machine, shell: {vars: {}, exported: new Set(), lastExit: 0}});
+			const result = runScript(a.command.join(' '), {machine, shell: {vars: {}, exported: new Set(), lastExit: 0}}, ctx.stdin);
 			return {code: result.code, out: [...err, ...result.out]};
 		}
 

@@ -68,6 +68,12 @@ describe('other checks', () => {
 		expect(met({shell: 'throw'}, s)).toBe(false);
 	});
 
+	it('shell: runs at the player\'s own prompt even while they are logged in to an instance', () => {
+		const local = {...fakeDeps, runLine: (s: Session, line: string) => ({...fakeDeps.runLine(s, line), exitCode: s.remote || s.remoteShell ? 127 : 0})};
+		const inSsh: Session = {...session(), remote: {region: 'us-east-1', instanceId: 'i-0123456789abcdef0', user: 'ec2-user', host: '3.4.5.6'}, remoteShell: {cwd: '/home/ec2-user', vars: {}}};
+		expect(evaluateCheck({shell: 'echo hi'}, {...ctx(inSsh), deps: local})).toBe(true);
+	});
+
 	it('all, any and not combine checks', () => {
 		const yes: Check = {cost: {hourlyAtMost: 0}};
 		const no: Check = {history: {operation: 'Nothing'}};

@@ -129,6 +129,15 @@ describe('aws and the Region', () => {
 		expect(r.session.region).toBe('ap-south-1');
 	});
 
+	it('unset AWS_DEFAULT_REGION / AWS_REGION: back to the configured Region', () => {
+		const r = run(s0, 'export AWS_DEFAULT_REGION=eu-west-1', 'export AWS_REGION=ap-south-1', 'unset AWS_REGION', 'aws ec2 x');
+		expect(r.stdout).toBe('eu-west-1 ec2 x\n');
+		const back = run(r.session, 'unset AWS_DEFAULT_REGION', 'aws ec2 x');
+		expect(back.stdout).toBe('us-east-1 ec2 x\n');
+		expect(back.session.region).toBe('us-east-1');
+		expect(run(r.session, 'unset AWS_DEFAULT_REGION && aws ec2 x').stdout).toBe('us-east-1 ec2 x\n');
+	});
+
 	it('an unexported assignment does not reach aws', () => {
 		expect(run(s0, 'AWS_DEFAULT_REGION=eu-west-1', 'aws ec2 x').stdout).toBe('us-east-1 ec2 x\n');
 	});

@@ -35,6 +35,12 @@ describe('ssh', () => {
 		expect(r.exitCode).toBe(1);
 	});
 
+	it('hands its standard input to the remote command (echo … | ssh host \'sudo tee file\')', () => {
+		const r = run(sshReady(), `echo hello from the pipe | ${SSH} 'sudo tee /tmp/page.txt'`, `${SSH} cat /tmp/page.txt`);
+		expect(r.all[0].stdout).toBe('hello from the pipe\n');
+		expect(r.stdout).toBe('hello from the pipe\n');
+	});
+
 	it('refuses a key file readable by others (the classic chmod 400 lesson)', () => {
 		const s = sshReady();
 		const r = run({...s, fileModes: {'lab-key.pem': 0o644}}, SSH);

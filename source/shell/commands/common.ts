@@ -1,5 +1,6 @@
 import {fail, ok, type CmdResult, type Command, type ExecContext} from '../machine.js';
 import {runScript} from '../interpret.js';
+import {sed} from './sed.js';
 
 // The coreutils every machine has (the player's computer and the instances), printing what
 // GNU coreutils / bash print, errors included.
@@ -351,6 +352,7 @@ export const commonCommands = (now: () => number): Record<string, Command> => ({
 	grep,
 	wc,
 	tee,
+	sed,
 	ls,
 	rm,
 	touch,
