@@ -68,6 +68,6 @@ export const formatBill = (world: World): string => {
 	if (list.length === 0) return `${head}\nNothing has cost anything yet. AMIs are free; instances, volumes and snapshots are not.`;
 	const rows = [...list].sort((a, b) => Number(b.live) - Number(a.live) || b.hourly - a.hourly || a.resourceId.localeCompare(b.resourceId));
 	const idWidth = Math.max(...rows.map(r => r.resourceId.length));
-	const lines = rows.map(r => `  ${r.live ? '●' : '○'} ${r.kind.padEnd(8)} ${r.resourceId.padEnd(idWidth)} ${r.region.padEnd(14)} ${usd(r.usd).padStart(9)}  ${r.live ? `${usd(r.hourly)}/h` : 'stopped'}`);
+	const lines = rows.map(r => `  ${r.live ? '●' : '○'} ${r.kind.padEnd(8)} ${r.resourceId.padEnd(idWidth)} ${r.region.padEnd(14)} ${usd(r.usd).padStart(9)}  ${r.live ? `${usd(r.hourly)}/h` : 'not accruing'}`);
 	return [head, ...lines, '  ● still costing money   ○ no longer accruing'].join('\n');
 };

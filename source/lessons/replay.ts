@@ -1,6 +1,9 @@
 import type {LessonDeps} from './deps.js';
 import {runPlayerLine, startChapter, type ChapterState} from './chapter.js';
 import type {Lesson} from './schema.js';
+import {formatBill, parseGameCommand} from './game-commands.js';
+import {formatLineage, lineage} from '../sim/lineage.js';
+import {goalViews} from './chapter.js';
 
 // Runs a list of lines through a chapter as a player would type them (used by `play --script`
 // and `check`). A line left incomplete (open quote, trailing backslash) joins the next one.
@@ -15,6 +18,35 @@ export const scriptLines = (text: string): string[] => text.replace(/\r\n?/g, '\
 /** Blank lines and whole-line # comments are not run (unless they continue an incomplete line). */
 const isSkippable = (line: string): boolean => line.trim() === '' || line.trim().startsWith('#');
 
+/**
+ * The game commands a script may use: the ones that only show something. They change nothing and
+ * are not shell lines (no history, no mistake). The others need the game's screen.
+ */
+const scriptGameCommand = (state: ChapterState, line: string): {stdout: string; stderr: string} | undefined => {
+	const command = parseGameCommand(line, {remote: state.session.remote !== undefined});
+	switch (command) {
+		case undefined: {
+			return undefined;
+		}
+
+		case 'bill': {
+			return {stdout: `${formatBill(state.session.world)}\n`, stderr: ''};
+		}
+
+		case 'lineage': {
+			return {stdout: `${formatLineage(lineage(state.session.world))}\n`, stderr: ''};
+		}
+
+		case 'goals': {
+			return {stdout: goalViews(state).map(goal => `${goal.met ? '[x]' : '[ ]'} ${goal.text}\n`).join(''), stderr: ''};
+		}
+
+		default: {
+			return {stdout: '', stderr: `\`${command}\` is a game command: it works at the game's prompt, not in a script (bill, goals and lineage do).\n`};
+		}
+	}
+};
+
 export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start?: ChapterState): Replay => {
 	let state = start ?? startChapter(lesson, deps);
 	const steps: Step[] = [];
@@ -22,6 +54,12 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 	for (const raw of lines) {
 		if (pending === undefined && isSkippable(raw)) continue;
 		const line = pending === undefined ? raw : `${pending}\n${raw}`;
+		const game = pending === undefined ? scriptGameCommand(state, line) : undefined;
+		if (game) {
+			steps.push({line, ...game, exitCode: 0, newlyMet: [], completedNow: false});
+			continue;
+		}
+
 		const outcome = runPlayerLine(state, line);
 		if (outcome.result.incomplete) {
 			pending = line;

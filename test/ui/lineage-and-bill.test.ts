@@ -87,6 +87,6 @@ describe('game commands', () => {
 		const lines = bill.split('\n');
 		expect(lines[0]).toBe('Spent so far $0.0115; accruing now $0.0104/h ($7.59 a month if left running).');
 		expect(lines[1]).toMatch(/^ {2}● instance +i-child +us-east-1 +\$0\.0104 {2}\$0\.0104\/h$/);
-		expect(lines[2]).toMatch(/^ {2}○ snapshot +snap-1 +us-east-1 +\$0\.0011 {2}stopped$/);
+		expect(lines[2]).toMatch(/^ {2}○ snapshot +snap-1 +us-east-1 +\$0\.0011 {2}not accruing$/);
 	});
 });
