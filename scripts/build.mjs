@@ -6,9 +6,9 @@
 // Rules from notes on Ink 6.8: ESM output (yoga uses top-level await), a `require` shim for CJS
 // dependencies, react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware.
 import {build} from 'esbuild';
-import {chmod, mkdir, readFile, rm} from 'node:fs/promises';
+import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -99,3 +99,8 @@ await build({...common, entryPoints: [path.join(root, 'source', 'progress', 'ent
 await build({...common, entryPoints: [path.join(root, 'source', 'commands', 'lessons.ts')], outfile: path.join(dist, 'lessons.js')});
 await build({...common, entryPoints: [path.join(root, 'source', 'commands', 'aws.ts')], outfile: path.join(dist, 'aws.js'), plugins: [jsonAsString, lazyYaml]});
 await chmod(path.join(dist, 'cli.js'), 0o755);
+
+// The shipped lessons, loaded and validated once here: the game's menu then needs no YAML parsing
+// (source/lessons/cache.ts; the cache is ignored as soon as a lesson file changes).
+const {buildLessonCache} = await import(pathToFileURL(path.join(dist, 'lessons.js')).href);
+await writeFile(path.join(dist, 'lessons-cache.json'), JSON.stringify(buildLessonCache(path.join(root, 'lessons'))));

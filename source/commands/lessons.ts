@@ -2,3 +2,4 @@
 // `ami-school aws …` starts without building the lesson schemas.
 export {runCheckCommand} from './check.js';
 export {runPlayCommand} from './play.js';
+export {buildLessonCache} from '../lessons/cache.js';

@@ -1,7 +1,7 @@
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {LineCounter, parseDocument} from 'yaml';
+import {LineCounter, parse, parseDocument} from 'yaml';
 import {formatPath, issuePath, lineOf, type FieldPath} from './locate.js';
 import {factsSchema, lessonSchema, type Facts, type LoadedLesson} from './schema.js';
 import {validateLesson} from './validate.js';
@@ -40,19 +40,37 @@ const readText = (file: string): {text?: string; error?: LessonError} => {
 
 type Parsed = {data?: unknown; errors: LessonError[]; locate: (p: FieldPath) => number | undefined};
 
-/** YAML text -> plain data, with YAML syntax errors located. */
-export const parseYaml = (text: string, file: string): Parsed => {
-	try {
-		const counter = new LineCounter();
-		const doc = parseDocument(text, {lineCounter: counter, prettyErrors: false, uniqueKeys: true});
-		const locate = (p: FieldPath) => {
-			try {
-				return lineOf(doc, counter, p);
-			} catch {
-				return undefined;
-			}
-		};
+/** YAML text -> the document with its line counter: slower, but it can say where a field is. */
+const parseWithLines = (text: string) => {
+	const counter = new LineCounter();
+	const doc = parseDocument(text, {lineCounter: counter, prettyErrors: false, uniqueKeys: true});
+	const locate = (p: FieldPath) => {
+		try {
+			return lineOf(doc, counter, p);
+		} catch {
+			return undefined;
+		}
+	};
 
+	return {doc, counter, locate};
+};
+
+/**
+ * YAML text -> plain data, with YAML syntax errors located. A well-formed file takes the fast
+ * parser; the line-counting one runs only when a line must be named (an error in the file).
+ */
+export const parseYaml = (text: string, file: string): Parsed => {
+	let located: ReturnType<typeof parseWithLines> | undefined;
+	const withLines = () => (located ??= parseWithLines(text));
+	const locate = (p: FieldPath) => withLines().locate(p);
+	try {
+		return {data: parse(text, {uniqueKeys: true, maxAliasCount: 50, logLevel: 'error', prettyErrors: false}), errors: [], locate};
+	} catch {
+		// fall through: the slow parser names the line of the problem
+	}
+
+	try {
+		const {doc, counter} = withLines();
 		if (doc.errors.length > 0) {
 			return {
 				errors: doc.errors.map(e => ({file, line: counter.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}`})),

@@ -1,7 +1,8 @@
 import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {formatLessonError, loadLessonDir} from '../lessons/load.js';
+import {loadLessonDirCached} from '../lessons/cache.js';
+import {formatLessonError} from '../lessons/load.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {completionCandidates, promptFor} from '../shell/run-line.js';
 import type {Session} from '../shell/session.js';
@@ -18,6 +19,8 @@ type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'sticky
 
 export type EngineOptions = {
 	lessonsDir: string;
+	/** the build's cache of the shipped lessons (used only while it matches lessonsDir's files) */
+	lessonCacheFile?: string;
 	deps?: LessonDeps;
 };
 
@@ -35,7 +38,7 @@ const chapterInfo = (lesson: LoadedLesson): ChapterInfo => ({
 
 export const createEngine = (options: EngineOptions): GameEngine => {
 	const deps = options.deps ?? defaultLessonDeps;
-	const loaded = loadLessonDir(options.lessonsDir);
+	const loaded = loadLessonDirCached(options.lessonsDir, options.lessonCacheFile);
 	const lessons = loaded.lessons;
 	const chapters = lessons.map(chapterInfo);
 	const errors = loaded.errors.map(formatLessonError);

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import {fileURLToPath} from 'node:url';
 import React, {useEffect, useState} from 'react';
 import {Box, render, Text, useApp} from 'ink';
 import {Title} from './components/title.js';
@@ -29,7 +30,9 @@ export type StartOptions = {
 
 const defaultEngine = async (options: StartOptions): Promise<GameEngine> => {
 	const {createEngine, defaultLessonsDir} = await import('./engine-entry.js');
-	return createEngine({lessonsDir: options.lessonsDir ?? defaultLessonsDir(import.meta.url)});
+	// The built game ships dist/lessons-cache.json beside this file; from source there is none.
+	const lessonCacheFile = options.lessonsDir ? undefined : fileURLToPath(new URL('lessons-cache.json', import.meta.url));
+	return createEngine({lessonsDir: options.lessonsDir ?? defaultLessonsDir(import.meta.url), lessonCacheFile});
 };
 
 type BootProps = {load: () => Promise<GameEngine>; openProgress: () => Promise<ProgressPort>; start: React.ComponentProps<typeof App>['start']};
