@@ -7,6 +7,7 @@ import {waiterByCliName} from './catalogue.js';
 import {apiErrorText, errorText, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
 import {checkQuery} from './output/query.js';
 import {renderOutput} from './output/render.js';
+import {applyMaxItems} from './max-items.js';
 import {parseAws} from './parse.js';
 
 export type AwsEnv = {
@@ -92,7 +93,9 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 	const calls = [callOf(parsed.operation, region, parsed.params, result)];
 	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), 254, calls, next);
 
-	const rendered = renderOutput(result.output, {cliName: parsed.cliName, format: parsed.globals.output ?? 'json', query: parsed.globals.query, width: env.width});
+	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);
+	if (!paged.ok) return done('', errorText(paged.message), EXIT_GENERAL, calls, next);
+	const rendered = renderOutput(paged.output, {cliName: parsed.cliName, format: parsed.globals.output ?? 'json', query: parsed.globals.query, width: env.width, nextToken: paged.nextToken});
 	if (!rendered.ok) return done('', rendered.stderr, rendered.exitCode, calls, next);
 	return done(rendered.stdout, '', 0, calls, next);
 };

@@ -25,6 +25,8 @@ export type RenderOptions = {
 	query?: string;
 	/** terminal width for --output table (the CLI falls back to 80 when it cannot tell) */
 	width?: number;
+	/** the NextToken of a result cut by --max-items: the CLI adds it as the last key */
+	nextToken?: string;
 };
 
 export type RenderResult = {ok: true; stdout: string} | {ok: false; stderr: string; exitCode: number};
@@ -38,15 +40,34 @@ export const renderOutput = (output: object | undefined, options: RenderOptions)
 	const operationName = operation?.name ?? options.cliName;
 	let response: JsonValue = orderByShape(output ?? {}, options.outputShape ?? operation?.output, options.shapes ?? shape);
 	if (options.format === 'off') return {ok: true, stdout: ''};
+	// The paginated text formatter prints the pages, then the token on a row of its own (through
+	// the query, if any, applied to {"NextToken": {"NextToken": token}}).
+	let textTail: JsonValue | undefined;
+	if (options.nextToken !== undefined) {
+		const tail = {NextToken: {NextToken: options.nextToken}} as JsonValue;
+		if (options.format === 'text') {
+			textTail = tail;
+		} else {
+			const {NextToken: _ignored, ...rest} = response as Record<string, JsonValue>;
+			response = {...rest, NextToken: options.nextToken};
+		}
+	}
+
 	if (options.query !== undefined) {
 		const queried = applyQuery(response, options.query);
 		if (!queried.ok) return queried;
 		response = queried.value;
+		if (textTail !== undefined) {
+			const tail = applyQuery(textTail, options.query);
+			if (!tail.ok) return tail;
+			textTail = tail.value;
+		}
 	}
+
 	try {
 		switch (options.format) {
 			case 'json': return {ok: true, stdout: formatJson(response)};
-			case 'text': return {ok: true, stdout: formatText(response)};
+			case 'text': return {ok: true, stdout: formatText(response) + (textTail === undefined ? '' : formatText(textTail))};
 			case 'table': return {ok: true, stdout: formatTable(response, operationName, options.width ?? 80)};
 			case 'yaml':
 			case 'yaml-stream':
