@@ -115,7 +115,8 @@ const optionFor = (p: CliParameter): OptionSpec => {
 		return {name: p.cliName, nargs: 'flag'};
 	}
 
-	return {name: p.cliName, nargs: p.type === 'list' ? 'plus' : 'one', required: p.required};
+	// ListArgument.add_to_parser: nargs='*', so `--image-ids` with no value is accepted (an empty list).
+	return {name: p.cliName, nargs: p.type === 'list' ? 'star' : 'one', required: p.required};
 };
 
 /** The v2 blob rule (cli_binary_format=base64): a typed value must be base64 and is decoded. */
@@ -261,7 +262,7 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 		} else if (which.type === 'boolean') {
 			params[member] = !which.negative;
 		} else {
-			const raw = occurrence.option.nargs === 'plus' ? occurrence.values : occurrence.values[0];
+			const raw = which.type === 'list' ? occurrence.values : occurrence.values[0];
 			params[member] = unpackParameter(which, raw, env.readFile);
 		}
 	}
@@ -321,6 +322,14 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 		const errors = validateParameters(params, inputShape);
 		if (errors.length > 0) {
 			throw new ParseFailure(paramValidationError(`Parameter validation failed:\n${errors.join('\n')}`));
+		}
+	}
+
+	// The EC2 query serializer sends nothing for an empty list, so the API never sees `--image-ids`
+	// given without a value (botocore's validation above still counts it as present).
+	for (const [key, value] of Object.entries(params)) {
+		if (Array.isArray(value) && value.length === 0) {
+			delete params[key];
 		}
 	}
 
