@@ -3,8 +3,8 @@
 // 'single', "double" quoted, $VAR, ${VAR}, $(…), `…`, ~) and redirections (`>`, `>>`, `2>`,
 // `2>&1`, `&>`, `<`, `<<EOF` here-documents). Never throws; linear in the input.
 //
-// The `aws` word tokenizer (source/cli/tokenize.ts) answers a different question (the words of
-// one command); the shell needs the operators and expansions as structure, so it has this parser.
+// This is the game's one tokenizer: the `aws` parser (source/cli/parse.ts) takes the words of a
+// command once this parser and the interpreter have read and expanded them.
 
 export type WordPart =
 	| {t: 'lit'; v: string; q: boolean} // q: quoted (no field splitting, no globbing)

@@ -3,15 +3,10 @@
 // was recorded from that real CLI; argument parsing is the same code in v1 and v2.
 import {describe, expect, it} from 'vitest';
 import {parseAws, type ParseResult} from '../../source/cli/parse.js';
-import {tokenize} from '../../source/cli/tokenize.js';
+import {commandWords} from '../helpers/words.js';
 
 const run = (line: string): ParseResult => {
-	const t = tokenize(line);
-	if (!t.ok) {
-		throw new Error('incomplete');
-	}
-
-	return parseAws(t.tokens.slice(1), {readFile: () => undefined});
+	return parseAws(commandWords(line).slice(1), {readFile: () => undefined});
 };
 
 const params = (line: string): Record<string, unknown> => {

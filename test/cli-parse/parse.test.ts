@@ -2,19 +2,15 @@
 // (awscli 1.45.11 run locally for the message bodies; v2 >= 2.34 framing from errorhandler.py).
 import {describe, expect, it} from 'vitest';
 import {parseAws, type ParseResult} from '../../source/cli/parse.js';
-import {tokenize} from '../../source/cli/tokenize.js';
+import {commandWords} from '../helpers/words.js';
 
 const files: Record<string, string> = {'ud.sh': '#!/bin/bash\necho hi\n', 'id.pub': 'ssh-ed25519 AAAAC3 me@host', 'b64.txt': 'aGVsbG8='};
 const env = {readFile: (path: string) => files[path]};
 
 const run = (line: string): ParseResult => {
-	const t = tokenize(line);
-	if (!t.ok) {
-		throw new Error('incomplete');
-	}
-
-	expect(t.tokens[0]).toBe('aws');
-	return parseAws(t.tokens.slice(1), env);
+	const words = commandWords(line);
+	expect(words[0]).toBe('aws');
+	return parseAws(words.slice(1), env);
 };
 
 const USAGE = 'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n';
