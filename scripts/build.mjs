@@ -94,10 +94,22 @@ const uiBundles = {
 	},
 };
 await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js'), plugins: [uiBundles, jsonAsString]});
-await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'engine-entry.ts')], outfile: path.join(dist, 'ui-engine.js')});
-await build({...common, entryPoints: [path.join(root, 'source', 'progress', 'entry.ts')], outfile: path.join(dist, 'ui-progress.js')});
-await build({...common, entryPoints: [path.join(root, 'source', 'commands', 'lessons.ts')], outfile: path.join(dist, 'lessons.js')});
-await build({...common, entryPoints: [path.join(root, 'source', 'commands', 'aws.ts')], outfile: path.join(dist, 'aws.js'), plugins: [jsonAsString, lazyYaml]});
+// The bundles without Ink share their code (the model, the catalogue, the lessons) through chunks,
+// so the package carries it once. (Ink stays out of this build: its top-level await must not be
+// split into chunks.)
+await build({
+	...common,
+	entryPoints: {
+		'ui-engine': path.join(root, 'source', 'ui', 'engine-entry.ts'),
+		'ui-progress': path.join(root, 'source', 'progress', 'entry.ts'),
+		lessons: path.join(root, 'source', 'commands', 'lessons.ts'),
+		aws: path.join(root, 'source', 'commands', 'aws.ts'),
+	},
+	outdir: dist,
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
+	plugins: [jsonAsString, lazyYaml],
+});
 await chmod(path.join(dist, 'cli.js'), 0o755);
 
 // The shipped lessons, loaded and validated once here: the game's menu then needs no YAML parsing
