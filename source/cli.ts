@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import module from 'node:module';
 import process from 'node:process';
 import {parseArgs} from 'node:util';
 import {VERSION} from './version.js';
@@ -6,6 +7,10 @@ import {VERSION} from './version.js';
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
 // It stays small: each command's code is a bundle of its own (dist/aws.js, dist/lessons.js,
 // dist/ui.js), imported only when that command runs.
+
+// Node 22.1+ can keep compiled code between runs (this file imports everything else later, so all
+// of it benefits); Node 20 has no compile cache and skips this.
+(module as unknown as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
 const USAGE = `AMI School ${VERSION}: learn Amazon Machine Images by doing, in a sandboxed EC2.
 
