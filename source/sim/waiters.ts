@@ -1,5 +1,5 @@
 import jmespath from 'jmespath';
-import {acceptorExplanation, waiterReason} from '../cli/output/errors.js';
+import {acceptorExplanation, waiterReason} from './waiter-text.js';
 import {advanceClock, execute} from './engine.js';
 import type {OpResult, World} from './types.js';
 import type {WaiterAcceptor, WaiterDefinition} from './waiter-definitions.js';

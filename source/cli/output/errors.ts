@@ -25,43 +25,8 @@ export const apiErrorText = (code: string, message: string, operationName: strin
 /** A client-side validation failure (ParamValidationErrorsHandler, Code ParamValidation). Exit 252. */
 export const paramValidationErrorText = (message: string): string => errorText(`An error occurred (ParamValidation): ${message}`);
 
-/** A waiter acceptor, as in the service's waiters-2.json. */
-export type WaiterAcceptor = {matcher: 'path' | 'pathAll' | 'pathAny' | 'status' | 'error'; expected: string | number | boolean; argument?: string};
-
-/** botocore AcceptorConfig.explanation. */
-export const acceptorExplanation = (acceptor: WaiterAcceptor): string => {
-	switch (acceptor.matcher) {
-		case 'path': return `For expression "${acceptor.argument}" we matched expected path: "${String(acceptor.expected)}"`;
-		case 'pathAll': return `For expression "${acceptor.argument}" all members matched expected path: "${String(acceptor.expected)}"`;
-		case 'pathAny': return `For expression "${acceptor.argument}" we matched expected path: "${String(acceptor.expected)}" at least once`;
-		case 'status': return `Matched expected HTTP status code: ${String(acceptor.expected)}`;
-		case 'error': return `Matched expected service error code: ${String(acceptor.expected)}`;
-	}
-};
-
-/**
- * Why a waiter gave up (botocore Waiter.wait):
- * - terminal: a failure acceptor matched; give that acceptor's explanation
- * - error: the API returned an error no acceptor matched
- * - max-attempts: ran out of attempts; `previouslyAccepted` only when some retry acceptor had
- *   matched. Note botocore prints the explanation of the LAST acceptor in the list there (it reuses
- *   the loop variable), not the one that matched; pass what botocore would print.
- */
-export type WaiterFailure =
-	| {kind: 'terminal'; explanation: string}
-	| {kind: 'error'; code: string; message: string}
-	| {kind: 'max-attempts'; previouslyAccepted?: string};
-
-export const waiterReason = (failure: WaiterFailure): string => {
-	switch (failure.kind) {
-		case 'terminal': return `Waiter encountered a terminal failure state: ${failure.explanation}`;
-		case 'error': return `An error occurred (${failure.code}): ${failure.message}`;
-		case 'max-attempts':
-			return failure.previouslyAccepted === undefined
-				? 'Max attempts exceeded'
-				: `Max attempts exceeded. Previously accepted state: ${failure.previouslyAccepted}`;
-	}
-};
+export {acceptorExplanation, waiterReason, type WaiterAcceptor, type WaiterFailure} from '../../sim/waiter-text.js';
+import {waiterReason, type WaiterFailure} from '../../sim/waiter-text.js';
 
 /** `aws ec2 wait …` failure, e.g. waiterErrorText('ImageAvailable', {kind: 'max-attempts'}). Exit 255. */
 export const waiterErrorText = (waiterName: string, failure: WaiterFailure | string): string =>
