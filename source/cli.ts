@@ -106,8 +106,12 @@ const main = async (argv: string[]): Promise<number> => {
 		return 2;
 	}
 
+	// Ink's chalk ignores NO_COLOR, and it turns colours off whenever CI is set, even in a real
+	// terminal: decide here, before Ink loads.
 	if (values['no-color'] || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) {
 		process.env.FORCE_COLOR = '0';
+	} else if ('CI' in process.env && process.env.FORCE_COLOR === undefined && process.env.TERM !== 'dumb') {
+		process.env.FORCE_COLOR = '1';
 	}
 
 	// The Ink UI is a separate bundle, loaded only for an interactive terminal.

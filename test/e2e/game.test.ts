@@ -114,6 +114,23 @@ describe.skipIf(!existsSync(CLI))('the game in a terminal', () => {
 	}, 30_000);
 });
 
+describe.skipIf(!existsSync(CLI))('colours', () => {
+	// SGR sequences (colour, bold, dim): Ink's own chalk ignores NO_COLOR, so the entry point turns it off
+	const styles = (term: Term) => term.raw().match(/\u001B\[[\d;]*m/g) ?? [];
+
+	it('are on by default, and off with NO_COLOR or --no-color', async () => {
+		const coloured = open();
+		await coloured.waitFor('Free sandbox');
+		expect(styles(coloured).length).toBeGreaterThan(0);
+		const noColorEnv = open({env: {NO_COLOR: '1'}});
+		await noColorEnv.waitFor('Free sandbox');
+		expect(styles(noColorEnv)).toEqual([]);
+		const noColorFlag = open({args: ['--no-color']});
+		await noColorFlag.waitFor('Free sandbox');
+		expect(styles(noColorFlag)).toEqual([]);
+	}, 30_000);
+});
+
 describe.skipIf(!existsSync(CLI))('without a terminal', () => {
 	it('explains that the game needs an interactive terminal', () => {
 		const result = spawnSync(process.execPath, [CLI], {input: '', encoding: 'utf8', env: {...process.env, CI: 'false'}});

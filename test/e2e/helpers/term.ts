@@ -18,6 +18,8 @@ export type Term = {
 	screen(): string;
 	/** everything written so far, scrollback included */
 	all(): string;
+	/** the bytes the game wrote, escape sequences and all */
+	raw(): string;
 	write(data: string): void;
 	/** types a line, then Enter as its own key */
 	line(text: string): Promise<void>;
@@ -84,6 +86,7 @@ export const spawnGame = (options: TermOptions = {}): Term => {
 	return {
 		screen,
 		all,
+		raw: () => raw,
 		write: data => child.write(data),
 		async line(text) {
 			child.write(text);
