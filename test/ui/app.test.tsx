@@ -66,6 +66,15 @@ describe('menu', () => {
 });
 
 describe('a chapter from story to completion', () => {
+	it('showing the solution ends the chapter at once, says so, and scores no stars', async () => {
+		const {frame, press, app} = await setup();
+		await press('\r', 's', 'solution\r', 'y\r');
+		expect(app.frames.some(f => f.includes('The solution was shown: the chapter ends here, with no stars.'))).toBe(true);
+		expect(app.frames.some(f => f.includes('Every goal met'))).toBe(false);
+		expect(frame()).toContain('Quiz 1/1');
+		app.unmount();
+	});
+
 	it('story pages, lab with goals and status, goals tick, quiz, score, next chapter', async () => {
 		const {frame, press, store, app} = await setup();
 		await press('\r');

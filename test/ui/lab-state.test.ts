@@ -70,8 +70,10 @@ describe('game commands', () => {
 		expect(labPromptLabel(engine, state)).toBe('[y/N] ');
 		state = type(state, '\r').state;
 		expect(texts(state).at(-1)).toBe('Cancelled.');
-		state = type(state, 'solution\ry\r').state;
-		expect(texts(state).at(-1)).toBe('Reference solution:\n  touch a\n  touch b');
+		const shown = type(state, 'solution\ry\r');
+		expect(texts(shown.state).at(-1)).toBe('Reference solution:\n  touch a\n  touch b');
+		// the chapter then ends at once, with no stars: on to the quiz and the score
+		expect(shown.signals).toContainEqual({type: 'complete', solutionShown: true});
 	});
 
 	it('undo puts back the session before the last command', () => {

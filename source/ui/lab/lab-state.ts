@@ -27,7 +27,7 @@ export type LabState = {
 	met: string[];
 };
 
-export type LabSignal = {type: 'menu'} | {type: 'exit'} | {type: 'story'} | {type: 'quiz'} | {type: 'complete'} | {type: 'clear'} | {type: 'save'};
+export type LabSignal = {type: 'menu'} | {type: 'exit'} | {type: 'story'} | {type: 'quiz'} | {type: 'complete'; solutionShown?: boolean} | {type: 'clear'} | {type: 'save'};
 
 export type LabStep = {state: LabState; signals: LabSignal[]};
 
@@ -137,7 +137,8 @@ const answerConfirm = (engine: GameEngine, state: LabState, answer: string): Lab
 	if (!yes) return {state: print(base, 'info', 'Cancelled.'), signals: []};
 	if (asked === 'solution') {
 		const {play, lines} = engine.solution(state.play);
-		return {state: print({...base, play}, 'hint', `Reference solution:\n${lines.map(l => `  ${l}`).join('\n')}`), signals: [{type: 'save'}]};
+		// showing the solution ends the chapter with no stars: straight on to its quiz and score
+		return {state: print({...base, play}, 'hint', `Reference solution:\n${lines.map(l => `  ${l}`).join('\n')}`), signals: [{type: 'save'}, {type: 'complete', solutionShown: true}]};
 	}
 
 	const play = state.play.chapterId === undefined ? engine.sandbox() : engine.start(state.play.chapterId);
