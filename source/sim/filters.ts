@@ -56,6 +56,3 @@ export const compileFilters = <T extends {Tags?: Tag[]}>(filters: Filter[] | und
 	});
 	return item => compiled.every(test => test(item));
 };
-
-/** `The image ids '[a, b]' do not exist` style lists. */
-export const quotedList = (ids: string[]): string => ids.join(', ');

@@ -9,8 +9,6 @@ import {runScript} from '../shell/interpret.js';
 // so software installed on one instance is on every instance launched from its image. At every
 // boot a service runs only when it is `enabled`; `systemctl start` alone does not survive.
 
-export const emptyDisk = (os: string): Disk => ({os, packages: [], services: {}, files: {}});
-
 export type OsFamily = 'amazon-linux' | 'ubuntu' | 'windows' | 'linux';
 
 export const osFamily = (disk: Disk): OsFamily => {
@@ -33,8 +31,6 @@ export const packageCatalogue = (disk: Disk): Record<string, PackageSpec> | unde
 	if (family === 'amazon-linux') return DNF_PACKAGES;
 	return undefined;
 };
-
-export const isInstalled = (disk: Disk, name: string): boolean => disk.packages.includes(name);
 
 /** Installs one package (mutates): its files, its unit (disabled, inactive unless apt starts it). */
 export const installPackage = (disk: Disk, name: string, spec: PackageSpec): void => {
@@ -175,9 +171,4 @@ export const bootInstance = (world: World, regionName: string, instance: Instanc
 	});
 	const result = runScript(script, {machine, shell: {vars: {}, exported: new Set(), lastExit: 0}});
 	disk.files['/var/log/cloud-init-output.log'] = result.out.map(c => c.text).join('');
-};
-
-/** Runs once when an instance first reaches `running`: boots it and executes its user data. */
-export const runFirstBoot = (world: World, region: string, instance: Instance): void => {
-	bootInstance(world, region, instance, true);
 };

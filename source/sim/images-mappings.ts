@@ -1,6 +1,7 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
-import {addSnapshot, type NewSnapshot, stripUndefined} from './images-snapshots.js';
+import {compact} from './compact.js';
+import {addSnapshot, type NewSnapshot} from './images-snapshots.js';
 import {findSnapshot, snapshotTooSmall} from './storage-lookup.js';
 import type {BlockDeviceMapping} from './types.js';
 
@@ -50,7 +51,7 @@ export const newDeviceMapping = (ctx: OpContext, param: MappingParam): BlockDevi
 	const volumeType = ebs.VolumeType ?? 'gp3';
 	return {
 		DeviceName: deviceName,
-		Ebs: stripUndefined({
+		Ebs: compact({
 			DeleteOnTermination: ebs.DeleteOnTermination ?? true,
 			Iops: ebs.Iops ?? (volumeType === 'gp3' ? 3000 : undefined),
 			SnapshotId: ebs.SnapshotId,
@@ -74,7 +75,7 @@ export const snapshotMapping = (ctx: OpContext, deviceName: string, ebs: EbsSett
 	const snapshotId = addSnapshot(ctx, snapshot);
 	return {
 		DeviceName: deviceName,
-		Ebs: stripUndefined({
+		Ebs: compact({
 			...ebs,
 			SnapshotId: snapshotId,
 			VolumeSize: snapshot.size,

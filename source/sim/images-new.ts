@@ -1,5 +1,5 @@
 import type {OpContext} from './engine.js';
-import {stripUndefined} from './images-snapshots.js';
+import {compact} from './compact.js';
 import {schedule} from './settle.js';
 import type {Image} from './types.js';
 
@@ -18,6 +18,6 @@ export const newImageBase = (ctx: OpContext, imageId: string, name: string, desc
 
 /** Stores a new image in ctx.region; a pending one becomes available at its readyAt. */
 export const storeNewImage = (ctx: OpContext, image: Image): void => {
-	ctx.region.images[image.ImageId] = stripUndefined(image);
+	ctx.region.images[image.ImageId] = compact(image);
 	if (image.State === 'pending' && image.readyAt !== undefined) schedule(ctx.world, {at: image.readyAt, region: ctx.regionName, kind: 'image', id: image.ImageId});
 };

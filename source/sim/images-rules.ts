@@ -2,6 +2,7 @@ import {fail} from './errors.js';
 import {isWellFormedId} from './ids.js';
 import type {Image, RegionState} from './types.js';
 import {readValues} from './read-values.js';
+import {missing} from './resource-params.js';
 
 // Rules shared by the image operations: AMI names, ids, launch
 // permissions. Messages are the ones EC2 prints (aws-reference 1.2, 3.1, 3.2, 3.9).
@@ -13,7 +14,7 @@ export const AMI_NAME_MALFORMED = 'AMI names must be between 3 and 128 character
 
 export const requireParam = (params: Record<string, unknown>, name: string): void => {
 	const value = params[name];
-	if (value === undefined || value === null || value === '') fail('MissingParameter', `The request must contain the parameter ${name}`);
+	if (value === undefined || value === null || value === '') missing(name);
 };
 
 export const checkAmiName = (name: unknown): string => {

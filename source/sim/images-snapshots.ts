@@ -1,3 +1,4 @@
+import {compact} from './compact.js';
 import type {OpContext} from './engine.js';
 import {hexFor, nextId} from './ids.js';
 import {startBilling} from './pricing.js';
@@ -5,8 +6,8 @@ import {schedule} from './settle.js';
 import type {Disk, Tag} from './types.js';
 import {clonePlain} from './images-rules.js';
 
-// The snapshots the image operations make (CreateImage, CopyImage) and the KMS key names
-// they carry. Snapshots are billed from the moment they exist.
+// The snapshots this account makes (CreateSnapshot, and CreateImage / CopyImage for their
+// devices) and the KMS key names they carry. Snapshots are billed from the moment they exist.
 
 export type NewSnapshot = {
 	volumeId: string;
@@ -39,7 +40,7 @@ export const addSnapshot = (ctx: OpContext, spec: NewSnapshot): string => {
 		disk: clonePlain(spec.disk),
 		billing: {billedMs: 0},
 	};
-	stripUndefined(ctx.region.snapshots[snapshotId]);
+	compact(ctx.region.snapshots[snapshotId]);
 	startBilling(ctx.region.snapshots[snapshotId].billing, ctx.now);
 	if (pending) schedule(ctx.world, {at: spec.readyAt!, region: ctx.regionName, kind: 'snapshot', id: snapshotId});
 	return snapshotId;
@@ -62,13 +63,4 @@ export const kmsKeyArn = (ctx: OpContext, keyId: string | undefined): string => 
 	if (keyId.startsWith('arn:')) return keyId;
 	if (keyId.startsWith('alias/')) return `arn:aws:kms:${ctx.regionName}:${ctx.world.account}:${keyId}`;
 	return `arn:aws:kms:${ctx.regionName}:${ctx.world.account}:key/${keyId}`;
-};
-
-/** Removes undefined-valued keys (outputs and stored JSON never hold them). */
-export const stripUndefined = <T extends object>(object: T): T => {
-	for (const key of Object.keys(object) as Array<keyof T>) {
-		if (object[key] === undefined) delete object[key];
-	}
-
-	return object;
 };

@@ -3,6 +3,7 @@ import {fail} from './errors.js';
 import {isWellFormedId} from './ids.js';
 import {supportedArchitectures} from './instances-hardware.js';
 import {isInstanceVisible, instancesNotFound} from './instances-lookup.js';
+import {checkShutdownBehavior, checkUserData} from './instances-params.js';
 import {closeBilling, isKnownInstanceType} from './pricing.js';
 import type {Instance, RegionState, World} from './types.js';
 import {groupIdentifiers, instanceBlockDeviceMappings} from './views/instances.js';
@@ -51,12 +52,6 @@ const asBoolean = (value: unknown, name: string): boolean => {
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
 	return fail('InvalidParameterValue', `Value (${String(value)}) for parameter ${name} is invalid. Expected a boolean.`);
-};
-
-const checkBase64 = (data: string): void => {
-	const compact = data.replaceAll(/\s/g, '');
-	if (compact.length % 4 !== 0 || !/^[A-Za-z\d+/]*={0,2}$/.test(compact)) fail('InvalidParameterValue', 'Invalid BASE64 encoding of user data.');
-	if (Buffer.from(compact, 'base64').length > 16_384) fail('InvalidParameterValue', 'User data is limited to 16384 bytes');
 };
 
 /** Which attribute a request changes, and to what (structure members carry `{Value}`). */
@@ -133,7 +128,7 @@ export const modifyInstanceAttribute = (ctx: OpContext, params: Params): undefin
 			if (data === '') {
 				delete instance.UserData;
 			} else {
-				checkBase64(data);
+				checkUserData(data);
 				instance.UserData = data;
 			}
 
@@ -182,12 +177,7 @@ export const modifyInstanceAttribute = (ctx: OpContext, params: Params): undefin
 		}
 
 		case 'instanceInitiatedShutdownBehavior': {
-			if (value !== 'stop' && value !== 'terminate') fail('InvalidParameterValue', `Invalid value '${String(value)}' for instanceInitiatedShutdownBehavior.`);
-			if (value === 'stop' && instance.RootDeviceType === 'instance-store') {
-				fail('InvalidParameterCombination', 'The attribute instanceInitiatedShutdownBehavior can only be used for elastic images.');
-			}
-
-			instance.InstanceInitiatedShutdownBehavior = value as 'stop' | 'terminate';
+			instance.InstanceInitiatedShutdownBehavior = checkShutdownBehavior(value, instance.RootDeviceType);
 			break;
 		}
 

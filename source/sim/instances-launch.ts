@@ -1,9 +1,12 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
 import {hexFor, nextId, nextRandom} from './ids.js';
-import {stripUndefined} from './images-snapshots.js';
+import {compact} from './compact.js';
 import {architectureMismatch, ebsOptimizedByDefault, enaRequired, hvmRequired, instanceStoreRootUnsupported} from './instances-hardware.js';
+import {clonePlain} from './images-rules.js';
 import {findLaunchImage} from './instances-image.js';
+import {checkShutdownBehavior, checkUserData} from './instances-params.js';
+import {keyPairNotFound} from './not-found.js';
 import {newClientToken, newMacAddress, newPrivateIp, newPublicIp} from './instances-network.js';
 import {WINDOWS_LICENCE_HOURLY, isKnownInstanceType, startBilling} from './pricing.js';
 import {availabilityZones} from './regions.js';
@@ -24,12 +27,9 @@ import {reservationsView} from './views/instances.js';
 export const DEFAULT_INSTANCE_TYPE = 'm1.small';
 /** Live instances one Region may hold (keeps the world small; AWS has a similar quota). */
 export const MAX_LIVE_INSTANCES = 20;
-const USER_DATA_LIMIT = 16_384;
 const VOLUME_TYPES = ['standard', 'io1', 'io2', 'gp2', 'sc1', 'st1', 'gp3'];
 
 type Params = Record<string, any>;
-
-const copyDisk = (disk: Disk | undefined): Disk | undefined => (disk ? (JSON.parse(JSON.stringify(disk)) as Disk) : undefined);
 
 // ---------------------------------------------------------------- counts
 
@@ -82,9 +82,7 @@ const resolveGroups = (region: RegionState, params: Params): string[] => {
 const validUserData = (params: Params): string | undefined => {
 	if (params.UserData === undefined || params.UserData === null || params.UserData === '') return undefined;
 	const data = String(params.UserData);
-	const compact = data.replaceAll(/\s/g, '');
-	if (compact.length % 4 !== 0 || !/^[A-Za-z\d+/]*={0,2}$/.test(compact)) fail('InvalidParameterValue', 'Invalid BASE64 encoding of user data.');
-	if (Buffer.from(compact, 'base64').length > USER_DATA_LIMIT) fail('InvalidParameterValue', `User data is limited to ${USER_DATA_LIMIT} bytes`);
+	checkUserData(data);
 	return data;
 };
 
@@ -227,12 +225,7 @@ const metadataOptions = (image: Image, requested: Params | undefined): NonNullab
 
 const shutdownBehavior = (image: Image, value: unknown): 'stop' | 'terminate' => {
 	if (value === undefined) return image.RootDeviceType === 'instance-store' ? 'terminate' : 'stop';
-	if (value !== 'stop' && value !== 'terminate') fail('InvalidParameterValue', `Invalid value '${String(value)}' for instanceInitiatedShutdownBehavior.`);
-	if (value === 'stop' && image.RootDeviceType === 'instance-store') {
-		fail('InvalidParameterCombination', 'The attribute instanceInitiatedShutdownBehavior can only be used for elastic images.');
-	}
-
-	return value as 'stop' | 'terminate';
+	return checkShutdownBehavior(value, image.RootDeviceType);
 };
 
 const liveInstances = (region: RegionState): number =>
@@ -253,7 +246,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 	const needsEna = enaRequired(instanceType, image.EnaSupport);
 	if (needsEna) fail('InvalidParameterCombination', needsEna);
 	const keyName = params.KeyName === undefined ? undefined : String(params.KeyName);
-	if (keyName !== undefined && !region.keyPairs[keyName]) fail('InvalidKeyPair.NotFound', `The key pair '${keyName}' does not exist`);
+	if (keyName !== undefined && !region.keyPairs[keyName]) keyPairNotFound(keyName);
 	const groups = resolveGroups(region, params);
 	const userData = validUserData(params);
 	const specifiedTags = readTagSpecifications(params.TagSpecifications, 'RunInstances');
@@ -276,7 +269,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 		const attached: Instance['volumes'] = [];
 		for (const planned of volumes) {
 			const volumeId = nextId(world, 'vol');
-			region.volumes[volumeId] = stripUndefined({
+			region.volumes[volumeId] = compact({
 				VolumeId: volumeId,
 				Size: planned.Size,
 				VolumeType: planned.VolumeType,
@@ -290,14 +283,14 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 				KmsKeyId: planned.KmsKeyId,
 				Attachment: {InstanceId: instanceId, Device: planned.DeviceName, AttachTime: now, DeleteOnTermination: planned.DeleteOnTermination},
 				Tags: specifiedTags('volume'),
-				disk: copyDisk(planned.disk),
+				disk: clonePlain(planned.disk),
 				billing: {billedMs: 0},
 			});
 			startBilling(region.volumes[volumeId].billing, now);
 			attached.push({DeviceName: planned.DeviceName, VolumeId: volumeId, DeleteOnTermination: planned.DeleteOnTermination, AttachTime: now});
 		}
 
-		const instance: Instance = stripUndefined({
+		const instance: Instance = compact({
 			InstanceId: instanceId,
 			ImageId: image.ImageId,
 			ReservationId: reservationId,
@@ -327,7 +320,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 			StateReason: {Code: 'pending', Message: 'pending'},
 			Tags: specifiedTags('instance'),
 			ProductCodes: image.ProductCodes.map(p => ({...p})),
-			ephemeralDisk: image.RootDeviceType === 'instance-store' ? copyDisk(image.disk) : undefined,
+			ephemeralDisk: image.RootDeviceType === 'instance-store' ? clonePlain(image.disk) : undefined,
 			billing: {billedMs: 0},
 			softwarePricePerHour: image.softwarePricePerHour,
 			licencePricePerHour: image.licencePricePerHour ?? (image.Platform === 'windows' ? WINDOWS_LICENCE_HOURLY : undefined),

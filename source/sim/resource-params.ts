@@ -59,7 +59,7 @@ export const tagList = (value: unknown): TagInput[] => {
 	});
 };
 
-/** Checks one tag key the way CreateTags does (tag-specifications.ts checks the same way). */
+/** Checks one tag key (DeleteTags checks only the `aws:` prefix with it). */
 export const checkTagKey = (key: string): void => {
 	if (key.toLowerCase().startsWith('aws:')) {
 		fail('InvalidParameterValue', `Value ( ${key} ) for parameter key is invalid. Tag keys starting with 'aws:' are reserved for internal use`);
@@ -70,9 +70,11 @@ export const checkTagKey = (key: string): void => {
 	}
 };
 
-export const checkTagValue = (key: string, value: string): void => {
+/** Checks one tag as CreateTags and every `--tag-specifications` do: its key, then its value. */
+export const checkTag = (tag: TagInput): void => {
+	checkTagKey(tag.Key);
+	const value = tag.Value ?? '';
 	if (value.length > 256) fail('InvalidParameterValue', `Value ( ${value} ) for parameter value is invalid. Length should be between 0 and 256 characters`);
-	void key;
 };
 
 /** The most tags one resource may carry. */
@@ -88,6 +90,12 @@ export const applyTags = (target: Tag[], tags: TagInput[]): void => {
 		if (existing) existing.Value = tag.Value ?? '';
 		else target.push({Key: tag.Key, Value: tag.Value ?? ''});
 	}
+};
+
+/** Names and descriptions (key names, group names): at most 255 printable ASCII characters. */
+export const checkAsciiText = (value: string, parameter: string): void => {
+	if (value.length > 255) fail('InvalidParameterValue', `Value (${value}) for parameter ${parameter} is invalid. Length exceeds maximum of 255.`);
+	if (!/^[\x20-\x7E]*$/.test(value)) fail('InvalidParameterValue', `Value (${value}) for parameter ${parameter} is invalid. Character sets beyond ASCII are not supported.`);
 };
 
 /** `Invalid id: "x" (expecting "snap-...")` for ids of the wrong shape. */

@@ -46,8 +46,7 @@ const portsFor = (protocol: string, from: number | undefined, to: number | undef
 		return {FromPort: from, ToPort: to};
 	}
 
-	if (protocol === 'icmp' || protocol === 'icmpv6') return {FromPort: from ?? -1, ToPort: to ?? -1};
-	return {FromPort: from ?? -1, ToPort: to ?? -1};
+	return {FromPort: from ?? -1, ToPort: to ?? -1}; // icmp type/code, or any other protocol
 };
 
 type Lookup = (ref: {GroupId?: string; GroupName?: string}) => string;
@@ -130,10 +129,6 @@ export const admitsTcpPort = (rule: RuleSpec, port: number): boolean => {
 /** The rule admits a TCP connection to `port` from the IPv4 address `sourceIp`. */
 export const ruleAdmits = (rule: RuleSpec, port: number, sourceIp: string): boolean =>
 	rule.CidrIpv4 !== undefined && cidrContains(rule.CidrIpv4, sourceIp) && admitsTcpPort(rule, port);
-
-/** True when an ingress rule lets anyone on the internet reach `port` over TCP. */
-export const allowsFromAnywhere = (group: SecurityGroup, port: number): boolean =>
-	group.ingress.some(rule => (rule.CidrIpv4 === '0.0.0.0/0' || rule.CidrIpv6 === '::/0') && admitsTcpPort(rule, port));
 
 /** True when an ingress rule admits `port` over TCP from the given source address (IPv4). */
 export const allowsFrom = (group: SecurityGroup, port: number, sourceIp: string): boolean => group.ingress.some(rule => ruleAdmits(rule, port, sourceIp));

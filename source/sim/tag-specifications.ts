@@ -1,5 +1,5 @@
 import {fail} from './errors.js';
-import {applyTags, checkTagKey, checkTagValue, optionalString, tagList} from './resource-params.js';
+import {applyTags, checkTag, optionalString, tagList} from './resource-params.js';
 import type {Tag} from './types.js';
 
 // `--tag-specifications` (TagSpecifications: [{ResourceType, Tags}]) for every operation that
@@ -48,11 +48,7 @@ export const readTagSpecifications = (specs: unknown, operation: TaggingOperatio
 			const entry = (spec ?? {}) as Record<string, unknown>;
 			const type = resourceTypeOf(entry, allowed);
 			const given = tagList(entry.Tags);
-			for (const tag of given) {
-				checkTagKey(tag.Key);
-				checkTagValue(tag.Key, tag.Value ?? '');
-			}
-
+			for (const tag of given) checkTag(tag);
 			const tags = byType.get(type) ?? [];
 			applyTags(tags, given);
 			byType.set(type, tags);

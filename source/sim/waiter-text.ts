@@ -1,8 +1,10 @@
+import type {WaiterAcceptor as Acceptor} from './waiter-definitions.js';
+
 // What botocore's waiter says when it gives up: the model's waiter runner (waiters.ts) words its
 // answer with these; the CLI (source/cli/output/errors.ts) frames it as `Waiter X failed: …`.
 
-/** A waiter acceptor, as in the service's waiters-2.json. */
-export type WaiterAcceptor = {matcher: 'path' | 'pathAll' | 'pathAny' | 'status' | 'error'; expected: string | number | boolean; argument?: string};
+/** What an explanation reads of an acceptor (waiter-definitions.ts): all but its state. */
+export type WaiterAcceptor = Omit<Acceptor, 'state'>;
 
 /** botocore AcceptorConfig.explanation. */
 export const acceptorExplanation = (acceptor: WaiterAcceptor): string => {

@@ -1,9 +1,7 @@
-import {describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {produce} from 'immer';
 import {ACCOUNT, AL2023, REGION, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
 
-// Image operations never touch the guest OS; keep these tests independent of it while it is being written.
-vi.mock('../../source/sim/guest.js', async importOriginal => importOriginal().catch(() => ({runFirstBoot: () => undefined})));
 
 const DEST = 'eu-west-1';
 

@@ -1,7 +1,5 @@
-import {describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 
-// Image operations never touch the guest OS; keep these tests independent of it while it is being written.
-vi.mock('../../source/sim/guest.js', async importOriginal => importOriginal().catch(() => ({runFirstBoot: () => undefined})));
 import {charges} from '../../source/sim/pricing.js';
 import {ACCOUNT, INSTANCE, REGION, commands, err, fresh, ok, rootVolumeOf, dataVolumeOf, withImage, withInstance} from './fixture.js';
 

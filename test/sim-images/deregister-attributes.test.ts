@@ -1,11 +1,9 @@
-import {describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {charges} from '../../source/sim/pricing.js';
 import {findOwnImage, findVisibleImage, isImageVisibleTo} from '../../source/sim/images-lookup.js';
 import {AL2023, INSTANCE, REGION, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
 import type {World} from '../../source/sim/types.js';
 
-// Image operations never touch the guest OS; keep these tests independent of it while it is being written.
-vi.mock('../../source/sim/guest.js', async importOriginal => importOriginal().catch(() => ({runFirstBoot: () => undefined})));
 
 const BLOCKED = 'You can\'t publicly share this image because block public access for AMIs is enabled for this account. To publicly share the image, you must call the DisableImageBlockPublicAccess API.';
 

@@ -1,7 +1,5 @@
-import {describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 
-// Image operations never touch the guest OS; keep these tests independent of it while it is being written.
-vi.mock('../../source/sim/guest.js', async importOriginal => importOriginal().catch(() => ({runFirstBoot: () => undefined})));
 import {produce} from 'immer';
 import {ACCOUNT, AL2023, INSTANCE, REGION, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
 import type {World} from '../../source/sim/types.js';

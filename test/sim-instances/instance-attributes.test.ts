@@ -28,6 +28,19 @@ describe('ModifyInstanceAttribute (reference 3.12)', () => {
 		expect(s.instance(id).UserData).toBe(b64('two'));
 	});
 
+	it('checks user data and shutdown behaviour as RunInstances does', () => {
+		const s = session();
+		const id = stoppedInstance(s);
+		expect(s.err('ModifyInstanceAttribute', {InstanceId: id, Attribute: 'userData', Value: 'not base64!'})).toEqual({code: 'InvalidParameterValue', message: 'Invalid BASE64 encoding of user data.'});
+		expect(s.err('ModifyInstanceAttribute', {InstanceId: id, Attribute: 'userData', Value: b64('x'.repeat(16_385))})).toEqual({code: 'InvalidParameterValue', message: 'User data is limited to 16384 bytes'});
+		expect(s.err('ModifyInstanceAttribute', {InstanceId: id, InstanceInitiatedShutdownBehavior: {Value: 'hibernate'}})).toEqual({
+			code: 'InvalidParameterValue',
+			message: "Invalid value 'hibernate' for instanceInitiatedShutdownBehavior.",
+		});
+		s.ok('ModifyInstanceAttribute', {InstanceId: id, InstanceInitiatedShutdownBehavior: {Value: 'terminate'}});
+		expect(s.ok('DescribeInstanceAttribute', {InstanceId: id, Attribute: 'instanceInitiatedShutdownBehavior'})).toEqual({InstanceId: id, InstanceInitiatedShutdownBehavior: {Value: 'terminate'}});
+	});
+
 	it('changes the instance type only while stopped, checking the type', () => {
 		const s = session();
 		const running = runningInstance(s);

@@ -1,6 +1,6 @@
 import {createHash, generateKeyPairSync} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
-import {privateKeyMatches} from '../../source/sim/ops/key-pairs.js';
+import {sameKeyMaterial} from '../../source/sim/key-material.js';
 import {REGION, harness} from './fixture.js';
 
 // Real public keys in OpenSSH format, built from keys node:crypto generates (as ssh-keygen writes them).
@@ -54,9 +54,9 @@ describe('CreateKeyPair', () => {
 		const h = harness();
 		const out = h.ok('CreateKeyPair', {KeyName: 'web'})!;
 		const region = h.world.regions[REGION];
-		expect(privateKeyMatches(region, 'web', `${out.KeyMaterial}\n`)).toBe(true);
-		expect(privateKeyMatches(region, 'web', 'garbage')).toBe(false);
-		expect(privateKeyMatches(region, 'nope', out.KeyMaterial)).toBe(false);
+		expect(sameKeyMaterial(region.keyPairs.web.KeyMaterial, `${out.KeyMaterial}\n`)).toBe(true);
+		expect(sameKeyMaterial(region.keyPairs.web.KeyMaterial, 'garbage')).toBe(false);
+		expect(sameKeyMaterial(region.keyPairs.nope?.KeyMaterial, out.KeyMaterial)).toBe(false);
 	});
 
 	it('adds Tags only when given, and refuses a duplicate with the one-word "keypair" text', () => {
@@ -150,5 +150,15 @@ describe('DeleteKeyPair', () => {
 		const other = h.ok('CreateKeyPair', {KeyName: 'byid'})!;
 		expect(h.ok('DeleteKeyPair', {KeyPairId: other.KeyPairId})).toEqual({Return: true, KeyPairId: other.KeyPairId});
 		expect(h.ok('DescribeKeyPairs')).toEqual({KeyPairs: []});
+	});
+});
+
+describe('names of key pairs and security groups', () => {
+	it('are at most 255 printable ASCII characters, each error naming its parameter', () => {
+		const h = harness();
+		const long = 'k'.repeat(256);
+		expect(h.err('CreateKeyPair', {KeyName: long})).toEqual({code: 'InvalidParameterValue', message: `Value (${long}) for parameter keyName is invalid. Length exceeds maximum of 255.`});
+		expect(h.err('ImportKeyPair', {KeyName: 'clé', PublicKeyMaterial: ED_PUB})).toEqual({code: 'InvalidParameterValue', message: 'Value (clé) for parameter keyName is invalid. Character sets beyond ASCII are not supported.'});
+		expect(h.err('CreateSecurityGroup', {GroupName: 'web', Description: 'café'})).toEqual({code: 'InvalidParameterValue', message: 'Value (café) for parameter GroupDescription is invalid. Character sets beyond ASCII are not supported.'});
 	});
 });

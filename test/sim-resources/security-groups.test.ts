@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {allowsFromAnywhere} from '../../source/sim/ops/security-groups.js';
+import {allowsFrom} from '../../source/sim/security-rules.js';
 import {ACCOUNT, INSTANCE, REGION, addInstance, harness} from './fixture.js';
 
 const create = (h: ReturnType<typeof harness>, name = 'web-sg') => h.ok('CreateSecurityGroup', {GroupName: name, Description: 'Web servers'})!.GroupId as string;
@@ -108,25 +108,27 @@ describe('AuthorizeSecurityGroupIngress', () => {
 	});
 });
 
-describe('allowsFromAnywhere', () => {
-	it('is true for a TCP range from 0.0.0.0/0 or any protocol -1 rule from anywhere', () => {
+describe('allowsFrom', () => {
+	const stranger = '198.51.100.7';
+	it('admits TCP to a port when a rule covers the port and its CIDR block holds the source address', () => {
 		const h = harness();
 		const groupId = create(h);
 		const group = () => h.world.regions[REGION].securityGroups[groupId];
-		expect(allowsFromAnywhere(group(), 22)).toBe(false);
+		expect(allowsFrom(group(), 22, stranger)).toBe(false);
 		h.ok('AuthorizeSecurityGroupIngress', {GroupId: groupId, IpPermissions: ssh('203.0.113.0/24')});
-		expect(allowsFromAnywhere(group(), 22)).toBe(false);
+		expect(allowsFrom(group(), 22, stranger)).toBe(false);
+		expect(allowsFrom(group(), 22, '203.0.113.9')).toBe(true);
 		h.ok('AuthorizeSecurityGroupIngress', {GroupId: groupId, IpPermissions: [{IpProtocol: 'tcp', FromPort: 8000, ToPort: 8100, IpRanges: [{CidrIp: '0.0.0.0/0'}]}]});
-		expect(allowsFromAnywhere(group(), 8080)).toBe(true);
-		expect(allowsFromAnywhere(group(), 22)).toBe(false);
+		expect(allowsFrom(group(), 8080, stranger)).toBe(true);
+		expect(allowsFrom(group(), 22, stranger)).toBe(false);
 		h.ok('AuthorizeSecurityGroupIngress', {GroupId: groupId, IpPermissions: [{IpProtocol: '-1', IpRanges: [{CidrIp: '0.0.0.0/0'}]}]});
-		expect(allowsFromAnywhere(group(), 22)).toBe(true);
+		expect(allowsFrom(group(), 22, stranger)).toBe(true);
 	});
 
 	it('the default group admits only its own members', () => {
 		const h = harness();
 		const group = Object.values(h.world.regions[REGION].securityGroups).find(g => g.GroupName === 'default')!;
-		expect(allowsFromAnywhere(group, 22)).toBe(false);
+		expect(allowsFrom(group, 22, stranger)).toBe(false);
 	});
 });
 

@@ -4,7 +4,7 @@ import {compileFilters} from '../filters.js';
 import {nextId} from '../ids.js';
 import {generateKey, importedFingerprint, parsePublicKey, sameKeyMaterial, type KeyFormat, type KeyType} from '../key-material.js';
 import {keyPairNotFound} from '../not-found.js';
-import {missing, optionalBoolean, optionalString, requiredString, stringList} from '../resource-params.js';
+import {checkAsciiText, missing, optionalBoolean, optionalString, requiredString, stringList} from '../resource-params.js';
 import {readTagSpecifications} from '../tag-specifications.js';
 import type {KeyPair, RegionState} from '../types.js';
 import {keyPairView} from '../views/key-pairs.js';
@@ -13,25 +13,13 @@ import {keyPairView} from '../views/key-pairs.js';
 // A key pair lives in one Region; the world keeps the private key create-key-pair handed out
 // so the in-instance ssh can check that a .pem file belongs to the instance's key.
 
-export {keyPairNotFound};
-
 const duplicate = (name: string): never => fail('InvalidKeyPair.Duplicate', `The keypair '${name}' already exists.`);
 
-const checkKeyName = (name: string): void => {
-	if (name.length > 255) fail('InvalidParameterValue', `Value (${name}) for parameter keyName is invalid. Length exceeds maximum of 255.`);
-	// eslint-disable-next-line no-control-regex
-	if (!/^[\x20-\x7E]*$/.test(name)) fail('InvalidParameterValue', `Value (${name}) for parameter keyName is invalid. Character sets beyond ASCII are not supported.`);
-};
+const checkKeyName = (name: string): void => checkAsciiText(name, 'keyName');
 
 const byId = (region: RegionState, keyPairId: string): KeyPair | undefined => Object.values(region.keyPairs).find(k => k.KeyPairId === keyPairId);
 
-/** The key pair named `keyName` in a Region, if any (RunInstances --key-name, ssh -i). */
-export const findKeyPair = (region: RegionState, keyName: string): KeyPair | undefined => region.keyPairs[keyName];
-
 /** True when `privateKeyText` (a .pem/.ppk file's content) is the key create-key-pair gave for `keyName`. */
-export const privateKeyMatches = (region: RegionState, keyName: string, privateKeyText: string): boolean =>
-	sameKeyMaterial(region.keyPairs[keyName]?.KeyMaterial, privateKeyText);
-
 const createKeyPair: OpHandler = (ctx, params) => {
 	const name = requiredString(params.KeyName, 'KeyName');
 	checkKeyName(name);

@@ -4,7 +4,7 @@ import {compileFilters} from '../filters.js';
 import {isWellFormedId, nextId} from '../ids.js';
 import {findGroupByName, groupByName} from '../groups-lookup.js';
 import {groupNotFound} from '../not-found.js';
-import {checkId, missing, optionalString, requiredString, stringList} from '../resource-params.js';
+import {checkAsciiText, checkId, missing, optionalString, requiredString, stringList} from '../resource-params.js';
 import {readTagSpecifications} from '../tag-specifications.js';
 import {duplicateRuleMessage, rulesFromRequest, sameRule, type RuleSpec} from '../security-rules.js';
 import type {IpPermission, SecurityGroup} from '../types.js';
@@ -13,11 +13,6 @@ import {securityGroupArn, securityGroupRuleView, securityGroupView} from '../vie
 // Security groups (aws-reference 3.11): CreateSecurityGroup, DescribeSecurityGroups,
 // DeleteSecurityGroup, AuthorizeSecurityGroupIngress, RevokeSecurityGroupIngress.
 // Every Region has one VPC (the default VPC) and its `default` group.
-
-export {allowsFromAnywhere} from '../security-rules.js';
-
-export {groupNotFound};
-
 
 /** The group a request names by GroupId or (default VPC) GroupName, or the EC2 error. */
 export const findGroup = (ctx: OpContext, ref: {GroupId?: string; GroupName?: string}): SecurityGroup => {
@@ -32,18 +27,12 @@ export const findGroup = (ctx: OpContext, ref: {GroupId?: string; GroupName?: st
 
 const groupRef = (params: Record<string, any>) => ({GroupId: optionalString(params.GroupId, 'GroupId'), GroupName: optionalString(params.GroupName, 'GroupName')});
 
-const checkText = (value: string, parameter: string): void => {
-	if (value.length > 255) fail('InvalidParameterValue', `Value (${value}) for parameter ${parameter} is invalid. Length exceeds maximum of 255.`);
-	// eslint-disable-next-line no-control-regex
-	if (!/^[\x20-\x7E]*$/.test(value)) fail('InvalidParameterValue', `Value (${value}) for parameter ${parameter} is invalid. Character sets beyond ASCII are not supported.`);
-};
-
 const createSecurityGroup: OpHandler = (ctx, params) => {
 	const description = requiredString(params.Description, 'GroupDescription');
 	const name = requiredString(params.GroupName, 'GroupName');
 	if (name.toLowerCase().startsWith('sg-')) fail('InvalidParameterValue', `Value (${name}) for parameter GroupName is invalid. Group names may not be in the format sg-*.`);
-	checkText(name, 'GroupName');
-	checkText(description, 'GroupDescription');
+	checkAsciiText(name, 'GroupName');
+	checkAsciiText(description, 'GroupDescription');
 	const vpcId = optionalString(params.VpcId, 'VpcId') ?? ctx.region.defaultVpcId;
 	if (!isWellFormedId(vpcId, 'vpc')) fail('InvalidVpcID.Malformed', `Invalid id: "${vpcId}" (expecting "vpc-...")`);
 	if (vpcId !== ctx.region.defaultVpcId) fail('InvalidVpcID.NotFound', `The vpc ID '${vpcId}' does not exist`);

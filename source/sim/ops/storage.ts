@@ -1,13 +1,11 @@
 import type {OpContext, OpHandler} from '../engine.js';
 import {fail} from '../errors.js';
 import {compileFilters} from '../filters.js';
-import {nextId} from '../ids.js';
-import {closeBilling, startBilling} from '../pricing.js';
+import {addSnapshot} from '../images-snapshots.js';
+import {closeBilling} from '../pricing.js';
 import {optionalString, requiredString, stringList} from '../resource-params.js';
 import {readTagSpecifications} from '../tag-specifications.js';
-import {snapshotNotFound, volumeNotFound} from '../not-found.js';
 import {findSnapshot, findVolume, isLiveVolume, isVisibleSnapshot} from '../storage-lookup.js';
-import {schedule} from '../settle.js';
 import {cliTimestamp, wireTimestamp} from '../time.js';
 import type {Snapshot, Volume} from '../types.js';
 import {snapshotProgress, snapshotView} from '../views/snapshots.js';
@@ -18,10 +16,6 @@ import {volumeView} from '../views/volumes.js';
 
 /** How long a snapshot taken with create-snapshot stays pending. */
 export const SNAPSHOT_PENDING_MS = 25_000;
-
-export {snapshotNotFound, volumeNotFound};
-
-export {findSnapshot, findVolume};
 
 /** The registered AMI (if any) in this Region whose block device mapping uses the snapshot. */
 export const imageUsingSnapshot = (ctx: OpContext, snapshotId: string): string | undefined =>
@@ -85,26 +79,17 @@ const createSnapshot: OpHandler = (ctx, params) => {
 	const description = optionalString(params.Description, 'Description') ?? '';
 	if (description.length > 255) fail('InvalidParameterValue', `Value (${description}) for parameter description is invalid. Length exceeds maximum of 255.`);
 	const tags = readTagSpecifications(params.TagSpecifications, 'CreateSnapshot')('snapshot');
-	const snapshotId = nextId(ctx.world, 'snap');
-	const readyAt = ctx.now + SNAPSHOT_PENDING_MS;
-	const snapshot: Snapshot = {
-		SnapshotId: snapshotId,
-		VolumeId: volume.VolumeId,
-		State: 'pending',
-		readyAt,
-		StartTime: ctx.now,
-		OwnerId: ctx.world.account,
-		Description: description,
-		VolumeSize: volume.Size,
-		Encrypted: volume.Encrypted,
-		Tags: tags,
-		billing: {billedMs: 0},
-	};
-	if (volume.Encrypted && volume.KmsKeyId) snapshot.KmsKeyId = volume.KmsKeyId;
-	if (volume.disk) snapshot.disk = JSON.parse(JSON.stringify(volume.disk)) as Snapshot['disk'];
-	ctx.region.snapshots[snapshotId] = snapshot;
-	startBilling(snapshot.billing, ctx.now);
-	schedule(ctx.world, {at: readyAt, region: ctx.regionName, kind: 'snapshot', id: snapshotId});
+	const snapshotId = addSnapshot(ctx, {
+		volumeId: volume.VolumeId,
+		size: volume.Size,
+		description,
+		encrypted: volume.Encrypted,
+		kmsKeyId: volume.KmsKeyId,
+		tags,
+		disk: volume.disk,
+		readyAt: ctx.now + SNAPSHOT_PENDING_MS,
+	});
+	const snapshot = ctx.region.snapshots[snapshotId];
 	// The CreateSnapshot response carries an empty Progress and the tag list, as in the CLI's example.
 	return {...snapshotView(snapshot, ctx.now), Progress: '', Tags: tags.map(t => ({...t}))};
 };

@@ -1,6 +1,6 @@
 import type {OpHandler} from '../engine.js';
 import {compileFilters} from '../filters.js';
-import {applyTags, checkTagKey, checkTagValue, missing, stringList, tagList} from '../resource-params.js';
+import {applyTags, checkTag, checkTagKey, missing, stringList, tagList} from '../resource-params.js';
 import {findTaggables, taggableResources} from '../taggable.js';
 
 // CreateTags / DeleteTags / DescribeTags (aws-reference 1.1, 3.13). Both changes are
@@ -12,11 +12,7 @@ const createTags: OpHandler = (ctx, params) => {
 	if (ids.length === 0) return missing('ResourceId');
 	const tags = tagList(params.Tags);
 	if (tags.length === 0) return missing('Tag');
-	for (const tag of tags) {
-		checkTagKey(tag.Key);
-		checkTagValue(tag.Key, tag.Value ?? '');
-	}
-
+	for (const tag of tags) checkTag(tag);
 	for (const resource of findTaggables(ctx, ids)) applyTags(resource.Tags, tags);
 	return undefined;
 };

@@ -1,19 +1,13 @@
+import {compact} from '../compact.js';
 import {isPublic} from '../images-rules.js';
 import {wireTimestamp} from '../time.js';
 import type {BlockDeviceMapping, Image} from '../types.js';
+import {tagsView} from './resource-tags.js';
 
 // The Image structure as DescribeImages returns it: only the members real EC2 sends for this
 // image (no undefined values). The CLI layer orders keys by the model's member order.
 
 type Out = Record<string, unknown>;
-
-const compact = (object: Out): Out => {
-	for (const key of Object.keys(object)) {
-		if (object[key] === undefined) delete object[key];
-	}
-
-	return object;
-};
 
 export const blockDeviceMappingView = (mapping: BlockDeviceMapping): Out =>
 	compact({
@@ -50,7 +44,7 @@ export const imageView = (image: Image, account: string): Out => {
 		RootDeviceType: image.RootDeviceType,
 		SriovNetSupport: image.SriovNetSupport,
 		StateReason: image.StateReason ? {Code: image.StateReason.Code, Message: image.StateReason.Message} : undefined,
-		Tags: image.Tags.length > 0 ? image.Tags.map(t => ({Key: t.Key, Value: t.Value})) : undefined,
+		Tags: tagsView(image.Tags),
 		VirtualizationType: image.VirtualizationType,
 		BootMode: image.BootMode,
 		DeprecationTime: image.DeprecationTime,

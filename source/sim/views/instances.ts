@@ -1,7 +1,9 @@
+import {compact} from '../compact.js';
 import {cpuOptions, ebsOptimizedByDefault} from '../instances-hardware.js';
 import {privateDnsName, publicDnsName, shownPublicIp} from '../instances-network.js';
 import {cliTimestamp} from '../time.js';
 import type {Instance, InstanceStateName, RegionState, World} from '../types.js';
+import {tagsView} from './resource-tags.js';
 
 // How EC2 describes an instance (the `Instance` shape of RunInstances / DescribeInstances) and
 // the pieces other outputs reuse (State, group identifiers, block device mappings).
@@ -19,9 +21,6 @@ export const STATE_CODES: Record<InstanceStateName, number> = {
 export const stateView = (name: InstanceStateName): {Code: number; Name: InstanceStateName} => ({Code: STATE_CODES[name], Name: name});
 
 type View = Record<string, unknown>;
-
-/** Drops undefined members (outputs never carry undefined-valued keys). */
-export const compact = <T extends View>(object: T): T => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 
 const isGone = (instance: Instance): boolean => instance.State === 'terminated';
 
@@ -103,7 +102,7 @@ export const instanceView = (world: World, regionName: string, instance: Instanc
 		SourceDestCheck: instance.SourceDestCheck ?? true,
 		SriovNetSupport: instance.SriovNetSupport,
 		StateReason: instance.StateReason ? {Code: instance.StateReason.Code, Message: instance.StateReason.Message} : undefined,
-		Tags: instance.Tags.length > 0 ? instance.Tags.map(t => ({Key: t.Key, Value: t.Value})) : undefined,
+		Tags: tagsView(instance.Tags),
 		VirtualizationType: instance.VirtualizationType ?? 'hvm',
 		CpuOptions: cpuOptions(instance.InstanceType),
 		CapacityReservationSpecification: {CapacityReservationPreference: 'open'},

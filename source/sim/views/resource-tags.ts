@@ -6,11 +6,3 @@ import type {Tag} from '../types.js';
 export const tagsView = (tags: Tag[] | undefined): Tag[] | undefined =>
 	tags && tags.length > 0 ? tags.map(t => ({Key: t.Key, Value: t.Value})) : undefined;
 
-/** Drops undefined-valued keys: outputs never carry them. */
-export const compact = <T extends Record<string, unknown>>(object: T): T => {
-	for (const key of Object.keys(object)) {
-		if (object[key] === undefined) delete object[key];
-	}
-
-	return object;
-};

@@ -1,5 +1,6 @@
 import type {IpPermission, SecurityGroup} from '../types.js';
-import {compact, tagsView} from './resource-tags.js';
+import {compact} from '../compact.js';
+import {tagsView} from './resource-tags.js';
 
 // A security group as DescribeSecurityGroups prints it. EC2 groups the rules it stores one by
 // one into IpPermissions: one entry per protocol and port range, each listing its peers in

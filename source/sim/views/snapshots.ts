@@ -1,6 +1,7 @@
 import {cliTimestamp} from '../time.js';
 import type {Snapshot} from '../types.js';
-import {compact, tagsView} from './resource-tags.js';
+import {compact} from '../compact.js';
+import {tagsView} from './resource-tags.js';
 
 // A snapshot as DescribeSnapshots (and CreateSnapshot) print it.
 

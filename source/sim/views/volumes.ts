@@ -1,6 +1,7 @@
 import {cliTimestamp} from '../time.js';
 import type {Volume} from '../types.js';
-import {compact, tagsView} from './resource-tags.js';
+import {compact} from '../compact.js';
+import {tagsView} from './resource-tags.js';
 
 // A volume as DescribeVolumes prints it: Attachments is always there ([] when detached).
 
