@@ -57,9 +57,6 @@ export const waiterByCliName = (name: string): WaiterEntry | undefined =>
 
 export const waiterNames = (): string[] => Object.keys(catalogue.waiters);
 
-/** Which botocore model the catalogue came from. */
-export const catalogueSource = (): string => catalogue.source;
-
 export type ParameterType = 'string' | 'integer' | 'long' | 'boolean' | 'timestamp' | 'blob' | 'double' | 'float' | 'structure' | 'list' | 'map';
 
 export type CliParameter = {

@@ -1,8 +1,7 @@
 // `aws help`, `aws ec2 help`, `aws ec2 <operation> help` and `aws ec2 wait help`: short pages in
-// the CLI's layout (NAME, DESCRIPTION, SYNOPSIS with every parameter as the CLI prints it), plus
-// what Tab completion needs.
+// the CLI's layout (NAME, DESCRIPTION, SYNOPSIS with every parameter as the CLI prints it).
 import {isSimulated} from '../sim/engine.js';
-import {cliOperationNames, inputParameters, isTopLevelBool, operationByCliName, paginatorFor, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
+import {cliNameOfOperation, cliOperationNames, inputParameters, operationByCliName, paginatorFor, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
 
 /** One line per simulated operation, in our words. */
 const descriptions: Record<string, string> = {
@@ -61,7 +60,7 @@ export const synopsisLines = (cliName: string): string[] => {
 		const twin = parameters.find(q => q !== p && q.negative && !p.negative && ((p.member && q.member === p.member) || (!p.member && q.cliName === `--no-${p.cliName.slice(2)}`)));
 		if (twin) {
 			used.add(twin);
-			lines.push(isTopLevelBool(p.shape) ? `[${p.cliName} | ${twin.cliName}]` : `[${p.cliName} | ${twin.cliName}]`);
+			lines.push(`[${p.cliName} | ${twin.cliName}]`);
 		} else if (p.type === 'boolean') {
 			lines.push(`[${p.cliName}]`);
 		} else {
@@ -140,7 +139,7 @@ export const waiterHelp = (waiter: string): string => {
 		return '';
 	}
 
-	const describe = cliOperationNames().find(n => operationByCliName(n)!.name === entry.operation)!;
+	const describe = cliNameOfOperation(entry.operation)!;
 	return [
 		'NAME',
 		`       ${waiter} -`,
@@ -152,7 +151,7 @@ export const waiterHelp = (waiter: string): string => {
 		'',
 		'SYNOPSIS',
 		`            ${waiter}`,
-		...synopsisLines(describe).filter(l => !l.startsWith('[--starting-token') && !l.startsWith('[--page-size') && !l.startsWith('[--max-items')).map(line => `          ${line}`),
+		...synopsisLines(describe).filter(l => !paginationSynopsis.includes(l)).map(line => `          ${line}`),
 		'',
 	].join('\n');
 };
@@ -168,40 +167,3 @@ export const topHelp = (): string => [
 	'          aws [options] <command> <subcommand> [parameters]',
 	'',
 ].join('\n');
-
-/** Tab completion: the next words that fit, given the words typed after `aws` so far. */
-export const completeWords = (partialArgs: readonly string[]): string[] => {
-	const prefix = partialArgs.at(-1) ?? '';
-	const before = partialArgs.slice(0, -1).filter(w => !w.startsWith('-'));
-	const match = (words: string[]): string[] => words.filter(w => w.startsWith(prefix));
-	if (before.length === 0) {
-		return match(['ec2']);
-	}
-
-	if (before[0] !== 'ec2') {
-		return [];
-	}
-
-	if (before.length === 1) {
-		return prefix.startsWith('-') ? [] : match([...cliOperationNames(), 'wait']);
-	}
-
-	if (before[1] === 'wait') {
-		if (before.length === 2 && !prefix.startsWith('-')) {
-			return match(waiterNames());
-		}
-
-		const entry = waiterByCliName(before[2]);
-		const describe = entry ? cliOperationNames().find(n => operationByCliName(n)!.name === entry.operation) : undefined;
-		return describe && prefix.startsWith('-') ? match(inputParameters(describe).filter(p => p.origin === 'model' && !p.hidden).map(p => p.cliName)) : [];
-	}
-
-	if (!prefix.startsWith('-')) {
-		return [];
-	}
-
-	return match([...inputParameters(before[1]).filter(p => !p.hidden).map(p => p.cliName), '--region', '--output', '--query', '--no-cli-pager']);
-};
-
-/** Parameter names per operation (for completion UIs that prefer data). */
-export const parameterNames = (cliName: string): string[] => inputParameters(cliName).filter(p => !p.hidden).map(p => p.cliName);

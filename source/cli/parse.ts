@@ -4,19 +4,16 @@
 // operation's own parser its arguments; then each argument is unpacked in table order,
 // customisations applied, and botocore validates the whole request.
 import {isSimulated} from '../sim/engine.js';
-import {awsCommands, cliOperationNames, inputParameters, isTopLevelBool, operationByCliName, paginatorFor, shape as shapeByName, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
+import {awsCommands, cliNameOfOperation, cliOperationNames, inputParameters, isTopLevelBool, operationByCliName, paginatorFor, shape as shapeByName, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
 import {ec2Help, operationHelp, topHelp, waiterHelp, waitHelp} from './help.js';
+import {OUTPUT_FORMATS, type OutputFormat} from './output/render.js';
 import {lastOccurrence, parseKnownArgs, type OptionSpec, type ParsedArgs} from './parse/argparse.js';
 import {applyCount, applyRunInstancesShortcut, applySecurityGroupShortcut, defaultCount, encodeUserData, fixRunInstancesArgs} from './parse/ec2-customizations.js';
 import {ParseFailure, generalError, paramValidationError, unknownOptionsError, usageError, type ParseError} from './parse/errors.js';
 import {JsonError, pyJsonLoads} from './parse/json.js';
 import {PyFloat, PyValueError, RawBytes} from './parse/python.js';
 import {validateParameters} from './parse/validate.js';
-import {unpackParameter, type FileReader} from './parse/values.js';
-
-export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
-
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import {unpackParameter} from './parse/values.js';
 
 export type Globals = {
 	region?: string;
@@ -354,9 +351,9 @@ const parseEc2 = (args: string[], env: ParseEnv, globals: Globals): ParseResult 
 
 		const wait = parseKnownArgs(rest, {options: [], positionals: [{name: 'subcommand', choices: waiterNames()}]});
 		const waiter = waiterByCliName(wait.positionals[0])!;
-		const describe = Object.entries(Object.fromEntries(operations.map(o => [o, operationByCliName(o)!]))).find(([, op]) => op.name === waiter.operation)!;
-		const parameters = inputParameters(describe[0]).filter(p => p.origin === 'model');
-		const result = parseOperationArgs(wait.extras, describe[0], describe[1].input, parameters, env, globals, false);
+		const describe = cliNameOfOperation(waiter.operation)!;
+		const parameters = inputParameters(describe).filter(p => p.origin === 'model');
+		const result = parseOperationArgs(wait.extras, describe, operationByCliName(describe)!.input, parameters, env, globals, false);
 		if ('help' in result) {
 			return {kind: 'help', stdout: waiterHelp(wait.positionals[0])};
 		}

@@ -4,7 +4,7 @@ import {runWaiter} from '../sim/waiters.js';
 import type {OpResult, World} from '../sim/types.js';
 import type {ApiCall} from '../shell/session.js';
 import {waiterByCliName} from './catalogue.js';
-import {apiErrorText, errorText, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
+import {apiErrorText, errorText, EXIT_CLIENT_ERROR, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
 import {checkQuery} from './output/query.js';
 import {renderOutput} from './output/render.js';
 import {applyMaxItems} from './max-items.js';
@@ -91,7 +91,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 
 	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params});
 	const calls = [callOf(parsed.operation, region, parsed.params, result)];
-	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), 254, calls, next);
+	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next);
 
 	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);
 	if (!paged.ok) return done('', errorText(paged.message), EXIT_GENERAL, calls, next);

@@ -1,4 +1,5 @@
 import {awsCommands, cliOperationNames, inputParameters, waiterNames} from '../cli/catalogue.js';
+import {OUTPUT_FORMATS} from '../cli/output/render.js';
 import {DEFAULT_REGIONS} from '../sim/regions.js';
 import type {RegionState} from '../sim/types.js';
 import type {Session} from './session.js';
@@ -9,11 +10,10 @@ import type {Session} from './session.js';
 
 const SHELL_COMMANDS = [
 	'aws', 'base64', 'bash', 'cat', 'cd', 'chmod', 'clear', 'curl', 'date', 'echo', 'env', 'exit', 'export', 'false', 'grep', 'head',
-	'history', 'hostname', 'ls', 'mkdir', 'printf', 'pwd', 'rm', 'sleep', 'source', 'ssh', 'tail', 'tee', 'touch', 'true', 'unset', 'wc', 'whoami',
+	'history', 'hostname', 'ls', 'mkdir', 'printf', 'pwd', 'rm', 'sed', 'sleep', 'source', 'ssh', 'ssh-keygen', 'tail', 'tee', 'touch', 'true', 'unset', 'wc', 'whoami',
 ];
-const GUEST_COMMANDS = ['sudo', 'dnf', 'yum', 'apt', 'systemctl', 'rpm', 'curl', 'cat', 'ls', 'echo', 'tee', 'hostname', 'whoami', 'uptime', 'id', 'uname', 'exit', 'logout'];
+const GUEST_COMMANDS = ['sudo', 'dnf', 'yum', 'apt', 'systemctl', 'rpm', 'curl', 'cat', 'ls', 'echo', 'tee', 'sed', 'sleep', 'hostname', 'whoami', 'uptime', 'id', 'uname', 'exit', 'logout'];
 const GLOBAL_OPTIONS = ['--region', '--output', '--query', '--no-cli-pager', '--profile', '--debug', '--no-paginate', '--color', '--endpoint-url'];
-const OUTPUTS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'];
 
 /** the words of the last simple command before the cursor, and the (unfinished) word under it */
 const splitLine = (line: string): {words: string[]; current: string} => {
@@ -63,7 +63,7 @@ const awsCandidates = (session: Session, words: string[], current: string): stri
 	const regionName = regionIndex !== -1 ? args[regionIndex + 1] : session.region;
 	const previous = args.at(-1);
 	if (previous === '--region' || previous === '--source-region') return [...DEFAULT_REGIONS];
-	if (previous === '--output') return OUTPUTS;
+	if (previous === '--output') return [...OUTPUT_FORMATS];
 	const positional = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1].startsWith('--')));
 	if (positional.length === 0) return current.startsWith('-') ? GLOBAL_OPTIONS : awsCommands();
 	if (positional[0] !== 'ec2') return [];

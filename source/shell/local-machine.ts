@@ -1,9 +1,9 @@
 import {runAws} from '../cli/run-aws.js';
 import {advanceClock} from '../sim/engine.js';
-import {commandResult, commonCommands} from './commands/common.js';
+import {commonCommands} from './commands/common.js';
 import {curlCommand} from './commands/curl.js';
 import {LOCAL_HOME, LOCAL_HOST, LOCAL_USER, type LineState} from './line-state.js';
-import {fail, ok, type Command, type Machine} from './machine.js';
+import {commandResult, fail, ok, type Command, type Machine} from './machine.js';
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
 import {sshKeygenCommand} from './ssh-keygen.js';
@@ -105,22 +105,12 @@ export const localMachine = (state: LineState): Machine => {
 		return fail(errors ? 1 : 0, errors);
 	};
 
-	const sleep: Command = (_ctx, [, n]) => {
-		if (n === undefined) return fail(1, "sleep: missing operand\nTry 'sleep --help' for more information.\n");
-		const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(n);
-		if (!m) return fail(1, `sleep: invalid time interval '${n}'\nTry 'sleep --help' for more information.\n`);
-		const unit = {'': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000}[m[2] as '' | 's' | 'm' | 'h' | 'd'];
-		elapse(Math.min(Number(m[1]) * unit, 30 * 86_400_000));
-		return ok();
-	};
-
 	const history: Command = () => ok(state.history.map((line, i) => `${String(i + 1).padStart(5)}  ${line}\n`).join(''));
 
 	const programs: Record<string, Command> = {
-		...commonCommands(now),
+		...commonCommands(now, elapse),
 		aws,
 		chmod,
-		sleep,
 		history,
 		curl: curlCommand(worldProbe(state, PLAYER_PUBLIC_IP), now, elapse),
 		ssh: sshCommand(state, () => machine, elapse),

@@ -57,10 +57,10 @@ export type Machine = {
 	history?: () => string[];
 };
 
-export const ok = (stdout = ''): CmdResult => ({code: 0, out: stdout ? [{fd: 1, text: stdout}] : []});
-export const fail = (code: number, stderr: string, stdout = ''): CmdResult => ({
+/** A command's outcome: stdout first, then stderr (empty ones left out). */
+export const commandResult = (code: number, stdout: string, stderr: string): CmdResult => ({
 	code,
 	out: [...(stdout ? [{fd: 1 as const, text: stdout}] : []), ...(stderr ? [{fd: 2 as const, text: stderr}] : [])],
 });
-export const stdoutOf = (r: CmdResult): string => r.out.filter(c => c.fd === 1).map(c => c.text).join('');
-export const stderrOf = (r: CmdResult): string => r.out.filter(c => c.fd === 2).map(c => c.text).join('');
+export const ok = (stdout = ''): CmdResult => commandResult(0, stdout, '');
+export const fail = (code: number, stderr: string, stdout = ''): CmdResult => commandResult(code, stdout, stderr);

@@ -4,11 +4,10 @@ import {advanceClock} from '../sim/engine.js';
 import {instanceDisk} from '../sim/guest.js';
 import {privateDnsName} from '../sim/instances-network.js';
 import type {Disk, Instance} from '../sim/types.js';
-import {commandResult} from './commands/common.js';
 import {guestMachine} from './guest/guest-machine.js';
 import type {LineState} from './line-state.js';
 import {worldProbe} from './network.js';
-import {ok, type Command, type Machine} from './machine.js';
+import {commandResult, type Command, type Machine} from './machine.js';
 
 // A running instance seen through ssh: its disk changes go into the world (immer), its curl
 // reaches the internet from its public IP, and `aws` works only with an instance profile.
@@ -31,14 +30,7 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 		state.world = advanceClock(state.world, ms);
 	};
 
-	const extra: Record<string, Command> = {
-		sleep(_ctx, [, n]) {
-			const seconds = Number(n);
-			if (n === undefined || Number.isNaN(seconds)) return commandResult(1, '', `sleep: invalid time interval '${n ?? ''}'\n`);
-			elapse(Math.min(seconds * 1000, 86_400_000));
-			return ok();
-		},
-	};
+	const extra: Record<string, Command> = {};
 	if (instance.IamInstanceProfile) {
 		extra.aws = (_ctx, [, ...args]) => {
 			const outcome = runAws(state.world, args, {readFile: () => undefined, defaultRegion: target.region, width: state.width});
@@ -63,6 +55,7 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 		fqdn,
 		region: target.region,
 		now: () => state.world.clock,
+		elapse,
 		bootedAt: instance.LaunchTime,
 		cwd: target.cwd,
 		probe: worldProbe(state, instance.PublicIpAddress ?? '0.0.0.0'),

@@ -1,9 +1,9 @@
 import {loginUser, osFamily} from '../sim/guest.js';
+import {sameKeyMaterial} from '../sim/key-material.js';
 import type {World} from '../sim/types.js';
-import {commandResult} from './commands/common.js';
 import {runScript} from './interpret.js';
 import {LOCAL_USER, type LineState} from './line-state.js';
-import type {Chunk, Command, Machine} from './machine.js';
+import {commandResult, type Chunk, type Command, type Machine} from './machine.js';
 import {instanceReachable} from '../sim/instances-lookup.js';
 import {findHostByPublicIp, resolveHost, type Host} from './network.js';
 import {remoteMachine} from './remote.js';
@@ -41,10 +41,9 @@ export const BAD_PERMISSIONS = (mode: number, file: string) =>
 
 /** the public key of a private key file's content: the key pair (any Region) whose material it is */
 export const publicKeyFor = (world: World, privateKey: string): string | undefined => {
-	const wanted = privateKey.trim();
-	if (!wanted) return undefined;
+	if (!privateKey.trim()) return undefined;
 	for (const region of Object.values(world.regions)) {
-		for (const pair of Object.values(region.keyPairs)) if (pair.KeyMaterial && pair.KeyMaterial.trim() === wanted) return pair.PublicKey.trim();
+		for (const pair of Object.values(region.keyPairs)) if (sameKeyMaterial(pair.KeyMaterial, privateKey)) return pair.PublicKey.trim();
 	}
 
 	return undefined;

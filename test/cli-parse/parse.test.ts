@@ -176,4 +176,14 @@ describe('API-shaped params', () => {
 		expect(r.kind === 'help' && r.stdout).toContain('[--no-reboot | --reboot]');
 		expect(r.kind === 'help' && r.stdout).toContain('[--dry-run | --no-dry-run]');
 	});
+
+	it('waiter help lists the polled operation\'s parameters, without its pagination ones', () => {
+		const r = run('aws ec2 wait image-available help');
+		expect(r.kind).toBe('help');
+		const text = r.kind === 'help' ? r.stdout : '';
+		expect(text).toContain('[--image-ids <value>]');
+		expect(text).toContain('[--cli-input-json <value>]');
+		expect(text).not.toMatch(/--starting-token|--page-size|--max-items/);
+		expect(run('aws ec2 describe-images help')).toMatchObject({kind: 'help', stdout: expect.stringContaining('[--max-items <value>]')});
+	});
 });

@@ -8,6 +8,9 @@ describe('completionCandidates', () => {
 	it('commands at the start of a line', () => {
 		expect(completionCandidates(s, 'ch')).toEqual(['chmod']);
 		expect(completionCandidates(s, 'ls && ec')).toEqual(['echo']);
+		// every command the shell runs is offered, the later additions too
+		expect(completionCandidates(s, 'se')).toEqual(['sed']);
+		expect(completionCandidates(s, 'ssh-')).toEqual(['ssh-keygen']);
 	});
 
 	it('aws services, ec2 operations and waiters', () => {

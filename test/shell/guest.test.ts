@@ -188,3 +188,20 @@ describe('boot: only enabled services survive', () => {
 		expect(diskOf(booted).packages).not.toContain('httpd');
 	});
 });
+
+describe('sleep, here and on an instance (GNU sleep: s/m/h/d suffixes)', () => {
+	it('advances the virtual clock by the interval on either machine', () => {
+		const local = run(sshReady(), 'sleep 2m');
+		expect(local.exitCode).toBe(0);
+		const before = run(sshReady(), SSH).session.world.clock;
+		const remote = inside(['sleep 2m']);
+		expect(remote.stderr).toBe('');
+		expect(remote.session.world.clock - before).toBeGreaterThanOrEqual(120_000);
+	});
+
+	it('an invalid interval is refused in the same words', () => {
+		const message = "sleep: invalid time interval 'soon'\nTry 'sleep --help' for more information.\n";
+		expect(run(sshReady(), 'sleep soon').stderr).toBe(message);
+		expect(inside(['sleep soon']).stderr).toBe(message);
+	});
+});

@@ -4,21 +4,17 @@
 // usage block to that message; `Unknown options` prints the usage first; anything else the CLI
 // does not anticipate (a Python ValueError) exits 255.
 
+import {EXIT_GENERAL, EXIT_PARAM_VALIDATION, errorText, paramValidationErrorText} from '../output/errors.js';
+
 export type ParseError = {kind: 'error'; stderr: string; exitCode: number};
 
 export const USAGE = 'aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n';
 
-export const PARAM_VALIDATION_RC = 252;
-export const GENERAL_ERROR_RC = 255;
-
-/** errorformat.write_error: the message is strip()ped. */
-export const formatError = (message: string): string => `\naws: [ERROR]: ${message.trim()}\n`;
-
 /** ParamError, ParamSyntaxError, botocore ParamValidationError ... -> 252. */
 export const paramValidationError = (message: string): ParseError => ({
 	kind: 'error',
-	stderr: formatError(`An error occurred (ParamValidation): ${message}`),
-	exitCode: PARAM_VALIDATION_RC,
+	stderr: paramValidationErrorText(message),
+	exitCode: EXIT_PARAM_VALIDATION,
 });
 
 /** An argparse error (missing/invalid arguments): the message, a blank line, the usage. */
@@ -27,12 +23,12 @@ export const usageError = (message: string): ParseError => paramValidationError(
 /** UnknownArgumentErrorHandler: usage block first, then the error line. */
 export const unknownOptionsError = (options: string[]): ParseError => ({
 	kind: 'error',
-	stderr: `\nusage: ${USAGE}\n${formatError(`Unknown options: ${options.join(', ')}`)}`,
-	exitCode: PARAM_VALIDATION_RC,
+	stderr: `\nusage: ${USAGE}\n${errorText(`Unknown options: ${options.join(', ')}`)}`,
+	exitCode: EXIT_PARAM_VALIDATION,
 });
 
 /** GeneralExceptionHandler: an exception the CLI lets through (e.g. int('abc')). */
-export const generalError = (message: string): ParseError => ({kind: 'error', stderr: formatError(message), exitCode: GENERAL_ERROR_RC});
+export const generalError = (message: string): ParseError => ({kind: 'error', stderr: errorText(message), exitCode: EXIT_GENERAL});
 
 /** `Error parsing parameter '--tags': ...` (awscli.argprocess.ParamError). */
 export const paramError = (cliName: string, message: string): ParseError => paramValidationError(`Error parsing parameter '${cliName}': ${message}`);

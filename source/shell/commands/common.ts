@@ -1,4 +1,4 @@
-import {fail, ok, type CmdResult, type Command, type ExecContext} from '../machine.js';
+import {commandResult, fail, ok, type Command, type ExecContext} from '../machine.js';
 import {runScript} from '../interpret.js';
 import {sed} from './sed.js';
 
@@ -71,7 +71,7 @@ const cat: Command = (ctx, [, ...files]) => {
 		'cat',
 		files.filter(f => !/^-[A-Za-z]+$/.test(f)),
 	);
-	return {code, out: [...(text ? [{fd: 1 as const, text}] : []), ...(errors ? [{fd: 2 as const, text: errors}] : [])]};
+	return commandResult(code, text, errors);
 };
 
 const lines = (text: string): string[] => {
@@ -101,7 +101,7 @@ const headTail =
 		const {text, errors, code} = readInputs(ctx, which, rest);
 		const all = lines(text);
 		const picked = which === 'head' ? all.slice(0, n) : n === 0 ? [] : all.slice(-n);
-		return {code, out: [...(picked.length > 0 ? [{fd: 1 as const, text: picked.map(l => `${l}\n`).join('')}] : []), ...(errors ? [{fd: 2 as const, text: errors}] : [])]};
+		return commandResult(code, picked.map(l => `${l}\n`).join(''), errors);
 	};
 
 const toRegExp = (pattern: string, flags: {i: boolean; fixed: boolean; extended: boolean}): RegExp | undefined => {
@@ -151,7 +151,7 @@ const grep: Command = (ctx, [, ...args]) => {
 	}
 
 	const status = code === 1 ? 2 : matched.length > 0 ? 0 : 1;
-	return {code: status, out: [...(out ? [{fd: 1 as const, text: out}] : []), ...(errors ? [{fd: 2 as const, text: errors}] : [])]};
+	return commandResult(status, out, errors);
 };
 
 const wc: Command = (ctx, [, ...args]) => {
@@ -181,7 +181,7 @@ const wc: Command = (ctx, [, ...args]) => {
 		out += `${counts.map(c => String(c).padStart(width)).join(' ')} ${file}\n`;
 	}
 
-	return {code, out: [...(out ? [{fd: 1 as const, text: out}] : []), ...(errors ? [{fd: 2 as const, text: errors}] : [])]};
+	return commandResult(code, out, errors);
 };
 
 const tee: Command = (ctx, [, ...args]) => {
@@ -193,7 +193,7 @@ const tee: Command = (ctx, [, ...args]) => {
 		if (written) errors += `tee: ${file}: ${written.error}\n`;
 	}
 
-	return {code: errors ? 1 : 0, out: [...(ctx.stdin ? [{fd: 1 as const, text: ctx.stdin}] : []), ...(errors ? [{fd: 2 as const, text: errors}] : [])]};
+	return commandResult(errors ? 1 : 0, ctx.stdin, errors);
 };
 
 const modeString = (mode: number, dir: boolean): string => {
@@ -237,7 +237,7 @@ const ls: Command = (ctx, [, ...args]) => {
 		if (long) out += `${isDir ? `total ${shown.length * 4}\n` : ''}${entries.map(e => `${e}\n`).join('')}`;
 		else if (entries.length > 0) out += `${entries.join('  ')}\n`;
 	});
-	return {code, out: [...(out ? [{fd: 1 as const, text: out}] : []), ...(errors ? [{fd: 2 as const, text: errors}] : [])]};
+	return commandResult(code, out, errors);
 };
 
 const rm: Command = (ctx, [, ...args]) => {
@@ -343,7 +343,20 @@ export const dateString = (ms: number): string => {
 /** The escape sequence `clear` writes; runLine turns it into LineResult.clear. */
 export const CLEAR_SCREEN = '\u001B[H\u001B[2J\u001B[3J';
 
-export const commonCommands = (now: () => number): Record<string, Command> => ({
+/** GNU sleep: moves the virtual clock on by the interval (at most 30 days). */
+const sleepCommand =
+	(elapse: (ms: number) => void): Command =>
+	(_ctx, [, n]) => {
+		if (n === undefined) return fail(1, "sleep: missing operand\nTry 'sleep --help' for more information.\n");
+		const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(n);
+		if (!m) return fail(1, `sleep: invalid time interval '${n}'\nTry 'sleep --help' for more information.\n`);
+		const unit = {'': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000}[m[2] as '' | 's' | 'm' | 'h' | 'd'];
+		elapse(Math.min(Number(m[1]) * unit, 30 * 86_400_000));
+		return ok();
+	};
+
+/** `elapse` moves the virtual clock (sleep); without it (user data at first boot) time stands still. */
+export const commonCommands = (now: () => number, elapse: (ms: number) => void = () => {}): Record<string, Command> => ({
 	echo,
 	printf,
 	cat,
@@ -368,10 +381,5 @@ export const commonCommands = (now: () => number): Record<string, Command> => ({
 	whoami: ctx => ok(`${ctx.machine.user}\n`),
 	date: () => ok(`${dateString(now())}\n`),
 	clear: () => ok(CLEAR_SCREEN),
-	sleep: (_ctx, [, n]) => (n === undefined ? fail(1, "sleep: missing operand\nTry 'sleep --help' for more information.\n") : ok()),
-});
-
-export const commandResult = (code: number, stdout: string, stderr: string): CmdResult => ({
-	code,
-	out: [...(stdout ? [{fd: 1 as const, text: stdout}] : []), ...(stderr ? [{fd: 2 as const, text: stderr}] : [])],
+	sleep: sleepCommand(elapse),
 });

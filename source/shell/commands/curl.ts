@@ -1,6 +1,5 @@
 import type {HttpAnswer} from '../../sim/guest.js';
-import {fail, type Command} from '../machine.js';
-import {commandResult} from './common.js';
+import {commandResult, fail, type Command} from '../machine.js';
 
 // curl 8: fetch a page from a simulated web server, or fail with curl's own errors and exit
 // codes: (6) unknown host, (7) connection refused, (28) timeout, (22) with --fail.

@@ -1,4 +1,4 @@
-import {fail, ok, type Command} from '../machine.js';
+import {commandResult, fail, ok, type Command} from '../machine.js';
 
 // GNU sed 4.8, the part people type to edit one line of a config file or a web page:
 // `sed [-i] [-E|-r] [-e] 's/old/new/[g][I]' [file…]`. Other scripts get sed's own error.
@@ -118,9 +118,9 @@ export const sed: Command = (ctx, [, ...args]) => {
 		if (written) {
 			const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) || '/' : '.';
 			errors += `sed: couldn't open temporary file ${dir}/sedAbC123: ${written.error}\n`;
-			return {code: 4, out: [...(out ? [{fd: 1 as const, text: out}] : []), {fd: 2 as const, text: errors}]};
+			return commandResult(4, out, errors);
 		}
 	}
 
-	return {code: errors ? 2 : 0, out: [...(out ? [{fd: 1 as const, text: out}] : []), ...(errors ? [{fd: 2 as const, text: errors}] : [])]};
+	return commandResult(errors ? 2 : 0, out, errors);
 };

@@ -1,8 +1,8 @@
 import {httpGet, loginUser, osFamily} from '../../sim/guest.js';
 import type {Disk} from '../../sim/types.js';
-import {commandResult, commonCommands} from '../commands/common.js';
+import {commonCommands} from '../commands/common.js';
 import {curlCommand, type Probe} from '../commands/curl.js';
-import {fail, type Command, type Machine} from '../machine.js';
+import {commandResult, fail, ok, type Command, type Machine} from '../machine.js';
 import {treeFs} from '../tree-fs.js';
 import {apt, dnf, rpm} from './package-managers.js';
 import {systemctl, type GuestState} from './systemctl.js';
@@ -22,6 +22,8 @@ export type GuestOptions = {
 	fqdn?: string;
 	region?: string;
 	now(): number;
+	/** moves the virtual clock on (sleep); absent at first boot */
+	elapse?(ms: number): void;
 	/** ms since epoch when the instance booted (for uptime) */
 	bootedAt?: number;
 	cwd?: string;
@@ -134,7 +136,7 @@ export const guestMachine = (options: GuestOptions): Machine => {
 	const aws: Command = () => commandResult(253, '', '\nUnable to locate credentials. You can configure credentials by running "aws configure".\n');
 
 	const programs: Record<string, Command> = {
-		...commonCommands(now),
+		...commonCommands(now, options.elapse),
 		sudo,
 		systemctl: (_ctx, [, ...args]) => systemctl(state, args),
 		hostname: hostnameCmd,
@@ -150,5 +152,3 @@ export const guestMachine = (options: GuestOptions): Machine => {
 	} satisfies Record<string, Command>;
 	return machine;
 };
-
-const ok = (text: string) => commandResult(0, text, '');

@@ -1,7 +1,6 @@
 import {installPackage, removePackage} from '../../sim/guest.js';
 import {APT_PACKAGES, DNF_PACKAGES, type PackageSpec} from '../../sim/guest-packages.js';
-import {commandResult} from '../commands/common.js';
-import type {CmdResult} from '../machine.js';
+import {commandResult, type CmdResult} from '../machine.js';
 import type {GuestState} from './systemctl.js';
 
 // dnf (Amazon Linux 2023, dnf 4) and apt (Ubuntu 24.04): install and remove from the small

@@ -1,8 +1,7 @@
 import {portTaken} from '../../sim/guest.js';
 import {SERVICES} from '../../sim/guest-packages.js';
 import type {Disk} from '../../sim/types.js';
-import {commandResult} from '../commands/common.js';
-import type {CmdResult} from '../machine.js';
+import {commandResult, type CmdResult} from '../machine.js';
 
 // systemctl as systemd 252 (Amazon Linux 2023) / 255 (Ubuntu 24.04) prints it.
 
