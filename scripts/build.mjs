@@ -1,8 +1,13 @@
 // Bundles the game into dist/ with esbuild: zero runtime dependencies, so `npx ami-school`
 // fetches one small tarball.
-//   dist/cli.js  the entry: flags, `aws`, `play --script`, `check` (no Ink, no React: starts fast)
-//   dist/ui.js   the Ink game, imported by cli.js only for an interactive terminal
-//   dist/lessons.js  `play --script` and `check` (zod, yaml), imported by cli.js only for those
+//   dist/cli.js        the entry: flags only; imports the one bundle its command needs
+//   dist/aws.js        `ami-school aws …` (no Ink, no React: starts fast)
+//   dist/lessons.js    `play --script` and `check`
+//   dist/ui.js         the Ink game (Ink, React, screens), for an interactive terminal; after its
+//                      first frame it loads dist/ui-engine.js (lessons, shell, model) and
+//                      dist/ui-progress.js (saved progress)
+//   dist/chunks/       code the bundles without Ink share
+//   dist/lessons-cache.json  the shipped lessons, loaded and validated once here
 // Rules from notes on Ink 6.8: ESM output (yoga uses top-level await), a `require` shim for CJS
 // dependencies, react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware.
 import {build} from 'esbuild';
@@ -82,7 +87,7 @@ const lazyBundles = {
 	},
 };
 
-await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles, jsonAsString, lazyYaml], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}});
+await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}});
 // ui.js holds Ink, React and the screens only; the lessons, shell and model (ui-engine.js) and
 // saved progress with conf (ui-progress.js) are separate bundles it imports when it needs them,
 // so the first frame does not wait for them.

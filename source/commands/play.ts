@@ -1,11 +1,12 @@
 import path from 'node:path';
-import {chapterScore, isComplete} from '../lessons/chapter.js';
+import {chapterScore, isComplete, scoredLines} from '../lessons/chapter.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, type CommandIo} from '../lessons/command-io.js';
-import {defaultLessonsDir, findLesson, formatLessonError, loadLessonDir} from '../lessons/load.js';
+import {findChapter} from '../lessons/find-chapter.js';
+import {defaultLessonsDir, formatLessonError, loadLessonDir} from '../lessons/load.js';
 import {replay, scriptLines, type Replay} from '../lessons/replay.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
-import {countLines, parOf} from '../lessons/scoring.js';
+import {parOf, starsText} from '../lessons/scoring.js';
 
 // `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir]`: runs a script's
 // lines through a chapter as if typed, prints the transcript, the goals and the score.
@@ -29,7 +30,6 @@ export type PlayReport = {
 
 export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 	const {state} = run;
-	const history = state.session.history.slice(0, state.completedAt ?? state.session.history.length);
 	return {
 		chapter: lesson.id,
 		title: lesson.title,
@@ -37,14 +37,12 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		goals: lesson.goals.map(g => ({id: g.id, text: g.text, met: state.goals.find(s => s.id === g.id)?.met ?? false})),
 		score: chapterScore(state),
 		par: parOf(lesson),
-		...countLines(history),
+		...scoredLines(state),
 		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, exitCode: s.exitCode, goalsMet: s.newlyMet})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
 	};
 };
-
-const stars = (n: number) => '★'.repeat(n) + '☆'.repeat(3 - n);
 
 export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): string => {
 	const goalText = new Map(lesson.goals.map(g => [g.id, g.text]));
@@ -59,7 +57,7 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	for (const goal of report.goals) out.push(`  [${goal.met ? 'x' : ' '}] ${goal.text}\n`);
 	const s = report.score;
 	out.push(
-		`Score: ${s.total} points ${stars(s.stars)} (goals ${s.goals}, par +${s.par} with ${report.awsLines} aws lines for par ${report.par}, hints -${s.hints}, mistakes -${s.mistakes} for ${report.failedLines} failed lines)\n`,
+		`Score: ${s.total} points ${starsText(s.stars)} (goals ${s.goals}, par +${s.par} with ${report.awsLines} aws lines for par ${report.par}, hints -${s.hints}, mistakes -${s.mistakes} for ${report.failedLines} failed lines)\n`,
 	);
 	return out.join('');
 };
@@ -73,7 +71,7 @@ export const runPlayCommand = async (argv: string[], io: CommandIo, deps?: Lesso
 
 	const dir = parsed.options.lessons ? path.resolve(parsed.options.lessons) : defaultLessonsDir();
 	const loaded = loadLessonDir(dir);
-	const lesson = findLesson(loaded.lessons, parsed.positional[0]);
+	const lesson = findChapter(loaded.lessons, parsed.positional[0]);
 	if (!lesson) {
 		for (const error of loaded.errors) io.stderr.write(`${formatLessonError(error)}\n`);
 		const known = loaded.lessons.map(l => `${l.order} ${l.id}`).join(', ');

@@ -47,7 +47,6 @@ const goalContext = (state: Pick<ChapterState, 'lesson' | 'deps' | 'session' | '
 	session: state.session,
 	vars: state.vars,
 	region: state.lesson.setup.region,
-	since: 0,
 	deps: state.deps,
 });
 
@@ -158,10 +157,13 @@ export const answerQuiz = (state: ChapterState, question: number, choice: number
 	return {state: {...state, quiz}, correct: c.correct, explain: c.explain};
 };
 
+/** Successful aws lines (par) and failed lines (mistakes) that count: none after completion, excused ones aside. */
+export const scoredLines = (state: ChapterState): {awsLines: number; failedLines: number} =>
+	countLines(state.session.history.slice(0, state.completedAt ?? state.session.history.length), state.excusedLines);
+
 /** The score as it stands (0 stars until complete); lines after completion do not count. */
 export const chapterScore = (state: ChapterState): Score => {
-	const history = state.session.history.slice(0, state.completedAt ?? state.session.history.length);
-	const {awsLines, failedLines} = countLines(history, state.excusedLines);
+	const {awsLines, failedLines} = scoredLines(state);
 	return score({
 		completed: state.completedAt !== undefined,
 		solutionShown: state.solutionShown,
@@ -185,7 +187,7 @@ export const hintsUsed = (state: ChapterState): number => Object.values(state.hi
 export const runningScore = (state: ChapterState): number => {
 	if (isComplete(state)) return chapterScore(state).total;
 	const metPoints = state.lesson.goals.filter(g => state.goals.find(x => x.id === g.id)?.met).reduce((sum, g) => sum + g.points, 0);
-	const {failedLines} = countLines(state.session.history, state.excusedLines);
+	const {failedLines} = scoredLines(state);
 	const hints = hintsCost(state.lesson.goals.map(g => state.hints[g.id] ?? 0));
 	const quiz = Object.values(state.quiz).filter(a => a.correct).length * QUIZ_POINTS;
 	return Math.max(0, metPoints - hints - mistakesCost(failedLines)) + quiz;

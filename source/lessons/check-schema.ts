@@ -76,7 +76,7 @@ const isReadOnlyShell = (line: string): boolean => {
 };
 
 const shellCheck = z.strictObject({
-	shell: z.string().min(1).refine(isReadOnlyShell, `only read-only commands are allowed (${[...READ_ONLY_COMMANDS].join(', ')}, aws describe-/get-/list-)`),
+	shell: z.string().min(1).refine(isReadOnlyShell, `only read-only commands are allowed (${[...READ_ONLY_COMMANDS].join(', ')}, aws describe-/get-/list-/wait, aws sts)`),
 	expect: z.string().optional(),
 	exitCode: z.number().int().optional(),
 });

@@ -16,8 +16,6 @@ export type GoalContext = {
 	vars: Record<string, string>;
 	/** the lesson's Region: where an aws check goes without its own region */
 	region: string;
-	/** history entries before this index are the setup's */
-	since: number;
 	deps: LessonDeps;
 };
 
@@ -66,7 +64,6 @@ const awsMet = (check: AwsCheck, ctx: GoalContext): boolean => {
 
 const historyMet = ({history: want}: HistoryCheck, ctx: GoalContext): boolean =>
 	ctx.session.history
-		.slice(ctx.since)
 		.flatMap(entry => entry.calls)
 		.some(
 			call =>

@@ -181,9 +181,3 @@ export const loadLessonDir = (dir: string): LoadResult => {
 	lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 	return {lessons, errors, facts: found.facts};
 };
-
-/** A chapter by id (master-image), order (1, 01) or file name (01-master-image[.yaml]). */
-export const findLesson = (lessons: LoadedLesson[], key: string): LoadedLesson | undefined =>
-	lessons.find(l => l.id === key) ??
-	(/^\d+$/.test(key) ? lessons.find(l => l.order === Number(key)) : undefined) ??
-	lessons.find(l => path.basename(l.file).replace(/\.ya?ml$/, '') === key.replace(/\.ya?ml$/, ''));

@@ -49,6 +49,9 @@ export type Score = {
 
 export const hintCost = (tiers: number): number => HINT_COST.slice(0, Math.max(0, Math.min(tiers, HINT_COST.length))).reduce((a, b) => a + b, 0);
 
+/** Stars as the menu and `play --script` draw them: ★★☆. */
+export const starsText = (stars: number): string => '★'.repeat(stars) + '☆'.repeat(Math.max(0, 3 - stars));
+
 export const parBonus = (awsLines: number, par: number): number => Math.max(0, PAR_BONUS - PAR_STEP * Math.max(0, awsLines - par));
 
 /** What the revealed hint tiers of every goal cost. */

@@ -35,9 +35,10 @@ export const validateLesson = (lesson: Lesson, facts: Facts | undefined): Issue[
 	const knownVars = new Set(Object.keys(lesson.vars));
 	lesson.goals.forEach((goal, g) => {
 		for (const {check, path} of checkLeaves(goal.check)) {
-			const text = 'aws' in check ? `${check.aws} ${check.query ?? ''}` : 'shell' in check ? check.shell : '';
-			for (const match of text.matchAll(/\$\{?([A-Z][A-Z0-9_]*)\}?/g)) {
-				if (!knownVars.has(match[1]) && !('shell' in check)) issues.push({path: ['goals', g, 'check', ...path, 'aws' in check ? 'aws' : 'shell'], message: `$${match[1]} is not defined in vars`});
+			// A shell check may also use the player's own variables: only aws checks must name lesson vars.
+			if (!('aws' in check)) continue;
+			for (const match of `${check.aws} ${check.query ?? ''}`.matchAll(/\$\{?([A-Z][A-Z0-9_]*)\}?/g)) {
+				if (!knownVars.has(match[1])) issues.push({path: ['goals', g, 'check', ...path, 'aws'], message: `$${match[1]} is not defined in vars`});
 			}
 		}
 	});

@@ -36,6 +36,7 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 	);
 
 	const score = chapterScore(solution.state);
+	// every line of the solution, also any after completion: par counts them all
 	const {awsLines} = countLines(solution.state.session.history);
 	const missing = unmet(lesson, solution);
 	if (!isComplete(solution.state)) {

@@ -1,6 +1,7 @@
 import {chapterProgress, historyFor, markCompleted, markStarted, SANDBOX_KEY, setCurrent, setHistory} from '../progress/model.js';
 import type {Progress} from '../progress/schema.js';
 import {emptyProgress} from '../progress/version.js';
+import {findChapter} from '../lessons/find-chapter.js';
 import type {ChapterInfo, GameEngine, Play, ScoreReport} from './engine-port.js';
 import {labActions, newLab, type LabSignal, type LabView, type LabState, type ScrollEntry, type ScrollKind} from './lab/lab-state.js';
 import {menuItems, type MenuValue} from './menu/menu-items.js';
@@ -118,10 +119,6 @@ const choose = (engine: GameEngine, state: AppState, value: MenuValue): AppStep 
 	}
 };
 
-/** Where `ami-school play <chapter>` / `ami-school sandbox` start: by id, order (1, 01) or file-like name (01-id). */
-export const findChapter = (chapters: ChapterInfo[], key: string): ChapterInfo | undefined =>
-	chapters.find(c => c.id === key) ?? (/^\d+$/.test(key) ? chapters.find(c => c.order === Number(key)) : undefined) ?? chapters.find(c => key.replace(/\.ya?ml$/, '') === `${String(c.order).padStart(2, '0')}-${c.id}`);
-
 export type StartAt = {mode: 'menu' | 'chapter' | 'sandbox'; chapter?: string};
 
 /** Once progress is loaded: go straight to the chapter or sandbox the command line asked for. */
@@ -186,7 +183,7 @@ const labSignals = (engine: GameEngine, state: AppState, signals: LabSignal[]): 
 			}
 
 			case 'complete': {
-				state = note(state, 'success', 'Every goal met: chapter complete!');
+				state = signal.solutionShown ? note(state, 'warn', 'The solution was shown: the chapter ends here, with no stars.') : note(state, 'success', 'Every goal met: chapter complete!');
 				const open = firstUnanswered(engine, state);
 				if (open !== -1) return {state: {...state, screen: {name: 'quiz', question: open, index: 0, then: 'complete'}}, effects};
 				const done = finishChapter(engine, state);

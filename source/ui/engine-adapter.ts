@@ -30,6 +30,7 @@ const toPlay = (play: AnyPlay) => play as unknown as Play;
 const chapterInfo = (lesson: LoadedLesson): ChapterInfo => ({
 	id: lesson.id,
 	order: lesson.order,
+	file: lesson.file,
 	title: lesson.title,
 	story: lesson.story,
 	debrief: lesson.debrief,

@@ -9,6 +9,8 @@ export type QuizQuestion = {question: string; choices: QuizChoice[]};
 export type ChapterInfo = {
 	id: string;
 	order: number;
+	/** the lesson file (`ami-school play 01-master-image` names a chapter by it) */
+	file?: string;
 	title: string;
 	story: string[];
 	debrief: string;

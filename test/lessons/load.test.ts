@@ -2,7 +2,8 @@ import {mkdtempSync, readFileSync, writeFileSync, mkdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {defaultLessonsDir, findLesson, formatLessonError, loadLessonDir, loadLessonFile, parseLesson} from '../../source/lessons/load.js';
+import {findChapter} from '../../source/lessons/find-chapter.js';
+import {defaultLessonsDir, formatLessonError, loadLessonDir, loadLessonFile, parseLesson} from '../../source/lessons/load.js';
 import {goodDir} from './fixture.js';
 
 // The schema tests edit the clean-up goal's check in its simplest form (a bare cost check).
@@ -122,11 +123,13 @@ describe('loading folders', () => {
 		const {lessons, errors} = loadLessonDir(dir);
 		expect(errors).toEqual([]);
 		expect(lessons.map(l => l.id)).toEqual(['b', 'a']);
-		expect(findLesson(lessons, 'a')?.id).toBe('a');
-		expect(findLesson(lessons, '7')?.id).toBe('a');
-		expect(findLesson(lessons, '02')?.id).toBe('b');
-		expect(findLesson(lessons, '01-a')?.id).toBe('a');
-		expect(findLesson(lessons, 'c')).toBeUndefined();
+		expect(findChapter(lessons, 'a')?.id).toBe('a');
+		expect(findChapter(lessons, '7')?.id).toBe('a');
+		expect(findChapter(lessons, '02')?.id).toBe('b');
+		expect(findChapter(lessons, '01-a')?.id).toBe('a');
+		expect(findChapter(lessons, 'c')).toBeUndefined();
+		// without a file (the UI's chapter list of a fake engine), the usual NN-id name
+		expect(findChapter([{id: 'a', order: 7}], '07-a.yaml')?.id).toBe('a');
 	});
 
 	it('reports duplicate chapter ids and orders, and a missing facts.yaml', () => {

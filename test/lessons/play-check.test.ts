@@ -150,3 +150,22 @@ describe('ami-school play: game commands in a script', () => {
 		expect(out).toContain('mistakes -0 for 0 failed lines');
 	});
 });
+
+describe('ami-school play: a failed line that meets a goal', () => {
+	it('is not counted as a failed line in the report, as it is not in the score', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'ami-play-'));
+		writeFileSync(path.join(dir, 'facts.yaml'), readFileSync(path.join(goodDir, 'facts.yaml')));
+		// meeting the error is the lesson: the goal is met by the failing line itself
+		const goal = '  - id: met-error\n    text: Meet InvalidAMIID.NotFound\n    check:\n      history: {errorCode: InvalidAMIID.NotFound}\n    hints: [fail]\nsolution:\n';
+		const text = readFileSync(path.join(goodDir, '01-two.yaml'), 'utf8').replace('solution:\n', goal);
+		writeFileSync(path.join(dir, '01-two.yaml'), text);
+		const t = io({'s.sh': 'fail\nfind\nlaunch $AMI 2\nterminate\n'});
+		const code = await runPlayCommand(['1', '--script', 's.sh', '--report', 'json', '--lessons', dir], t.io, fakeDeps);
+		expect(t.err()).toBe('');
+		expect(code).toBe(0);
+		const report = JSON.parse(t.out());
+		expect(report.steps[0]).toMatchObject({line: 'fail', exitCode: 254, goalsMet: ['met-error']});
+		expect(report.score.mistakes).toBe(0);
+		expect(report.failedLines).toBe(0);
+	});
+});

@@ -1,13 +1,12 @@
 import {chapterProgress} from '../../progress/model.js';
 import type {Progress} from '../../progress/schema.js';
+import {starsText} from '../../lessons/scoring.js';
 import type {ChapterInfo} from '../engine-port.js';
 
 // The chapter menu's entries, from the chapters and the saved progress.
 
 export type MenuValue = {kind: 'continue'} | {kind: 'chapter'; id: string} | {kind: 'sandbox'} | {kind: 'quit'};
 export type MenuItem = {key: string; label: string; detail: string; value: MenuValue};
-
-export const starsText = (stars: number): string => '★'.repeat(stars) + '☆'.repeat(Math.max(0, 3 - stars));
 
 export const menuItems = (chapters: ChapterInfo[], progress: Progress): MenuItem[] => {
 	const items: MenuItem[] = [];

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
-import {starsText} from '../menu/menu-items.js';
+import {starsText} from '../../lessons/scoring.js';
 import type {CompleteItem} from '../app-state.js';
 import type {ChapterInfo, ScoreReport} from '../engine-port.js';
 
