@@ -12,9 +12,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {produce} from 'immer';
 import {runAws} from '../source/cli/run-aws.js';
-import {beginCommand, execute, type Request} from '../source/sim/engine.js';
-import {freshWorld} from '../source/sim/fresh-world.js';
-import type {World} from '../source/sim/types.js';
+import {beginCommand, execute, type Request} from '../source/sim/core/engine.js';
+import {freshWorld} from '../source/sim/core/fresh-world.js';
+import type {World} from '../source/sim/core/types.js';
 import {benchTerminal} from './bench-terminal.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));

@@ -1,7 +1,7 @@
-import {beginCommand, execute} from '../sim/engine.js';
-import {isDefaultRegion, isOptInRegion} from '../sim/regions.js';
-import {runWaiter} from '../sim/waiters.js';
-import type {OpResult, World} from '../sim/types.js';
+import {beginCommand, execute} from '../sim/core/engine.js';
+import {isDefaultRegion, isOptInRegion} from '../sim/regions/regions.js';
+import {runWaiter} from './waiters/waiters.js';
+import type {OpResult, World} from '../sim/core/types.js';
 import type {ApiCall} from '../shell/session.js';
 import {waiterByCliName} from './catalogue.js';
 import {apiErrorText, errorText, EXIT_CLIENT_ERROR, EXIT_GENERAL, waiterErrorText} from './output/errors.js';

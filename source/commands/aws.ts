@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {runAws} from '../cli/run-aws.js';
-import {DEFAULT_REGION} from '../sim/regions.js';
+import {DEFAULT_REGION} from '../sim/regions/regions.js';
 import {loadSandbox, SandboxFileError, saveSandbox, withSandboxLock} from '../sandbox/store.js';
 import {sandboxPath} from '../sandbox/paths.js';
 

@@ -1,6 +1,6 @@
-import {APT_PACKAGES, DNF_PACKAGES, SERVICES, type PackageSpec} from './guest-packages.js';
-import {privateDnsName} from './instances-network.js';
-import type {Disk, Instance, RegionState, World} from './types.js';
+import {APT_PACKAGES, DNF_PACKAGES, SERVICES, type PackageSpec} from './packages.js';
+import {privateDnsName} from '../sim/instances/network.js';
+import type {Disk, Instance, RegionState, World} from '../sim/core/types.js';
 import {guestMachine} from '../shell/guest/guest-machine.js';
 import {runScript} from '../shell/interpret.js';
 

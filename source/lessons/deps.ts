@@ -1,6 +1,6 @@
 import type {AwsEnv, AwsOutcome} from '../cli/run-aws.js';
 import type {LineResult, Session} from '../shell/session.js';
-import type {World} from '../sim/types.js';
+import type {World} from '../sim/core/types.js';
 
 // What the lesson engine needs from the rest of the game, passed in so it can be tested alone.
 

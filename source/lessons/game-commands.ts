@@ -1,5 +1,5 @@
-import {charges, hourlyRate, totalCost} from '../sim/pricing.js';
-import type {World} from '../sim/types.js';
+import {charges, hourlyRate, totalCost} from '../sim/billing/pricing.js';
+import type {World} from '../sim/core/types.js';
 
 // The game's own commands at the prompt (help, hint, undo...), as opposed to the player's shell.
 // Pure: recognising a command and the text it prints; the lab carries out what it means.

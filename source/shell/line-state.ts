@@ -1,4 +1,4 @@
-import type {World} from '../sim/types.js';
+import type {World} from '../sim/core/types.js';
 import type {ApiCall, Session} from './session.js';
 
 // The mutable working copy of a Session while one line runs; runLine turns it back into a new

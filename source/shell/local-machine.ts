@@ -1,5 +1,5 @@
 import {runAws} from '../cli/run-aws.js';
-import {advanceClock} from '../sim/engine.js';
+import {advanceClock} from '../sim/core/engine.js';
 import {commonCommands} from './commands/common.js';
 import {curlCommand} from './commands/curl.js';
 import {LOCAL_HOME, LOCAL_HOST, LOCAL_USER, type LineState} from './line-state.js';

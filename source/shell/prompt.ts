@@ -1,5 +1,5 @@
-import {instanceDisk, osFamily} from '../sim/guest.js';
-import {privateDnsName} from '../sim/instances-network.js';
+import {instanceDisk, osFamily} from '../guest/guest.js';
+import {privateDnsName} from '../sim/instances/network.js';
 import {LOCAL_HOME, LOCAL_HOST, LOCAL_USER} from './line-state.js';
 import type {Session} from './session.js';
 

@@ -1,9 +1,9 @@
 import {produce} from 'immer';
 import {runAws} from '../cli/run-aws.js';
-import {advanceClock} from '../sim/engine.js';
-import {instanceDisk} from '../sim/guest.js';
-import {privateDnsName} from '../sim/instances-network.js';
-import type {Disk, Instance} from '../sim/types.js';
+import {advanceClock} from '../sim/core/engine.js';
+import {instanceDisk} from '../guest/guest.js';
+import {privateDnsName} from '../sim/instances/network.js';
+import type {Disk, Instance} from '../sim/core/types.js';
 import {guestMachine} from './guest/guest-machine.js';
 import type {LineState} from './line-state.js';
 import {worldProbe} from './network.js';

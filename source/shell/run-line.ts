@@ -1,6 +1,6 @@
-import {beginCommand} from '../sim/engine.js';
-import {loginUser} from '../sim/guest.js';
-import {instanceReachable} from '../sim/instances-lookup.js';
+import {beginCommand} from '../sim/core/engine.js';
+import {loginUser} from '../guest/guest.js';
+import {instanceReachable} from '../sim/instances/lookup.js';
 import {CLEAR_SCREEN} from './commands/common.js';
 import {runList} from './interpret.js';
 import {LOCAL_HOME, type LineState} from './line-state.js';

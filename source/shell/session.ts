@@ -1,4 +1,4 @@
-import type {World} from '../sim/types.js';
+import type {World} from '../sim/core/types.js';
 
 // The player's session at the prompt: the EC2 world plus what a shell holds (files, variables,
 // the Region their `aws` commands go to), and the record of what they ran (goals may look at it).

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {schedule} from '../../source/sim/settle.js';
-import {WAITER_DELAY_MS, WAITER_MAX_ATTEMPTS} from '../../source/sim/time.js';
+import {schedule} from '../../source/sim/core/settle.js';
+import {WAITER_DELAY_MS, WAITER_MAX_ATTEMPTS} from '../../source/sim/core/clock.js';
 import {waiterByCliName} from '../../source/cli/catalogue.js';
-import {runWaiter} from '../../source/sim/waiters.js';
-import {IMAGE, REGION, VOLUME, addImageUsing, addVolume, harness} from './fixture.js';
+import {runWaiter} from '../../source/cli/waiters/waiters.js';
+import {IMAGE, REGION, VOLUME, addImageUsing, addVolume, harness} from '../sim/resources-fixture.js';
 
 const withSnapshot = () => {
 	const h = harness();

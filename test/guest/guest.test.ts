@@ -1,9 +1,9 @@
 import {produce} from 'immer';
 import {describe, expect, it} from 'vitest';
 import {worldWithAllRegions} from '../helpers/world.js';
-import {bootDisk, bootInstance, httpGet, instanceDisk} from '../../source/sim/guest.js';
-import type {World} from '../../source/sim/types.js';
-import {diskFor, newSession, run, sshReady, withHost} from './fixtures.js';
+import {bootDisk, bootInstance, httpGet, instanceDisk} from '../../source/guest/guest.js';
+import type {World} from '../../source/sim/core/types.js';
+import {diskFor, newSession, run, sshReady, withHost} from '../shell/fixtures.js';
 
 const IP = '3.80.1.2';
 const SSH = `ssh -i lab-key.pem ec2-user@${IP}`;

@@ -1,6 +1,6 @@
 import type {AwsRunner, LessonDeps, LineRunner} from '../../source/lessons/deps.js';
 import type {ApiCall, LineResult, Session} from '../../source/shell/session.js';
-import type {Instance, World} from '../../source/sim/types.js';
+import type {Instance, World} from '../../source/sim/core/types.js';
 
 // A tiny stand-in for the shell and the CLI, so the lesson engine is tested on its own:
 //   launch <image> [count]   a running, billed instance per count (RunInstances)

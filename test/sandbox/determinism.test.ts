@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 import {worldWithAllRegions} from '../helpers/world.js';
-import {execute} from '../../source/sim/engine.js';
-import type {World} from '../../source/sim/types.js';
+import {execute} from '../../source/sim/core/engine.js';
+import type {World} from '../../source/sim/core/types.js';
 import {tokenizeForTest} from './helpers.js';
 
 // One script, run twice on fresh worlds, must print byte-identical output: seeded ids and a

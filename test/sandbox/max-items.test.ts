@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
 // --max-items / --starting-token / --page-size as the real CLI applies them (behaviour recorded
 // from aws-cli 1.45.11, whose pagination code v2 shares): the full list is fetched, then cut.

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
 const env = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80};
 const aws = (line: string) => runAws(freshWorld(), line.split(' '), env);

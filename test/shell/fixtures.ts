@@ -1,8 +1,8 @@
 import {produce} from 'immer';
 import {worldWithAllRegions} from '../helpers/world.js';
-import {bootInstance} from '../../source/sim/guest.js';
-import {PUBLIC_IMAGES} from '../../source/sim/public-images.js';
-import type {Disk, Instance, World} from '../../source/sim/types.js';
+import {bootInstance} from '../../source/guest/guest.js';
+import {PUBLIC_IMAGES} from '../../source/sim/images/public-images.js';
+import type {Disk, Instance, World} from '../../source/sim/core/types.js';
 import {runLine} from '../../source/shell/run-line.js';
 import type {LineResult, Session} from '../../source/shell/session.js';
 

@@ -1,8 +1,8 @@
 import {produce} from 'immer';
-import {execute} from '../../source/sim/engine.js';
+import {execute} from '../../source/sim/core/engine.js';
 import {worldWithAllRegions} from '../helpers/world.js';
-import {startBilling} from '../../source/sim/pricing.js';
-import type {AwsErrorShape, Image, Instance, World} from '../../source/sim/types.js';
+import {startBilling} from '../../source/sim/billing/pricing.js';
+import type {AwsErrorShape, Image, Instance, World} from '../../source/sim/core/types.js';
 
 // A small harness for the resource operations: calls that must succeed or fail, and world
 // fixtures inserted directly (volumes, instances, images) so these tests do not depend on

@@ -1,4 +1,4 @@
-import type {WaiterAcceptor as Acceptor} from './waiter-definitions.js';
+import type {WaiterAcceptor as Acceptor} from './definitions.js';
 
 // What botocore's waiter says when it gives up: the model's waiter runner (waiters.ts) words its
 // answer with these; the CLI (source/cli/output/errors.ts) frames it as `Waiter X failed: …`.

@@ -1,8 +1,8 @@
 import jmespath from 'jmespath';
-import {acceptorExplanation, waiterReason} from './waiter-text.js';
-import {advanceClock, execute} from './engine.js';
-import type {OpResult, World} from './types.js';
-import type {WaiterAcceptor, WaiterDefinition} from './waiter-definitions.js';
+import {acceptorExplanation, waiterReason} from './text.js';
+import {advanceClock, execute} from '../../sim/core/engine.js';
+import type {OpResult, World} from '../../sim/core/types.js';
+import type {WaiterAcceptor, WaiterDefinition} from './definitions.js';
 
 // `aws ec2 wait …` on the virtual clock, acceptor for acceptor as botocore's Waiter.wait():
 // poll the describe operation, take the first acceptor that matches; success ends the wait,

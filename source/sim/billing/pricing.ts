@@ -1,4 +1,4 @@
-import type {Billing, ChargeKind, Instance, Snapshot, Volume, World} from './types.js';
+import type {Billing, ChargeKind, Instance, Snapshot, Volume, World} from '../core/types.js';
 
 // Simulated on-demand prices in USD (close to us-east-1 list prices; the same in every
 // Region to keep lessons simple). They make the cost of forgotten resources visible.

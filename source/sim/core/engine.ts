@@ -2,9 +2,9 @@ import {produce, setAutoFreeze} from 'immer';
 import {AwsError} from './errors.js';
 import {ensureRegions} from './fresh-world.js';
 import {settle} from './settle.js';
-import {COMMAND_TICK_MS} from './time.js';
+import {COMMAND_TICK_MS} from './clock.js';
 import type {OpResult, RegionState, World} from './types.js';
-import {operations} from './ops/index.js';
+import {operations} from '../operations.js';
 
 // Freezing every new object costs time on big worlds; nothing outside the engine mutates state.
 setAutoFreeze(false);

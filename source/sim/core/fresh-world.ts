@@ -1,8 +1,8 @@
 import {produce} from 'immer';
 import {streamId} from './ids.js';
-import {PUBLIC_IMAGES} from './public-images.js';
-import {DEFAULT_REGION, availabilityZones, isDefaultRegion} from './regions.js';
-import {WORLD_START} from './time.js';
+import {PUBLIC_IMAGES} from '../images/public-images.js';
+import {DEFAULT_REGION, availabilityZones, isDefaultRegion} from '../regions/regions.js';
+import {WORLD_START} from './clock.js';
 import type {RegionState, World} from './types.js';
 
 export const ACCOUNT_ID = '123456789012';

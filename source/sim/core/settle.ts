@@ -1,5 +1,5 @@
-import {startBilling} from './pricing.js';
-import {bootInstance} from './guest.js';
+import {startBilling} from '../billing/pricing.js';
+import {bootInstance} from '../../guest/guest.js';
 import type {Scheduled, World} from './types.js';
 
 // Moves the (draft) world's clock to `until`, applying every scheduled state change in time

@@ -1,9 +1,9 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {findOwnImage, findVisibleImage} from './images-lookup.js';
-import {checkLaunchPermission, imageUnavailable, type LaunchPermission, notAuthorizedForImage, requireParam, samePermission} from './images-rules.js';
-import {wireTimestamp} from './time.js';
-import type {Image} from './types.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {findOwnImage, findVisibleImage} from './lookup.js';
+import {checkLaunchPermission, imageUnavailable, type LaunchPermission, notAuthorizedForImage, requireParam, samePermission} from './rules.js';
+import {wireTimestamp} from '../core/clock.js';
+import type {Image} from '../core/types.js';
 
 // ModifyImageAttribute / DescribeImageAttribute / ResetImageAttribute (aws-reference 3.9).
 

@@ -1,6 +1,6 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {requireParam} from './images-rules.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {requireParam} from './rules.js';
 
 // Block public access for AMIs, per Region (on for new accounts: block-new-sharing).
 // Outputs per the EC2 model: Get -> {ImageBlockPublicAccessState, ManagedBy};

@@ -1,15 +1,15 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {nextId} from './ids.js';
-import {isImageVisibleTo} from './images-lookup.js';
-import {amiNotFound, checkAmiId, checkAmiName, checkNameFree, clonePlain, imageUnavailable, requireParam} from './images-rules.js';
-import {snapshotMapping} from './images-mappings.js';
-import {newImageBase, storeNewImage} from './images-new.js';
-import {groupedMs, kmsKeyArn} from './images-snapshots.js';
-import {applyTags} from './resource-params.js';
-import {readTagSpecifications} from './tag-specifications.js';
-import {IMAGE_PENDING_MS} from './time.js';
-import type {BlockDeviceMapping, Image, Tag} from './types.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {nextId} from '../core/ids.js';
+import {isImageVisibleTo} from './lookup.js';
+import {amiNotFound, checkAmiId, checkAmiName, checkNameFree, clonePlain, imageUnavailable, requireParam} from './rules.js';
+import {snapshotMapping} from './mappings.js';
+import {newImageBase, storeNewImage} from './new.js';
+import {groupedMs, kmsKeyArn} from './snapshots.js';
+import {applyTags} from '../core/resource-params.js';
+import {readTagSpecifications} from '../tags/tag-specifications.js';
+import {IMAGE_PENDING_MS} from '../core/clock.js';
+import type {BlockDeviceMapping, Image, Tag} from '../core/types.js';
 
 // CopyImage (aws-reference 3.6), sent to the DESTINATION Region (ctx.region): a new, distinct
 // AMI owned by the caller, pending at first, with new snapshots (disks copied, billed).

@@ -1,14 +1,14 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {nextId} from './ids.js';
-import {checkAmiName, checkNameFree, clonePlain, requireParam} from './images-rules.js';
-import {newDeviceMapping, readMappingParams, snapshotMapping} from './images-mappings.js';
-import {newImageBase, storeNewImage} from './images-new.js';
-import {bootDisk, instanceDisk} from './guest.js';
-import {findInstance} from './instances-lookup.js';
-import {readTagSpecifications} from './tag-specifications.js';
-import {IMAGE_PENDING_MS} from './time.js';
-import type {BlockDeviceMapping, Image} from './types.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {nextId} from '../core/ids.js';
+import {checkAmiName, checkNameFree, clonePlain, requireParam} from './rules.js';
+import {newDeviceMapping, readMappingParams, snapshotMapping} from './mappings.js';
+import {newImageBase, storeNewImage} from './new.js';
+import {bootDisk, instanceDisk} from '../../guest/guest.js';
+import {findInstance} from '../instances/lookup.js';
+import {readTagSpecifications} from '../tags/tag-specifications.js';
+import {IMAGE_PENDING_MS} from '../core/clock.js';
+import type {BlockDeviceMapping, Image} from '../core/types.js';
 
 // CreateImage (aws-reference 3.1): an EBS-backed image of an instance, one snapshot per
 // attached EBS volume, pending for IMAGE_PENDING_MS. The volumes' disks are copied onto the

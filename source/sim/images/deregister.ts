@@ -1,8 +1,8 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {isImageVisibleTo} from './images-lookup.js';
-import {amiNotFound, checkAmiId, notAuthorizedForImage, requireParam} from './images-rules.js';
-import {closeBilling} from './pricing.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {isImageVisibleTo} from './lookup.js';
+import {amiNotFound, checkAmiId, notAuthorizedForImage, requireParam} from './rules.js';
+import {closeBilling} from '../billing/pricing.js';
 
 // DeregisterImage (aws-reference 3.7): the AMI goes, its snapshots stay (and keep costing)
 // unless DeleteAssociatedSnapshots; instances launched from it are untouched.

@@ -1,12 +1,12 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {compileFilters, type Filter} from './filters.js';
-import {isImageVisibleTo} from './images-lookup.js';
-import {IMAGE_FILTERS} from './images-filters.js';
-import {amiMalformed, amiNotFound, isPublic} from './images-rules.js';
-import {isWellFormedId} from './ids.js';
-import type {Image} from './types.js';
-import {imageView} from './views/images.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {compileFilters, type Filter} from '../core/filters.js';
+import {isImageVisibleTo} from './lookup.js';
+import {IMAGE_FILTERS} from './filters.js';
+import {amiMalformed, amiNotFound, isPublic} from './rules.js';
+import {isWellFormedId} from '../core/ids.js';
+import type {Image} from '../core/types.js';
+import {imageView} from './view.js';
 
 // DescribeImages (aws-reference 3.2). Without ImageIds/Owners/ExecutableUsers: every image the
 // account can launch (own + public + shared with it). Output in creation order.

@@ -1,7 +1,7 @@
-import type {FilterAccessors} from './filters.js';
-import {isPublic} from './images-rules.js';
-import {wireTimestamp} from './time.js';
-import type {Image} from './types.js';
+import type {FilterAccessors} from '../core/filters.js';
+import {isPublic} from './rules.js';
+import {wireTimestamp} from '../core/clock.js';
+import type {Image} from '../core/types.js';
 
 // DescribeImages `--filters` names (aws-reference 3.2, EC2 API reference) that our images can
 // answer. tag:<key>, tag-key and tag-value come from filters.ts. Booleans compare as

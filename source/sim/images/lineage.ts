@@ -1,4 +1,4 @@
-import type {Image, Instance, World} from './types.js';
+import type {Image, Instance, World} from '../core/types.js';
 
 // The family tree of the player's images, for the game's `lineage` command:
 // instance -> AMI made from it -> the AMI's snapshots, its copies in other Regions, and the

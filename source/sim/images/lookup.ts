@@ -1,5 +1,5 @@
-import {amiNotFound, checkAmiId, isPublic, notAuthorizedForImage} from './images-rules.js';
-import type {Image, RegionState, World} from './types.js';
+import {amiNotFound, checkAmiId, isPublic, notAuthorizedForImage} from './rules.js';
+import type {Image, RegionState, World} from '../core/types.js';
 
 // Finding images the way EC2 does: an image is visible to an account when the account owns
 // it, it is public, or it is shared with the account by an explicit launch permission.

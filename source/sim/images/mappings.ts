@@ -1,9 +1,9 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {compact} from './compact.js';
-import {addSnapshot, type NewSnapshot} from './images-snapshots.js';
-import {findSnapshot, snapshotTooSmall} from './storage-lookup.js';
-import type {BlockDeviceMapping} from './types.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {compact} from '../core/compact.js';
+import {addSnapshot, type NewSnapshot} from './snapshots.js';
+import {findSnapshot, snapshotTooSmall} from '../storage/lookup.js';
+import type {BlockDeviceMapping} from '../core/types.js';
 
 // Block-device mappings of new images (CreateImage, RegisterImage, CopyImage): the request's
 // `--block-device-mappings`, a device the request adds, and an EBS device backed by a new snapshot.

@@ -1,7 +1,7 @@
-import type {OpContext} from './engine.js';
-import {compact} from './compact.js';
-import {schedule} from './settle.js';
-import type {Image} from './types.js';
+import type {OpContext} from '../core/engine.js';
+import {compact} from '../core/compact.js';
+import {schedule} from '../core/settle.js';
+import type {Image} from '../core/types.js';
 
 // What every new image of this account has in common (CreateImage, CopyImage, RegisterImage):
 // owned by the caller, made now, a machine image, no launch permissions (never copied).

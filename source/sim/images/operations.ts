@@ -1,11 +1,11 @@
-import type {OpHandler} from '../engine.js';
-import {modifyImageAttribute, describeImageAttribute, resetImageAttribute} from '../images-attributes.js';
-import {disableImageBlockPublicAccess, enableImageBlockPublicAccess, getImageBlockPublicAccessState} from '../images-block-public-access.js';
-import {copyImage} from '../images-copy.js';
-import {createImage} from '../images-create.js';
-import {deregisterImage} from '../images-deregister.js';
-import {describeImages} from '../images-describe.js';
-import {registerImage} from '../images-register.js';
+import type {OpHandler} from '../core/engine.js';
+import {modifyImageAttribute, describeImageAttribute, resetImageAttribute} from './attributes.js';
+import {disableImageBlockPublicAccess, enableImageBlockPublicAccess, getImageBlockPublicAccessState} from './block-public-access.js';
+import {copyImage} from './copy.js';
+import {createImage} from './create.js';
+import {deregisterImage} from './deregister.js';
+import {describeImages} from './describe.js';
+import {registerImage} from './register.js';
 
 /** The AMI operations, by model name. */
 export const imageOperations: Record<string, OpHandler> = {

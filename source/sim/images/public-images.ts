@@ -1,4 +1,4 @@
-import type {Disk} from './types.js';
+import type {Disk} from '../core/types.js';
 
 // The AMIs every fresh world offers in every Region: the four sources of AMIs a learner meets.
 // Names follow the real naming schemes; the Marketplace vendors and community owners are made up.

@@ -1,12 +1,12 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {nextId} from './ids.js';
-import {newDeviceMapping, readMappingParams} from './images-mappings.js';
-import {newImageBase, storeNewImage} from './images-new.js';
-import {findSnapshot} from './storage-lookup.js';
-import {checkAmiName, checkNameFree, requireParam} from './images-rules.js';
-import {readTagSpecifications} from './tag-specifications.js';
-import type {BlockDeviceMapping, Disk, Image} from './types.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {nextId} from '../core/ids.js';
+import {newDeviceMapping, readMappingParams} from './mappings.js';
+import {newImageBase, storeNewImage} from './new.js';
+import {findSnapshot} from '../storage/lookup.js';
+import {checkAmiName, checkNameFree, requireParam} from './rules.js';
+import {readTagSpecifications} from '../tags/tag-specifications.js';
+import type {BlockDeviceMapping, Disk, Image} from '../core/types.js';
 
 // RegisterImage: an EBS-backed AMI from existing snapshots (RootDeviceName + a mapping with
 // Ebs.SnapshotId), or an instance-store AMI from a bundle manifest in S3 (ImageLocation).

@@ -1,8 +1,8 @@
-import {fail} from './errors.js';
-import {isWellFormedId} from './ids.js';
-import type {Image, RegionState} from './types.js';
-import {readValues} from './read-values.js';
-import {missing} from './resource-params.js';
+import {fail} from '../core/errors.js';
+import {isWellFormedId} from '../core/ids.js';
+import type {Image, RegionState} from '../core/types.js';
+import {readValues} from '../core/read-values.js';
+import {missing} from '../core/resource-params.js';
 
 // Rules shared by the image operations: AMI names, ids, launch
 // permissions. Messages are the ones EC2 prints (aws-reference 1.2, 3.1, 3.2, 3.9).
@@ -31,7 +31,7 @@ export const checkNameFree = (region: RegionState, account: string, name: string
 
 export const amiMalformed = (id: string): never => fail('InvalidAMIID.Malformed', `Invalid id: "${id}" (expecting "ami-...")`);
 
-export {amiNotFound} from './not-found.js';
+export {amiNotFound} from '../core/not-found.js';
 
 export const checkAmiId = (id: unknown): string => {
 	if (typeof id !== 'string' || !isWellFormedId(id, 'ami')) amiMalformed(String(id));

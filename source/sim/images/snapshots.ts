@@ -1,10 +1,10 @@
-import {compact} from './compact.js';
-import type {OpContext} from './engine.js';
-import {hexFor, nextId} from './ids.js';
-import {startBilling} from './pricing.js';
-import {schedule} from './settle.js';
-import type {Disk, Tag} from './types.js';
-import {clonePlain} from './images-rules.js';
+import {compact} from '../core/compact.js';
+import type {OpContext} from '../core/engine.js';
+import {hexFor, nextId} from '../core/ids.js';
+import {startBilling} from '../billing/pricing.js';
+import {schedule} from '../core/settle.js';
+import type {Disk, Tag} from '../core/types.js';
+import {clonePlain} from './rules.js';
 
 // The snapshots this account makes (CreateSnapshot, and CreateImage / CopyImage for their
 // devices) and the KMS key names they carry. Snapshots are billed from the moment they exist.

@@ -1,8 +1,8 @@
-import {compact} from '../compact.js';
-import {isPublic} from '../images-rules.js';
-import {wireTimestamp} from '../time.js';
-import type {BlockDeviceMapping, Image} from '../types.js';
-import {tagsView} from './resource-tags.js';
+import {compact} from '../core/compact.js';
+import {isPublic} from './rules.js';
+import {wireTimestamp} from '../core/clock.js';
+import type {BlockDeviceMapping, Image} from '../core/types.js';
+import {tagsView} from '../tags/resource-tags.js';
 
 // The Image structure as DescribeImages returns it: only the members real EC2 sends for this
 // image (no undefined values). The CLI layer orders keys by the model's member order.

@@ -1,13 +1,13 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {isWellFormedId} from './ids.js';
-import {supportedArchitectures} from './instances-hardware.js';
-import {isInstanceVisible, instancesNotFound} from './instances-lookup.js';
-import {checkShutdownBehavior, checkUserData} from './instances-params.js';
-import {closeBilling, isKnownInstanceType} from './pricing.js';
-import type {Instance, RegionState, World} from './types.js';
-import {groupIdentifiers, instanceBlockDeviceMappings} from './views/instances.js';
-import {findGroupIds} from './groups-lookup.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {isWellFormedId} from '../core/ids.js';
+import {supportedArchitectures} from './hardware.js';
+import {isInstanceVisible, instancesNotFound} from './lookup.js';
+import {checkShutdownBehavior, checkUserData} from './params.js';
+import {closeBilling, isKnownInstanceType} from '../billing/pricing.js';
+import type {Instance, RegionState, World} from '../core/types.js';
+import {groupIdentifiers, instanceBlockDeviceMappings} from './view.js';
+import {findGroupIds} from '../security-groups/lookup.js';
 
 // ModifyInstanceAttribute / DescribeInstanceAttribute (reference 3.12): one attribute per call,
 // and the attributes that change the machine itself only while the instance is stopped.

@@ -1,10 +1,10 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {type FilterAccessors, compileFilters} from './filters.js';
-import {findInstances, isInstanceVisible} from './instances-lookup.js';
-import {privateDnsName, publicDnsName, shownPublicIp} from './instances-network.js';
-import type {Instance, RegionState} from './types.js';
-import {STATE_CODES, reservationsView} from './views/instances.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {type FilterAccessors, compileFilters} from '../core/filters.js';
+import {findInstances, isInstanceVisible} from './lookup.js';
+import {privateDnsName, publicDnsName, shownPublicIp} from './network.js';
+import type {Instance, RegionState} from '../core/types.js';
+import {STATE_CODES, reservationsView} from './view.js';
 
 // DescribeInstances (reference 3.4): ids (all must exist), filters, and pages of MaxResults
 // instances grouped by reservation. Terminated instances show for an hour, then vanish.

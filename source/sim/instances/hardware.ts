@@ -1,4 +1,4 @@
-import {instanceTypeArchitecture} from './pricing.js';
+import {instanceTypeArchitecture} from '../billing/pricing.js';
 
 // What the instance types we price look like as hardware: CPU layout, the architectures they
 // run (older Xen types also run 32-bit AMIs), and whether they are EBS-optimised by default.

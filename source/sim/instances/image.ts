@@ -1,6 +1,6 @@
-import {fail} from './errors.js';
-import {findVisibleImage} from './images-lookup.js';
-import type {Image, RegionState, World} from './types.js';
+import {fail} from '../core/errors.js';
+import {findVisibleImage} from '../images/lookup.js';
+import type {Image, RegionState, World} from '../core/types.js';
 
 // The AMI a launch names (reference 3.3 and 2.2): visibility and the Malformed / NotFound texts
 // come from images-lookup.ts; a launch also needs an ImageId at all and an available image.

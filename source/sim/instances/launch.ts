@@ -1,22 +1,22 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {hexFor, nextId, nextRandom} from './ids.js';
-import {compact} from './compact.js';
-import {architectureMismatch, ebsOptimizedByDefault, enaRequired, hvmRequired, instanceStoreRootUnsupported} from './instances-hardware.js';
-import {clonePlain} from './images-rules.js';
-import {findLaunchImage} from './instances-image.js';
-import {checkShutdownBehavior, checkUserData} from './instances-params.js';
-import {keyPairNotFound} from './not-found.js';
-import {newClientToken, newMacAddress, newPrivateIp, newPublicIp} from './instances-network.js';
-import {WINDOWS_LICENCE_HOURLY, isKnownInstanceType, startBilling} from './pricing.js';
-import {availabilityZones} from './regions.js';
-import {schedule} from './settle.js';
-import {findGroupByName, findGroupIds, groupByName} from './groups-lookup.js';
-import {findSnapshot, snapshotTooSmall} from './storage-lookup.js';
-import {readTagSpecifications} from './tag-specifications.js';
-import {BOOT_MS} from './time.js';
-import type {Disk, Image, Instance, RegionState, World} from './types.js';
-import {reservationsView} from './views/instances.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {hexFor, nextId, nextRandom} from '../core/ids.js';
+import {compact} from '../core/compact.js';
+import {architectureMismatch, ebsOptimizedByDefault, enaRequired, hvmRequired, instanceStoreRootUnsupported} from './hardware.js';
+import {clonePlain} from '../images/rules.js';
+import {findLaunchImage} from './image.js';
+import {checkShutdownBehavior, checkUserData} from './params.js';
+import {keyPairNotFound} from '../core/not-found.js';
+import {newClientToken, newMacAddress, newPrivateIp, newPublicIp} from './network.js';
+import {WINDOWS_LICENCE_HOURLY, isKnownInstanceType, startBilling} from '../billing/pricing.js';
+import {availabilityZones} from '../regions/regions.js';
+import {schedule} from '../core/settle.js';
+import {findGroupByName, findGroupIds, groupByName} from '../security-groups/lookup.js';
+import {findSnapshot, snapshotTooSmall} from '../storage/lookup.js';
+import {readTagSpecifications} from '../tags/tag-specifications.js';
+import {BOOT_MS} from '../core/clock.js';
+import type {Disk, Image, Instance, RegionState, World} from '../core/types.js';
+import {reservationsView} from './view.js';
 
 // RunInstances (reference 3.3): checks every parameter first, then launches N instances in one
 // reservation, each with EBS volumes made from the AMI's snapshots (the baked software arrives

@@ -1,13 +1,13 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {bootDisk, haltDisk, instanceDisk} from './guest.js';
-import {findInstances} from './instances-lookup.js';
-import {newPublicIp} from './instances-network.js';
-import {closeBilling, stopBilling} from './pricing.js';
-import {schedule} from './settle.js';
-import {BOOT_MS, TRANSITION_MS, gmtStamp} from './time.js';
-import type {Instance, InstanceStateName} from './types.js';
-import {stateView} from './views/instances.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {bootDisk, haltDisk, instanceDisk} from '../../guest/guest.js';
+import {findInstances} from './lookup.js';
+import {newPublicIp} from './network.js';
+import {closeBilling, stopBilling} from '../billing/pricing.js';
+import {schedule} from '../core/settle.js';
+import {BOOT_MS, TRANSITION_MS, gmtStamp} from '../core/clock.js';
+import type {Instance, InstanceStateName} from '../core/types.js';
+import {stateView} from './view.js';
 
 // Stop / start / reboot / terminate (reference 2.1 and 3.5). Every id is checked before anything
 // changes, and a thrown error discards the whole request (engine.ts), so several ids are

@@ -1,9 +1,9 @@
-import {fail} from './errors.js';
-import {isWellFormedId} from './ids.js';
-import {PLAYER_PUBLIC_IP} from './internet.js';
-import {instancesNotFound} from './not-found.js';
-import {allowsFrom} from './security-rules.js';
-import type {Instance, RegionState, World} from './types.js';
+import {fail} from '../core/errors.js';
+import {isWellFormedId} from '../core/ids.js';
+import {PLAYER_PUBLIC_IP} from '../security-groups/internet.js';
+import {instancesNotFound} from '../core/not-found.js';
+import {allowsFrom} from '../security-groups/rules.js';
+import type {Instance, RegionState, World} from '../core/types.js';
 
 // Finding instances the way EC2 does: exact Malformed / NotFound errors, terminated instances
 // visible for an hour and then gone, and the questions the in-instance shell asks (which

@@ -1,5 +1,5 @@
-import {hexFor, nextRandom} from './ids.js';
-import type {Instance, RegionState, World} from './types.js';
+import {hexFor, nextRandom} from '../core/ids.js';
+import type {Instance, RegionState, World} from '../core/types.js';
 
 // Addresses of simulated instances. The default VPC is 172.31.0.0/16 and each default subnet
 // is a /20 (one per Availability Zone); public addresses come from Amazon-looking ranges.

@@ -1,8 +1,8 @@
-import type {OpHandler} from '../engine.js';
-import {describeInstanceAttribute, modifyInstanceAttribute} from '../instances-attributes.js';
-import {describeInstances} from '../instances-describe.js';
-import {runInstances} from '../instances-launch.js';
-import {rebootInstances, startInstances, stopInstances, terminateInstances} from '../instances-lifecycle.js';
+import type {OpHandler} from '../core/engine.js';
+import {describeInstanceAttribute, modifyInstanceAttribute} from './attributes.js';
+import {describeInstances} from './describe.js';
+import {runInstances} from './launch.js';
+import {rebootInstances, startInstances, stopInstances, terminateInstances} from './lifecycle.js';
 
 export const instanceOperations: Record<string, OpHandler> = {
 	RunInstances: runInstances,

@@ -1,5 +1,5 @@
-import {fail} from './errors.js';
-import type {Instance} from './types.js';
+import {fail} from '../core/errors.js';
+import type {Instance} from '../core/types.js';
 
 // Instance parameters RunInstances and ModifyInstanceAttribute both take, checked once, with
 // EC2's own words (reference 3.3, 3.12).

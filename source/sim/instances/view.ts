@@ -1,9 +1,9 @@
-import {compact} from '../compact.js';
-import {cpuOptions, ebsOptimizedByDefault} from '../instances-hardware.js';
-import {privateDnsName, publicDnsName, shownPublicIp} from '../instances-network.js';
-import {cliTimestamp} from '../time.js';
-import type {Instance, InstanceStateName, RegionState, World} from '../types.js';
-import {tagsView} from './resource-tags.js';
+import {compact} from '../core/compact.js';
+import {cpuOptions, ebsOptimizedByDefault} from './hardware.js';
+import {privateDnsName, publicDnsName, shownPublicIp} from './network.js';
+import {cliTimestamp} from '../core/clock.js';
+import type {Instance, InstanceStateName, RegionState, World} from '../core/types.js';
+import {tagsView} from '../tags/resource-tags.js';
 
 // How EC2 describes an instance (the `Instance` shape of RunInstances / DescribeInstances) and
 // the pieces other outputs reuse (State, group identifiers, block device mappings).

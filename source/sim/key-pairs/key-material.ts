@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {hexFor} from './ids.js';
+import {hexFor} from '../core/ids.js';
 
 // Deterministic, well-formed (but not usable) key material for create-key-pair, and the
 // parsing and fingerprints of import-key-pair. The bytes come from the world's seed and id

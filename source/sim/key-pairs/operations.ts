@@ -1,13 +1,13 @@
-import type {OpHandler} from '../engine.js';
-import {fail} from '../errors.js';
-import {compileFilters} from '../filters.js';
-import {nextId} from '../ids.js';
-import {generateKey, importedFingerprint, parsePublicKey, sameKeyMaterial, type KeyFormat, type KeyType} from '../key-material.js';
-import {keyPairNotFound} from '../not-found.js';
-import {checkAsciiText, missing, optionalBoolean, optionalString, requiredString, stringList} from '../resource-params.js';
-import {readTagSpecifications} from '../tag-specifications.js';
-import type {KeyPair, RegionState} from '../types.js';
-import {keyPairView} from '../views/key-pairs.js';
+import type {OpHandler} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {compileFilters} from '../core/filters.js';
+import {nextId} from '../core/ids.js';
+import {generateKey, importedFingerprint, parsePublicKey, sameKeyMaterial, type KeyFormat, type KeyType} from './key-material.js';
+import {keyPairNotFound} from '../core/not-found.js';
+import {checkAsciiText, missing, optionalBoolean, optionalString, requiredString, stringList} from '../core/resource-params.js';
+import {readTagSpecifications} from '../tags/tag-specifications.js';
+import type {KeyPair, RegionState} from '../core/types.js';
+import {keyPairView} from './view.js';
 
 // Key pairs (aws-reference 3.10): CreateKeyPair, ImportKeyPair, DescribeKeyPairs, DeleteKeyPair.
 // A key pair lives in one Region; the world keeps the private key create-key-pair handed out

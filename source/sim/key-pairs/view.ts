@@ -1,6 +1,6 @@
-import {cliTimestamp} from '../time.js';
-import type {KeyPair} from '../types.js';
-import {compact} from '../compact.js';
+import {cliTimestamp} from '../core/clock.js';
+import type {KeyPair} from '../core/types.js';
+import {compact} from '../core/compact.js';
 
 // A key pair as DescribeKeyPairs prints it (KeyPairInfo). Tags is always a list here, as in
 // the CLI's examples; PublicKey only with --include-public-key.

@@ -1,9 +1,9 @@
-import type {OpHandler} from '../engine.js';
-import {fail} from '../errors.js';
-import {compileFilters} from '../filters.js';
-import {DEFAULT_REGIONS, OPT_IN_REGIONS, endpointFor, isDefaultRegion} from '../regions.js';
-import {optionalBoolean, stringList} from '../resource-params.js';
-import type {World} from '../types.js';
+import type {OpHandler} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {compileFilters} from '../core/filters.js';
+import {DEFAULT_REGIONS, OPT_IN_REGIONS, endpointFor, isDefaultRegion} from './regions.js';
+import {optionalBoolean, stringList} from '../core/resource-params.js';
+import type {World} from '../core/types.js';
 
 // DescribeRegions (aws-reference 1.3, 3.14). The 17 default Regions need no opt-in; an opt-in
 // Region is `opted-in` once the world holds it, `not-opted-in` otherwise. Without

@@ -1,7 +1,7 @@
-import {fail} from './errors.js';
-import {groupNameNotFound, groupNotFound} from './not-found.js';
-import {checkId} from './resource-params.js';
-import type {RegionState, SecurityGroup} from './types.js';
+import {fail} from '../core/errors.js';
+import {groupNameNotFound, groupNotFound} from '../core/not-found.js';
+import {checkId} from '../core/resource-params.js';
+import type {RegionState, SecurityGroup} from '../core/types.js';
 
 // Security groups named in a request by id (run-instances --security-group-ids,
 // modify-instance-attribute --groups) or by name in the default VPC, with EC2's exact errors.

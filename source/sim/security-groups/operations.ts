@@ -1,14 +1,14 @@
-import type {OpContext, OpHandler} from '../engine.js';
-import {fail} from '../errors.js';
-import {compileFilters} from '../filters.js';
-import {isWellFormedId, nextId} from '../ids.js';
-import {findGroupByName, groupByName} from '../groups-lookup.js';
-import {groupNotFound} from '../not-found.js';
-import {checkAsciiText, checkId, missing, optionalString, requiredString, stringList} from '../resource-params.js';
-import {readTagSpecifications} from '../tag-specifications.js';
-import {duplicateRuleMessage, rulesFromRequest, sameRule, type RuleSpec} from '../security-rules.js';
-import type {IpPermission, SecurityGroup} from '../types.js';
-import {securityGroupArn, securityGroupRuleView, securityGroupView} from '../views/security-groups.js';
+import type {OpContext, OpHandler} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {compileFilters} from '../core/filters.js';
+import {isWellFormedId, nextId} from '../core/ids.js';
+import {findGroupByName, groupByName} from './lookup.js';
+import {groupNotFound} from '../core/not-found.js';
+import {checkAsciiText, checkId, missing, optionalString, requiredString, stringList} from '../core/resource-params.js';
+import {readTagSpecifications} from '../tags/tag-specifications.js';
+import {duplicateRuleMessage, rulesFromRequest, sameRule, type RuleSpec} from './rules.js';
+import type {IpPermission, SecurityGroup} from '../core/types.js';
+import {securityGroupArn, securityGroupRuleView, securityGroupView} from './view.js';
 
 // Security groups (aws-reference 3.11): CreateSecurityGroup, DescribeSecurityGroups,
 // DeleteSecurityGroup, AuthorizeSecurityGroupIngress, RevokeSecurityGroupIngress.

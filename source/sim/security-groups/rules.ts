@@ -1,7 +1,7 @@
-import {fail} from './errors.js';
+import {fail} from '../core/errors.js';
 import {cidrContains} from './internet.js';
-import {optionalInteger, optionalString} from './resource-params.js';
-import type {IpPermission, SecurityGroup} from './types.js';
+import {optionalInteger, optionalString} from '../core/resource-params.js';
+import type {IpPermission, SecurityGroup} from '../core/types.js';
 
 // Security group rules: reading `IpPermissions` from a request, spotting duplicates with
 // EC2's own wording, and answering "can the internet reach this port?".

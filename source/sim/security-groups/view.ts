@@ -1,6 +1,6 @@
-import type {IpPermission, SecurityGroup} from '../types.js';
-import {compact} from '../compact.js';
-import {tagsView} from './resource-tags.js';
+import type {IpPermission, SecurityGroup} from '../core/types.js';
+import {compact} from '../core/compact.js';
+import {tagsView} from '../tags/resource-tags.js';
 
 // A security group as DescribeSecurityGroups prints it. EC2 groups the rules it stores one by
 // one into IpPermissions: one entry per protocol and port range, each listing its peers in

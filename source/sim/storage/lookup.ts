@@ -1,7 +1,7 @@
-import {fail} from './errors.js';
-import {snapshotNotFound, volumeNotFound} from './not-found.js';
-import {checkId} from './resource-params.js';
-import type {RegionState, Snapshot, Volume, World} from './types.js';
+import {fail} from '../core/errors.js';
+import {snapshotNotFound, volumeNotFound} from '../core/not-found.js';
+import {checkId} from '../core/resource-params.js';
+import type {RegionState, Snapshot, Volume, World} from '../core/types.js';
 
 // Finding EBS snapshots and volumes named in a request (describe/delete, block device mappings
 // of create-image, register-image and run-instances), with EC2's exact errors.

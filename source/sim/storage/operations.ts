@@ -1,15 +1,15 @@
-import type {OpContext, OpHandler} from '../engine.js';
-import {fail} from '../errors.js';
-import {compileFilters} from '../filters.js';
-import {addSnapshot} from '../images-snapshots.js';
-import {closeBilling} from '../pricing.js';
-import {optionalString, requiredString, stringList} from '../resource-params.js';
-import {readTagSpecifications} from '../tag-specifications.js';
-import {findSnapshot, findVolume, isLiveVolume, isVisibleSnapshot} from '../storage-lookup.js';
-import {cliTimestamp, wireTimestamp} from '../time.js';
-import type {Snapshot, Volume} from '../types.js';
-import {snapshotProgress, snapshotView} from '../views/snapshots.js';
-import {volumeView} from '../views/volumes.js';
+import type {OpContext, OpHandler} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {compileFilters} from '../core/filters.js';
+import {addSnapshot} from '../images/snapshots.js';
+import {closeBilling} from '../billing/pricing.js';
+import {optionalString, requiredString, stringList} from '../core/resource-params.js';
+import {readTagSpecifications} from '../tags/tag-specifications.js';
+import {findSnapshot, findVolume, isLiveVolume, isVisibleSnapshot} from './lookup.js';
+import {cliTimestamp, wireTimestamp} from '../core/clock.js';
+import type {Snapshot, Volume} from '../core/types.js';
+import {snapshotProgress, snapshotView} from './snapshot-view.js';
+import {volumeView} from './volume-view.js';
 
 // EBS snapshots and volumes: DescribeSnapshots, CreateSnapshot, DeleteSnapshot,
 // DescribeVolumes, DeleteVolume (aws-reference 2.3, 3.8).

@@ -1,7 +1,7 @@
-import {cliTimestamp} from '../time.js';
-import type {Volume} from '../types.js';
-import {compact} from '../compact.js';
-import {tagsView} from './resource-tags.js';
+import {cliTimestamp} from '../core/clock.js';
+import type {Volume} from '../core/types.js';
+import {compact} from '../core/compact.js';
+import {tagsView} from '../tags/resource-tags.js';
 
 // A volume as DescribeVolumes prints it: Attachments is always there ([] when detached).
 

@@ -1,7 +1,7 @@
-import type {OpHandler} from '../engine.js';
-import {compileFilters} from '../filters.js';
-import {applyTags, checkTag, checkTagKey, missing, stringList, tagList} from '../resource-params.js';
-import {findTaggables, taggableResources} from '../taggable.js';
+import type {OpHandler} from '../core/engine.js';
+import {compileFilters} from '../core/filters.js';
+import {applyTags, checkTag, checkTagKey, missing, stringList, tagList} from '../core/resource-params.js';
+import {findTaggables, taggableResources} from './taggable.js';
 
 // CreateTags / DeleteTags / DescribeTags (aws-reference 1.1, 3.13). Both changes are
 // all-or-nothing: every id and tag is checked before anything changes (and the engine

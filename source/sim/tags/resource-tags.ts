@@ -1,4 +1,4 @@
-import type {Tag} from '../types.js';
+import type {Tag} from '../core/types.js';
 
 // How describe outputs show tags: absent when a resource has none (EC2 sends no tagSet),
 // otherwise copies in the order they were added.

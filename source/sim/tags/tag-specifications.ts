@@ -1,6 +1,6 @@
-import {fail} from './errors.js';
-import {applyTags, checkTag, optionalString, tagList} from './resource-params.js';
-import type {Tag} from './types.js';
+import {fail} from '../core/errors.js';
+import {applyTags, checkTag, optionalString, tagList} from '../core/resource-params.js';
+import type {Tag} from '../core/types.js';
 
 // `--tag-specifications` (TagSpecifications: [{ResourceType, Tags}]) for every operation that
 // takes it: one reading, one set of checks, one table of what each operation may tag.

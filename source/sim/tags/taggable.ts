@@ -1,9 +1,9 @@
-import type {OpContext} from './engine.js';
-import {fail} from './errors.js';
-import {ID_PATTERN} from './ids.js';
-import {isImageVisibleTo} from './images-lookup.js';
-import {amiNotFound, groupNotFound, instancesNotFound, keyPairNotFound, snapshotNotFound, volumeNotFound} from './not-found.js';
-import type {RegionState, Tag, World} from './types.js';
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {ID_PATTERN} from '../core/ids.js';
+import {isImageVisibleTo} from '../images/lookup.js';
+import {amiNotFound, groupNotFound, instancesNotFound, keyPairNotFound, snapshotNotFound, volumeNotFound} from '../core/not-found.js';
+import type {RegionState, Tag, World} from '../core/types.js';
 
 // Every resource that carries tags, found by its id as CreateTags / DeleteTags / DescribeTags
 // see it: AMIs (own, public or shared with us; deregistered ones are gone), instances,

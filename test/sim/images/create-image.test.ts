@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {charges} from '../../source/sim/pricing.js';
+import {charges} from '../../../source/sim/billing/pricing.js';
 import {ACCOUNT, INSTANCE, REGION, commands, err, fresh, ok, rootVolumeOf, dataVolumeOf, withImage, withInstance} from './fixture.js';
 
 const MALFORMED_NAME = 'AMI names must be between 3 and 128 characters long, and may contain letters, numbers, \'(\', \')\', \'.\', \'-\', \'/\' and \'_\'';

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {charges} from '../../source/sim/pricing.js';
-import {findOwnImage, findVisibleImage, isImageVisibleTo} from '../../source/sim/images-lookup.js';
+import {charges} from '../../../source/sim/billing/pricing.js';
+import {findOwnImage, findVisibleImage, isImageVisibleTo} from '../../../source/sim/images/lookup.js';
 import {AL2023, INSTANCE, REGION, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
-import type {World} from '../../source/sim/types.js';
+import type {World} from '../../../source/sim/core/types.js';
 
 
 const BLOCKED = 'You can\'t publicly share this image because block public access for AMIs is enabled for this account. To publicly share the image, you must call the DisableImageBlockPublicAccess API.';

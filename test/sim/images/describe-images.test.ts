@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 
 import {produce} from 'immer';
 import {ACCOUNT, AL2023, INSTANCE, REGION, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
-import type {World} from '../../source/sim/types.js';
+import type {World} from '../../../source/sim/core/types.js';
 
 const describeImages = (world: World, params: Record<string, any> = {}, region = REGION) => ok(world, 'DescribeImages', params, region).output.Images as Array<Record<string, any>>;
 const ids = (images: Array<Record<string, any>>) => images.map(i => i.ImageId as string);

@@ -1,7 +1,7 @@
 import {produce} from 'immer';
-import {beginCommand, execute} from '../../source/sim/engine.js';
-import {worldWithAllRegions} from '../helpers/world.js';
-import type {Disk, Instance, InstanceStateName, OpResult, World} from '../../source/sim/types.js';
+import {beginCommand, execute} from '../../../source/sim/core/engine.js';
+import {worldWithAllRegions} from '../../helpers/world.js';
+import type {Disk, Instance, InstanceStateName, OpResult, World} from '../../../source/sim/core/types.js';
 
 // A tiny world builder for the image tests: a fresh world plus an instance with an EBS root
 // volume inserted directly (independent of the instance operations).

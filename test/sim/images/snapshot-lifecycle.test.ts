@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {advanceClock} from '../../source/sim/engine.js';
-import {charges} from '../../source/sim/pricing.js';
-import {harness} from './fixture.js';
+import {advanceClock} from '../../../source/sim/core/engine.js';
+import {charges} from '../../../source/sim/billing/pricing.js';
+import {harness} from '../resources-fixture.js';
 
 // The AMI clean-up story end to end, through the image and instance operations:
 // an AMI's snapshot cannot go while the AMI is registered, survives deregistration and keeps

@@ -1,8 +1,8 @@
 import {produce} from 'immer';
-import {advanceClock, beginCommand, execute} from '../../source/sim/engine.js';
-import {worldWithAllRegions} from '../helpers/world.js';
-import {PUBLIC_IMAGES} from '../../source/sim/public-images.js';
-import type {AwsErrorShape, Image, Instance, RegionState, World} from '../../source/sim/types.js';
+import {advanceClock, beginCommand, execute} from '../../../source/sim/core/engine.js';
+import {worldWithAllRegions} from '../../helpers/world.js';
+import {PUBLIC_IMAGES} from '../../../source/sim/images/public-images.js';
+import type {AwsErrorShape, Image, Instance, RegionState, World} from '../../../source/sim/core/types.js';
 
 // A tiny game loop for the tests: every call is one typed command (the clock ticks first).
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {AwsError} from '../../source/sim/errors.js';
-import {findInstance, findInstanceByPublicIp, instanceReachable} from '../../source/sim/instances-lookup.js';
-import {cidrContains, PLAYER_PUBLIC_IP} from '../../source/sim/internet.js';
+import {AwsError} from '../../../source/sim/core/errors.js';
+import {findInstance, findInstanceByPublicIp, instanceReachable} from '../../../source/sim/instances/lookup.js';
+import {cidrContains, PLAYER_PUBLIC_IP} from '../../../source/sim/security-groups/internet.js';
 import {runningInstance, session} from './harness.js';
 
 const thrown = (fn: () => unknown) => {

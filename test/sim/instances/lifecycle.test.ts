@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {gmtStamp} from '../../source/sim/time.js';
+import {gmtStamp} from '../../../source/sim/core/clock.js';
 import {runningInstance, session} from './harness.js';
 
 const state = (Code: number, Name: string) => ({Code, Name});

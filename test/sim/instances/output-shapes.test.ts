@@ -5,7 +5,7 @@ import {runningInstance, session} from './harness.js';
 // Every output member must exist in the EC2 model (the committed catalogue) with the model's type.
 
 type Shape = {type: string; members?: Array<{name: string; shape: string}>; member?: string};
-const catalogue = createRequire(import.meta.url)('../../source/cli/catalogue.json') as {operations: Record<string, {output?: string}>; shapes: Record<string, Shape>};
+const catalogue = createRequire(import.meta.url)('../../../source/cli/catalogue.json') as {operations: Record<string, {output?: string}>; shapes: Record<string, Shape>};
 
 const violations = (value: unknown, shapeName: string, path: string, out: string[]): string[] => {
 	const shape = catalogue.shapes[shapeName];

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {TERMINATED_VISIBLE_MS} from '../../source/sim/instances-lookup.js';
+import {TERMINATED_VISIBLE_MS} from '../../../source/sim/instances/lookup.js';
 import {runningInstance, session} from './harness.js';
 
 // Operations of different areas find instances, snapshots and security groups through the

@@ -1,7 +1,7 @@
 import {createHash, generateKeyPairSync} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
-import {sameKeyMaterial} from '../../source/sim/key-material.js';
-import {REGION, harness} from './fixture.js';
+import {sameKeyMaterial} from '../../../source/sim/key-pairs/key-material.js';
+import {REGION, harness} from '../resources-fixture.js';
 
 // Real public keys in OpenSSH format, built from keys node:crypto generates (as ssh-keygen writes them).
 const sshString = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, 0].map((_, i) => (b.length >>> (24 - 8 * i)) & 0xff)), b]);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {harness} from './fixture.js';
+import {harness} from '../resources-fixture.js';
 
 describe('DescribeRegions', () => {
 	it('lists the 17 enabled Regions with OptInStatus, RegionName, Endpoint', () => {

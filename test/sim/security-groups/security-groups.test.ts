@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {allowsFrom} from '../../source/sim/security-rules.js';
-import {ACCOUNT, INSTANCE, REGION, addInstance, harness} from './fixture.js';
+import {allowsFrom} from '../../../source/sim/security-groups/rules.js';
+import {ACCOUNT, INSTANCE, REGION, addInstance, harness} from '../resources-fixture.js';
 
 const create = (h: ReturnType<typeof harness>, name = 'web-sg') => h.ok('CreateSecurityGroup', {GroupName: name, Description: 'Web servers'})!.GroupId as string;
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {advanceClock} from '../../source/sim/engine.js';
-import {charges} from '../../source/sim/pricing.js';
-import {ACCOUNT, INSTANCE, REGION, VOLUME, addImageUsing, addVolume, harness, publicImage} from './fixture.js';
+import {advanceClock} from '../../../source/sim/core/engine.js';
+import {charges} from '../../../source/sim/billing/pricing.js';
+import {ACCOUNT, INSTANCE, REGION, VOLUME, addImageUsing, addVolume, harness, publicImage} from '../resources-fixture.js';
 
 const snapshotKeys = ['Description', 'Encrypted', 'OwnerId', 'Progress', 'SnapshotId', 'StartTime', 'State', 'StorageTier', 'VolumeId', 'VolumeSize'];
 

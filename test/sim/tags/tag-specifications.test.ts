@@ -1,8 +1,8 @@
 import {generateKeyPairSync} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
-import {advanceClock} from '../../source/sim/engine.js';
-import type {World} from '../../source/sim/types.js';
-import {REGION, harness} from './fixture.js';
+import {advanceClock} from '../../../source/sim/core/engine.js';
+import type {World} from '../../../source/sim/core/types.js';
+import {REGION, harness} from '../resources-fixture.js';
 
 // `--tag-specifications` on every operation that takes it. Accepted resource types per
 // operation come from aws-reference 3.1 (create-image: image|snapshot), 3.3 (run-instances:

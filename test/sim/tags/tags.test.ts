@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {INSTANCE, REGION, VOLUME, addInstance, addVolume, harness, publicImage} from './fixture.js';
+import {INSTANCE, REGION, VOLUME, addInstance, addVolume, harness, publicImage} from '../resources-fixture.js';
 
 const tags = (pairs: Record<string, string>) => Object.entries(pairs).map(([Key, Value]) => ({Key, Value}));
 
