@@ -1,6 +1,7 @@
 import {beginCommand, execute} from '../sim/core/engine.js';
 import {isDefaultRegion, isOptInRegion} from '../sim/regions/regions.js';
 import {runWaiter} from './waiters/waiters.js';
+import type {GuestHook} from '../sim/core/guest-hook.js';
 import type {OpResult, World} from '../sim/core/types.js';
 import type {ApiCall} from '../shell/session.js';
 import {waiterByCliName} from './catalogue.js';
@@ -17,6 +18,8 @@ export type AwsEnv = {
 	defaultRegion: string;
 	/** terminal width for --output table */
 	width?: number;
+	/** what runs inside instances (their boots and shutdowns), given to the model */
+	guest: GuestHook;
 };
 
 export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]};
@@ -45,7 +48,7 @@ const callOf = (operation: string, region: string, params: Record<string, unknow
  * as AWS CLI v2 (2.34+) prints them. Every command moves the virtual clock on a little.
  */
 export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome => {
-	const ticked = beginCommand(world);
+	const ticked = beginCommand(world, env.guest);
 	const done = (stdout: string, stderr: string, exitCode: number, calls: ApiCall[] = [], next: World = ticked): AwsOutcome => ({world: next, stdout, stderr, exitCode, calls});
 
 	const parsed = parseAws(args, {readFile: env.readFile});
@@ -83,13 +86,13 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 	}
 
 	if (parsed.kind === 'wait') {
-		const waited = runWaiter(ticked, {waiter: waiterByCliName(parsed.waiter)!, region, params: parsed.params});
+		const waited = runWaiter(ticked, {waiter: waiterByCliName(parsed.waiter)!, region, params: parsed.params}, env.guest);
 		const calls = waited.calls.map(call => callOf(call.operation, region, parsed.params, call.result));
 		if (waited.result.ok) return done('', '', 0, calls, waited.world);
 		return done('', waiterErrorText(waited.name, waited.result.reason), EXIT_GENERAL, calls, waited.world);
 	}
 
-	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params});
+	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params}, env.guest);
 	const calls = [callOf(parsed.operation, region, parsed.params, result)];
 	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next);
 

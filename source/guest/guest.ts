@@ -1,8 +1,5 @@
 import {APT_PACKAGES, DNF_PACKAGES, SERVICES, type PackageSpec} from './packages.js';
-import {privateDnsName} from '../sim/instances/network.js';
-import type {Disk, Instance, RegionState, World} from '../sim/core/types.js';
-import {guestMachine} from '../shell/guest/guest-machine.js';
-import {runScript} from '../shell/interpret.js';
+import type {Disk} from '../sim/core/types.js';
 
 // The simulated guest operating system: what is installed and running on an instance's disk.
 // A disk travels: root volume -> snapshot (create-image) -> new root volume (run-instances),
@@ -77,13 +74,6 @@ export const haltDisk = (disk: Disk): void => {
 	for (const state of Object.values(disk.services)) state.active = false;
 };
 
-/** The disk an instance runs from: its EBS root volume's, or its instance-store root. */
-export const instanceDisk = (region: RegionState, instance: Instance): Disk | undefined => {
-	if (instance.RootDeviceType === 'instance-store') return instance.ephemeralDisk;
-	const root = instance.volumes.find(v => v.DeviceName === instance.RootDeviceName) ?? instance.volumes[0];
-	return root ? region.volumes[root.VolumeId]?.disk : undefined;
-};
-
 // ------------------------------------------------------------------------------- web server
 
 export type HttpAnswer = {status: number; server: string; body: string; tls?: boolean} | {refused: true};
@@ -127,48 +117,4 @@ export const httpGet = (disk: Disk, path: string, port = 80): HttpAnswer => {
 	const content = disk.files[`${docroot}${clean}`];
 	if (content !== undefined) return {status: 200, server, body: content};
 	return {status: 404, server, body: notFound(server, service)};
-};
-
-// ------------------------------------------------------------------------------- boot
-
-const decodeBase64 = (text: string): string | undefined => {
-	try {
-		return Buffer.from(text, 'base64').toString('utf8');
-	} catch {
-		return undefined;
-	}
-};
-
-/**
- * Runs at every boot of an instance (call it when pending -> running; mutates the draft world):
- * only enabled services come up. On the first boot, cloud-init also puts the launch key's public
- * key into the login user's authorized_keys and runs the user data script as root.
- */
-export const bootInstance = (world: World, regionName: string, instance: Instance, firstBoot: boolean): void => {
-	const region = world.regions[regionName];
-	const disk = region ? instanceDisk(region, instance) : undefined;
-	if (!disk) return;
-	bootDisk(disk);
-	if (!firstBoot) return;
-	const user = loginUser(disk);
-	const key = instance.KeyName ? region.keyPairs[instance.KeyName] : undefined;
-	if (user && key?.PublicKey) {
-		const path = `/home/${user}/.ssh/authorized_keys`;
-		const line = `${key.PublicKey.trim()} ${key.KeyName}\n`;
-		if (!(disk.files[path] ?? '').includes(key.PublicKey.trim())) disk.files[path] = (disk.files[path] ?? '') + line;
-	}
-
-	const script = instance.UserData ? decodeBase64(instance.UserData) : undefined;
-	if (!script || osFamily(disk) === 'windows') return;
-	// cloud-init runs user data only when it is a script (#!) or a cloud-config; we run scripts
-	if (!script.startsWith('#!')) return;
-	const machine = guestMachine({
-		disk: () => disk,
-		update: fn => fn(disk),
-		user: 'root',
-		hostname: privateDnsName(regionName, instance.PrivateIpAddress).split('.')[0],
-		now: () => world.clock,
-	});
-	const result = runScript(script, {machine, shell: {vars: {}, exported: new Set(), lastExit: 0}});
-	disk.files['/var/log/cloud-init-output.log'] = result.out.map(c => c.text).join('');
 };

@@ -1,4 +1,5 @@
-import {httpGet, instanceDisk} from '../guest/guest.js';
+import {httpGet} from '../guest/guest.js';
+import {instanceDisk} from '../sim/instances/disk.js';
 import type {Probe} from './commands/curl.js';
 import type {LineState} from './line-state.js';
 import {findInstanceByPublicIp, instanceReachable} from '../sim/instances/lookup.js';

@@ -1,4 +1,5 @@
-import {instanceDisk, osFamily} from '../guest/guest.js';
+import {osFamily} from '../guest/guest.js';
+import {instanceDisk} from '../sim/instances/disk.js';
 import {privateDnsName} from '../sim/instances/network.js';
 import {LOCAL_HOME, LOCAL_HOST, LOCAL_USER} from './line-state.js';
 import type {Session} from './session.js';

@@ -4,6 +4,7 @@ import {WAITER_DELAY_MS, WAITER_MAX_ATTEMPTS} from '../../source/sim/core/clock.
 import {waiterByCliName} from '../../source/cli/catalogue.js';
 import {runWaiter} from '../../source/cli/waiters/waiters.js';
 import {IMAGE, REGION, VOLUME, addImageUsing, addVolume, harness} from '../sim/resources-fixture.js';
+import {shellGuest} from '../../source/shell/guest/boot.js';
 
 const withSnapshot = () => {
 	const h = harness();
@@ -14,7 +15,7 @@ const withSnapshot = () => {
 
 const wait = (h: ReturnType<typeof harness>, waiter: string, params: Record<string, unknown>) => {
 	const start = h.world.clock;
-	const outcome = runWaiter(h.world, {waiter: waiterByCliName(waiter)!, region: REGION, params});
+	const outcome = runWaiter(h.world, {waiter: waiterByCliName(waiter)!, region: REGION, params}, shellGuest);
 	return {...outcome, elapsed: outcome.world.clock - start};
 };
 

@@ -1,7 +1,9 @@
 import {produce} from 'immer';
 import {describe, expect, it} from 'vitest';
 import {worldWithAllRegions} from '../helpers/world.js';
-import {bootDisk, bootInstance, httpGet, instanceDisk} from '../../source/guest/guest.js';
+import {bootDisk, httpGet} from '../../source/guest/guest.js';
+import {instanceDisk} from '../../source/sim/instances/disk.js';
+import {shellGuest} from '../../source/shell/guest/boot.js';
 import type {World} from '../../source/sim/core/types.js';
 import {diskFor, newSession, run, sshReady, withHost} from '../shell/fixtures.js';
 
@@ -170,7 +172,7 @@ describe('boot: only enabled services survive', () => {
 		const script = '#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd\necho "<h1>From user data</h1>" > /var/www/html/index.html\nfrobnicate --now\n';
 		const world = withHost(worldWithAllRegions(), {userData: script, boot: false});
 		const booted = produce(world, draft => {
-			bootInstance(draft, 'us-east-1', draft.regions['us-east-1'].instances['i-0123456789abcdef0'], true);
+			shellGuest.boot(draft, 'us-east-1', draft.regions['us-east-1'].instances['i-0123456789abcdef0'], true);
 		});
 		const disk = diskOf(booted);
 		expect(disk.packages).toContain('httpd');
@@ -183,7 +185,7 @@ describe('boot: only enabled services survive', () => {
 	it('user data that is not a script is left alone; a Windows disk is skipped', () => {
 		const world = withHost(worldWithAllRegions(), {userData: 'dnf install -y httpd', boot: false});
 		const booted = produce(world, draft => {
-			bootInstance(draft, 'us-east-1', draft.regions['us-east-1'].instances['i-0123456789abcdef0'], true);
+			shellGuest.boot(draft, 'us-east-1', draft.regions['us-east-1'].instances['i-0123456789abcdef0'], true);
 		});
 		expect(diskOf(booted).packages).not.toContain('httpd');
 	});

@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
+import {shellGuest} from '../../source/shell/guest/boot.js';
 import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
-const env = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80};
+const env = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80, guest: shellGuest};
 const aws = (line: string) => runAws(freshWorld(), line.split(' '), env);
 
 describe('runAws', () => {

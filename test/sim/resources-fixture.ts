@@ -3,6 +3,7 @@ import {execute} from '../../source/sim/core/engine.js';
 import {worldWithAllRegions} from '../helpers/world.js';
 import {startBilling} from '../../source/sim/billing/pricing.js';
 import type {AwsErrorShape, Image, Instance, World} from '../../source/sim/core/types.js';
+import {shellGuest} from '../../source/shell/guest/boot.js';
 
 // A small harness for the resource operations: calls that must succeed or fail, and world
 // fixtures inserted directly (volumes, instances, images) so these tests do not depend on
@@ -22,14 +23,14 @@ export const harness = (world: World = worldWithAllRegions()): Harness => {
 	const h: Harness = {
 		world,
 		ok(operation, params = {}, region = REGION) {
-			const {world, result} = execute(h.world, {operation, region, params});
+			const {world, result} = execute(h.world, {operation, region, params}, shellGuest);
 			if (!result.ok) throw new Error(`${operation} failed: ${result.error.code}: ${result.error.message}`);
 			h.world = world;
 			return result.output as Record<string, any> | undefined;
 		},
 		err(operation, params = {}, region = REGION) {
 			const before = h.world;
-			const {world, result} = execute(h.world, {operation, region, params});
+			const {world, result} = execute(h.world, {operation, region, params}, shellGuest);
 			if (result.ok) throw new Error(`${operation} unexpectedly succeeded`);
 			if (world !== before) throw new Error(`${operation} failed but changed the world`);
 			return result.error;

@@ -1,6 +1,7 @@
 import jmespath from 'jmespath';
 import {acceptorExplanation, waiterReason} from './text.js';
 import {advanceClock, execute} from '../../sim/core/engine.js';
+import type {GuestHook} from '../../sim/core/guest-hook.js';
 import type {OpResult, World} from '../../sim/core/types.js';
 import type {WaiterAcceptor, WaiterDefinition} from './definitions.js';
 
@@ -61,7 +62,7 @@ const matches = (acceptor: WaiterAcceptor, response: Response): boolean => {
 };
 
 /** Runs a waiter to its end on the virtual clock. */
-export const runWaiter = (world: World, request: WaiterRequest): WaiterOutcome => {
+export const runWaiter = (world: World, request: WaiterRequest, guest: GuestHook): WaiterOutcome => {
 	const definition = request.waiter;
 	const {name} = definition;
 	const calls: WaiterOutcome['calls'] = [];
@@ -69,7 +70,7 @@ export const runWaiter = (world: World, request: WaiterRequest): WaiterOutcome =
 	let lastMatched: WaiterAcceptor | undefined;
 	let attempts = 0;
 	for (;;) {
-		const run = execute(world, {operation: definition.operation, region: request.region, params: request.params});
+		const run = execute(world, {operation: definition.operation, region: request.region, params: request.params}, guest);
 		world = run.world;
 		calls.push({operation: definition.operation, result: run.result});
 		attempts++;
@@ -98,6 +99,6 @@ export const runWaiter = (world: World, request: WaiterRequest): WaiterOutcome =
 			return {world, result: {ok: false, reason}, name, attempts, calls};
 		}
 
-		world = advanceClock(world, definition.delay * 1000);
+		world = advanceClock(world, definition.delay * 1000, guest);
 	}
 };

@@ -3,6 +3,7 @@ import {AwsError} from './errors.js';
 import {ensureRegions} from './fresh-world.js';
 import {settle} from './settle.js';
 import {COMMAND_TICK_MS} from './clock.js';
+import type {GuestHook} from './guest-hook.js';
 import type {OpResult, RegionState, World} from './types.js';
 import {operations} from '../operations.js';
 
@@ -25,6 +26,8 @@ export type OpContext = {
 	/** the virtual time of this request, ms */
 	now: number;
 	operation: string;
+	/** what runs inside instances: called when one boots or shuts down */
+	guest: GuestHook;
 };
 
 export type OpHandler = (ctx: OpContext, params: Record<string, any>) => Record<string, unknown> | undefined;
@@ -42,7 +45,7 @@ export const simulatedOperations = (): string[] => Object.keys(operations).sort(
  * the world unchanged (all-or-nothing). `--dry-run` answers DryRunOperation when the request
  * would have succeeded, and changes nothing.
  */
-export const execute = (given: World, request: Request): {world: World; result: OpResult} => {
+export const execute = (given: World, request: Request, guest: GuestHook): {world: World; result: OpResult} => {
 	// A default Region is filled in the first time a request goes to it (or names it as a source).
 	const world = ensureRegions(given, [request.region, typeof request.params?.SourceRegion === 'string' ? request.params.SourceRegion : undefined]);
 	const handler = operations[request.operation];
@@ -57,7 +60,7 @@ export const execute = (given: World, request: Request): {world: World; result: 
 	let output: Record<string, unknown> | undefined;
 	try {
 		const run = (state: World) => {
-			output = handler({world: state, region: state.regions[request.region], regionName: request.region, now: state.clock, operation: request.operation}, request.params ?? {});
+			output = handler({world: state, region: state.regions[request.region], regionName: request.region, now: state.clock, operation: request.operation, guest}, request.params ?? {});
 		};
 		const next = readOnly(request.operation) ? (run(world), world) : produce(world, run);
 		if (request.params?.DryRun === true) {
@@ -76,18 +79,18 @@ export const execute = (given: World, request: Request): {world: World; result: 
 };
 
 /** Moves the virtual clock on by `ms`, settling every state change and charge on the way. */
-export const advanceClock = (world: World, ms: number): World =>
+export const advanceClock = (world: World, ms: number, guest: GuestHook): World =>
 	produce(world, draft => {
-		settle(draft, draft.clock + Math.max(0, ms));
+		settle(draft, draft.clock + Math.max(0, ms), guest);
 	});
 
 /** Called once for every command the player types, before it runs: time moves on a little. */
-export const beginCommand = (world: World): World => {
+export const beginCommand = (world: World, guest: GuestHook): World => {
 	const until = world.clock + COMMAND_TICK_MS;
 	// Usually nothing is due: a new root object is all that changes (no draft needed).
 	if (!world.schedule.some(item => item.at <= until)) return {...world, commands: world.commands + 1, clock: until};
 	return produce(world, draft => {
 		draft.commands++;
-		settle(draft, until);
+		settle(draft, until, guest);
 	});
 };

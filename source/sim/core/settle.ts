@@ -1,5 +1,5 @@
 import {startBilling} from '../billing/pricing.js';
-import {bootInstance} from '../../guest/guest.js';
+import type {GuestHook} from './guest-hook.js';
 import type {Scheduled, World} from './types.js';
 
 // Moves the (draft) world's clock to `until`, applying every scheduled state change in time
@@ -10,7 +10,7 @@ export const schedule = (world: World, item: Scheduled): void => {
 	world.schedule.push(item);
 };
 
-const apply = (world: World, item: Scheduled): void => {
+const apply = (world: World, item: Scheduled, guest: GuestHook): void => {
 	const region = world.regions[item.region];
 	if (!region) return;
 	switch (item.kind) {
@@ -44,7 +44,7 @@ const apply = (world: World, item: Scheduled): void => {
 				startBilling(instance.billing, item.at);
 				const firstBoot = !instance.booted;
 				instance.booted = true;
-				bootInstance(world, item.region, instance, firstBoot);
+				guest.boot(world, item.region, instance, firstBoot);
 			} else if (instance.State === 'stopping') {
 				instance.State = 'stopped';
 			} else if (instance.State === 'shutting-down') {
@@ -56,7 +56,7 @@ const apply = (world: World, item: Scheduled): void => {
 	}
 };
 
-export const settle = (world: World, until: number): void => {
+export const settle = (world: World, until: number, guest: GuestHook): void => {
 	for (;;) {
 		let index = -1;
 		for (let i = 0; i < world.schedule.length; i++) {
@@ -67,7 +67,7 @@ export const settle = (world: World, until: number): void => {
 		if (index === -1) break;
 		const [item] = world.schedule.splice(index, 1);
 		world.clock = Math.max(world.clock, item.at);
-		apply(world, item);
+		apply(world, item, guest);
 	}
 
 	world.clock = Math.max(world.clock, until);

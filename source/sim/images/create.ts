@@ -4,7 +4,6 @@ import {nextId} from '../core/ids.js';
 import {checkAmiName, checkNameFree, clonePlain, requireParam} from './rules.js';
 import {newDeviceMapping, readMappingParams, snapshotMapping} from './mappings.js';
 import {newImageBase, storeNewImage} from './new.js';
-import {bootDisk, instanceDisk} from '../../guest/guest.js';
 import {findInstance} from '../instances/lookup.js';
 import {readTagSpecifications} from '../tags/tag-specifications.js';
 import {IMAGE_PENDING_MS} from '../core/clock.js';
@@ -123,7 +122,6 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 	};
 	storeNewImage(ctx, image);
 	// the reboot (shut down, snapshot, boot): afterwards only the enabled services run again
-	const disk = rebooted ? instanceDisk(region, instance) : undefined;
-	if (disk) bootDisk(disk);
+	if (rebooted) ctx.guest.boot(ctx.world, ctx.regionName, instance, false);
 	return {ImageId: imageId};
 };

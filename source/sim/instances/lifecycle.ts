@@ -1,6 +1,5 @@
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
-import {bootDisk, haltDisk, instanceDisk} from '../../guest/guest.js';
 import {findInstances} from './lookup.js';
 import {newPublicIp} from './network.js';
 import {closeBilling, stopBilling} from '../billing/pricing.js';
@@ -68,8 +67,7 @@ export const stopInstances = (ctx: OpContext, params: Params): Record<string, un
 			userInitiated(instance, ctx.now);
 			stopBilling(instance.billing, ctx.now);
 			delete instance.PublicIpAddress; // a public IPv4 address is released on stop
-			const disk = instanceDisk(ctx.region, instance);
-			if (disk) haltDisk(disk);
+			ctx.guest.halt(ctx.world, ctx.regionName, instance);
 		}
 
 		return change(instance, previous);
@@ -104,8 +102,7 @@ export const rebootInstances = (ctx: OpContext, params: Params): undefined => {
 	const instances = findInstances(ctx.world, ctx.region, params.InstanceIds);
 	// "The operation succeeds if the instances are valid and belong to you"; only running ones reboot.
 	for (const instance of instances) {
-		const disk = instance.State === 'running' ? instanceDisk(ctx.region, instance) : undefined;
-		if (disk) bootDisk(disk); // a reboot brings up exactly the enabled services
+		if (instance.State === 'running') ctx.guest.boot(ctx.world, ctx.regionName, instance, false); // a reboot brings up exactly the enabled services
 	}
 
 	return undefined;
@@ -143,8 +140,7 @@ export const terminateInstances = (ctx: OpContext, params: Params): Record<strin
 			instance.terminatedAt = instance.transitionAt;
 			userInitiated(instance, ctx.now);
 			closeBilling(ctx.world, ctx.regionName, instance, ctx.now);
-			const disk = instanceDisk(ctx.region, instance);
-			if (disk) haltDisk(disk);
+			ctx.guest.halt(ctx.world, ctx.regionName, instance);
 			delete instance.PublicIpAddress;
 			delete instance.ephemeralDisk; // an instance-store root is lost with the instance
 			releaseVolumes(ctx, instance);

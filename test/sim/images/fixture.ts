@@ -2,6 +2,7 @@ import {produce} from 'immer';
 import {beginCommand, execute} from '../../../source/sim/core/engine.js';
 import {worldWithAllRegions} from '../../helpers/world.js';
 import type {Disk, Instance, InstanceStateName, OpResult, World} from '../../../source/sim/core/types.js';
+import {shellGuest} from '../../../source/shell/guest/boot.js';
 
 // A tiny world builder for the image tests: a fresh world plus an instance with an EBS root
 // volume inserted directly (independent of the instance operations).
@@ -125,7 +126,7 @@ export type Run = {world: World; result: OpResult; output: Record<string, any>};
 
 /** Runs one request; `output` is the output object (or {} on error). */
 export const run = (world: World, operation: string, params: Record<string, any> = {}, region = REGION): Run => {
-	const next = execute(world, {operation, region, params});
+	const next = execute(world, {operation, region, params}, shellGuest);
 	return {world: next.world, result: next.result, output: (next.result.ok ? next.result.output : undefined) ?? {}};
 };
 
@@ -146,7 +147,7 @@ export const err = (world: World, operation: string, params: Record<string, any>
 
 export const commands = (world: World, n: number): World => {
 	let w = world;
-	for (let i = 0; i < n; i++) w = beginCommand(w);
+	for (let i = 0; i < n; i++) w = beginCommand(w, shellGuest);
 	return w;
 };
 

@@ -3,6 +3,7 @@ import {advanceClock, beginCommand, execute} from '../../../source/sim/core/engi
 import {worldWithAllRegions} from '../../helpers/world.js';
 import {PUBLIC_IMAGES} from '../../../source/sim/images/public-images.js';
 import type {AwsErrorShape, Image, Instance, RegionState, World} from '../../../source/sim/core/types.js';
+import {shellGuest} from '../../../source/shell/guest/boot.js';
 
 // A tiny game loop for the tests: every call is one typed command (the clock ticks first).
 
@@ -38,31 +39,31 @@ export const session = (): Session => {
 	const s: Session = {
 		world: worldWithAllRegions(),
 		ok(operation, params = {}, region = REGION) {
-			s.world = beginCommand(s.world);
-			const {world, result} = execute(s.world, {operation, region, params});
+			s.world = beginCommand(s.world, shellGuest);
+			const {world, result} = execute(s.world, {operation, region, params}, shellGuest);
 			s.world = world;
 			if (!result.ok) throw new Error(`${operation} failed: ${result.error.code}: ${result.error.message}`);
 			return result.output as Record<string, any> | undefined;
 		},
 		err(operation, params = {}, region = REGION) {
-			s.world = beginCommand(s.world);
+			s.world = beginCommand(s.world, shellGuest);
 			const before = s.world;
-			const {world, result} = execute(s.world, {operation, region, params});
+			const {world, result} = execute(s.world, {operation, region, params}, shellGuest);
 			if (result.ok) throw new Error(`${operation} unexpectedly succeeded`);
 			if (world !== before) throw new Error(`${operation} failed but changed the world`);
 			s.world = world;
 			return result.error;
 		},
 		sameCommand(operation, params = {}, region = REGION) {
-			const {world, result} = execute(s.world, {operation, region, params});
+			const {world, result} = execute(s.world, {operation, region, params}, shellGuest);
 			s.world = world;
 			return result;
 		},
 		tick(times = 1) {
-			for (let i = 0; i < times; i++) s.world = beginCommand(s.world);
+			for (let i = 0; i < times; i++) s.world = beginCommand(s.world, shellGuest);
 		},
 		advance(ms) {
-			s.world = advanceClock(s.world, ms);
+			s.world = advanceClock(s.world, ms, shellGuest);
 		},
 		mutate(recipe) {
 			s.world = produce(s.world, recipe);

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {advanceClock} from '../../../source/sim/core/engine.js';
 import {charges} from '../../../source/sim/billing/pricing.js';
 import {ACCOUNT, INSTANCE, REGION, VOLUME, addImageUsing, addVolume, harness, publicImage} from '../resources-fixture.js';
+import {shellGuest} from '../../../source/shell/guest/boot.js';
 
 const snapshotKeys = ['Description', 'Encrypted', 'OwnerId', 'Progress', 'SnapshotId', 'StartTime', 'State', 'StorageTier', 'VolumeId', 'VolumeSize'];
 
@@ -23,11 +24,11 @@ describe('CreateSnapshot', () => {
 	it('completes later and shows progress in between', () => {
 		const {h, snapshotId} = withSnapshot();
 		expect(h.ok('DescribeSnapshots', {SnapshotIds: [snapshotId]})!.Snapshots[0]).toMatchObject({State: 'pending', Progress: '0%'});
-		h.world = advanceClock(h.world, 10_000);
+		h.world = advanceClock(h.world, 10_000, shellGuest);
 		const mid = h.ok('DescribeSnapshots', {SnapshotIds: [snapshotId]})!.Snapshots[0];
 		expect(mid.State).toBe('pending');
 		expect(mid.Progress).toMatch(/^([1-9]|[1-9]\d)%$/);
-		h.world = advanceClock(h.world, 60_000);
+		h.world = advanceClock(h.world, 60_000, shellGuest);
 		expect(h.ok('DescribeSnapshots', {SnapshotIds: [snapshotId]})!.Snapshots[0]).toMatchObject({State: 'completed', Progress: '100%'});
 	});
 
@@ -125,11 +126,11 @@ describe('DeleteSnapshot', () => {
 		const {h, snapshotId} = withSnapshot();
 		h.mutate(w => addImageUsing(w, snapshotId));
 		const cost = () => charges(h.world).filter(c => c.resourceId === snapshotId);
-		h.world = advanceClock(h.world, 3_600_000);
+		h.world = advanceClock(h.world, 3_600_000, shellGuest);
 		h.mutate(w => {
 			delete w.regions[REGION].images['ami-0aaaaaaaaaaaaaaa1'];
 		});
-		h.world = advanceClock(h.world, 3_600_000);
+		h.world = advanceClock(h.world, 3_600_000, shellGuest);
 		const [live] = cost();
 		expect(live.live).toBe(true);
 		expect(live.hourly).toBeGreaterThan(0);
@@ -138,7 +139,7 @@ describe('DeleteSnapshot', () => {
 		const [closed] = cost();
 		expect(closed.live).toBe(false);
 		expect(closed.usd).toBeCloseTo(2 * live.hourly, 10);
-		h.world = advanceClock(h.world, 3_600_000);
+		h.world = advanceClock(h.world, 3_600_000, shellGuest);
 		expect(cost()[0].usd).toBeCloseTo(closed.usd, 10);
 	});
 });
@@ -173,7 +174,7 @@ describe('DescribeVolumes / DeleteVolume', () => {
 		h.mutate(w => addVolume(w, {instanceId: INSTANCE}));
 		expect(h.err('DeleteVolume', {VolumeId: VOLUME})).toEqual({code: 'VolumeInUse', message: `Volume ${VOLUME} is currently attached to ${INSTANCE}`});
 		h.mutate(w => addVolume(w, {id: 'vol-0aaaaaaaaaaaaaaa2'}));
-		h.world = advanceClock(h.world, 3_600_000);
+		h.world = advanceClock(h.world, 3_600_000, shellGuest);
 		expect(h.ok('DeleteVolume', {VolumeId: 'vol-0aaaaaaaaaaaaaaa2'})).toBeUndefined();
 		expect(h.err('DescribeVolumes', {VolumeIds: ['vol-0aaaaaaaaaaaaaaa2']}).code).toBe('InvalidVolume.NotFound');
 		const bill = charges(h.world).find(c => c.resourceId === 'vol-0aaaaaaaaaaaaaaa2')!;

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {advanceClock} from '../../../source/sim/core/engine.js';
 import type {World} from '../../../source/sim/core/types.js';
 import {REGION, harness} from '../resources-fixture.js';
+import {shellGuest} from '../../../source/shell/guest/boot.js';
 
 // `--tag-specifications` on every operation that takes it. Accepted resource types per
 // operation come from aws-reference 3.1 (create-image: image|snapshot), 3.3 (run-instances:
@@ -26,13 +27,13 @@ const base = ((): Base => {
 	const h = harness();
 	const imageId = h.ok('DescribeImages', {Owners: ['amazon'], Filters: [{Name: 'name', Values: ['al2023-ami-*-x86_64']}]})!.Images[0].ImageId as string;
 	const instance = h.ok('RunInstances', {ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1})!.Instances[0];
-	h.world = advanceClock(h.world, 60_000);
+	h.world = advanceClock(h.world, 60_000, shellGuest);
 	const running = h.ok('DescribeInstances', {InstanceIds: [instance.InstanceId]})!.Reservations[0].Instances[0];
 	const volumeId = running.BlockDeviceMappings[0].Ebs.VolumeId as string;
 	const snapshotId = h.ok('CreateSnapshot', {VolumeId: volumeId})!.SnapshotId as string;
 	const amiId = h.ok('CreateImage', {InstanceId: instance.InstanceId, Name: 'base-image'})!.ImageId as string;
 	const groupId = h.ok('CreateSecurityGroup', {GroupName: 'web-sg', Description: 'Web servers'})!.GroupId as string;
-	h.world = advanceClock(h.world, 10 * 60_000);
+	h.world = advanceClock(h.world, 10 * 60_000, shellGuest);
 	return {world: h.world, imageId, instanceId: instance.InstanceId as string, volumeId, snapshotId, amiId, groupId};
 })();
 
