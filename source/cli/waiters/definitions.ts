@@ -1,6 +1,6 @@
 // What a waiter is, as botocore's botocore/data/ec2/2016-11-15/waiters-2.json writes it (delay
 // in seconds). The definitions themselves live once, in the CLI catalogue (catalogue.json,
-// built from botocore), and reach the model with each `aws ec2 wait <name>` request:
+// built from botocore), and reach the waiter runner with each `aws ec2 wait <name>` request:
 // waiters.ts polls `operation` every `delay` seconds, at most `maxAttempts` times, and stops at
 // the first acceptor that matches.
 

@@ -1,9 +1,9 @@
 import type {WaiterAcceptor as Acceptor} from './definitions.js';
 
-// What botocore's waiter says when it gives up: the model's waiter runner (waiters.ts) words its
+// What botocore's waiter says when it gives up: the client's waiter runner (waiters.ts) words its
 // answer with these; the CLI (source/cli/output/errors.ts) frames it as `Waiter X failed: …`.
 
-/** What an explanation reads of an acceptor (waiter-definitions.ts): all but its state. */
+/** What an explanation reads of an acceptor (definitions.ts): all but its state. */
 export type WaiterAcceptor = Omit<Acceptor, 'state'>;
 
 /** botocore AcceptorConfig.explanation. */

@@ -4,20 +4,26 @@ import type {Image, Instance, World} from '../core/types.js';
 // instance -> AMI made from it -> the AMI's snapshots, its copies in other Regions, and the
 // instances launched from each -> AMIs made from those instances, and so on.
 
+// Data only: the game's `lineage` command words it (source/lessons/game-commands.ts formatLineage).
+
 export type LineageNode = {
 	kind: 'instance' | 'image' | 'snapshot';
 	id: string;
 	region: string;
-	label: string;
+	/** the resource's state (running, available, completed...); undefined: a snapshot that is gone */
+	state?: string;
+	/** an instance's type */
+	instanceType?: string;
+	/** an image's name */
+	name?: string;
+	/** a snapshot's size, GiB */
+	sizeGiB?: number;
 	children: LineageNode[];
 };
 
 type Located<T> = {region: string; item: T};
 
 const key = (region: string, id: string) => `${region}/${id}`;
-
-const instanceLabel = (region: string, instance: Instance) => `${instance.InstanceId} instance ${instance.State} ${instance.InstanceType} ${region}`;
-const imageLabel = (region: string, image: Image) => `${image.ImageId} AMI "${image.Name}" ${image.State} ${region}`;
 
 /** Builds the trees: one root per instance that images were made from, or per image with no known parent. */
 export const lineage = (world: World): LineageNode[] => {
@@ -40,7 +46,7 @@ export const lineage = (world: World): LineageNode[] => {
 		const k = key(region, item.InstanceId);
 		if (seen.has(k)) return undefined;
 		seen.add(k);
-		return {kind: 'instance', id: item.InstanceId, region, label: instanceLabel(region, item), children: compact(imagesFromInstance(region, item.InstanceId).map(imageNode))};
+		return {kind: 'instance', id: item.InstanceId, region, state: item.State, instanceType: item.InstanceType, children: compact(imagesFromInstance(region, item.InstanceId).map(imageNode))};
 	};
 
 	const imageNode = ({region, item}: Located<Image>): LineageNode | undefined => {
@@ -52,12 +58,11 @@ export const lineage = (world: World): LineageNode[] => {
 			const snapshotId = mapping.Ebs?.SnapshotId;
 			if (!snapshotId) continue;
 			const snapshot = world.regions[region]?.snapshots[snapshotId];
-			const label = snapshot ? `${snapshotId} snapshot ${snapshot.State} ${snapshot.VolumeSize} GiB` : `${snapshotId} snapshot (gone)`;
-			snapshots.push({kind: 'snapshot', id: snapshotId, region, label, children: []});
+			snapshots.push({kind: 'snapshot', id: snapshotId, region, state: snapshot?.State, sizeGiB: snapshot?.VolumeSize, children: []});
 		}
 
 		const children = [...snapshots, ...compact(copiesOf(region, item.ImageId).map(imageNode)), ...compact(launchedFrom(region, item.ImageId).map(instanceNode))];
-		return {kind: 'image', id: item.ImageId, region, label: imageLabel(region, item), children};
+		return {kind: 'image', id: item.ImageId, region, state: item.State, name: item.Name, children};
 	};
 
 	const parentKnown = ({item}: Located<Image>, region: string): boolean => {
@@ -92,17 +97,3 @@ export const lineage = (world: World): LineageNode[] => {
 function compact<T>(values: Array<T | undefined>): T[] {
 	return values.filter((v): v is T => v !== undefined);
 }
-
-/** Draws the trees with box-drawing branches, one node a line. */
-export const formatLineage = (roots: LineageNode[]): string => {
-	if (roots.length === 0) return 'No images of yours yet. Make one from an instance (aws ec2 create-image) and its family tree grows here.';
-	const lines: string[] = [];
-	const walk = (node: LineageNode, prefix: string, last: boolean, root: boolean) => {
-		lines.push(root ? node.label : `${prefix}${last ? '└── ' : '├── '}${node.label}`);
-		const childPrefix = root ? '' : prefix + (last ? '    ' : '│   ');
-		node.children.forEach((child, index) => walk(child, childPrefix, index === node.children.length - 1, false));
-	};
-
-	for (const root of roots) walk(root, '', true, true);
-	return lines.join('\n');
-};
