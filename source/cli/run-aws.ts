@@ -3,6 +3,7 @@ import {isDefaultRegion, isOptInRegion} from '../sim/regions/regions.js';
 import {runWaiter} from './waiters/waiters.js';
 import type {GuestHook} from '../sim/core/guest-hook.js';
 import type {OpResult, World} from '../sim/core/types.js';
+import {isObject, type JsonValue} from './output/json-value.js';
 import type {ApiCall} from '../shell/session.js';
 import {waiterByCliName} from './catalogue.js';
 import {apiErrorText, errorText, EXIT_CLIENT_ERROR, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
@@ -22,10 +23,23 @@ export type AwsEnv = {
 	guest: GuestHook;
 };
 
-export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]};
+/**
+ * The answer as data, beside the printed text: `output` is the operation's output as the model
+ * answered it; `data` what the CLI printed from it, as data (key order, --max-items, --query
+ * applied; null when it printed nothing). An API error gives its code and message; a failure
+ * before or after the call (usage, region, query, pagination) has no `error`, only stderr.
+ */
+export type AwsAnswer =
+	| {ok: true; output: Record<string, unknown> | undefined; data: JsonValue | null}
+	| {ok: false; error?: {code: string; message: string}};
+
+export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]; answer: AwsAnswer};
 
 // botocore's check on a region name before it builds an endpoint from it.
 const REGION_FORMAT = /^[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?$/;
+
+// an empty response prints nothing in every format
+const isEmptyResponse = (value: JsonValue): boolean => isObject(value) && Object.keys(value).length === 0;
 
 /** Region problems the CLI finds before any request is sent (reference 1.3). */
 const regionProblem = (region: string): string | undefined => {
@@ -49,7 +63,7 @@ const callOf = (operation: string, region: string, params: Record<string, unknow
  */
 export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome => {
 	const ticked = beginCommand(world, env.guest);
-	const done = (stdout: string, stderr: string, exitCode: number, calls: ApiCall[] = [], next: World = ticked): AwsOutcome => ({world: next, stdout, stderr, exitCode, calls});
+	const done = (stdout: string, stderr: string, exitCode: number, calls: ApiCall[] = [], next: World = ticked, answer: AwsAnswer = {ok: false}): AwsOutcome => ({world: next, stdout, stderr, exitCode, calls, answer});
 
 	const parsed = parseAws(args, {readFile: env.readFile});
 	switch (parsed.kind) {
@@ -58,7 +72,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		}
 
 		case 'help': {
-			return done(parsed.stdout, '', 0);
+			return done(parsed.stdout, '', 0, [], ticked, {ok: true, output: undefined, data: null});
 		}
 
 		case 'unsupported-service': {
@@ -88,17 +102,18 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 	if (parsed.kind === 'wait') {
 		const waited = runWaiter(ticked, {waiter: waiterByCliName(parsed.waiter)!, region, params: parsed.params}, env.guest);
 		const calls = waited.calls.map(call => callOf(call.operation, region, parsed.params, call.result));
-		if (waited.result.ok) return done('', '', 0, calls, waited.world);
+		if (waited.result.ok) return done('', '', 0, calls, waited.world, {ok: true, output: undefined, data: null});
 		return done('', waiterErrorText(waited.name, waited.result.reason), EXIT_GENERAL, calls, waited.world);
 	}
 
 	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params}, env.guest);
 	const calls = [callOf(parsed.operation, region, parsed.params, result)];
-	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next);
+	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next, {ok: false, error: result.error});
 
 	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);
 	if (!paged.ok) return done('', errorText(paged.message), EXIT_GENERAL, calls, next);
 	const rendered = renderOutput(paged.output, {cliName: parsed.cliName, format: parsed.globals.output ?? 'json', query: parsed.globals.query, width: env.width, nextToken: paged.nextToken});
 	if (!rendered.ok) return done('', rendered.stderr, rendered.exitCode, calls, next);
-	return done(rendered.stdout, '', 0, calls, next);
+	const data = rendered.data === undefined || isEmptyResponse(rendered.data) ? null : rendered.data;
+	return done(rendered.stdout, '', 0, calls, next, {ok: true, output: result.output, data});
 };
