@@ -4,7 +4,6 @@ import {runWaiter} from './waiters/waiters.js';
 import type {GuestHook} from '../sim/core/guest-hook.js';
 import type {OpResult, World} from '../sim/core/types.js';
 import {isObject, type JsonValue} from './output/json-value.js';
-import type {ApiCall} from '../shell/session.js';
 import {waiterByCliName} from './catalogue.js';
 import {apiErrorText, errorText, EXIT_CLIENT_ERROR, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
 import {checkQuery} from './output/query.js';
@@ -32,6 +31,15 @@ export type AwsEnv = {
 export type AwsAnswer =
 	| {ok: true; output: Record<string, unknown> | undefined; data: JsonValue | null}
 	| {ok: false; error?: {code: string; message: string}};
+
+/** One API call a command made (a line may make several, e.g. `$(aws …)` inside `echo`). */
+export type ApiCall = {
+	operation: string; // model name, e.g. CreateImage
+	region: string;
+	ok: boolean;
+	errorCode?: string; // e.g. InvalidAMIID.NotFound, DryRunOperation
+	dryRun: boolean;
+};
 
 export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]; answer: AwsAnswer};
 
