@@ -4,7 +4,8 @@
 //   dist/aws.js        `ami-school aws …` (no Ink, no React: starts fast)
 //   dist/lessons.js    `play --script` and `check`
 //   dist/ui.js         the Ink game (Ink, React, screens), for an interactive terminal; after its
-//                      first frame it loads dist/ui-engine.js (lessons, shell, model) and
+//                      first frame it loads dist/ui-engine.js (the game layer over the lessons,
+//                      shell and model: source/game/entry.ts) and
 //                      dist/ui-progress.js (saved progress)
 //   dist/chunks/       code the bundles without Ink share
 //   dist/lessons-cache.json  the shipped lessons, loaded and validated once here
@@ -88,13 +89,14 @@ const lazyBundles = {
 };
 
 await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}});
-// ui.js holds Ink, React and the screens only; the lessons, shell and model (ui-engine.js) and
+// ui.js holds Ink, React and the screens only; the game layer with the lessons, shell and model
+// (ui-engine.js) and
 // saved progress with conf (ui-progress.js) are separate bundles it imports when it needs them,
 // so the first frame does not wait for them.
 const uiBundles = {
 	name: 'ui-bundles',
 	setup(b) {
-		b.onResolve({filter: /^\.\/engine-entry\.js$/}, () => ({path: './ui-engine.js', external: true}));
+		b.onResolve({filter: /^\.\.\/game\/entry\.js$/}, () => ({path: './ui-engine.js', external: true}));
 		b.onResolve({filter: /^\.\.\/progress\/entry\.js$/}, () => ({path: './ui-progress.js', external: true}));
 	},
 };
@@ -105,7 +107,7 @@ await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx
 await build({
 	...common,
 	entryPoints: {
-		'ui-engine': path.join(root, 'source', 'ui', 'engine-entry.ts'),
+		'ui-engine': path.join(root, 'source', 'game', 'entry.ts'),
 		'ui-progress': path.join(root, 'source', 'progress', 'entry.ts'),
 		lessons: path.join(root, 'source', 'commands', 'lessons.ts'),
 		aws: path.join(root, 'source', 'commands', 'aws.ts'),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, type CommandIo} from '../lessons/command-io.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError, loadLessonDir, loadLessonFile, type LoadResult} from '../lessons/load.js';
-import {verifyLesson} from '../lessons/verify.js';
+import {verifyLesson} from '../game/verify.js';
 
 // `ami-school check [dir or file]`: validates lesson files, then replays each chapter's reference
 // solution, alternatives and known-wrong attempts. Non-zero exit on any problem.

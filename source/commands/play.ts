@@ -3,7 +3,7 @@ import {chapterScore, isComplete, scoredLines} from '../lessons/chapter.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, type CommandIo} from '../lessons/command-io.js';
 import {findChapter} from '../lessons/find-chapter.js';
 import {defaultLessonsDir, formatLessonError, loadLessonDir} from '../lessons/load.js';
-import {replay, scriptLines, type Replay} from '../lessons/replay.js';
+import {replay, scriptLines, type Replay} from '../game/replay.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {parOf, starsText} from '../lessons/scoring.js';

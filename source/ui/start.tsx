@@ -5,7 +5,7 @@ import {Box, render, Text, useApp} from 'ink';
 import {Title} from './components/title.js';
 import Spinner from 'ink-spinner';
 import {App, type ProgressPort} from './app.js';
-import type {GameEngine} from './engine-port.js';
+import type {Game} from '../game/types.js';
 import {installShrinkFix} from './shrink-fix.js';
 
 // The interactive game's entry, called by cli.ts (after it checked stdin and stdout are
@@ -21,21 +21,21 @@ export type StartOptions = {
 	/** the lessons folder (default: the one shipped beside dist/) */
 	lessonsDir?: string;
 	/** the engine to play (default: the real lessons and shell) */
-	engine?: GameEngine;
+	engine?: Game;
 	/** where progress.json lives (default: AMI_SCHOOL_CONFIG_DIR, else the user's config folder) */
 	configDir?: string;
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 };
 
-const defaultEngine = async (options: StartOptions): Promise<GameEngine> => {
-	const {createEngine, defaultLessonsDir} = await import('./engine-entry.js');
+const defaultEngine = async (options: StartOptions): Promise<Game> => {
+	const {createGame, defaultLessonsDir} = await import('../game/entry.js');
 	// The built game ships dist/lessons-cache.json beside this file; from source there is none.
 	const lessonCacheFile = options.lessonsDir ? undefined : fileURLToPath(new URL('lessons-cache.json', import.meta.url));
-	return createEngine({lessonsDir: options.lessonsDir ?? defaultLessonsDir(import.meta.url), lessonCacheFile});
+	return createGame({lessonsDir: options.lessonsDir ?? defaultLessonsDir(import.meta.url), lessonCacheFile});
 };
 
-type BootProps = {load: () => Promise<GameEngine>; openProgress: () => Promise<ProgressPort>; start: React.ComponentProps<typeof App>['start']};
+type BootProps = {load: () => Promise<Game>; openProgress: () => Promise<ProgressPort>; start: React.ComponentProps<typeof App>['start']};
 
 /**
  * The first frame: the title at once, while the lessons and the sandbox load (their code is a
@@ -43,7 +43,7 @@ type BootProps = {load: () => Promise<GameEngine>; openProgress: () => Promise<P
  */
 export const Boot = ({load, openProgress, start}: BootProps) => {
 	const {exit} = useApp();
-	const [engine, setEngine] = useState<GameEngine>();
+	const [engine, setEngine] = useState<Game>();
 	const [failure, setFailure] = useState<string>();
 	useEffect(() => {
 		let live = true;

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
-import type {QuizQuestion} from '../engine-port.js';
+import type {QuizQuestion} from '../../game/types.js';
 
 export const QuizScreen = ({question, number, total, index, answered}: {question: QuizQuestion; number: number; total: number; index: number; answered?: number}) => {
 	const items = question.choices.map((choice, i) => ({key: String(i), label: choice.text}));

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ChapterInfo} from '../engine-port.js';
+import type {ChapterInfo} from '../../game/types.js';
 
 export const StoryScreen = ({chapter, page, rows}: {chapter: ChapterInfo; page: number; rows: number}) => {
 	const text = chapter.story[page] ?? '';
