@@ -18,8 +18,9 @@ Usage
   ami-school                      the chapter menu
   ami-school play <chapter>       straight into a chapter
   ami-school sandbox              a free sandbox with no goals
-  ami-school play <chapter> --script <file|->  [--report json]
-                                  run commands through a chapter without the UI (for graders)
+  ami-school play <chapter> --script <file|->  [--report json] [--export <dir>]
+                                  run commands through a chapter without the UI (for graders);
+                                  --export writes the session as scripts for the real AWS CLI
   ami-school check [dir|file]     validate lesson files and replay their solutions
   ami-school aws <aws arguments>  one AWS CLI command against the sandbox file
                                   ($AMI_SCHOOL_SANDBOX, else sandbox.json in the config folder)
@@ -66,6 +67,7 @@ const main = async (argv: string[]): Promise<number> => {
 				lessons: {type: 'string'},
 				script: {type: 'string'},
 				report: {type: 'string'},
+				export: {type: 'string'},
 				'reset-progress': {type: 'boolean'},
 			},
 		});
@@ -90,6 +92,10 @@ const main = async (argv: string[]): Promise<number> => {
 	const lessons = async () => (await import('./commands/lessons.js')) as typeof import('./commands/lessons.js');
 	if (command === 'check') return (await lessons()).runCheckCommand(argv.slice(argv.indexOf('check') + 1), io);
 	if (command === 'play' && values.script !== undefined) return (await lessons()).runPlayCommand(argv.slice(argv.indexOf('play') + 1), io);
+	if (values.export !== undefined) {
+		process.stderr.write(`ami-school: --export goes with --script (in the game, type \`export [DIR]\` at the prompt).\n`);
+		return 2;
+	}
 
 	if (command !== undefined && command !== 'play' && command !== 'sandbox') {
 		process.stderr.write(`ami-school: unknown command '${command}'.\nRun 'ami-school --help' for usage.\n`);

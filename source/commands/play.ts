@@ -4,15 +4,19 @@ import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, type CommandIo} from '..
 import {findChapter} from '../lessons/find-chapter.js';
 import {defaultLessonsDir, formatLessonError, loadLessonDir} from '../lessons/load.js';
 import {replay, scriptLines, type Replay} from '../game/replay.js';
+import {engineOf} from '../game/engine.js';
+import {nodeExportFiles} from '../game/entry.js';
+import {exportPlay, type ExportFiles} from '../game/export.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {parOf, starsText} from '../lessons/scoring.js';
 
-// `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir]`: runs a script's
-// lines through a chapter as if typed, prints the transcript, the goals and the score.
-// Exit 0 only when every goal is met.
+// `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir] [--export dir]`:
+// runs a script's lines through a chapter as if typed, prints the transcript, the goals and the
+// score; with --export, writes the session as scripts for the real AWS CLI (as `export` at the
+// game's prompt does). Exit 0 only when every goal is met.
 
-export const PLAY_USAGE = 'usage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>]\n';
+export const PLAY_USAGE = 'usage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--export <dir>]\n';
 
 export type PlayReport = {
 	chapter: string;
@@ -62,8 +66,8 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	return out.join('');
 };
 
-export const runPlayCommand = async (argv: string[], io: CommandIo, deps?: LessonDeps): Promise<number> => {
-	const parsed = parseOptions(argv, ['script', 'report', 'lessons']);
+export const runPlayCommand = async (argv: string[], io: CommandIo, deps?: LessonDeps, files: ExportFiles = nodeExportFiles()): Promise<number> => {
+	const parsed = parseOptions(argv, ['script', 'report', 'lessons', 'export']);
 	if (parsed.error || parsed.positional.length !== 1 || parsed.options.script === undefined || (parsed.options.report !== undefined && parsed.options.report !== 'json')) {
 		io.stderr.write(`${parsed.error ? `ami-school play: ${parsed.error}\n` : ''}${PLAY_USAGE}`);
 		return EXIT_USAGE;
@@ -91,5 +95,12 @@ export const runPlayCommand = async (argv: string[], io: CommandIo, deps?: Lesso
 	const report = playReport(lesson, run);
 	for (const error of report.lessonErrors) io.stderr.write(`${lesson.file}: lesson error: ${error}\n`);
 	io.stdout.write(parsed.options.report === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPlayReport(lesson, report));
+	if (parsed.options.export !== undefined) {
+		const written = exportPlay(engineOf([lesson], [], deps), run.game.play, parsed.options.export, files);
+		// the JSON report stays alone on stdout
+		(written.ok && parsed.options.report !== 'json' ? io.stdout : io.stderr).write(`${parsed.options.report === 'json' ? '' : '\n'}${written.text}\n`);
+		if (!written.ok) return EXIT_FAILED;
+	}
+
 	return report.completed ? EXIT_OK : EXIT_FAILED;
 };
