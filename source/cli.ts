@@ -28,6 +28,8 @@ Usage
 Options
   --lessons <dir>     play a workshop's own lessons
   --reset-progress    erase saved progress (asks first)
+  --plain             line by line: no cursor movement, colour or spinners (for screen
+                      readers, logs and pipes; also used when TERM=dumb)
   --no-color          no colours (NO_COLOR is honoured too)
   --version           print the version
   --help              print this help
@@ -43,6 +45,7 @@ const io = {
 
 const NOT_A_TERMINAL = `ami-school: the game needs an interactive terminal (stdin and stdout must be a TTY).
 To run commands without the UI, use:  ami-school play <chapter> --script <file>   (or - for stdin)
+To play line by line (no TTY needed):  ami-school --plain play <chapter>
 To check lesson files:                ami-school check lessons/
 For one sandbox command:              ami-school aws ec2 describe-regions
 `;
@@ -64,6 +67,7 @@ const main = async (argv: string[]): Promise<number> => {
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 				'no-color': {type: 'boolean'},
+				plain: {type: 'boolean'},
 				lessons: {type: 'string'},
 				script: {type: 'string'},
 				report: {type: 'string'},
@@ -107,6 +111,12 @@ const main = async (argv: string[]): Promise<number> => {
 		return 2;
 	}
 
+	const mode = command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu';
+	// The plain line mode: asked for, or a terminal that cannot move its cursor.
+	if (!values['reset-progress'] && (values.plain || process.env.TERM === 'dumb')) {
+		return (await lessons()).runPlainCommand({mode, chapter: rest[0], lessonsDir: values.lessons});
+	}
+
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		process.stderr.write(NOT_A_TERMINAL);
 		return 2;
@@ -123,7 +133,7 @@ const main = async (argv: string[]): Promise<number> => {
 	// The Ink UI is a separate bundle, loaded only for an interactive terminal.
 	const ui = (await import('./ui/start.js')) as typeof import('./ui/start.js');
 	return ui.startGame({
-		mode: command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu',
+		mode,
 		chapter: rest[0],
 		lessonsDir: values.lessons,
 		resetProgress: values['reset-progress'] === true,

@@ -3,3 +3,4 @@
 export {runCheckCommand} from './check.js';
 export {runPlayCommand} from './play.js';
 export {buildLessonCache} from '../lessons/cache.js';
+export {runPlainCommand} from './plain.js';
