@@ -1,7 +1,7 @@
 import {produce} from 'immer';
 import {runAws} from '../cli/run-aws.js';
 import {advanceClock} from '../sim/engine.js';
-import {instanceDisk} from '../sim/guest.js';
+import {bootDisk, instanceDisk} from '../sim/guest.js';
 import {privateDnsName} from '../sim/instances-network.js';
 import type {Disk, Instance} from '../sim/types.js';
 import {guestMachine} from './guest/guest-machine.js';
@@ -40,16 +40,22 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 		};
 	}
 
+	const update = (fn: (disk: Disk) => void) => {
+		const before = state.world;
+		state.world = produce(state.world, draft => {
+			const region = draft.regions[target.region];
+			const live = region?.instances[target.instanceId];
+			const d = live ? instanceDisk(region, live) : undefined;
+			if (d) fn(d);
+		});
+		if (state.world !== before) state.changed = true;
+	};
+
 	return guestMachine({
 		disk: () => diskOf(state, target.region, target.instanceId) ?? disk,
-		update(fn) {
-			state.world = produce(state.world, draft => {
-				const region = draft.regions[target.region];
-				const live = region?.instances[target.instanceId];
-				const d = live ? instanceDisk(region, live) : undefined;
-				if (d) fn(d);
-			});
-		},
+		update,
+		// as RebootInstances does (sim/instances-lifecycle.ts): exactly the enabled services come back
+		reboot: () => update(bootDisk),
 		user: target.user,
 		hostname: fqdn.split('.')[0],
 		fqdn,
