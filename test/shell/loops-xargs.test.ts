@@ -155,10 +155,13 @@ describe('sudo reboot inside an instance', () => {
 		expect(run(r.session, `curl -s -o /dev/null http://${IP}/`)).toMatchObject({stderr: '', exitCode: 0});
 	});
 
-	it('sudo shutdown -r now does the same; ssh HOST sudo reboot too', () => {
-		const r = run(sshReady(), SSH, 'sudo shutdown -r now');
-		expect(r.stderr).toBe(`Connection to ${IP} closed by remote host.\nConnection to ${IP} closed.\n`);
-		expect(r.session.remote).toBeUndefined();
+	it('sudo shutdown -r now and sudo systemctl reboot do the same; ssh HOST sudo reboot too', () => {
+		for (const line of ['sudo shutdown -r now', 'sudo systemctl reboot']) {
+			const r = run(sshReady(), SSH, line);
+			expect(r.stderr, line).toBe(`Connection to ${IP} closed by remote host.\nConnection to ${IP} closed.\n`);
+			expect(r.session.remote, line).toBeUndefined();
+		}
+
 		const direct = run(sshReady(), `${SSH} sudo reboot`);
 		expect(direct.stderr).toContain(`Connection to ${IP} closed by remote host.\n`);
 		expect(direct.exitCode).toBe(255);

@@ -171,7 +171,7 @@ export const guestMachine = (options: GuestOptions): Machine => {
 	const programs: Record<string, Command> = {
 		...commonCommands(now, options.elapse),
 		sudo,
-		systemctl: (_ctx, [, ...args]) => systemctl(state, args),
+		systemctl: (ctx, [, ...args]) => (args.find(a => !a.startsWith('-')) === 'reboot' ? restart(ctx, ['systemctl']) : systemctl(state, args)),
 		hostname: hostnameCmd,
 		uptime,
 		id,
