@@ -1,5 +1,5 @@
 import type {LineResult, Session} from '../shell/session.js';
-import type {Image, RegionState, World} from '../sim/types.js';
+import type {Image, RegionState, World} from '../sim/core/types.js';
 
 // A played session turned into two bash scripts for the real AWS CLI: session.sh makes again what
 // the learner made (the chapter's starting state first), cleanup.sh removes all of it.

@@ -7,7 +7,7 @@ import {exportSession, familyPattern, replaceTokens} from '../../source/game/exp
 import {newSession} from '../../source/lessons/chapter.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
 import {runLine} from '../../source/shell/run-line.js';
-import type {World} from '../../source/sim/types.js';
+import type {World} from '../../source/sim/core/types.js';
 
 // The export of a played session as bash scripts for the real AWS CLI, checked by running them
 // against a fresh sandbox: an `aws` on PATH that is `ami-school aws` (the built dist/cli.js).
