@@ -1,6 +1,7 @@
 import {formatBill, formatHelp, formatLineage, parseGameLine, type GameCommandName} from './commands.js';
 import {exportPlay, type ExportFiles} from './export.js';
-import type {GameEngine, Play, Session} from './port.js';
+import type {GameEngine, Play} from './port.js';
+import {recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
 import {lineage} from '../sim/images/lineage.js';
 
 // One play of a chapter or of the sandbox, as every front end drives it (the Ink UI, the plain
@@ -27,8 +28,8 @@ export type Confirm = 'solution' | 'reset';
 export type GameState = {
 	play: Play;
 	sandbox: boolean;
-	/** sessions before each command, newest last (undo) */
-	undo: Array<{session: Session; line: string}>;
+	/** sessions before each command that changed something, newest last (undo) */
+	undo: UndoEntry[];
 	/** a yes/no question is waiting for the next line */
 	confirm?: Confirm;
 };
@@ -64,8 +65,6 @@ export type LineOutcome = {
 	completedNow: boolean;
 };
 
-const UNDO_LIMIT = 100;
-
 export const newGame = (play: Play): GameState => ({play, sandbox: play.chapterId === undefined, undo: []});
 
 const gameOf = (state: GameState): GameState => ({play: state.play, sandbox: state.sandbox, undo: state.undo, confirm: state.confirm});
@@ -79,12 +78,12 @@ export const goalsText = (goals: Array<{text: string; met: boolean}>, marks: Mar
 
 const outcome = (state: GameState, events: GameEvent[], command?: GameCommandName): LineOutcome => ({state, events, command, newlyMet: [], completedNow: false});
 
-// The commands a script may use: the ones that only show something (no screen, no question).
-const SCRIPT_COMMANDS = new Set<GameCommandName>(['bill', 'lineage', 'goals']);
+// The commands a script may use: the ones that only show something (no screen, no question), and undo.
+const SCRIPT_COMMANDS = new Set<GameCommandName>(['bill', 'lineage', 'goals', 'undo']);
 
 const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName, args: string[], options: LineOptions): LineOutcome => {
 	const say = (kind: PrintKind, text: string, next = state, extra: GameEvent[] = []) => outcome(next, [printed(kind, text), ...extra], name);
-	if (options.front === 'script' && !SCRIPT_COMMANDS.has(name)) return say('stderr', `\`${name}\` is a game command: it works at the game's prompt, not in a script (bill, goals and lineage do).`);
+	if (options.front === 'script' && !SCRIPT_COMMANDS.has(name)) return say('stderr', `\`${name}\` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage and undo do).`);
 	switch (name) {
 		case 'help': {
 			return say('info', formatHelp({sandbox: state.sandbox}));
@@ -113,10 +112,10 @@ const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName
 		}
 
 		case 'undo': {
-			const last = state.undo.at(-1);
-			if (!last) return say('info', 'Nothing to undo.');
-			const next = {...state, play: engine.withSession(state.play, last.session), undo: state.undo.slice(0, -1)};
-			return say('info', `Undone: ${last.line}`, next, [{type: 'save'}]);
+			const undone = undoLast(state.undo);
+			if (!undone) return say('info', undoMessage(undefined));
+			const next = {...state, play: engine.withSession(state.play, undone.entry.session), undo: undone.stack};
+			return say('info', undoMessage(undone.entry), next, [{type: 'save'}]);
 		}
 
 		case 'story': {
@@ -175,7 +174,7 @@ const runShell = (engine: GameEngine, state: GameState, text: string, options: L
 	const events: GameEvent[] = [];
 	if (result.clear) events.push({type: 'clear'});
 	events.push(printed('stdout', result.stdout), printed('stderr', result.stderr));
-	const next = {...state, play: ran.play, undo: [...state.undo, {session: before, line: text}].slice(-UNDO_LIMIT)};
+	const next = {...state, play: ran.play, undo: recordLine(state.undo, before, engine.session(ran.play), text)};
 	if (!next.sandbox && ran.newlyMet.length > 0) {
 		const goals = engine.goals(ran.play);
 		for (const goal of goals) if (ran.newlyMet.includes(goal.id)) events.push({type: 'goal-met', id: goal.id, text: goal.text});

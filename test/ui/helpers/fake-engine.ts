@@ -3,7 +3,7 @@ import {freshWorld} from '../../../source/sim/core/fresh-world.js';
 import {withLayer, type Game} from '../../../source/game/layer.js';
 import type {ChapterInfo, GameEngine, Play, SavedPlay} from '../../../source/game/port.js';
 
-// A tiny stand-in engine for UI tests: `touch NAME` sets a variable, a goal is met when its
+// A tiny stand-in engine for UI tests: `touch NAME` sets a variable (a change undo takes back), a goal is met when its
 // variable is set, `echo …` prints, `fail` errors, an odd number of quotes or a trailing
 // backslash is incomplete. Enough to drive every screen without the real lessons.
 
@@ -68,7 +68,8 @@ const fakeEngineOnly = (overrides: Partial<GameEngine>): GameEngine => ({
 			exitCode = 127;
 		}
 
-		const next: Session = {...session, vars, remote, history: [...session.history, {line, exitCode, calls: []}]};
+		const changed = command === 'touch' ? {changed: true as const} : {};
+		const next: Session = {...session, vars, remote, history: [...session.history, {line, exitCode, calls: [], ...changed}]};
 		const before = goalsOf(play, session);
 		const newlyMet = goalsOf(play, next).filter(id => !before.includes(id));
 		const all = GOALS[play.chapterId ?? '']?.length ?? 0;
