@@ -53,6 +53,19 @@ describe('layers', () => {
 		expect(forbiddenImports(sources)).toEqual([]);
 	});
 
+	it('the Ink UI takes code from the game layer only through names.ts and the lazily loaded entry (its first frame does not wait for the engine)', () => {
+		const code: string[] = [];
+		for (const file of walk(path.join(SOURCE, 'ui')).filter(f => /\.tsx?$/.test(f))) {
+			const text = fs.readFileSync(file, 'utf8');
+			for (const match of text.matchAll(/^import (?!type )[^;]*?from '(\.{1,2}\/[^']+)'/gm)) {
+				if (layerOf(path.resolve(path.dirname(file), match[1])) === 'game') code.push(`${path.relative(SOURCE, file)} -> ${match[1]}`);
+			}
+		}
+
+		expect(code.every(line => line.endsWith('/game/names.js'))).toBe(true);
+		expect(fs.readFileSync(path.join(SOURCE, 'ui', 'start.tsx'), 'utf8')).toContain("await import('../game/entry.js')");
+	});
+
 	it('the check sees static, type-only and dynamic imports across the lines', () => {
 		const at = (rel: string) => path.join(SOURCE, rel);
 		const bad = forbiddenImports([
