@@ -1,0 +1,37 @@
+import path from 'node:path';
+import {parseCommandLine, type CommandLine} from '../args.js';
+import {EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
+import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
+import {loadPack, packSummary, type LoadedPack} from '../lessons/pack.js';
+import {VERSION} from '../version.js';
+
+// What the lesson commands share: the pack named by --lessons, and the game's identity in reports.
+
+export const GAME = {name: 'ami-school', version: VERSION} as const;
+
+/** The pack of --lessons (else the built-in chapters). */
+export const openPack = (lessons: string | undefined): LoadedPack => loadPack(lessons === undefined ? undefined : path.resolve(lessons), {builtinDir: defaultLessonsDir()});
+
+/** The game, the pack and the learner, as every report and export starts. */
+export const reportHeader = (pack: LoadedPack, learner: string | undefined) => ({
+	game: GAME,
+	pack: packSummary(pack.pack),
+	...(learner === undefined ? {} : {learner}),
+});
+
+/** Prints the pack's load errors; true when there were any. */
+export const printPackErrors = (pack: LoadedPack, io: CommandIo): boolean => {
+	for (const error of pack.errors) io.stderr.write(`${formatLessonError(error)}\n`);
+	return pack.errors.length > 0;
+};
+
+/** A command's own argv (as tests and older callers pass it) -> the parsed command line. */
+export const parseFor = (command: string, argv: string[], io: CommandIo, usage: string): CommandLine | number => {
+	const parsed = parseCommandLine([command, ...argv]);
+	if ('error' in parsed) {
+		io.stderr.write(`ami-school ${command}: ${parsed.error}\n${usage}`);
+		return EXIT_USAGE;
+	}
+
+	return parsed;
+};
