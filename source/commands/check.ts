@@ -4,10 +4,9 @@ import type {CommandLine} from '../args.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, FACTS_FILE, formatLessonError, loadFacts, loadLessonFile, type LessonError} from '../lessons/load.js';
-import {loadPack} from '../lessons/pack.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {verifyLesson} from '../lessons/verify.js';
-import {parseFor} from './context.js';
+import {openPack, parseFor} from './context.js';
 
 // `ami-school check [dir or file]` (or `check --lessons dir`): validates lesson files, then replays
 // each chapter's reference solution, alternatives and known-wrong attempts. Non-zero exit on any
@@ -20,7 +19,7 @@ type Checked = {lessons: LoadedLesson[]; errors: LessonError[]; heading?: string
 
 const checkTarget = (target: string): Checked => {
 	if (statSync(target).isDirectory()) {
-		const loaded = loadPack(target, {builtinDir: defaultLessonsDir()});
+		const loaded = openPack(target);
 		const {pack} = loaded;
 		const heading = pack.declared && !pack.builtin ? `Pack ${pack.id} (${pack.name}): ${pack.mode === 'add' ? 'adds to the built-in chapters' : 'replaces the built-in chapters'}\n` : undefined;
 		return {lessons: loaded.own, errors: loaded.errors, heading};

@@ -9,8 +9,14 @@ import {VERSION} from '../version.js';
 
 export const GAME = {name: 'ami-school', version: VERSION} as const;
 
-/** The pack of --lessons (else the built-in chapters). */
-export const openPack = (lessons: string | undefined): LoadedPack => loadPack(lessons === undefined ? undefined : path.resolve(lessons), {builtinDir: defaultLessonsDir()});
+/**
+ * The pack of --lessons (else the built-in chapters). The built-in chapters come from the build's
+ * cache (dist/lessons-cache.json beside the lessons folder) while it matches their files.
+ */
+export const openPack = (lessons: string | undefined): LoadedPack => {
+	const builtinDir = defaultLessonsDir();
+	return loadPack(lessons === undefined ? undefined : path.resolve(lessons), {builtinDir, cacheFile: path.join(path.dirname(builtinDir), 'dist', 'lessons-cache.json')});
+};
 
 /** The game, the pack and the learner, as every report and export starts. */
 export const reportHeader = (pack: LoadedPack, learner: string | undefined) => ({

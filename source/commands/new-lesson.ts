@@ -3,7 +3,8 @@ import path from 'node:path';
 import type {CommandLine} from '../args.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import {defaultLessonsDir, PACK_FILE} from '../lessons/load.js';
-import {idFromFolder, loadPack} from '../lessons/pack.js';
+import {idFromFolder} from '../lessons/pack.js';
+import {openPack} from './context.js';
 
 // `ami-school new-lesson <name> [--dir DIR]`: writes NN-<id>.yaml, a small commented chapter that
 // passes `ami-school check` as it is, to start from. In a folder with no lessons yet it writes a
@@ -101,13 +102,13 @@ export const newLessonCommand = async (cl: CommandLine, io: CommandIo): Promise<
 	const written: string[] = [];
 	try {
 		mkdirSync(dir, {recursive: true});
-		const before = loadPack(dir, {builtinDir: defaultLessonsDir()});
+		const before = openPack(dir);
 		if (before.own.length === 0 && !existsSync(path.join(dir, PACK_FILE))) {
 			writeFileSync(path.join(dir, PACK_FILE), packTemplate(idFromFolder(dir), path.basename(dir)), {flag: 'wx'});
 			written.push(PACK_FILE);
 		}
 
-		const pack = written.length > 0 ? loadPack(dir, {builtinDir: defaultLessonsDir()}) : before;
+		const pack = written.length > 0 ? openPack(dir) : before;
 		if (pack.lessons.some(l => l.id === id)) {
 			io.stderr.write(`ami-school new-lesson: the pack already has a chapter "${id}"; choose another name\n`);
 			return EXIT_FAILED;

@@ -138,13 +138,25 @@ export const loadPack = (dir: string | undefined, options: PackOptions): LoadedP
 	for (const lesson of own.lessons) {
 		const sameId = byId.get(lesson.id);
 		const sameOrder = byOrder.get(lesson.order);
-		if (sameId) errors.push({file: lesson.file, path: 'id', message: `"${lesson.id}" is a built-in chapter's id (${path.basename(sameId.file)}): this pack adds to the built-in chapters (mode: add), so choose another id`});
-		if (sameOrder) errors.push({file: lesson.file, path: 'order', message: `${lesson.order} is a built-in chapter's order (${path.basename(sameOrder.file)}): this pack adds to the built-in chapters (mode: add), so choose another order`});
+		if (sameId) errors.push({file: lesson.file, line: topLevelLine(lesson.file, 'id'), path: 'id', message: `"${lesson.id}" is a built-in chapter's id (${path.basename(sameId.file)}): this pack adds to the built-in chapters (mode: add), so choose another id`});
+		if (sameOrder) errors.push({file: lesson.file, line: topLevelLine(lesson.file, 'order'), path: 'order', message: `${lesson.order} is a built-in chapter's order (${path.basename(sameOrder.file)}): this pack adds to the built-in chapters (mode: add), so choose another order`});
 		if (!sameId && !sameOrder) added.push(lesson);
 	}
 
 	const lessons = [...builtin.lessons, ...added].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 	return {pack: info, lessons, own: own.lessons, errors: [...builtin.errors, ...errors], facts: facts.facts};
+};
+
+/** The line of a top-level field of a YAML file (top-level keys start their line). */
+const topLevelLine = (file: string, key: string): number | undefined => {
+	try {
+		const index = readFileSync(file, 'utf8')
+			.split('\n')
+			.findIndex(line => line.startsWith(`${key}:`));
+		return index === -1 ? undefined : index + 1;
+	} catch {
+		return undefined;
+	}
 };
 
 export type LessonHash = {chapter: string; file: string; sha256: string};
