@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {COMMANDS, OPTIONS, parseCommandLine, usage} from '../../source/args.js';
 
@@ -23,5 +24,10 @@ describe('the command line', () => {
 		for (const command of Object.values(COMMANDS)) expect(text).toContain(command.usage);
 		for (const name of Object.keys(OPTIONS)) expect(text).toContain(`--${name}`);
 		for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+	});
+
+	it('README.md shows the real --help', () => {
+		const body = usage('x').split('\n').slice(2).join('\n').replace("\n\nIn the game, type `help` at the prompt for the game's commands.", '');
+		expect(readFileSync('README.md', 'utf8')).toContain(`\`\`\`\n${body}\n\`\`\``);
 	});
 });
