@@ -15,6 +15,8 @@ const shippedCache = (): string | undefined =>
 	['lessons-cache.json', '../lessons-cache.json'].map(name => fileURLToPath(new URL(name, import.meta.url))).find(file => existsSync(file));
 
 export const runPlainCommand = async (command: PlainCommand): Promise<number> => {
-	const game = createGame({lessonsDir: command.lessonsDir ?? defaultLessonsDir(), lessonCacheFile: command.lessonsDir ? undefined : shippedCache()});
-	return runPlain({game, input: process.stdin, output: process.stdout, mode: command.mode, chapter: command.chapter, progress: openProgressStore()});
+	const builtinDir = defaultLessonsDir();
+	const game = createGame({lessonsDir: command.lessonsDir ?? builtinDir, builtinDir, lessonCacheFile: shippedCache()});
+	// progress belongs to the lesson pack being played
+	return runPlain({game, input: process.stdin, output: process.stdout, mode: command.mode, chapter: command.chapter, progress: openProgressStore({pack: game.pack?.().id})});
 };

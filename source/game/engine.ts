@@ -1,8 +1,8 @@
 import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {loadLessonDirCached} from '../lessons/cache.js';
-import {formatLessonError} from '../lessons/load.js';
+import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
+import {loadPack} from '../lessons/pack.js';
 import type {Lesson} from '../lessons/schema.js';
 
 type AnyLesson = Lesson & {file?: string};
@@ -20,8 +20,11 @@ type AnyPlay = ChapterPlay | SandboxPlay;
 type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'excusedLines' | 'completedAt'>;
 
 export type EngineOptions = {
+	/** the lesson pack's folder (the built-in lessons folder itself: the built-in chapters) */
 	lessonsDir: string;
-	/** the build's cache of the shipped lessons (used only while it matches lessonsDir's files) */
+	/** the built-in lessons (default: the folder shipped with the game) */
+	builtinDir?: string;
+	/** the build's cache of the shipped lessons (used only while it matches their files) */
 	lessonCacheFile?: string;
 	deps?: LessonDeps;
 };
@@ -40,8 +43,8 @@ const chapterInfo = (lesson: AnyLesson): ChapterInfo => ({
 });
 
 export const createEngine = (options: EngineOptions): GameEngine => {
-	const loaded = loadLessonDirCached(options.lessonsDir, options.lessonCacheFile);
-	return engineOf(loaded.lessons, loaded.errors.map(formatLessonError), options.deps);
+	const loaded = loadPack(options.lessonsDir, {builtinDir: options.builtinDir ?? defaultLessonsDir(), cacheFile: options.lessonCacheFile});
+	return engineOf(loaded.lessons, loaded.errors.map(formatLessonError), options.deps, {id: loaded.pack.id, name: loaded.pack.name});
 };
 
 /** The chapter a play is in, as the lesson engine keeps it (for `play --script` and `check`). */
@@ -54,7 +57,7 @@ export const chapterStateOf = (play: Play): ChapterState | undefined => {
 export const playOf = (state: ChapterState): Play => toPlay({chapterId: state.lesson.id, kind: 'chapter', state});
 
 /** The engine over lessons already loaded; `errors`: the loading problems, one line each. */
-export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], lessonDeps?: LessonDeps): GameEngine => {
+export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], lessonDeps?: LessonDeps, pack?: {id: string; name: string}): GameEngine => {
 	const deps = lessonDeps ?? defaultLessonDeps;
 	const chapters = lessons.map(chapterInfo);
 	const lessonOf = (id: string) => lessons.find(l => l.id === id);
@@ -66,6 +69,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 	};
 
 	return {
+		...(pack ? {pack: () => pack} : {}),
 		chapters: () => chapters,
 		lessonErrors: () => errors,
 		start: id => toPlay(startPlay(id)),
