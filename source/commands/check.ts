@@ -3,10 +3,12 @@ import path from 'node:path';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, type CommandIo} from '../lessons/command-io.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError, loadLessonDir, loadLessonFile, type LoadResult} from '../lessons/load.js';
+import {answerPositionWarnings, formatPositionWarning} from '../lessons/quiz-balance.js';
 import {verifyLesson} from '../lessons/verify.js';
 
 // `ami-school check [dir or file]`: validates lesson files, then replays each chapter's reference
-// solution, alternatives and known-wrong attempts. Non-zero exit on any problem.
+// solution, alternatives and known-wrong attempts. Non-zero exit on any problem; warnings (quiz
+// answers bunched in one position) are printed but do not fail.
 
 export const CHECK_USAGE = 'usage: ami-school check [<lessons dir> | <lesson.yaml>]\n';
 
@@ -41,12 +43,15 @@ export const runCheckCommand = async (argv: string[], io: CommandIo, deps?: Less
 		}
 	}
 
+	const warnings = answerPositionWarnings(loaded.lessons);
+	for (const warning of warnings) io.stdout.write(`${formatPositionWarning(warning, shown)}\n`);
+	const warned = warnings.length === 0 ? '' : ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`;
 	const chapters = `${loaded.lessons.length} chapter${loaded.lessons.length === 1 ? '' : 's'}`;
 	if (loaded.lessons.length === 0 && problems === 0) {
 		io.stdout.write('no lessons found\n');
 		return EXIT_FAILED;
 	}
 
-	io.stdout.write(problems === 0 ? `${chapters} checked: all good\n` : `${chapters} checked: ${problems} problem${problems === 1 ? '' : 's'}\n`);
+	io.stdout.write(problems === 0 ? `${chapters} checked: all good${warned}\n` : `${chapters} checked: ${problems} problem${problems === 1 ? '' : 's'}${warned}\n`);
 	return problems === 0 ? EXIT_OK : EXIT_FAILED;
 };

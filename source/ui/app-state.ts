@@ -242,7 +242,8 @@ const quizKey = (engine: GameEngine, state: AppState, move: Nav): AppStep => {
 		if (move === 'up' || move === 'down') return {state: {...state, screen: {...screen, index: wrap(screen.index + (move === 'up' ? -1 : 1), question.choices.length)}}, effects: []};
 		if (move === 'back' && screen.then === 'lab') return {state: {...state, screen: {name: 'lab'}}, effects: []};
 		if (move !== 'enter') return {state, effects: []};
-		const lab = state.lab ? {...state.lab, play: engine.answerQuiz(state.lab.play, screen.question, screen.index)} : state.lab;
+		const choice = question.choices[screen.index]?.index ?? screen.index;
+		const lab = state.lab ? {...state.lab, play: engine.answerQuiz(state.lab.play, screen.question, choice)} : state.lab;
 		return {state: remember(engine, {...state, lab, screen: {...screen, answered: screen.index}}), effects: [{type: 'persist'}]};
 	}
 

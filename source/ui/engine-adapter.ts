@@ -3,6 +3,7 @@ import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {loadLessonDirCached} from '../lessons/cache.js';
 import {formatLessonError} from '../lessons/load.js';
+import {shownQuiz} from '../lessons/quiz-order.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {completionCandidates, promptFor} from '../shell/run-line.js';
 import type {Session} from '../shell/session.js';
@@ -34,7 +35,8 @@ const chapterInfo = (lesson: LoadedLesson): ChapterInfo => ({
 	title: lesson.title,
 	story: lesson.story,
 	debrief: lesson.debrief,
-	quiz: lesson.quiz.map(q => ({question: q.question, choices: q.choices.map(c => ({text: c.text, correct: c.correct, explain: c.explain}))})),
+	// choices in the order the player sees them (seeded per question: see quiz-order.ts)
+	quiz: shownQuiz(lesson.id, lesson.quiz).map((choices, q) => ({question: lesson.quiz[q].question, choices: choices.map(c => ({text: c.text, correct: c.correct, explain: c.explain, index: c.index}))})),
 });
 
 export const createEngine = (options: EngineOptions): GameEngine => {

@@ -3,7 +3,8 @@ import type {LineResult, Session} from '../shell/session.js';
 // What the UI needs from the game's engine (lessons, shell, scoring). The screens only talk to
 // this port; engine-adapter.ts wires it to source/lessons and source/shell, tests use a fake.
 
-export type QuizChoice = {text: string; correct: boolean; explain: string};
+/** `index`: the choice's position in the lesson file (what `answerQuiz` takes); the list itself is in shown order. */
+export type QuizChoice = {text: string; correct: boolean; explain: string; index?: number};
 export type QuizQuestion = {question: string; choices: QuizChoice[]};
 
 export type ChapterInfo = {
@@ -57,7 +58,7 @@ export type GameEngine = {
 	runningScore(play: Play): number;
 	/** the final score (quiz answers included) */
 	score(play: Play): ScoreReport;
-	/** answers a quiz question: only the first answer to a question counts */
+	/** answers a quiz question with a choice's index in the lesson file: only the first answer to a question counts */
 	answerQuiz(play: Play, question: number, choice: number): Play;
 	/** question index -> whether the first answer was right */
 	quizAnswers(play: Play): Record<number, boolean>;
