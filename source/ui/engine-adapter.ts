@@ -1,9 +1,10 @@
-import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {loadLessonDirCached} from '../lessons/cache.js';
 import {formatLessonError} from '../lessons/load.js';
 import {shownQuiz} from '../lessons/quiz-order.js';
+import {parOf} from '../lessons/scoring.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {completionCandidates, promptFor} from '../shell/run-line.js';
 import type {Session} from '../shell/session.js';
@@ -121,6 +122,10 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 		runningScore(play) {
 			const p = asPlay(play);
 			return p.kind === 'sandbox' ? 0 : runningScore(p.state);
+		},
+		par(play) {
+			const p = asPlay(play);
+			return p.kind === 'sandbox' ? undefined : {used: scoredLines(p.state).awsLines, par: parOf(p.state.lesson)};
 		},
 		score(play): ScoreReport {
 			const p = asPlay(play);

@@ -56,6 +56,8 @@ export type GameEngine = {
 	hintsUsed(play: Play): number;
 	/** the score so far, for the status bar */
 	runningScore(play: Play): number;
+	/** successful aws lines so far (they count against par) and the par; undefined in the sandbox */
+	par(play: Play): {used: number; par: number} | undefined;
 	/** the final score (quiz answers included) */
 	score(play: Play): ScoreReport;
 	/** answers a quiz question with a choice's index in the lesson file: only the first answer to a question counts */

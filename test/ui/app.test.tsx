@@ -85,7 +85,7 @@ describe('a chapter from story to completion', () => {
 		expect(frame()).toContain('Page two of the story.');
 		await press('\r');
 		expect(frame()).toMatch(/Goals\n○ Touch a\n○ Touch b/);
-		expect(frame()).toMatch(/us-east-1 · Tue 1 Sep 08:00:00 · score 0 · \$0\.0000 \+\$0\.0000\/h · hints 0/);
+		expect(frame()).toMatch(/us-east-1 · Tue 1 Sep 08:00:00 · score 0 · \$0\.0000 \+\$0\.0000\/h · cmds 0\/par 3 · hints 0/);
 		expect(frame()).toMatch(/^\$ ?$/m);
 		await press('touch a', '\r');
 		expect(frame()).toContain('$ touch a');

@@ -76,6 +76,7 @@ export const fakeEngine = (overrides: Partial<GameEngine> = {}): GameEngine => (
 	solution: play => ({play: {...as(play), solutionShown: true} as FakePlay, lines: ['touch a', 'touch b']}),
 	hintsUsed: play => as(play).hints,
 	runningScore: play => Object.keys(as(play).session.vars).length * 100 - as(play).hints * 10,
+	par: play => (play.chapterId === undefined ? undefined : {used: as(play).session.history.length, par: 3}),
 	answerQuiz(play, question, choice) {
 		const p = as(play);
 		if (p.quiz[question] !== undefined) return play;
