@@ -2,7 +2,7 @@ import type {LineResult, Session} from '../shell/session.js';
 import {freshWorld} from '../sim/fresh-world.js';
 import {defaultLessonDeps} from './default-deps.js';
 import type {LessonDeps} from './deps.js';
-import {allMet, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
+import {allMet, evaluateCheck, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
 import type {Lesson} from './schema.js';
 import {countLines, hintsCost, mistakesCost, parOf, QUIZ_POINTS, score, tierCost, type Score} from './scoring.js';
 import {expandVars, splitWords} from './words.js';
@@ -126,8 +126,14 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
 	};
 };
 
-/** `cost`: the points this reveal costs (0 for a tier already seen). */
-export type Hint = {goalId: string; tier: number; of: number; text: string; cost: number};
+/**
+ * `cost`: the points this reveal costs (0 for a tier already seen). `unreachable`: the goal can no
+ * longer be met, and `text` says so and how to get back (no tier is revealed, nothing is charged).
+ */
+export type Hint = {goalId: string; tier: number; of: number; text: string; cost: number; unreachable?: boolean};
+
+/** What an unreachable goal's hint adds: the ways back. */
+export const WAY_BACK = 'Type `undo` to take back your last command (again for the one before), or `reset` to start the chapter again.';
 
 /**
  * The next hint tier for a goal (by default the first goal not met). Revealing a tier already
@@ -137,6 +143,10 @@ export const takeHint = (state: ChapterState, goalId?: string): {state: ChapterS
 	const goal = goalId ? state.lesson.goals.find(g => g.id === goalId) : state.lesson.goals.find(g => !state.goals.find(s => s.id === g.id)?.met);
 	if (!goal) return {state};
 	const seen = state.hints[goal.id] ?? 0;
+	if (goal.unreachable && evaluateCheck(goal.unreachable.check, goalContext(state))) {
+		return {state, hint: {goalId: goal.id, tier: seen, of: goal.hints.length, text: `${goal.unreachable.message.trim()} ${WAY_BACK}`, cost: 0, unreachable: true}};
+	}
+
 	const tier = Math.min(seen + 1, goal.hints.length);
 	const hint = {goalId: goal.id, tier, of: goal.hints.length, text: goal.hints[tier - 1], cost: tierCost(tier, seen)};
 	return {state: tier > seen ? {...state, hints: {...state.hints, [goal.id]: tier}} : state, hint};

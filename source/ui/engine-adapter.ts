@@ -107,7 +107,7 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 			if (p.kind === 'sandbox') return undefined;
 			const {state, hint} = takeHint(p.state);
 			if (!hint) return undefined;
-			return {play: toPlay({...p, state}), text: `(${hint.tier}/${hint.of}) ${hint.text}`, cost: hint.cost};
+			return {play: toPlay({...p, state}), text: hint.text, cost: hint.cost, tier: hint.tier, of: hint.of, unreachable: hint.unreachable};
 		},
 		solution(play) {
 			const p = asPlay(play);

@@ -49,8 +49,12 @@ export type GameEngine = {
 	goals(play: Play): GoalStatus[];
 	/** every goal met: the chapter is complete */
 	isComplete(play: Play): boolean;
-	/** the next hint tier for the first open goal; undefined when there is none left */
-	hint(play: Play): {play: Play; text: string; cost: number} | undefined;
+	/**
+	 * the next hint tier for the first open goal (`tier` of `of`; the last tier is the exact
+	 * command); `unreachable` when that goal can no longer be met and the text says how to get
+	 * back. Undefined when there is none left.
+	 */
+	hint(play: Play): {play: Play; text: string; cost: number; tier: number; of: number; unreachable?: boolean} | undefined;
 	/** the reference solution; the play is marked as having seen it */
 	solution(play: Play): {play: Play; lines: string[]};
 	hintsUsed(play: Play): number;

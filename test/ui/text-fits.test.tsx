@@ -34,6 +34,8 @@ describe('reflow', () => {
 			'                call',
 		]);
 		expect(reflow('  1. launch three computers from the image;', 30)).toEqual(['  1. launch three computers', '     from the image;']);
+		// a list item's own continuation lines join it; the prose after it does not
+		expect(reflow('  1. copy the image to\n     us-west-2 and wait;\n  2. launch it.\nThen curl.', 44)).toEqual(['  1. copy the image to us-west-2 and wait;', '  2. launch it.', 'Then curl.']);
 	});
 
 	it('pages never start with a blank line', () => {

@@ -7,7 +7,8 @@
 // - an indented line is kept as written (commands, option tables); one longer than the width
 //   breaks at words, a `term   description` row with its description lined up;
 // - an indented line that starts with `1.`, `-`, `*` or `•` is a list item: wrapped, with the
-//   lines after its first one lined up under its text.
+//   lines after its first one lined up under its text; the lines after it that are indented to
+//   its text are part of it.
 
 /** The widest text lines are drawn: wide terminals still get lines short enough to read. */
 export const MAX_TEXT_WIDTH = 100;
@@ -60,9 +61,13 @@ const LIST_ITEM = /^(\s+)((?:\d+[.)]|[-*•])\s+)(.*)$/;
 export const reflow = (text: string, width: number): string[] => {
 	const out: string[] = [];
 	let prose: string[] = [];
+	/** the list item being read: its first line's start, the column its text starts at, its words */
+	let item: {head: string; column: number; words: string[]} | undefined;
 	const flush = () => {
 		if (prose.length > 0) out.push(...wrapWords(prose.join(' ').split(/\s+/).filter(Boolean), width));
 		prose = [];
+		if (item) out.push(...wrapWords(item.words, width, item.head, ' '.repeat(item.column)));
+		item = undefined;
 	};
 
 	for (const raw of text.replace(/\s+$/, '').split('\n')) {
@@ -74,15 +79,23 @@ export const reflow = (text: string, width: number): string[] => {
 		}
 
 		if (!/^\s/.test(line)) {
+			if (item) flush();
 			prose.push(line);
 			continue;
 		}
 
+		const indent = /^\s*/.exec(line)?.[0] ?? '';
+		const listed = LIST_ITEM.exec(line);
+		if (item && !listed && length(indent) === item.column) {
+			// the item's text goes on, lined up under its first line
+			item.words.push(...line.trim().split(/\s+/));
+			continue;
+		}
+
 		flush();
-		const item = LIST_ITEM.exec(line);
-		if (item) {
-			const [, indent, marker, body] = item;
-			out.push(...wrapWords(body.split(/\s+/).filter(Boolean), width, indent + marker, ' '.repeat(length(indent + marker))));
+		if (listed) {
+			const [, at, marker, body] = listed;
+			item = {head: at + marker, column: length(at + marker), words: body.split(/\s+/).filter(Boolean)};
 		} else if (length(line) <= width) {
 			out.push(line);
 		} else {
