@@ -57,6 +57,8 @@ describe('a goal that can no longer be met', () => {
 		const lesson = lessons.find(l => l.id === 'spring-cleaning')!;
 		let state = startChapter(lesson);
 		for (const line of [
+			"SNAP=$(aws ec2 describe-images --owners self --filters Name=name,Values=school-lab-spring --query 'Images[0].BlockDeviceMappings[0].Ebs.SnapshotId' --output text)",
+			'aws ec2 delete-snapshot --snapshot-id $SNAP',
 			"A=$(aws ec2 describe-images --owners self --filters Name=name,Values=school-lab-autumn --query 'Images[0].ImageId' --output text)",
 			"S=$(aws ec2 describe-images --owners self --filters Name=name,Values=school-lab-spring --query 'Images[0].ImageId' --output text)",
 			'aws ec2 deregister-image --image-id $A',
