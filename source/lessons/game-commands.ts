@@ -77,7 +77,7 @@ export const formatBill = (world: World): string => {
 	const rows = [...list].sort((a, b) => Number(b.live) - Number(a.live) || b.hourly - a.hourly || a.resourceId.localeCompare(b.resourceId));
 	const idWidth = Math.max(0, ...rows.map(r => r.resourceId.length), ...waiting.map(w => w.resourceId.length));
 	const lines = rows.map(r => `  ${r.live ? '●' : '○'} ${r.kind.padEnd(8)} ${r.resourceId.padEnd(idWidth)} ${r.region.padEnd(14)} ${usd(r.usd).padStart(9)}  ${r.live ? `${usd(r.hourly)}/h` : 'not accruing'}`);
-	const pending = waiting.map(w => `  ◌ ${'instance'.padEnd(8)} ${w.resourceId.padEnd(idWidth)} ${w.region.padEnd(14)} ${usd(0).padStart(9)}  pending: not billed until running`);
+	const pending = waiting.map(w => `  ◌ ${'instance'.padEnd(8)} ${w.resourceId.padEnd(idWidth)} ${w.region.padEnd(14)} not billed until running`);
 	if (list.length === 0) return [head, ...pending, 'Nothing has cost anything yet. AMIs are free; instances, volumes and snapshots are not.'].join('\n');
 	return [head, ...lines, ...pending, `  ● still costing money   ○ no longer accruing${pending.length > 0 ? '   ◌ not billed yet' : ''}`].join('\n');
 };

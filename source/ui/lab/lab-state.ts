@@ -72,7 +72,7 @@ const goalsText = (engine: GameEngine, play: Play): string =>
  * lines, starts on a line of its own, so that it can be copied and pasted line for line.
  */
 export const hintText = (hint: {text: string; cost: number; tier: number; of: number; unreachable?: boolean}): string => {
-	if (hint.unreachable) return `This goal can no longer be met. ${hint.text}`;
+	if (hint.unreachable) return hint.text;
 	const head = `Hint ${hint.tier}/${hint.of}${hint.cost > 0 ? ` (-${hint.cost} points)` : ''}`;
 	return hint.tier === hint.of || hint.text.includes('\n') ? `${head}:\n${hint.text.replace(/\n+$/, '')}` : `${head}: ${hint.text}`;
 };
