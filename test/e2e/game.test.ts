@@ -30,7 +30,7 @@ const toLab = async (term: Term) => {
 };
 
 /** Polls the visible screen (not the scrollback, where every earlier quiz screen stays) until `ok`. */
-const until = async (term: Term, ok: (screen: string) => boolean, what: string, timeoutMs = 8000) => {
+const until = async (term: Term, ok: (screen: string) => boolean, what: string, timeoutMs = 20_000) => {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		await term.waitFor(''); // lets the terminal parse what has arrived
