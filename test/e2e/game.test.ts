@@ -30,7 +30,7 @@ const toLab = async (term: Term) => {
 };
 
 /** Polls the visible screen (not the scrollback, where every earlier quiz screen stays) until `ok`. */
-const until = async (term: Term, ok: (screen: string) => boolean, what: string, timeoutMs = 20_000) => {
+const until = async (term: Term, ok: (screen: string) => boolean, what: string, timeoutMs = 40_000) => {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		await term.waitFor(''); // lets the terminal parse what has arrived
@@ -51,7 +51,8 @@ const finishQuiz = async (term: Term) => {
 		term.write('\r');
 		await until(term, screen => screen.includes('Enter to go on'), 'the answer');
 		term.write('\r');
-		// on only once the next question (or the score) is drawn: an Enter sent earlier would land on the score screen
+		// on only once the next question (or the score) is drawn: an Enter sent earlier would land on the
+		// score screen. The waits are long: under a loaded machine a progress save (fsync) can hold the game for seconds.
 		await until(term, screen => screen.includes('complete:') || questionOn(screen) !== question, 'the next question');
 	}
 };
@@ -70,7 +71,7 @@ describe.skipIf(!existsSync(CLI))('the game in a terminal', () => {
 		expect(term.screen()).toMatch(/Total +\d+ +★★★/);
 		const saved = JSON.parse(readFileSync(path.join(term.configDir, 'progress.json'), 'utf8')) as {chapters: Record<string, {status: string; stars: number}>};
 		expect(saved.chapters['master-image']).toMatchObject({status: 'done', stars: 3});
-	}, 60_000);
+	}, 120_000);
 
 	it('quitting mid-chapter and starting again resumes exactly there', async () => {
 		const first = open();
