@@ -133,7 +133,7 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
 export type Hint = {goalId: string; tier: number; of: number; text: string; cost: number; unreachable?: boolean};
 
 /** What an unreachable goal's hint adds: the ways back. */
-export const WAY_BACK = 'Type `undo` to take back your last command (again for the one before), or `reset` to start the chapter again.';
+export const WAY_BACK = 'Type `undo` to take back your last change (again for the one before), or `reset` to start the chapter again.';
 
 /**
  * The next hint tier for a goal (by default the first goal not met, or before it one that can no
