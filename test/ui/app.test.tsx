@@ -21,6 +21,8 @@ const setup = async (progress?: Progress, warning?: string) => {
 	const engine = fakeEngine();
 	const store = memoryStore(progress, warning);
 	const app = render(<App engine={engine} openProgress={async () => store.port} />);
+	// progress opens after the first frame: wait for it (time-boxed; a loaded machine can take a while)
+	for (let waited = 0; waited < 3000 && (app.lastFrame() ?? '').includes('Loading your progress'); waited += 20) await tick();
 	await tick();
 	const press = async (...keys: string[]) => {
 		for (const key of keys) {
