@@ -1,8 +1,8 @@
 import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {loadLessonDirCached} from '../lessons/cache.js';
-import {formatLessonError} from '../lessons/load.js';
+import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
+import {loadPack} from '../lessons/pack.js';
 import {shownQuiz} from '../lessons/quiz-order.js';
 import {parOf} from '../lessons/scoring.js';
 import type {LoadedLesson} from '../lessons/schema.js';
@@ -20,8 +20,11 @@ type AnyPlay = ChapterPlay | SandboxPlay;
 type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'excusedLines' | 'completedAt'>;
 
 export type EngineOptions = {
+	/** the lesson pack's folder (the built-in lessons folder itself: the built-in chapters) */
 	lessonsDir: string;
-	/** the build's cache of the shipped lessons (used only while it matches lessonsDir's files) */
+	/** the built-in lessons (default: the folder shipped with the game) */
+	builtinDir?: string;
+	/** the build's cache of the shipped lessons (used only while it matches their files) */
 	lessonCacheFile?: string;
 	deps?: LessonDeps;
 };
@@ -42,8 +45,9 @@ const chapterInfo = (lesson: LoadedLesson): ChapterInfo => ({
 
 export const createEngine = (options: EngineOptions): GameEngine => {
 	const deps = options.deps ?? defaultLessonDeps;
-	const loaded = loadLessonDirCached(options.lessonsDir, options.lessonCacheFile);
+	const loaded = loadPack(options.lessonsDir, {builtinDir: options.builtinDir ?? defaultLessonsDir(), cacheFile: options.lessonCacheFile});
 	const lessons = loaded.lessons;
+	const pack = {id: loaded.pack.id, name: loaded.pack.name};
 	const chapters = lessons.map(chapterInfo);
 	const errors = loaded.errors.map(formatLessonError);
 	const lessonOf = (id: string) => lessons.find(l => l.id === id);
@@ -55,6 +59,7 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 	};
 
 	return {
+		pack: () => pack,
 		chapters: () => chapters,
 		lessonErrors: () => errors,
 		start: id => toPlay(startPlay(id)),
