@@ -23,22 +23,28 @@ export const validateLesson = (lesson: Lesson, facts: Facts | undefined): Issue[
 
 	for (const [id, i] of duplicates(lesson.goals.map(g => g.id))) issues.push({path: ['goals', i, 'id'], message: `duplicate goal id "${id}"`});
 
-	lesson.goals.forEach((goal, g) => {
-		for (const {check, path} of checkLeaves(goal.check)) {
+	// a goal's own check and its `unreachable` check, each with the path to it
+	const goalChecks = lesson.goals.flatMap((goal, g) => [
+		{check: goal.check, at: ['goals', g, 'check'] as FieldPath},
+		...(goal.unreachable ? [{check: goal.unreachable.check, at: ['goals', g, 'unreachable', 'check'] as FieldPath}] : []),
+	]);
+
+	goalChecks.forEach(({check: root, at}) => {
+		for (const {check, path} of checkLeaves(root)) {
 			if ('query' in check && check.query !== undefined) {
 				const error = jmespathError(check.query.replace(/\$\{?([A-Z][A-Z0-9_]*)\}?/g, '$1'));
-				if (error) issues.push({path: ['goals', g, 'check', ...path, 'query'], message: `Invalid jmespath expression: ${error.replace(/^Invalid jmespath expression: /, '')}`});
+				if (error) issues.push({path: [...at, ...path, 'query'], message: `Invalid jmespath expression: ${error.replace(/^Invalid jmespath expression: /, '')}`});
 			}
 		}
 	});
 
 	const knownVars = new Set(Object.keys(lesson.vars));
-	lesson.goals.forEach((goal, g) => {
-		for (const {check, path} of checkLeaves(goal.check)) {
+	goalChecks.forEach(({check: root, at}) => {
+		for (const {check, path} of checkLeaves(root)) {
 			// A shell check may also use the player's own variables: only aws checks must name lesson vars.
 			if (!('aws' in check)) continue;
 			for (const match of `${check.aws} ${check.query ?? ''}`.matchAll(/\$\{?([A-Z][A-Z0-9_]*)\}?/g)) {
-				if (!knownVars.has(match[1])) issues.push({path: ['goals', g, 'check', ...path, 'aws'], message: `$${match[1]} is not defined in vars`});
+				if (!knownVars.has(match[1])) issues.push({path: [...at, ...path, 'aws'], message: `$${match[1]} is not defined in vars`});
 			}
 		}
 	});

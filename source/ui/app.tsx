@@ -32,8 +32,8 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 	const {stdout} = useStdout();
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useWindowSize();
-	const columnsRef = useRef(columns);
-	columnsRef.current = columns;
+	const viewRef = useRef({columns, rows});
+	viewRef.current = {columns, rows};
 	const [state, setState] = useState<AppState>(() => initialApp(engine));
 	const stateRef = useRef(state);
 	const storeRef = useRef<ProgressPort | undefined>(undefined);
@@ -65,7 +65,7 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 
 	const onInput = useCallback(
 		(input: string, key: InkKey) => {
-			const step = appKey(engine, stateRef.current, input, key, {columns: columnsRef.current});
+			const step = appKey(engine, stateRef.current, input, key, viewRef.current);
 			apply(step.state, step.effects);
 		},
 		[engine, apply],
@@ -100,14 +100,14 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 	const {screen} = state;
 	let body: React.ReactNode = null;
 	if (screen.name === 'menu') body = <MenuScreen engine={engine} state={state} index={screen.index} rows={rows} />;
-	else if (screen.name === 'story' && chapter) body = <StoryScreen chapter={chapter} page={screen.page} rows={rows} />;
-	else if (screen.name === 'quiz' && chapter?.quiz[screen.question]) body = <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} />;
-	else if (screen.name === 'complete' && chapter) body = <CompleteScreen chapter={chapter} report={screen.report} best={screen.best} items={completeItems(engine, state)} index={screen.index} rows={rows} />;
+	else if (screen.name === 'story' && chapter) body = <StoryScreen chapter={chapter} page={screen.page} columns={columns} rows={rows} />;
+	else if (screen.name === 'quiz' && chapter?.quiz[screen.question]) body = <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} columns={columns} />;
+	else if (screen.name === 'complete' && chapter) body = <CompleteScreen chapter={chapter} report={screen.report} best={screen.best} items={completeItems(engine, state)} index={screen.index} page={screen.page} columns={columns} rows={rows} />;
 	else if (state.lab) body = <LabScreen engine={engine} lab={state.lab} columns={columns} rows={rows} />;
 
 	return (
 		<>
-			<Transcript entries={state.transcript} />
+			<Transcript key={state.transcriptEpoch} entries={state.transcript} />
 			<Box flexDirection="column">
 				{body}
 				{state.ctrlCArmed ? <Text color="yellow">Press Ctrl+C again to quit.</Text> : null}

@@ -46,6 +46,18 @@ describe('lesson validation', () => {
 		expect(errors).toEqual([`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') + 2}: goals[1].check.all[1].not.query: Invalid jmespath expression: Incomplete expression:\n"[?"\n   ^`]);
 	});
 
+	it('checks an unreachable check like a goal check, and wants its message', () => {
+		const missing = errorsOf('    hints:\n      - terminate them\n', '    unreachable:\n      check: {cost: {hourlyAtMost: 0}}\n    hints:\n      - terminate them\n');
+		expect(missing).toHaveLength(1);
+		expect(missing[0]).toMatch(/goals\[1\]\.unreachable\.message: /);
+		const errors = errorsOf('    hints:\n      - terminate them\n', '    unreachable:\n      check: {aws: ec2 describe-instances --instance-ids $NOPE, query: "[?"}\n      message: Gone.\n    hints:\n      - terminate them\n');
+		expect(errors).toHaveLength(2);
+		expect(errors.join('\n')).toContain('goals[1].unreachable.check.query: Invalid jmespath expression');
+		expect(errors.join('\n')).toContain('goals[1].unreachable.check.aws: $NOPE is not defined in vars');
+		const fine = good.replace('    hints:\n      - terminate them\n', '    unreachable:\n      check: {cost: {hourlyAtMost: 0}}\n      message: Gone.\n    hints:\n      - terminate them\n');
+		expect(parseLesson(fine, FILE, facts).lesson?.goals[1].unreachable).toEqual({check: {cost: {hourlyAtMost: 0}}, message: 'Gone.'});
+	});
+
 	it('wants 1 to 3 hints per goal', () => {
 		expect(errorsOf('      - three\n', '      - three\n      - four\n')).toEqual([`${FILE}:${lineOf('hints:')}: goals[0].hints: give 1 to 3 hints`]);
 		expect(errorsOf('    hints:\n      - terminate them\n', '    hints: []\n')).toEqual([`${FILE}:${lineOf('- terminate them') - 1}: goals[1].hints: give 1 to 3 hints`]);

@@ -31,8 +31,8 @@ export type LabSignal = {type: 'menu'} | {type: 'exit'} | {type: 'story'} | {typ
 
 export type LabStep = {state: LabState; signals: LabSignal[]};
 
-/** What the lab knows of the terminal: its columns (the shell's `--output table` fits them). */
-export type LabView = {columns?: number};
+/** What the lab knows of the terminal: its columns (the shell's `--output table` fits them) and rows (the other screens page their text to them). */
+export type LabView = {columns?: number; rows?: number};
 
 export const newLab = (engine: GameEngine, play: Play, history: string[] = []): LabState => ({
 	play,
@@ -65,6 +65,16 @@ const goalsText = (engine: GameEngine, play: Play): string =>
 		.map(g => `${g.met ? '✓' : '○'} ${g.text}`)
 		.join('\n');
 
+/**
+ * A hint as the transcript shows it. The exact command (the last tier), or any hint of several
+ * lines, starts on a line of its own, so that it can be copied and pasted line for line.
+ */
+export const hintText = (hint: {text: string; cost: number; tier: number; of: number; unreachable?: boolean}): string => {
+	if (hint.unreachable) return hint.text;
+	const head = `Hint ${hint.tier}/${hint.of}${hint.cost > 0 ? ` (-${hint.cost} points)` : ''}`;
+	return hint.tier === hint.of || hint.text.includes('\n') ? `${head}:\n${hint.text.replace(/\n+$/, '')}` : `${head}: ${hint.text}`;
+};
+
 const gameCommand = (engine: GameEngine, state: LabState, name: GameCommandName): LabStep => {
 	const sandboxOnly = (text: string): LabStep => ({state: print(state, 'info', text), signals: []});
 	switch (name) {
@@ -80,8 +90,7 @@ const gameCommand = (engine: GameEngine, state: LabState, name: GameCommandName)
 			if (state.sandbox) return sandboxOnly('No hints in the sandbox.');
 			const hint = engine.hint(state.play);
 			if (!hint) return {state: print(state, 'info', 'No more hints. Type `solution` to see the reference solution.'), signals: []};
-			const cost = hint.cost > 0 ? ` (-${hint.cost} points)` : '';
-			return {state: print({...state, play: hint.play}, 'hint', `Hint${cost}: ${hint.text}`), signals: [{type: 'save'}]};
+			return {state: print({...state, play: hint.play}, hint.unreachable ? 'warn' : 'hint', hintText(hint)), signals: [{type: 'save'}]};
 		}
 
 		case 'solution': {

@@ -13,15 +13,33 @@ export const clockText = (ms: number): string => {
 	return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 };
 
-export type StatusParts = {region: string; clock: string; score?: number; cost: string; hints?: number};
+export type StatusParts = {region: string; clock: string; score?: number; cost: string; hints?: number; /** successful aws lines so far and the chapter's par */ par?: {used: number; par: number}};
 
-export const statusParts = (session: Session, score: number | undefined, hints: number | undefined): StatusParts => ({
+export const statusParts = (session: Session, score: number | undefined, hints: number | undefined, par?: {used: number; par: number}): StatusParts => ({
 	region: session.region,
 	clock: clockText(session.world.clock),
 	score,
 	cost: formatCost(costMeter(session.world)),
 	hints,
+	par,
 });
 
-export const statusText = (parts: StatusParts): string =>
-	[parts.region, parts.clock, parts.score === undefined ? undefined : `score ${parts.score}`, parts.cost, parts.hints === undefined ? undefined : `hints ${parts.hints}`].filter(Boolean).join(' · ');
+/**
+ * The status bar's text, fitted to `width` columns when given: the clock loses its date, then
+ * goes, before anything about the score is cut.
+ */
+export const statusText = (parts: StatusParts, width = Number.POSITIVE_INFINITY): string => {
+	const join = (clock: string | undefined) =>
+		[
+			parts.region,
+			clock,
+			parts.score === undefined ? undefined : `score ${parts.score}`,
+			parts.cost,
+			parts.par === undefined ? undefined : `cmds ${parts.par.used}/par ${parts.par.par}`,
+			parts.hints === undefined ? undefined : `hints ${parts.hints}`,
+		]
+			.filter(Boolean)
+			.join(' · ');
+	const variants = [join(parts.clock), join(parts.clock.split(' ').at(-1)), join(undefined)];
+	return variants.find(v => v.length <= width) ?? variants.at(-1)!;
+};

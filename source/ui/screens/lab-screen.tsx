@@ -48,7 +48,7 @@ export const LabScreen = ({engine, lab, columns, rows}: {engine: GameEngine; lab
 	const shownPending = pending.slice(0, rows < 24 ? 1 : 3);
 	// live area budget: status 1 + prompt 1 + goals header 1 + pending; keep below rows - 1
 	const goalRows = Math.max(1, rows - 5 - shownPending.length);
-	const status = statusText(statusParts(session, lab.sandbox ? undefined : engine.runningScore(lab.play), lab.sandbox ? undefined : engine.hintsUsed(lab.play)));
+	const status = statusText(statusParts(session, lab.sandbox ? undefined : engine.runningScore(lab.play), lab.sandbox ? undefined : engine.hintsUsed(lab.play), engine.par(lab.play)), columns - 2);
 	return (
 		<Box flexDirection="column">
 			{shownPending.map(item => (
