@@ -14,6 +14,7 @@ import {build} from 'esbuild';
 import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {inkNoDevtools, stringWidthFast, yogaSync} from './ui-plugins.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -98,7 +99,7 @@ const uiBundles = {
 		b.onResolve({filter: /^\.\.\/progress\/entry\.js$/}, () => ({path: './ui-progress.js', external: true}));
 	},
 };
-await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js'), plugins: [uiBundles, jsonAsString]});
+await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js'), plugins: [uiBundles, jsonAsString, yogaSync, inkNoDevtools, stringWidthFast]});
 // The bundles without Ink share their code (the model, the catalogue, the lessons) through chunks,
 // so the package carries it once. (Ink stays out of this build: its top-level await must not be
 // split into chunks.)
