@@ -166,8 +166,8 @@ const sandboxSession = async (cli: string, configDir: string) => {
 
 export const benchTerminal = async (root: string): Promise<void> => {
 	const cli = path.join(root, 'dist', 'cli.js');
-	if (!fs.existsSync(path.join(root, 'dist', 'ui.js'))) {
-		console.log('Terminal: dist/ui.js is missing (run npm run build)');
+	if (!fs.existsSync(path.join(root, 'dist', 'ui.cjs'))) {
+		console.log('Terminal: dist/ui.cjs is missing (run npm run build)');
 		return;
 	}
 

@@ -2,7 +2,7 @@
 //  1. model time per command: 10,000 mixed commands against a world of 10,000 resources
 //     (engine.execute only, then the whole `aws` pipeline: parse + model + format)
 //  2. process time of `ami-school aws ec2 describe-regions` as a ratio to bare `node -e 0`
-//  3. (if dist/ui.js exists) the game in a real pseudo-terminal: first frame as a ratio to
+//  3. (if dist/ui.cjs exists) the game in a real pseudo-terminal: first frame as a ratio to
 //     `node -e 0`, keystroke-to-echo with 1,000 commands of scrollback, peak memory
 // Timings on a shared 2-core machine are noisy: runs are interleaved and medians reported.
 import {spawnSync} from 'node:child_process';

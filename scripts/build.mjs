@@ -3,14 +3,16 @@
 //   dist/cli.js        the entry: flags only; imports the one bundle its command needs
 //   dist/aws.js        `ami-school aws …` (no Ink, no React: starts fast)
 //   dist/lessons.js    `play --script` and `check`
-//   dist/ui.js         the Ink game (Ink, React, screens), for an interactive terminal; after its
-//                      first frame it loads dist/ui-engine.js (lessons, shell, model) and
-//                      dist/ui-progress.js (saved progress)
+//   dist/ui.cjs        the Ink game (Ink, React, screens), for an interactive terminal, run by
+//                      cli.js with V8's code cache; after its first frame it loads
+//                      dist/ui-engine.js (lessons, shell, model) and dist/ui-progress.js (saved progress)
 //   dist/chunks/       code the bundles without Ink share
 //   dist/lessons-cache.json  the shipped lessons, loaded and validated once here
-// Rules from notes on Ink 6.8: ESM output (yoga uses top-level await), a `require` shim for CJS
-// dependencies, react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware.
+// Rules from notes on Ink 6.8: a `require` shim for CJS dependencies in the ESM bundles,
+// react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware. The Ink bundle is
+// CommonJS: scripts/ui-plugins.mjs removes the top-level awaits that would otherwise forbid it.
 import {build} from 'esbuild';
+import {createHash} from 'node:crypto';
 import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -82,13 +84,12 @@ const common = {
 const lazyBundles = {
 	name: 'lazy-bundles',
 	setup(b) {
-		b.onResolve({filter: /^\.\/ui\/start\.js$/}, () => ({path: './ui.js', external: true}));
+		b.onResolve({filter: /^\.\/ui\/start\.js$/}, () => ({path: './ui.cjs', external: true}));
 		b.onResolve({filter: /^\.\/commands\/lessons\.js$/}, () => ({path: './lessons.js', external: true}));
 		b.onResolve({filter: /^\.\/commands\/aws\.js$/}, () => ({path: './aws.js', external: true}));
 	},
 };
 
-await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}});
 // ui.js holds Ink, React and the screens only; the lessons, shell and model (ui-engine.js) and
 // saved progress with conf (ui-progress.js) are separate bundles it imports when it needs them,
 // so the first frame does not wait for them.
@@ -99,10 +100,41 @@ const uiBundles = {
 		b.onResolve({filter: /^\.\.\/progress\/entry\.js$/}, () => ({path: './ui-progress.js', external: true}));
 	},
 };
-await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js'), plugins: [uiBundles, jsonAsString, yogaSync, inkNoDevtools, stringWidthFast]});
+// ui.cjs is a classic CommonJS script (no top-level await: see scripts/ui-plugins.mjs), so that
+// cli.js can run it with V8's code cache (source/code-cache.ts). Its dynamic imports of the bundles
+// beside it become calls of `__bundleImport`, which that loader provides.
+const uiFile = path.join(dist, 'ui.cjs');
+await build({
+	...common,
+	format: 'cjs',
+	entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')],
+	outfile: uiFile,
+	define: {...common.define, 'import.meta.url': '__bundleUrl'},
+	banner: {js: 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;'},
+	plugins: [uiBundles, jsonAsString, yogaSync, inkNoDevtools, stringWidthFast],
+});
+let uiSource = await readFile(uiFile, 'utf8');
+for (const sibling of ['./ui-engine.js', './ui-progress.js']) {
+	const call = `import(${JSON.stringify(sibling)})`;
+	if (!uiSource.includes(call)) throw new Error(`build: dist/ui.cjs no longer imports ${sibling}`);
+	uiSource = uiSource.replaceAll(call, `__bundleImport(${JSON.stringify(sibling)})`);
+}
+
+if (/\bimport\(/.test(uiSource.replaceAll(/"[^"\n]*"/g, '""'))) throw new Error('build: dist/ui.cjs has a dynamic import the code-cache loader cannot serve');
+await writeFile(uiFile, uiSource);
+const uiHash = createHash('sha256').update(uiSource).digest('hex').slice(0, 16);
+
+// cli.js knows the UI bundle's hash: the code cache of one build never serves another.
+await build({
+	...common,
+	entryPoints: [path.join(root, 'source', 'cli.ts')],
+	outfile: path.join(dist, 'cli.js'),
+	define: {...common.define, AMI_SCHOOL_UI_HASH: JSON.stringify(uiHash)},
+	plugins: [lazyBundles],
+	banner: {js: '#!/usr/bin/env node\n' + common.banner.js},
+});
 // The bundles without Ink share their code (the model, the catalogue, the lessons) through chunks,
-// so the package carries it once. (Ink stays out of this build: its top-level await must not be
-// split into chunks.)
+// so the package carries it once.
 await build({
 	...common,
 	entryPoints: {

@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {requireWithCodeCache} from './code-cache.js';
+import {configDir} from './sandbox/paths.js';
 import {VERSION} from './version.js';
 
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
 // It stays small: each command's code is a bundle of its own (dist/aws.js, dist/lessons.js,
-// dist/ui.js), imported only when that command runs.
+// dist/ui.cjs), loaded only when that command runs.
 
 // Node 22.1+ can keep compiled code between runs (this file imports everything else later, so all
 // of it benefits); Node 20 has no compile cache and skips this.
@@ -38,6 +42,21 @@ const io = {
 	stderr: process.stderr,
 	readFile: (file: string) => fs.readFileSync(file, 'utf8'),
 	readStdin: () => fs.readFileSync(0, 'utf8'),
+};
+
+// Set at build time (scripts/build.mjs): a hash of dist/ui.cjs. Undefined when run from source.
+declare const AMI_SCHOOL_UI_HASH: string | undefined;
+
+/**
+ * The Ink game: dist/ui.cjs with V8's code cache in the config folder (source/code-cache.ts; on
+ * Node 22+ too, where enableCompileCache covers the other bundles).
+ */
+const loadUi = async (): Promise<typeof import('./ui/start.js')> => {
+	if (typeof AMI_SCHOOL_UI_HASH !== 'string') return import('./ui/start.js');
+	const loaded = requireWithCodeCache<typeof import('./ui/start.js')>(fileURLToPath(new URL('ui.cjs', import.meta.url)), path.join(configDir(), 'code-cache'), `${VERSION}-${AMI_SCHOOL_UI_HASH}`);
+	// once the menu has been drawn, so that its code is cached too
+	setTimeout(loaded.save, 1500).unref();
+	return loaded.exports;
 };
 
 const NOT_A_TERMINAL = `ami-school: the game needs an interactive terminal (stdin and stdout must be a TTY).
@@ -115,7 +134,7 @@ const main = async (argv: string[]): Promise<number> => {
 	}
 
 	// The Ink UI is a separate bundle, loaded only for an interactive terminal.
-	const ui = (await import('./ui/start.js')) as typeof import('./ui/start.js');
+	const ui = await loadUi();
 	return ui.startGame({
 		mode: command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu',
 		chapter: rest[0],
