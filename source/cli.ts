@@ -44,19 +44,17 @@ const io = {
 	readStdin: () => fs.readFileSync(0, 'utf8'),
 };
 
-// Set at build time (scripts/build.mjs): a hash of dist/ui.cjs. Undefined when run from source.
-declare const AMI_SCHOOL_UI_HASH: string | undefined;
+// Set at build time (scripts/build.mjs): a hash of each script bundle (dist/ui.cjs, dist/aws.cjs).
+// Undefined when run from source.
+declare const AMI_SCHOOL_BUNDLE_HASHES: {ui: string; aws: string} | undefined;
 
 /**
- * The Ink game: dist/ui.cjs with V8's code cache in the config folder (source/code-cache.ts; on
- * Node 22+ too, where enableCompileCache covers the other bundles).
+ * A script bundle run with V8's code cache in the config folder (source/code-cache.ts; on Node
+ * 22+ too, where enableCompileCache covers the other bundles). From source, the module itself.
  */
-const loadUi = async (): Promise<typeof import('./ui/start.js')> => {
-	if (typeof AMI_SCHOOL_UI_HASH !== 'string') return import('./ui/start.js');
-	const loaded = requireWithCodeCache<typeof import('./ui/start.js')>(fileURLToPath(new URL('ui.cjs', import.meta.url)), path.join(configDir(), 'code-cache'), `${VERSION}-${AMI_SCHOOL_UI_HASH}`);
-	// once the menu has been drawn, so that its code is cached too
-	setTimeout(loaded.save, 1500).unref();
-	return loaded.exports;
+const loadBundle = async <T>(name: 'ui' | 'aws', fromSource: () => Promise<T>): Promise<{exports: T; save: () => unknown}> => {
+	if (typeof AMI_SCHOOL_BUNDLE_HASHES !== 'object') return {exports: await fromSource(), save: () => undefined};
+	return requireWithCodeCache<T>(fileURLToPath(new URL(`${name}.cjs`, import.meta.url)), path.join(configDir(), 'code-cache'), `${VERSION}-${AMI_SCHOOL_BUNDLE_HASHES[name]}`);
 };
 
 const NOT_A_TERMINAL = `ami-school: the game needs an interactive terminal (stdin and stdout must be a TTY).
@@ -68,8 +66,10 @@ For one sandbox command:              ami-school aws ec2 describe-regions
 const main = async (argv: string[]): Promise<number> => {
 	// `aws` passes everything after it to the AWS CLI emulation untouched.
 	if (argv[0] === 'aws') {
-		const {awsCommand} = await import('./commands/aws.js');
-		return awsCommand(argv.slice(1));
+		const aws = await loadBundle('aws', async () => import('./commands/aws.js'));
+		const code = aws.exports.awsCommand(argv.slice(1));
+		aws.save(); // the first time only: the code this command compiled, for the next one
+		return code;
 	}
 
 	let parsed;
@@ -134,7 +134,10 @@ const main = async (argv: string[]): Promise<number> => {
 	}
 
 	// The Ink UI is a separate bundle, loaded only for an interactive terminal.
-	const ui = await loadUi();
+	const loaded = await loadBundle('ui', async () => import('./ui/start.js'));
+	// once the menu has been drawn, so that its code is cached too
+	setTimeout(loaded.save, 1500).unref();
+	const ui = loaded.exports;
 	return ui.startGame({
 		mode: command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu',
 		chapter: rest[0],
