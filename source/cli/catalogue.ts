@@ -3,7 +3,7 @@
 import type {OperationEntry, Shape} from './catalogue-types.js';
 import {cliName} from './xform-name.js';
 import {catalogueStore} from './catalogue-source.js';
-import type {WaiterDefinition} from '../sim/waiter-definitions.js';
+import type {WaiterDefinition} from './waiters/definitions.js';
 
 /** A catalogue shape plus the constraint botocore validates client-side (length/value minimum). */
 export type CatalogueShape = Shape & {min?: number};
