@@ -9,12 +9,14 @@
 //   dist/chunks/       code the bundles without Ink share
 //   dist/catalogue.data  the EC2 operation catalogue, as data (source/cli/catalogue-store.ts)
 //   dist/lessons-cache.json  the shipped lessons, loaded and validated once here
+//   dist/THIRD-PARTY-NOTICES  the licences of the packages bundled into dist/ (esbuild's
+//                      minifier drops their comments, so their notices are collected here)
 // Rules from notes on Ink 6.8: a `require` shim for CJS dependencies in the ESM bundles,
 // react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware. The Ink bundle is
 // CommonJS: scripts/ui-plugins.mjs removes the top-level awaits that would otherwise forbid it.
 import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
-import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {inkNoDevtools, stringWidthFast, yogaSync} from './ui-plugins.mjs';
@@ -101,13 +103,20 @@ const builtinsByRequire = {
 	},
 };
 
+// Every file that went into a bundle (esbuild's metafile), to find the packages whose code ships.
+const bundledFiles = new Set();
+const bundled = result => {
+	for (const file of Object.keys(result.metafile.inputs)) bundledFiles.add(path.resolve(root, file));
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
 	minify: process.env.AMI_SCHOOL_BUILD_READABLE !== '1', // readable output for profiling
-	legalComments: 'none',
+	legalComments: 'none', // the licences go to dist/THIRD-PARTY-NOTICES instead (below)
+	metafile: true,
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"', AMI_SCHOOL_VERSION: JSON.stringify(pkg.version)},
 	alias: {
@@ -144,7 +153,7 @@ const uiBundles = {
 // `__bundleImport`, which that loader provides. Returns a hash of the bundle, the cache's key.
 const scriptBundle = async (name, entry, plugins, siblings = []) => {
 	const file = path.join(dist, `${name}.cjs`);
-	await build({
+	bundled(await build({
 		...common,
 		format: 'cjs',
 		entryPoints: [entry],
@@ -152,7 +161,7 @@ const scriptBundle = async (name, entry, plugins, siblings = []) => {
 		define: {...common.define, 'import.meta.url': '__bundleUrl'},
 		banner: {js: 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;'},
 		plugins,
-	});
+	}));
 	let source = await readFile(file, 'utf8');
 	for (const sibling of siblings) {
 		const call = `import(${JSON.stringify(sibling)})`;
@@ -173,17 +182,17 @@ const hashes = {
 };
 
 // cli.js knows each script bundle's hash: the code cache of one build never serves another.
-await build({
+bundled(await build({
 	...common,
 	entryPoints: [path.join(root, 'source', 'cli.ts')],
 	outfile: path.join(dist, 'cli.js'),
 	define: {...common.define, AMI_SCHOOL_BUNDLE_HASHES: JSON.stringify(hashes)},
 	plugins: [lazyBundles, builtinsByRequire],
 	banner: {js: '#!/usr/bin/env node\n' + common.banner.js},
-});
+}));
 // The other bundles share their code (the model, the catalogue, the lessons) through chunks, so
 // the package carries it once.
-await build({
+bundled(await build({
 	...common,
 	entryPoints: {
 		'ui-engine': path.join(root, 'source', 'ui', 'engine-entry.ts'),
@@ -194,10 +203,58 @@ await build({
 	splitting: true,
 	chunkNames: 'chunks/[name]-[hash]',
 	plugins: [jsonAsString, packedCatalogue, lazyYaml, builtinsByRequire],
-});
+}));
 await chmod(path.join(dist, 'cli.js'), 0o755);
 
 // The shipped lessons, loaded and validated once here: the game's menu then needs no YAML parsing
 // (source/lessons/cache.ts; the cache is ignored as soon as a lesson file changes).
 const {buildLessonCache} = await import(pathToFileURL(path.join(dist, 'lessons.js')).href);
 await writeFile(path.join(dist, 'lessons-cache.json'), JSON.stringify(buildLessonCache(path.join(root, 'lessons'))));
+
+// The licences of the packages bundled into dist/: the package's own root (the last node_modules/
+// [@scope/]name of each bundled file's path), its package.json and its LICENSE/NOTICE files.
+const packageRoots = new Set();
+for (const file of bundledFiles) {
+	const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file);
+	if (match) packageRoots.add(match[1]);
+}
+
+const notices = [];
+for (const dir of [...packageRoots].sort()) {
+	const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+	const licenceFiles = (await readdir(dir)).filter(name => /^(licen[cs]e|copying|notice)(\.|$)/i.test(name)).sort();
+	const texts = await Promise.all(licenceFiles.map(name => readFile(path.join(dir, name), 'utf8')));
+	const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+	const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
+	notices.push({name: manifest.name, version: manifest.version, license: manifest.license ?? 'see its files', repository, author, texts});
+}
+
+notices.sort((a, b) => a.name.localeCompare(b.name));
+// A few packages ship no licence file: their package.json names the licence and the author; for
+// MIT the notice is the standard text with that author.
+const MIT = `Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`;
+const missingLicence = n =>
+	n.license === 'MIT'
+		? `(the package ships no licence file; its package.json says MIT, author ${n.author ?? 'not named'}: the MIT licence reads)\n\nCopyright (c) ${n.author ?? 'the authors'}\n\n${MIT}\n`
+		: `(the package ships no licence file; its package.json says: ${n.license})\n`;
+const rule = '-'.repeat(78);
+await writeFile(
+	path.join(dist, 'THIRD-PARTY-NOTICES'),
+	[
+		`AMI School ${pkg.version} bundles code from the ${notices.length} packages below into dist/.`,
+		'Their licences and notices follow, as each package ships them.',
+		'(Generated by scripts/build.mjs from the packages esbuild put into the bundles.)',
+		'',
+		...notices.flatMap(n => [
+			rule,
+			`${n.name} ${n.version}   licence: ${n.license}${n.repository ? `\n${n.repository.replace(/^git\+/, '')}` : ''}`,
+			rule,
+			'',
+			...(n.texts.length > 0 ? n.texts.map(text => text.trim() + '\n') : [missingLicence(n)]),
+		]),
+	].join('\n'),
+);
