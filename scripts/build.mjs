@@ -89,7 +89,7 @@ const lazyYaml = {
 
 // Node's built-in modules through require(), not import: importing one into an ES module makes
 // Node build its ES facade, which reads every export (fs.ReadStream, for one, loads all of
-// node:stream): ~10 ms for cli.js alone. node:crypto (key fingerprints, the lessons cache's hash)
+// node:stream): ~10 ms for cli.js alone. node:crypto (key fingerprints, hashes, certificates)
 // is only required on first use.
 const builtinsByRequire = {
 	name: 'builtins-by-require',
@@ -97,7 +97,7 @@ const builtinsByRequire = {
 		b.onResolve({filter: /^node:/}, args => (args.importer.startsWith(path.join(root, 'source') + path.sep) ? {path: args.path, namespace: 'builtin'} : undefined));
 		b.onLoad({filter: /.*/, namespace: 'builtin'}, args =>
 			args.path === 'node:crypto'
-				? {contents: 'export const createHash = (...args) => require("node:crypto").createHash(...args);', loader: 'js'}
+				? {contents: ['createHash', 'createHmac'].map(name => `export const ${name} = (...args) => require("node:crypto").${name}(...args);`).join('\n'), loader: 'js'}
 				: {contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'},
 		);
 	},
