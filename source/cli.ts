@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {parseCommandLine, usage} from './args.js';
+import {requireWithCodeCache} from './code-cache.js';
+import {configDir} from './sandbox/paths.js';
 import {VERSION} from './version.js';
 
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
 // It stays small: each command's code is a bundle of its own (dist/aws.js, dist/lessons.js,
-// dist/ui.js), imported only when that command runs.
+// dist/ui.cjs), loaded only when that command runs.
 
 // Node 22.1+ can keep compiled code between runs (this file imports everything else later, so all
 // of it benefits); Node 20 has no compile cache and skips this.
@@ -19,6 +23,19 @@ const io = {
 	readStdin: () => fs.readFileSync(0, 'utf8'),
 };
 
+// Set at build time (scripts/build.mjs): a hash of each script bundle (dist/ui.cjs, dist/aws.cjs).
+// Undefined when run from source.
+declare const AMI_SCHOOL_BUNDLE_HASHES: {ui: string; aws: string} | undefined;
+
+/**
+ * A script bundle run with V8's code cache in the config folder (source/code-cache.ts; on Node
+ * 22+ too, where enableCompileCache covers the other bundles). From source, the module itself.
+ */
+const loadBundle = async <T>(name: 'ui' | 'aws', fromSource: () => Promise<T>): Promise<{exports: T; save: () => unknown}> => {
+	if (typeof AMI_SCHOOL_BUNDLE_HASHES !== 'object') return {exports: await fromSource(), save: () => undefined};
+	return requireWithCodeCache<T>(fileURLToPath(new URL(`${name}.cjs`, import.meta.url)), path.join(configDir(), 'code-cache'), `${VERSION}-${AMI_SCHOOL_BUNDLE_HASHES[name]}`);
+};
+
 const NOT_A_TERMINAL = `ami-school: the game needs an interactive terminal (stdin and stdout must be a TTY).
 To run commands without the UI, use:  ami-school play <chapter> --script <file>   (or - for stdin)
 To check lesson files:                ami-school check lessons/
@@ -28,8 +45,10 @@ For one sandbox command:              ami-school aws ec2 describe-regions
 const main = async (argv: string[]): Promise<number> => {
 	// `aws` passes everything after it to the AWS CLI emulation untouched.
 	if (argv[0] === 'aws') {
-		const {awsCommand} = await import('./commands/aws.js');
-		return awsCommand(argv.slice(1));
+		const aws = await loadBundle('aws', async () => import('./commands/aws.js'));
+		const code = aws.exports.awsCommand(argv.slice(1));
+		aws.save(); // the first time only: the code this command compiled, for the next one
+		return code;
 	}
 
 	const parsed = parseCommandLine(argv);
@@ -75,7 +94,10 @@ const main = async (argv: string[]): Promise<number> => {
 	}
 
 	// The Ink UI is a separate bundle, loaded only for an interactive terminal.
-	const ui = (await import('./ui/start.js')) as typeof import('./ui/start.js');
+	const loaded = await loadBundle('ui', async () => import('./ui/start.js'));
+	// once the menu has been drawn, so that its code is cached too
+	setTimeout(loaded.save, 1500).unref();
+	const ui = loaded.exports;
 	return ui.startGame({
 		mode: command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu',
 		chapter: rest[0],

@@ -62,11 +62,11 @@ const awsCandidates = (session: Session, words: string[], current: string): stri
 	if (previous === '--region' || previous === '--source-region') return [...DEFAULT_REGIONS];
 	if (previous === '--output') return [...OUTPUT_FORMATS];
 	const positional = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1].startsWith('--')));
-	if (positional.length === 0) return current.startsWith('-') ? GLOBAL_OPTIONS : awsCommands();
+	if (positional.length === 0) return current.startsWith('-') ? GLOBAL_OPTIONS : [...awsCommands()];
 	if (positional[0] !== 'ec2') return [];
 	if (positional.length === 1) return current.startsWith('-') ? GLOBAL_OPTIONS : [...cliOperationNames(), 'wait', 'help'];
 	const operation = positional[1];
-	if (operation === 'wait' && positional.length === 2 && !current.startsWith('-')) return waiterNames();
+	if (operation === 'wait' && positional.length === 2 && !current.startsWith('-')) return [...waiterNames()];
 	const cliName = operation === 'wait' ? undefined : operation;
 	if (current.startsWith('-')) {
 		const params = cliName ? inputParameters(cliName).filter(p => !p.hidden).map(p => p.cliName) : [];

@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
@@ -121,6 +121,28 @@ describe.skipIf(!existsSync(CLI))('the game in a terminal', () => {
 		term.write('\u0003');
 		expect(await term.exited()).toBe(0);
 	}, 30_000);
+
+	it('keeps its compiled code in the config folder and starts from it the next time', async () => {
+		const first = open();
+		await first.waitFor('Free sandbox');
+		// written once, after the menu has been drawn (time-boxed on a busy machine)
+		const cacheDir = path.join(first.configDir, 'code-cache');
+		const cached = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter(name => /^ui-.+\.v8$/.test(name)) : []);
+		for (let i = 0; i < 200 && cached().length === 0; i++) await new Promise(resolve => setTimeout(resolve, 50));
+		expect(cached()).toHaveLength(1);
+		const file = path.join(cacheDir, cached()[0]);
+		const written = statSync(file).mtimeMs;
+		first.write('q');
+		expect(await first.exited()).toBe(0);
+		const second = open({configDir: first.configDir});
+		await second.waitFor('Free sandbox');
+		await new Promise(resolve => setTimeout(resolve, 2500)); // past the moment a rejected cache would be rewritten
+		second.write('q');
+		expect(await second.exited()).toBe(0);
+		expect(statSync(file).mtimeMs).toBe(written);
+		// one title: the first frame was replaced by the menu, not repeated
+		expect(second.all().split('\n').filter(line => line.includes('AMI School'))).toHaveLength(1);
+	}, 60_000);
 
 	it('the sandbox subcommand goes straight to a world with no goals', async () => {
 		const term = open({args: ['sandbox']});
