@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {freshWorld} from '../sim/fresh-world.js';
 import type {World} from '../sim/types.js';
-import {worldProblem} from './world-check.js';
+import {upgradeWorld, worldProblem} from './world-check.js';
 
 // The sandbox file behind `ami-school aws …`: one JSON document holding the world.
 // - Writes are atomic: a temporary file beside the real file (a symlink is followed to its
@@ -87,9 +87,10 @@ export const loadSandboxFile = (file: string): LoadedSandbox => {
 
 	const doc = data as {format?: unknown; world?: unknown; revision?: unknown};
 	if (doc?.format !== SANDBOX_FORMAT) throw new SandboxFileError(file, 'it is not an AMI School sandbox');
-	const problem = worldProblem(doc.world);
+	const world = upgradeWorld(doc.world);
+	const problem = worldProblem(world);
 	if (problem) throw new SandboxFileError(file, `it is damaged: ${problem}`);
-	return {world: doc.world as World, digest: digestOf(bytes), revision: typeof doc.revision === 'number' ? doc.revision : 0};
+	return {world: world as World, digest: digestOf(bytes), revision: typeof doc.revision === 'number' ? doc.revision : 0};
 };
 
 /** Reads the world; a missing file starts a fresh world. */

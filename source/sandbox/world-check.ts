@@ -87,7 +87,7 @@ const COLLECTIONS: Record<string, Collection> = {
 		nested: {billing},
 	},
 	keyPairs: {
-		id: 'KeyName',
+		id: 'KeyPairId',
 		spec: {KeyPairId: 'string', KeyName: 'string', KeyType: ['rsa', 'ed25519'], KeyFingerprint: 'string', PublicKey: 'string', CreateTime: 'number', Tags: 'tags'},
 	},
 	securityGroups: {
@@ -186,4 +186,24 @@ export const worldProblem = (value: unknown): string | undefined => {
 	}
 
 	return undefined;
+};
+
+/**
+ * Brings a world saved by an older version up to date (it returns the same object when nothing
+ * changes): key pairs were once kept by KeyName, now by KeyPairId. Tolerates damage; the check
+ * that follows reports it.
+ */
+export const upgradeWorld = (value: unknown): unknown => {
+	if (!isObject(value) || !isObject(value.regions)) return value;
+	let regions: Record<string, unknown> | undefined;
+	for (const [name, region] of Object.entries(value.regions)) {
+		if (!isObject(region) || !isObject(region.keyPairs)) continue;
+		const entries = Object.entries(region.keyPairs);
+		if (entries.every(([key, pair]) => !isObject(pair) || pair.KeyPairId === key)) continue;
+		const keyPairs = Object.fromEntries(entries.map(([key, pair]) => [isObject(pair) && typeof pair.KeyPairId === 'string' ? pair.KeyPairId : key, pair]));
+		regions ??= {...value.regions};
+		regions[name] = {...region, keyPairs};
+	}
+
+	return regions ? {...value, regions} : value;
 };

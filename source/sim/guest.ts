@@ -1,6 +1,7 @@
 import {APT_PACKAGES, DNF_PACKAGES, SERVICES, type PackageSpec} from './guest-packages.js';
 import {privateDnsName} from './instances-network.js';
 import type {Disk, Instance, RegionState, World} from './types.js';
+import {keyPairByName} from './key-pairs-lookup.js';
 import {guestMachine} from '../shell/guest/guest-machine.js';
 import {runScript} from '../shell/interpret.js';
 
@@ -151,7 +152,7 @@ export const bootInstance = (world: World, regionName: string, instance: Instanc
 	bootDisk(disk);
 	if (!firstBoot) return;
 	const user = loginUser(disk);
-	const key = instance.KeyName ? region.keyPairs[instance.KeyName] : undefined;
+	const key = instance.KeyName ? keyPairByName(region, instance.KeyName) : undefined;
 	if (user && key?.PublicKey) {
 		const path = `/home/${user}/.ssh/authorized_keys`;
 		const line = `${key.PublicKey.trim()} ${key.KeyName}\n`;

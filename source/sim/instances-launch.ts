@@ -7,6 +7,7 @@ import {clonePlain} from './images-rules.js';
 import {findLaunchImage} from './instances-image.js';
 import {checkShutdownBehavior, checkUserData} from './instances-params.js';
 import {keyPairNotFound} from './not-found.js';
+import {keyPairByName} from './key-pairs-lookup.js';
 import {newClientToken, newMacAddress, newPrivateIp, newPublicIp} from './instances-network.js';
 import {WINDOWS_LICENCE_HOURLY, isKnownInstanceType, startBilling} from './pricing.js';
 import {availabilityZones} from './regions.js';
@@ -246,7 +247,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 	const needsEna = enaRequired(instanceType, image.EnaSupport);
 	if (needsEna) fail('InvalidParameterCombination', needsEna);
 	const keyName = params.KeyName === undefined ? undefined : String(params.KeyName);
-	if (keyName !== undefined && !region.keyPairs[keyName]) keyPairNotFound(keyName);
+	if (keyName !== undefined && !keyPairByName(region, keyName)) keyPairNotFound(keyName);
 	const groups = resolveGroups(region, params);
 	const userData = validUserData(params);
 	const specifiedTags = readTagSpecifications(params.TagSpecifications, 'RunInstances');
