@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
 import {parseArgs} from 'node:util';
 import {VERSION} from './version.js';
+import {formatBytes, readBounded, TooLarge} from './sandbox/read-bounded.js';
 
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
 // It stays small: each command's code is a bundle of its own (dist/aws.js, dist/lessons.js,
@@ -33,11 +33,22 @@ Options
 
 In the game, type \`help\` at the prompt for the game's commands.`;
 
+// A script is typed commands: a megabyte is thousands of pages of them; /dev/zero stops there.
+const SCRIPT_MAX_BYTES = 1024 * 1024;
+const readScript = (from: string | number) => {
+	try {
+		return readBounded(from, SCRIPT_MAX_BYTES).toString('utf8');
+	} catch (error) {
+		if (error instanceof TooLarge) throw new Error(`it is larger than ${formatBytes(SCRIPT_MAX_BYTES)}, more than a script of typed commands can be`);
+		throw error;
+	}
+};
+
 const io = {
 	stdout: process.stdout,
 	stderr: process.stderr,
-	readFile: (file: string) => fs.readFileSync(file, 'utf8'),
-	readStdin: () => fs.readFileSync(0, 'utf8'),
+	readFile: (file: string) => readScript(file),
+	readStdin: () => readScript(0),
 };
 
 const NOT_A_TERMINAL = `ami-school: the game needs an interactive terminal (stdin and stdout must be a TTY).
@@ -129,7 +140,9 @@ main(process.argv.slice(2)).then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		process.stderr.write(`ami-school: unexpected error: ${error instanceof Error ? error.message : String(error)}\nPlease report it; your progress is saved.\n`);
+		// a stack overflow is the input's depth, not something to show as JavaScript's words
+		const message = error instanceof RangeError && /call stack/i.test(error.message) ? 'the input is nested too deeply to process' : error instanceof Error ? error.message : String(error);
+		process.stderr.write(`ami-school: unexpected error: ${message}\nPlease report it; your progress is saved.\n`);
 		process.exitCode = 70;
 	},
 );

@@ -4,6 +4,7 @@ import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, type CommandIo} from '..
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError, loadLessonDir, loadLessonFile, type LoadResult} from '../lessons/load.js';
 import {verifyLesson} from '../lessons/verify.js';
+import {visible} from '../lessons/control-chars.js';
 
 // `ami-school check [dir or file]`: validates lesson files, then replays each chapter's reference
 // solution, alternatives and known-wrong attempts. Non-zero exit on any problem.
@@ -22,7 +23,7 @@ export const runCheckCommand = async (argv: string[], io: CommandIo, deps?: Less
 	try {
 		loaded = statSync(target).isDirectory() ? loadLessonDir(target) : loadLessonFile(target);
 	} catch {
-		io.stderr.write(`ami-school check: ${target}: no such file or folder\n`);
+		io.stderr.write(visible(`ami-school check: ${target}: no such file or folder\n`));
 		return EXIT_USAGE;
 	}
 
@@ -34,9 +35,9 @@ export const runCheckCommand = async (argv: string[], io: CommandIo, deps?: Less
 	}
 
 	for (const lesson of loaded.lessons) {
-		io.stdout.write(`${shown(lesson.file)}: ${lesson.id} (${lesson.title})\n`);
+		io.stdout.write(visible(`${shown(lesson.file)}: ${lesson.id} (${lesson.title})\n`));
 		for (const verdict of verifyLesson(lesson, deps)) {
-			io.stdout.write(`  ${verdict.ok ? '✓' : '✗'} ${verdict.name}: ${verdict.detail}\n`);
+			io.stdout.write(visible(`  ${verdict.ok ? '✓' : '✗'} ${verdict.name}: ${verdict.detail}\n`));
 			if (!verdict.ok) problems++;
 		}
 	}

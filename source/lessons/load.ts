@@ -1,4 +1,6 @@
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {formatBytes, readBounded, TooLarge} from '../sandbox/read-bounded.js';
+import {controlCharacters, visible} from './control-chars.js';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {LineCounter, parse, parseDocument} from 'yaml';
@@ -16,7 +18,7 @@ export type LoadResult = {lessons: LoadedLesson[]; errors: LessonError[]; facts?
 export const FACTS_FILE = 'facts.yaml';
 
 export const formatLessonError = (error: LessonError): string =>
-	`${error.file}${error.line === undefined ? '' : `:${error.line}`}: ${error.path ? `${error.path}: ` : ''}${error.message}`;
+	visible(`${error.file}${error.line === undefined ? '' : `:${error.line}`}: ${error.path ? `${error.path}: ` : ''}${error.message}`);
 
 /** The lessons folder shipped with the game: ../lessons from source/lessons/ (tsx, vitest) or from dist/. */
 export const defaultLessonsDir = (from: string = import.meta.url): string => {
@@ -30,10 +32,14 @@ export const defaultLessonsDir = (from: string = import.meta.url): string => {
 	return path.resolve(path.dirname(fileURLToPath(from)), '..', 'lessons');
 };
 
+/** A lesson is a few dozen KB; anything past this is not one (and /dev/zero stops here). */
+export const LESSON_MAX_BYTES = 1024 * 1024;
+
 const readText = (file: string): {text?: string; error?: LessonError} => {
 	try {
-		return {text: readFileSync(file, 'utf8')};
+		return {text: readBounded(file, LESSON_MAX_BYTES).toString('utf8')};
 	} catch (error) {
+		if (error instanceof TooLarge) return {error: {file, message: `cannot read: the file is larger than ${formatBytes(LESSON_MAX_BYTES)}, far more than a lesson needs`}};
 		return {error: {file, message: `cannot read: ${error instanceof Error ? error.message : String(error)}`}};
 	}
 };
@@ -103,6 +109,8 @@ export const parseLesson = (text: string, file: string, facts?: Facts): {lesson?
 	try {
 		const parsed = parseYaml(text, file);
 		if (parsed.errors.length > 0) return {errors: parsed.errors};
+		const controls = controlCharacters(parsed.data);
+		if (controls.length > 0) return {errors: controls.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path) || undefined, message: issue.message}))};
 		const result = lessonSchema.safeParse(parsed.data);
 		if (!result.success) {
 			return {
