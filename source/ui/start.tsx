@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import React, {useEffect, useState} from 'react';
-import {Box, render, Text, useApp} from 'ink';
+import {Box, render, Text, useApp, useStdout} from 'ink';
 import {Title} from './components/title.js';
 import Spinner from 'ink-spinner';
 import {App, type ProgressPort} from './app.js';
@@ -80,6 +80,43 @@ export const Boot = ({load, openProgress, start}: BootProps) => {
 	);
 };
 
+/** A new `frame` writes the whole screen again (Ink's write puts its last frame back), game state untouched. */
+const Redraw = ({frame, children}: {frame: number; children: React.ReactNode}) => {
+	const {write} = useStdout();
+	useEffect(() => {
+		if (frame > 0) write('');
+	}, [frame, write]);
+	return <>{children}</>;
+};
+
+/**
+ * Ctrl+Z as in any terminal program: raw mode turns it into a plain byte, so the game gives the
+ * terminal back (cooked mode, cursor shown) and stops itself; `fg` (SIGCONT) takes raw mode again
+ * and draws the screen afresh.
+ */
+const installSuspend = (stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, redraw: () => void): (() => void) => {
+	if (process.platform === 'win32' || !stdin.isTTY) return () => {};
+	const resume = () => {
+		stdin.setRawMode(true);
+		stdout.write('\u001B[?25l\u001B[2J\u001B[H');
+		redraw();
+	};
+
+	const onData = (chunk: Buffer | string) => {
+		if (!String(chunk).includes('\u001A')) return;
+		stdin.setRawMode(false);
+		stdout.write('\u001B[?25h\n');
+		process.once('SIGCONT', resume);
+		process.kill(process.pid, 'SIGSTOP');
+	};
+
+	stdin.on('data', onData);
+	return () => {
+		stdin.off('data', onData);
+		process.off('SIGCONT', resume);
+	};
+};
+
 export const startGame = async (options: StartOptions = {}): Promise<number> => {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
@@ -95,10 +132,16 @@ export const startGame = async (options: StartOptions = {}): Promise<number> => 
 	};
 
 	const removeShrinkFix = installShrinkFix(stdout);
-	const instance = render(<Boot load={load} openProgress={openProgress} start={{mode: options.mode ?? 'menu', chapter: options.chapter}} />, {stdout, stdin, exitOnCtrlC: false, patchConsole: false});
+	const element = <Boot load={load} openProgress={openProgress} start={{mode: options.mode ?? 'menu', chapter: options.chapter}} />;
+	const instance = render(<Redraw frame={0}>{element}</Redraw>, {stdout, stdin, exitOnCtrlC: false, patchConsole: false});
+	let frame = 0;
+	const removeSuspend = installSuspend(stdin, stdout, () => {
+		instance.rerender(<Redraw frame={++frame}>{element}</Redraw>);
+	});
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		removeSuspend();
 		removeShrinkFix();
 		instance.cleanup();
 	}
