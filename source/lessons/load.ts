@@ -35,6 +35,9 @@ export const defaultLessonsDir = (from: string = import.meta.url): string => {
 /** A lesson is a few dozen KB; anything past this is not one (and /dev/zero stops here). */
 export const LESSON_MAX_BYTES = 1024 * 1024;
 
+/** A stack overflow in the YAML parser is the file's depth (or an alias inside itself): say so in words. */
+const yamlMessage = (message: string): string => (/call stack/i.test(message) ? 'nested too deeply (or an alias that contains itself)' : message);
+
 const readText = (file: string): {text?: string; error?: LessonError} => {
 	try {
 		return {text: readBounded(file, LESSON_MAX_BYTES).toString('utf8')};
@@ -79,14 +82,14 @@ export const parseYaml = (text: string, file: string): Parsed => {
 		const {doc, counter} = withLines();
 		if (doc.errors.length > 0) {
 			return {
-				errors: doc.errors.map(e => ({file, line: counter.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}`})),
+				errors: doc.errors.map(e => ({file, line: counter.linePos(e.pos[0]).line, message: `YAML: ${yamlMessage(e.message.split('\n')[0])}`})),
 				locate,
 			};
 		}
 
 		return {data: doc.toJS({maxAliasCount: 50}), errors: [], locate};
 	} catch (error) {
-		return {errors: [{file, message: `YAML: ${error instanceof Error ? error.message : String(error)}`}], locate: () => undefined};
+		return {errors: [{file, message: `YAML: ${yamlMessage(error instanceof Error ? error.message : String(error))}`}], locate: () => undefined};
 	}
 };
 
@@ -125,7 +128,7 @@ export const parseLesson = (text: string, file: string, facts?: Facts): {lesson?
 
 		return {lesson: {...result.data, file}, errors: []};
 	} catch (error) {
-		return {errors: [{file, message: `cannot load: ${error instanceof Error ? error.message : String(error)}`}]};
+		return {errors: [{file, message: `cannot load: ${yamlMessage(error instanceof Error ? error.message : String(error))}`}]};
 	}
 };
 

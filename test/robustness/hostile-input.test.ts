@@ -41,6 +41,17 @@ describe('lesson text never controls the terminal', () => {
 	});
 });
 
+describe('lesson files nested too deeply', () => {
+	it('say so in words, never in JavaScript\'s', () => {
+		for (const text of ['a: &a [*a]', `${'- '.repeat(3000)}x`, '['.repeat(5000)]) {
+			const {lesson, errors} = parseLesson(text, 'deep.yaml');
+			expect(lesson).toBeUndefined();
+			expect(errors.map(e => e.message).join('\n')).toContain('nested too deeply');
+			expect(errors.map(e => e.message).join('\n')).not.toContain('call stack');
+		}
+	});
+});
+
 describe('bounds on what is read', () => {
 	it('check /dev/zero and play --script /dev/zero stop at their limit with a clear error', () => {
 		const started = Date.now();
