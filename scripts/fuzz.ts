@@ -4,11 +4,12 @@
 // JavaScript error text shown to the user, or a case slower than its limit.
 //   node --import tsx scripts/fuzz.ts [seconds=60] [seed=1]
 import fc from 'fast-check';
+import {shellGuest} from '../source/shell/guest/boot.js';
 import {runAws} from '../source/cli/run-aws.js';
 import {parseLesson} from '../source/lessons/load.js';
 import {runLine} from '../source/shell/run-line.js';
 import {newSession} from '../source/lessons/chapter.js';
-import {freshWorld} from '../source/sim/fresh-world.js';
+import {freshWorld} from '../source/sim/core/fresh-world.js';
 import {worldProblem} from '../source/sandbox/world-check.js';
 import {readFileSync} from 'node:fs';
 
@@ -45,7 +46,7 @@ const record = (kind: string, ms: number, crash?: string) => {
 };
 
 const world = freshWorld();
-const env = {readFile: (path: string) => (path === '/dev/null' ? '' : undefined), defaultRegion: 'us-east-1'};
+const env = {readFile: (path: string) => (path === '/dev/null' ? '' : undefined), defaultRegion: 'us-east-1', guest: shellGuest};
 const timed = <T>(work: () => T): [T | Error, number] => {
 	const started = performance.now();
 	try {

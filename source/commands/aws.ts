@@ -4,7 +4,8 @@ import path from 'node:path';
 import process from 'node:process';
 import {runAws} from '../cli/run-aws.js';
 import {FileTooLarge, PARAM_FILE_MAX_BYTES} from '../cli/parse/values.js';
-import {DEFAULT_REGION} from '../sim/regions.js';
+import {shellGuest} from '../shell/guest/boot.js';
+import {DEFAULT_REGION} from '../sim/regions/regions.js';
 import {SandboxChangedError, SandboxFileError, withSandbox} from '../sandbox/store.js';
 import {sandboxPath} from '../sandbox/paths.js';
 import {readBounded, TooLarge} from '../sandbox/read-bounded.js';
@@ -35,6 +36,7 @@ export const awsCommand = (args: string[]): number => {
 						readFile: readRealFile,
 						defaultRegion: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || DEFAULT_REGION,
 						width: process.stdout.columns || 80,
+						guest: shellGuest,
 					});
 					// a request the CLI rejected never reached the model: the world is the same object, nothing is written
 					if (result.world !== loaded.world) save(result.world);

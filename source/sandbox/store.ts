@@ -2,8 +2,8 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {freshWorld} from '../sim/fresh-world.js';
-import type {World} from '../sim/types.js';
+import {freshWorld} from '../sim/core/fresh-world.js';
+import type {World} from '../sim/core/types.js';
 import {upgradeWorld, worldProblem} from './world-check.js';
 
 // The sandbox file behind `ami-school aws …`: one JSON document holding the world.

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {shellGuest} from '../../source/shell/guest/boot.js';
 import {runAws} from '../../source/cli/run-aws.js';
 import {parseLesson} from '../../source/lessons/load.js';
 import {replay} from '../../source/lessons/replay.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
 // Hostile input (issue 10, points 4, 5 and 8): endless files, explosive or deeply nested
 // expressions, lesson text that tries to drive the terminal, long scripts and setups.
@@ -20,7 +21,7 @@ beforeAll(() => {
 });
 
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', cwd: dir, input, env: {...process.env, AMI_SCHOOL_SANDBOX: path.join(dir, 'sandbox.json')}, timeout: 20_000});
-const aws = (...args: string[]) => runAws(freshWorld(), ['ec2', ...args], {readFile: () => undefined, defaultRegion: 'us-east-1'});
+const aws = (...args: string[]) => runAws(freshWorld(), ['ec2', ...args], {readFile: () => undefined, defaultRegion: 'us-east-1', guest: shellGuest});
 
 describe('lesson text never controls the terminal', () => {
 	const evil = lessonText.replace('title: The master image', 'title: "The master image\\e]0;pwned\\a\\e[2J"');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 import {saveSandbox, SandboxChangedError, withSandbox} from '../../source/sandbox/store.js';
 
 // The sandbox file under pressure (issue 10): paused and killed writers, compare-then-write,
