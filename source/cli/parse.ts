@@ -416,6 +416,7 @@ export const parseAws = (args: readonly string[], env: ParseEnv): ParseResult =>
 			return generalError(error.message);
 		}
 
+		if (error instanceof RangeError) return paramValidationError('maximum recursion depth exceeded: the command line is nested too deeply');
 		return generalError(error instanceof Error ? error.message : String(error));
 	}
 };

@@ -67,11 +67,12 @@ const callOf = (operation: string, region: string, params: Record<string, unknow
 /**
  * THE function behind every `aws` command, at the game's prompt and from `ami-school aws`:
  * a world and the words after `aws` in; the new world, stdout, stderr and exit code out, exactly
- * as AWS CLI v2 (2.34+) prints them. Every command moves the virtual clock on a little.
+ * as AWS CLI v2 (2.34+) prints them. A request that reaches the model moves the virtual clock on a
+ * little; one the CLI rejects first (usage errors, help, a bad Region or --query) never left the
+ * machine, so it returns the world untouched (the same object: nothing to save).
  */
 export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome => {
-	const ticked = beginCommand(world, env.guest);
-	const done = (stdout: string, stderr: string, exitCode: number, calls: ApiCall[] = [], next: World = ticked, answer: AwsAnswer = {ok: false}): AwsOutcome => ({world: next, stdout, stderr, exitCode, calls, answer});
+	const done = (stdout: string, stderr: string, exitCode: number, calls: ApiCall[] = [], next: World = world, answer: AwsAnswer = {ok: false}): AwsOutcome => ({world: next, stdout, stderr, exitCode, calls, answer});
 
 	const parsed = parseAws(args, {readFile: env.readFile});
 	switch (parsed.kind) {
@@ -80,7 +81,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		}
 
 		case 'help': {
-			return done(parsed.stdout, '', 0, [], ticked, {ok: true, output: undefined, data: null});
+			return done(parsed.stdout, '', 0, [], world, {ok: true, output: undefined, data: null});
 		}
 
 		case 'unsupported-service': {
@@ -107,6 +108,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		if (bad) return done('', bad.stderr, bad.exitCode);
 	}
 
+	const ticked = beginCommand(world, env.guest);
 	if (parsed.kind === 'wait') {
 		const waited = runWaiter(ticked, {waiter: waiterByCliName(parsed.waiter)!, region, params: parsed.params}, env.guest);
 		const calls = waited.calls.map(call => callOf(call.operation, region, parsed.params, call.result));

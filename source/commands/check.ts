@@ -7,6 +7,7 @@ import {defaultLessonsDir, FACTS_FILE, formatLessonError, loadFacts, loadLessonF
 import {answerPositionWarnings, formatPositionWarning} from '../lessons/quiz-balance.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {verifyLesson} from '../lessons/verify.js';
+import {visible} from '../lessons/control-chars.js';
 import {openPack, parseFor} from './context.js';
 
 // `ami-school check [dir or file]` (or `check --lessons dir`): validates lesson files, then replays
@@ -43,7 +44,7 @@ export const checkCommand = async (cl: CommandLine, io: CommandIo, deps?: Lesson
 	try {
 		loaded = checkTarget(target);
 	} catch {
-		io.stderr.write(`ami-school check: ${target}: no such file or folder\n`);
+		io.stderr.write(visible(`ami-school check: ${target}: no such file or folder\n`));
 		return EXIT_USAGE;
 	}
 
@@ -56,9 +57,9 @@ export const checkCommand = async (cl: CommandLine, io: CommandIo, deps?: Lesson
 	}
 
 	for (const lesson of loaded.lessons) {
-		io.stdout.write(`${shown(lesson.file)}: ${lesson.id} (${lesson.title})\n`);
+		io.stdout.write(visible(`${shown(lesson.file)}: ${lesson.id} (${lesson.title})\n`));
 		for (const verdict of verifyLesson(lesson, deps)) {
-			io.stdout.write(`  ${verdict.ok ? '✓' : '✗'} ${verdict.name}: ${verdict.detail}\n`);
+			io.stdout.write(visible(`  ${verdict.ok ? '✓' : '✗'} ${verdict.name}: ${verdict.detail}\n`));
 			if (!verdict.ok) problems++;
 		}
 	}

@@ -44,7 +44,7 @@ const idsOf = (region: RegionState | undefined, param: string, session: Session)
 
 	if (/^--snapshot-ids?$/.test(param)) return Object.values(region.snapshots).filter(s => s.OwnerId === session.world.account).map(s => s.SnapshotId);
 	if (/^--volume-ids?$/.test(param)) return Object.keys(region.volumes);
-	if (/^--key-names?$/.test(param)) return Object.keys(region.keyPairs);
+	if (/^--key-names?$/.test(param)) return Object.values(region.keyPairs).map(k => k.KeyName);
 	if (/^--key-pair-ids?$/.test(param)) return Object.values(region.keyPairs).map(k => k.KeyPairId);
 	if (/^--(group-ids?|security-group-ids)$/.test(param)) return Object.keys(region.securityGroups);
 	if (/^--(group-names?|security-groups)$/.test(param)) return Object.values(region.securityGroups).map(g => g.GroupName);

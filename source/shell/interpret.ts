@@ -163,7 +163,7 @@ const runSubstitution = (list: List, r: Runner): CmdResult => {
 
 type Target = {to: 'out'} | {to: 'err'} | {to: 'file'; path: string} | {to: 'null'};
 
-const SPECIAL: Record<string, Target> = {'/dev/null': {to: 'null'}, '/dev/stdout': {to: 'out'}, '/dev/stderr': {to: 'err'}};
+const SPECIAL = new Map<string, Target>([['/dev/null', {to: 'null'}], ['/dev/stdout', {to: 'out'}], ['/dev/stderr', {to: 'err'}]]);
 
 type Routing = {fd1: Target; fd2: Target; stdin?: string; files: Map<string, string>};
 
@@ -180,7 +180,7 @@ const setupRedirects = (redirects: Redirect[], r: Runner, sink: Chunk[], subExit
 		if (fields.length !== 1) return {error: `bash: ${raw}: ambiguous redirect\n`};
 		const target = fields[0];
 		if (redirect.op === '<') {
-			if (SPECIAL[target]) {
+			if (SPECIAL.has(target)) {
 				routing.stdin = '';
 				continue;
 			}
@@ -221,7 +221,8 @@ const setupRedirects = (redirects: Redirect[], r: Runner, sink: Chunk[], subExit
 };
 
 const openFile = (path: string, append: boolean, r: Runner, routing: Routing): {target: Target} | {error: string} => {
-	if (SPECIAL[path]) return {target: SPECIAL[path]};
+	const special = SPECIAL.get(path);
+	if (special) return {target: special};
 	if (path === '') return {error: 'bash: : No such file or directory\n'};
 	const abs = r.machine.fs.resolve(path);
 	if (!routing.files.has(abs)) {
@@ -349,8 +350,8 @@ const runSimple = (command: SimpleCommand, r: Runner, stdin: string): CmdResult 
 		return {code: result.code, out: [...sink, ...route(result, routing, r)]};
 	}
 
-	const env: Record<string, string> = {};
-	for (const name of r.shell.exported) if (r.shell.vars[name] !== undefined) env[name] = r.shell.vars[name];
+	const env = Object.create(null) as Record<string, string>;
+	for (const name of r.shell.exported) if (Object.hasOwn(r.shell.vars, name)) env[name] = r.shell.vars[name];
 	for (const [name, value] of assigns) env[name] = value;
 	const ctx: ExecContext = {machine: r.machine, shell: r.shell, env, stdin: routing.stdin ?? stdin};
 	const [name, ...args] = argv;

@@ -44,7 +44,7 @@ const parseMode = (spec: string, current: number): number | undefined => {
 export const localMachine = (state: LineState): Machine => {
 	const fs = treeFs({
 		files() {
-			const out: Record<string, string> = {};
+			const out = Object.create(null) as Record<string, string>;
 			for (const [key, content] of Object.entries(state.files)) out[localAbs(key)] = content;
 			return out;
 		},
@@ -64,7 +64,10 @@ export const localMachine = (state: LineState): Machine => {
 		baseDirs: ['/home', LOCAL_HOME, '/tmp', '/etc', '/usr', '/usr/bin', '/var', '/dev'],
 		canWrite: abs => abs.startsWith(`${LOCAL_HOME}/`) || abs.startsWith('/tmp/'),
 	});
-	fs.mode = path => state.modes[localKey(fs.resolve(path))] ?? (fs.isDir(path) ? 0o755 : NEW_FILE_MODE);
+	fs.mode = path => {
+		const key = localKey(fs.resolve(path));
+		return (Object.hasOwn(state.modes, key) ? state.modes[key] : undefined) ?? (fs.isDir(path) ? 0o755 : NEW_FILE_MODE);
+	};
 	fs.chmod = (path, mode) => {
 		const abs = fs.resolve(path);
 		if (!fs.isDir(path) && typeof fs.read(path) !== 'string') return {error: 'No such file or directory'};

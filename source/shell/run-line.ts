@@ -16,15 +16,18 @@ export {promptFor} from './prompt.js';
 // line of shell in, the new session and what the terminal shows out. Pure (the session passed
 // in is never changed; files are virtual) and it never throws.
 
+/** A record keyed by what the player typed (file names, variables): no prototype, so `__proto__` or `constructor` is just a name. */
+const dict = <T>(from?: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, from);
+
 const toState = (session: Session, line: string): LineState => ({
 	world: session.world,
 	region: session.configRegion ?? session.region,
-	files: {...session.files},
-	modes: {...session.fileModes},
+	files: dict(session.files),
+	modes: dict(session.fileModes),
 	knownHosts: [...(session.knownHosts ?? [])],
 	calls: [],
 	remote: session.remote ? {...session.remote} : undefined,
-	remoteShell: session.remoteShell ? {cwd: session.remoteShell.cwd, vars: {...session.remoteShell.vars}} : undefined,
+	remoteShell: session.remoteShell ? {cwd: session.remoteShell.cwd, vars: dict(session.remoteShell.vars)} : undefined,
 	cwd: session.cwd ?? LOCAL_HOME,
 	width: session.terminalWidth,
 	history: [...session.history.map(h => h.line), line],
@@ -51,7 +54,7 @@ const runRemote = (state: LineState, list: Parameters<typeof runList>[0]): {code
 		return {code: 255, out: [{fd: 2, text: `Connection to ${remote.host} closed by remote host.\nConnection to ${remote.host} closed.\n`}]};
 	}
 
-	const shellState = state.remoteShell ?? {cwd: `/home/${remote.user}`, vars: {}};
+	const shellState = state.remoteShell ?? {cwd: `/home/${remote.user}`, vars: dict<string>()};
 	let switchedTo: string | undefined;
 	const machine = remoteMachine(state, {region: remote.region, instanceId: remote.instanceId, user: remote.user, cwd: shellState.cwd}, user => {
 		switchedTo = user;
@@ -100,7 +103,7 @@ const execute = (session: Session, line: string): LineResult => {
 	let code: number;
 	let out: Chunk[];
 	let exit = false;
-	const vars = {...session.vars};
+	const vars = dict(session.vars);
 	const exported = new Set(session.exported ?? []);
 	if (!parsed.ok) {
 		code = 2;

@@ -1,6 +1,7 @@
 import {loginUser, osFamily} from '../guest/guest.js';
 import {sameKeyMaterial} from '../sim/key-pairs/key-material.js';
 import type {World} from '../sim/core/types.js';
+import {keyPairByName} from '../sim/key-pairs/lookup.js';
 import {runScript} from './interpret.js';
 import {LOCAL_USER, type LineState} from './line-state.js';
 import {commandResult, type Chunk, type Command, type Machine, type ShellVars} from './machine.js';
@@ -54,7 +55,7 @@ const keyAccepted = (world: World, host: Host, user: string, publicKey: string):
 	const authorized = host.disk?.files[`/home/${user}/.ssh/authorized_keys`];
 	if (authorized !== undefined) return authorized.split('\n').some(line => line.trim().startsWith(publicKey.split(' ').slice(0, 2).join(' ')));
 	// an instance that booted before the guest model knew about authorized_keys: its launch key
-	const pair = host.instance.KeyName ? world.regions[host.region].keyPairs[host.instance.KeyName] : undefined;
+	const pair = host.instance.KeyName ? keyPairByName(world.regions[host.region], host.instance.KeyName) : undefined;
 	return pair?.PublicKey.trim() === publicKey;
 };
 

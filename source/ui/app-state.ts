@@ -51,7 +51,7 @@ export const progressLoaded = (state: AppState, progress: Progress, warning?: st
 	...state,
 	progress,
 	progressLoaded: true,
-	notices: warning ? [warning, ...state.notices] : state.notices,
+	notices: warning ? [...warning.split('\n'), ...state.notices] : state.notices,
 	screen: state.screen.name === 'menu' ? {name: 'menu', index: 0} : state.screen,
 });
 

@@ -241,7 +241,7 @@ export type RegionState = {
 	instances: Record<string, Instance>;
 	volumes: Record<string, Volume>;
 	snapshots: Record<string, Snapshot>;
-	keyPairs: Record<string, KeyPair>; // by KeyName
+	keyPairs: Record<string, KeyPair>; // by KeyPairId (a name the user chose is never a property name)
 	securityGroups: Record<string, SecurityGroup>; // by GroupId
 	imageBlockPublicAccess: 'unblocked' | 'block-new-sharing';
 	/** deregistered image ids, kept so a second deregister or a describe answers as AWS does */

@@ -17,6 +17,7 @@ import {readTagSpecifications} from '../tags/tag-specifications.js';
 import {BOOT_MS} from '../core/clock.js';
 import type {Disk, Image, Instance, RegionState, World} from '../core/types.js';
 import {reservationsView} from './view.js';
+import {keyPairByName} from '../key-pairs/lookup.js';
 
 // RunInstances (reference 3.3): checks every parameter first, then launches N instances in one
 // reservation, each with EBS volumes made from the AMI's snapshots (the baked software arrives
@@ -246,7 +247,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 	const needsEna = enaRequired(instanceType, image.EnaSupport);
 	if (needsEna) fail('InvalidParameterCombination', needsEna);
 	const keyName = params.KeyName === undefined ? undefined : String(params.KeyName);
-	if (keyName !== undefined && !region.keyPairs[keyName]) keyPairNotFound(keyName);
+	if (keyName !== undefined && !keyPairByName(region, keyName)) keyPairNotFound(keyName);
 	const groups = resolveGroups(region, params);
 	const userData = validUserData(params);
 	const specifiedTags = readTagSpecifications(params.TagSpecifications, 'RunInstances');

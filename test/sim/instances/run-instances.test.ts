@@ -153,7 +153,7 @@ describe('RunInstances output (reference 3.3)', () => {
 	it('uses a key pair of the Region and security groups by id or name', () => {
 		const s = session();
 		s.mutate(w => {
-			w.regions['us-east-1'].keyPairs.demo = {KeyPairId: 'key-0123456789abcdef0', KeyName: 'demo', KeyType: 'rsa', KeyFingerprint: 'x', PublicKey: 'ssh-rsa AAAA', CreateTime: w.clock, Tags: []};
+			w.regions['us-east-1'].keyPairs['key-0123456789abcdef0'] = {KeyPairId: 'key-0123456789abcdef0', KeyName: 'demo', KeyType: 'rsa', KeyFingerprint: 'x', PublicKey: 'ssh-rsa AAAA', CreateTime: w.clock, Tags: []};
 			w.regions['us-east-1'].securityGroups['sg-0aaaaaaaaaaaaaaaa'] = {GroupId: 'sg-0aaaaaaaaaaaaaaaa', GroupName: 'web', Description: 'web', VpcId: w.regions['us-east-1'].defaultVpcId, OwnerId: w.account, ingress: [], egress: [], Tags: []};
 		});
 		const byId = s.launch({KeyName: 'demo', SecurityGroupIds: ['sg-0aaaaaaaaaaaaaaaa']}).Instances[0];
