@@ -340,7 +340,11 @@ const runSimple = (command: SimpleCommand, r: Runner, stdin: string): CmdResult 
 	const builtin = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
 	const program = builtin ? undefined : r.machine.command(name);
 	if (builtin) result = builtin(args, r, ctx);
-	else if (program) result = program(ctx, argv);
+	else if (program) {
+		const ended = r.machine.onRun?.(argv);
+		result = program(ctx, argv);
+		ended?.(result.code);
+	}
 	else if (name.includes('/')) {
 		const exists = r.machine.fs.read(name);
 		result = fail(typeof exists === 'string' || r.machine.fs.isDir(name) ? 126 : 127, `bash: ${name}: ${typeof exists === 'string' || r.machine.fs.isDir(name) ? 'Permission denied' : 'No such file or directory'}\n`);

@@ -1,5 +1,5 @@
 import type {World} from '../sim/types.js';
-import type {ApiCall, Session} from './session.js';
+import type {ApiCall, ProgramRun, Session} from './session.js';
 
 // The mutable working copy of a Session while one line runs; runLine turns it back into a new
 // Session at the end (the Session passed in is never changed).
@@ -11,6 +11,10 @@ export type LineState = {
 	modes: Record<string, number>;
 	knownHosts: string[];
 	calls: ApiCall[];
+	/** every program the line ran, in order (runs.ts) */
+	runs: ProgramRun[];
+	/** the runs still running (a program inside ssh inside…): the innermost last */
+	runStack: ProgramRun[];
 	remote?: Session['remote'];
 	remoteShell?: Session['remoteShell'];
 	cwd: string;

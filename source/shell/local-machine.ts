@@ -7,6 +7,7 @@ import {commandResult, fail, ok, type Command, type Machine} from './machine.js'
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
 import {sshKeygenCommand} from './ssh-keygen.js';
+import {currentRun, traceRuns} from './runs.js';
 import {treeFs} from './tree-fs.js';
 
 // The player's own computer: a home directory of files (key.pem, userdata.sh…), the AWS CLI,
@@ -87,6 +88,8 @@ export const localMachine = (state: LineState): Machine => {
 		});
 		state.world = outcome.world;
 		state.calls.push(...outcome.calls);
+		const run = currentRun(state);
+		if (run) run.calls = [...(run.calls ?? []), ...outcome.calls];
 		return commandResult(outcome.exitCode, outcome.stdout, outcome.stderr);
 	};
 
@@ -131,6 +134,7 @@ export const localMachine = (state: LineState): Machine => {
 		hostname: LOCAL_HOST,
 		fs,
 		command: name => (Object.hasOwn(programs, name) ? programs[name] : undefined),
+		onRun: traceRuns(state),
 	};
 	return machine;
 };

@@ -55,6 +55,8 @@ export type Machine = {
 	as?(user: string): Machine;
 	/** history lines for `history` */
 	history?: () => string[];
+	/** told when a program starts (its argv); the function it returns is told its exit code */
+	onRun?(argv: string[]): (code: number) => void;
 };
 
 /** A command's outcome: stdout first, then stderr (empty ones left out). */

@@ -1,6 +1,7 @@
 import {httpGet, instanceDisk} from '../sim/guest.js';
 import type {Probe} from './commands/curl.js';
 import type {LineState} from './line-state.js';
+import {noteReached} from './runs.js';
 import {findInstanceByPublicIp, instanceReachable} from '../sim/instances-lookup.js';
 import {isIpAddress} from '../sim/internet.js';
 import type {Disk, Instance, World} from '../sim/types.js';
@@ -34,5 +35,6 @@ export const worldProbe =
 		if (!ip) return {unresolved: true};
 		const target = findHostByPublicIp(state.world, ip);
 		if (!target || !instanceReachable(state.world, target.region, target.instance, port, fromIp) || !target.disk) return {timeout: true};
+		noteReached(state, {region: target.region, instanceId: target.instance.InstanceId});
 		return httpGet(target.disk, path, port);
 	};

@@ -8,6 +8,7 @@ import {guestMachine} from './guest/guest-machine.js';
 import type {LineState} from './line-state.js';
 import {worldProbe} from './network.js';
 import {commandResult, type Command, type Machine} from './machine.js';
+import {currentRun, noteReached, traceRuns} from './runs.js';
 
 // A running instance seen through ssh: its disk changes go into the world (immer), its curl
 // reaches the internet from its public IP, and `aws` works only with an instance profile.
@@ -36,11 +37,14 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 			const outcome = runAws(state.world, args, {readFile: () => undefined, defaultRegion: target.region, width: state.width});
 			state.world = outcome.world;
 			state.calls.push(...outcome.calls);
+			const run = currentRun(state);
+			if (run) run.calls = [...(run.calls ?? []), ...outcome.calls];
 			return commandResult(outcome.exitCode, outcome.stdout, outcome.stderr);
 		};
 	}
 
-	return guestMachine({
+	const where = {region: target.region, instanceId: target.instanceId};
+	const machine = guestMachine({
 		disk: () => diskOf(state, target.region, target.instanceId) ?? disk,
 		update(fn) {
 			state.world = produce(state.world, draft => {
@@ -61,5 +65,8 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 		probe: worldProbe(state, instance.PublicIpAddress ?? '0.0.0.0'),
 		extra,
 		switchUser,
+		onLocalHttp: () => noteReached(state, where),
 	});
+	machine.onRun = traceRuns(state, where);
+	return machine;
 };

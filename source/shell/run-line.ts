@@ -7,6 +7,7 @@ import {LOCAL_HOME, type LineState} from './line-state.js';
 import {localMachine} from './local-machine.js';
 import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
+import {shownWords} from './runs.js';
 import {diskOf, instanceOf, remoteMachine} from './remote.js';
 import type {LineResult, Session} from './session.js';
 
@@ -24,6 +25,8 @@ const toState = (session: Session, line: string): LineState => ({
 	modes: {...session.fileModes},
 	knownHosts: [...(session.knownHosts ?? [])],
 	calls: [],
+	runs: [],
+	runStack: [],
 	remote: session.remote ? {...session.remote} : undefined,
 	remoteShell: session.remoteShell ? {cwd: session.remoteShell.cwd, vars: {...session.remoteShell.vars}} : undefined,
 	cwd: session.cwd ?? LOCAL_HOME,
@@ -137,7 +140,7 @@ const execute = (session: Session, line: string): LineResult => {
 		vars,
 		exported: [...exported].sort(),
 		knownHosts: state.knownHosts,
-		history: [...session.history, {line, exitCode: code, calls: state.calls}],
+		history: [...session.history, {line, exitCode: code, calls: state.calls, runs: state.runs, shown: shownWords(out.map(c => c.text).join(''))}],
 		remote: state.remote,
 		remoteShell: state.remoteShell,
 		cwd: state.cwd,

@@ -12,10 +12,33 @@ export type ApiCall = {
 	dryRun: boolean;
 };
 
+/**
+ * One program the line ran (`aws`, `curl`, `ssh`, `echo`…), in the order they ran, also inside
+ * `$(…)` and inside an instance over ssh: what goals that judge what the learner did look at.
+ */
+export type ProgramRun = {
+	program: string;
+	/** the arguments after expansion, as the program got them */
+	args: string[];
+	exitCode: number;
+	/** the instance it ran in (commands run over ssh); absent on the player's own computer */
+	on?: {region: string; instanceId: string};
+	/** curl and ssh: the instance that answered */
+	reached?: {region: string; instanceId: string};
+	/** aws: the API calls it made */
+	calls?: ApiCall[];
+};
+
 export type HistoryEntry = {
 	line: string;
 	exitCode: number;
 	calls: ApiCall[];
+	/** the programs the line ran (absent on older saves) */
+	runs?: ProgramRun[];
+	/** the words the line printed to the terminal, each once (absent on older saves) */
+	shown?: string[];
+	/** set by the lesson engine: the `after:` states of the chapter's goals that held once this line had run */
+	marks?: string[];
 };
 
 export type Session = {
