@@ -68,11 +68,11 @@ export const sourceValues = (source: ValueSource, ctx: GoalContext): string[] =>
 	}
 };
 
-/** The line printed every word of `text`. */
-const lineShows = (entry: HistoryEntry, text: string): boolean => {
+/** The run printed every word of `text` on the terminal. */
+const runShows = (run: ProgramRun, text: string): boolean => {
 	const wanted = words(text);
 	if (wanted.length === 0) return false;
-	const shown = new Set(entry.shown ?? []);
+	const shown = new Set(run.shown ?? []);
 	return wanted.every(w => shown.has(w));
 };
 
@@ -99,7 +99,7 @@ const targetMatches = (run: ProgramRun, want: RanCheck['ran'], ctx: GoalContext)
 };
 
 const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: Event[]): boolean => {
-	const {run, entry} = event;
+	const {run} = event;
 	const {program, args} = programOf(run);
 	if (want.program !== undefined && program !== want.program) return false;
 	if (want.ok !== undefined && (run.exitCode === 0) !== want.ok) return false;
@@ -126,8 +126,8 @@ const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: 
 	}
 
 	if (want.names !== undefined && !sourceValues(want.names, ctx).some(v => names(args, v))) return false;
-	if (want.shows !== undefined && !sourceValues(want.shows, ctx).some(v => lineShows(entry, v))) return false;
-	if (want.about !== undefined && !sourceValues(want.about, ctx).some(v => names(args, v) || lineShows(entry, v))) return false;
+	if (want.shows !== undefined && !sourceValues(want.shows, ctx).some(v => runShows(run, v))) return false;
+	if (want.about !== undefined && !sourceValues(want.about, ctx).some(v => names(args, v) || runShows(run, v))) return false;
 	if (!targetMatches(run, want, ctx)) return false;
 	if (want.after !== undefined) {
 		const after = want.after;

@@ -7,7 +7,7 @@ import {LOCAL_HOME, type LineState} from './line-state.js';
 import {localMachine} from './local-machine.js';
 import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
-import {shownWords} from './runs.js';
+import {withShown} from './runs.js';
 import {diskOf, instanceOf, remoteMachine} from './remote.js';
 import type {LineResult, Session} from './session.js';
 
@@ -140,7 +140,7 @@ const execute = (session: Session, line: string): LineResult => {
 		vars,
 		exported: [...exported].sort(),
 		knownHosts: state.knownHosts,
-		history: [...session.history, {line, exitCode: code, calls: state.calls, runs: state.runs, shown: shownWords(out.map(c => c.text).join(''))}],
+		history: [...session.history, {line, exitCode: code, calls: state.calls, runs: withShown(state.runs, out)}],
 		remote: state.remote,
 		remoteShell: state.remoteShell,
 		cwd: state.cwd,

@@ -1,4 +1,5 @@
 import type {LineState} from './line-state.js';
+import type {Chunk} from './machine.js';
 import type {ProgramRun} from './session.js';
 
 // The record of what a line ran (ProgramRun): which program, with which arguments, its exit
@@ -10,7 +11,7 @@ type Where = {region: string; instanceId: string};
 /** A Machine's onRun for a line: records each program run on `state` (on an instance when `on` is given). */
 export const traceRuns =
 	(state: LineState, on?: Where) =>
-	(argv: string[]): ((code: number) => void) => {
+	(argv: string[]): ((code: number) => ProgramRun) => {
 		const run: ProgramRun = {program: argv[0] ?? '', args: argv.slice(1), exitCode: 0, ...(on ? {on: {...on}} : {})};
 		state.runs.push(run);
 		state.runStack.push(run);
@@ -18,6 +19,7 @@ export const traceRuns =
 			run.exitCode = code;
 			const at = state.runStack.lastIndexOf(run);
 			if (at !== -1) state.runStack.splice(at, 1);
+			return run;
 		};
 	};
 
@@ -47,3 +49,13 @@ export const shownWords = (text: string): string[] => {
 /** Text -> words: runs of letters, digits and . _ - / @, without a leading or trailing dot. */
 export const words = (text: string): string[] =>
 	(text.match(/[\w./@-]+/g) ?? []).map(w => w.replace(/^\.+|\.+$/g, '')).filter(w => w !== '');
+
+/** The runs of a line, each with the words of what it wrote that reached the terminal (`out`). */
+export const withShown = (runs: ProgramRun[], out: Chunk[]): ProgramRun[] => {
+	const text = new Map<ProgramRun, string>();
+	for (const chunk of out) for (const run of chunk.by ?? []) text.set(run, (text.get(run) ?? '') + chunk.text);
+	return runs.map(run => {
+		const shown = text.has(run) ? shownWords(text.get(run)!) : [];
+		return shown.length > 0 ? {...run, shown} : run;
+	});
+};

@@ -27,6 +27,8 @@ export type ProgramRun = {
 	reached?: {region: string; instanceId: string};
 	/** aws: the API calls it made */
 	calls?: ApiCall[];
+	/** the words of what it printed to the terminal (in a pipeline: what the pipeline printed), each once */
+	shown?: string[];
 };
 
 export type HistoryEntry = {
@@ -35,8 +37,6 @@ export type HistoryEntry = {
 	calls: ApiCall[];
 	/** the programs the line ran (absent on older saves) */
 	runs?: ProgramRun[];
-	/** the words the line printed to the terminal, each once (absent on older saves) */
-	shown?: string[];
 	/** set by the lesson engine: the `after:` states of the chapter's goals that held once this line had run */
 	marks?: string[];
 };
