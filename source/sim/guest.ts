@@ -148,6 +148,15 @@ export const bootInstance = (world: World, regionName: string, instance: Instanc
 	const region = world.regions[regionName];
 	const disk = region ? instanceDisk(region, instance) : undefined;
 	if (!disk) return;
+	// A disk only boots as what it was built for: an x86_64 HVM system registered as i386, arm64 or
+	// paravirtual finds no boot loader or kernel it can run. EC2 shows the instance running; nothing answers.
+	const made = disk.madeFor;
+	instance.bootFailed = made !== undefined && (made.architecture !== instance.Architecture || made.virtualization !== (instance.VirtualizationType ?? 'hvm'));
+	if (instance.bootFailed) {
+		haltDisk(disk);
+		return;
+	}
+
 	bootDisk(disk);
 	if (!firstBoot) return;
 	const user = loginUser(disk);

@@ -1,10 +1,10 @@
 import type {OpContext} from './engine.js';
 import {fail} from './errors.js';
 import {isWellFormedId} from './ids.js';
-import {supportedArchitectures} from './instances-hardware.js';
+import {isKnownInstanceType, supportedArchitectures} from './instances-hardware.js';
 import {isInstanceVisible, instancesNotFound} from './instances-lookup.js';
 import {checkShutdownBehavior, checkUserData} from './instances-params.js';
-import {closeBilling, isKnownInstanceType} from './pricing.js';
+import {closeBilling} from './pricing.js';
 import type {Instance, RegionState, World} from './types.js';
 import {groupIdentifiers, instanceBlockDeviceMappings} from './views/instances.js';
 import {findGroupIds} from './groups-lookup.js';
