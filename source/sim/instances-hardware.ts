@@ -81,10 +81,10 @@ const factsOf = (type: string): FamilyFacts => {
 /** The processor architecture of an instance type. */
 export const instanceTypeArchitecture = (type: string): string => factsOf(type).arch ?? 'x86_64';
 
-/** As DescribeInstanceTypes and the architecture-mismatch error name them: `i386,x86_64` for the small old Xen types. */
+/** As the architecture-mismatch error names them: `x86_64,i386` for the small old Xen types. */
 export const supportedArchitectures = (type: string): string[] => {
 	const facts = factsOf(type);
-	return facts.i386?.includes(sizeOf(type)) ? ['i386', 'x86_64'] : [facts.arch ?? 'x86_64'];
+	return facts.i386?.includes(sizeOf(type)) ? ['x86_64', 'i386'] : [facts.arch ?? 'x86_64'];
 };
 
 export const ebsOptimizedByDefault = (type: string): boolean => !factsOf(type).notEbsOptimized;
