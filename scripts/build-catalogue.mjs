@@ -80,7 +80,7 @@ open(sys.argv[3]+'/services.txt','w').write('\\n'.join(sorted({n.split('/')[2] f
 
 const {model, waiters, paginators, services, source} = loadModel();
 // Output shapes are kept for the operations the EC2 model simulates (one list: the model's own).
-const {operations: simulatedOperations} = await import('../source/sim/ops/index.ts');
+const {operations: simulatedOperations} = await import('../source/sim/operations.ts');
 const simulated = new Set(Object.keys(simulatedOperations));
 
 // Compact shape: type, members in model order, required, enum, and the constraints botocore
@@ -166,5 +166,5 @@ const text = JSON.stringify(catalogue);
 writeFileSync(join(root, 'source/cli/catalogue.json'), text + '\n');
 // The model (source/sim, which imports no other layer) gets the InstanceType enum as its own file:
 // every instance type RunInstances accepts (instance-types.ts holds the hardware facts by family).
-writeFileSync(join(root, 'source/sim/instance-type-names.json'), JSON.stringify({source, InstanceType: model.shapes.InstanceType.enum}) + '\n');
+writeFileSync(join(root, 'source/sim/instances/instance-type-names.json'), JSON.stringify({source, InstanceType: model.shapes.InstanceType.enum}) + '\n');
 console.log(`catalogue.json: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes, ${Object.keys(waiterTable).length} waiters, ${(text.length / 1024).toFixed(0)} KB (from ${source})`);

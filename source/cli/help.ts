@@ -1,6 +1,6 @@
 // `aws help`, `aws ec2 help`, `aws ec2 <operation> help` and `aws ec2 wait help`: short pages in
 // the CLI's layout (NAME, DESCRIPTION, SYNOPSIS with every parameter as the CLI prints it).
-import {isSimulated} from '../sim/engine.js';
+import {isSimulated} from '../sim/core/engine.js';
 import {cliNameOfOperation, cliOperationNames, inputParameters, operationByCliName, paginatorFor, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
 
 /** One line per simulated operation, in our words. */

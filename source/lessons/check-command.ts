@@ -1,4 +1,4 @@
-import type {World} from '../sim/types.js';
+import type {World} from '../sim/core/types.js';
 import type {GoalContext} from './goals.js';
 import {expandVars, splitWords} from './words.js';
 
@@ -9,7 +9,7 @@ export type AwsAnswer = {ok: boolean; data: unknown};
 // One describe per world and command line, however many goals ask (worlds are immutable).
 const describeCache = new WeakMap<World, Map<string, AwsAnswer>>();
 
-/** Runs a check's read-only aws command against the world; the JSON it prints, parsed. */
+/** Runs a check's read-only aws command against the world; what it prints, as data. */
 export const describeForCheck = (line: string, region: string, ctx: Pick<GoalContext, 'session' | 'vars' | 'deps'>): AwsAnswer => {
 	const args = [...splitWords(expandVars(line, ctx.vars)), '--region', region, '--output', 'json'];
 	const key = args.join('\u0000');
@@ -24,8 +24,7 @@ export const describeForCheck = (line: string, region: string, ctx: Pick<GoalCon
 	let answer: AwsAnswer;
 	try {
 		const outcome = ctx.deps.runAws(ctx.session.world, args, {readFile: p => ctx.session.files[p], defaultRegion: region});
-		const text = outcome.stdout.trim();
-		answer = outcome.exitCode === 0 ? {ok: true, data: text === '' ? null : JSON.parse(text)} : {ok: false, data: null};
+		answer = outcome.exitCode === 0 && outcome.answer.ok ? {ok: true, data: outcome.answer.data} : {ok: false, data: null};
 	} catch {
 		answer = {ok: false, data: null};
 	}

@@ -1,5 +1,5 @@
 import type {Session} from '../shell/session.js';
-import {hourlyRate, totalCost} from '../sim/pricing.js';
+import {hourlyRate, totalCost} from '../sim/billing/pricing.js';
 import type {AwsCheck, Check, CostCheck, HistoryCheck, ShellCheck} from './check-schema.js';
 import type {LessonDeps} from './deps.js';
 import {isTruthy, jmespathSearch} from './jmes.js';

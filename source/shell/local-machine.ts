@@ -1,8 +1,8 @@
 import {runAws} from '../cli/run-aws.js';
-import {advanceClock} from '../sim/engine.js';
 import {commonCommands} from './commands/common.js';
 import {curlCommand} from './commands/curl.js';
-import {LOCAL_HOME, LOCAL_HOST, LOCAL_USER, type LineState} from './line-state.js';
+import {shellGuest} from './guest/boot.js';
+import {elapse as elapseLine, LOCAL_HOME, LOCAL_HOST, LOCAL_USER, type LineState} from './line-state.js';
 import {commandResult, fail, ok, type Command, type Machine} from './machine.js';
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
@@ -72,9 +72,7 @@ export const localMachine = (state: LineState): Machine => {
 	};
 
 	const now = () => state.world.clock;
-	const elapse = (ms: number) => {
-		state.world = advanceClock(state.world, ms);
-	};
+	const elapse = (ms: number) => elapseLine(state, ms);
 
 	const aws: Command = (ctx, [, ...args]) => {
 		const region = ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || state.region;
@@ -85,6 +83,7 @@ export const localMachine = (state: LineState): Machine => {
 			},
 			defaultRegion: region,
 			width: state.width,
+			guest: shellGuest,
 		});
 		state.world = outcome.world;
 		state.calls.push(...outcome.calls);

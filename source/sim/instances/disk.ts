@@ -1,0 +1,35 @@
+import {produce} from 'immer';
+import type {GuestHook} from '../core/guest-hook.js';
+import type {Disk, Instance, RegionState, World} from '../core/types.js';
+
+// The disk an instance runs from, and the one way code outside the model changes it (a shell
+// logged in over ssh writes files, installs packages, starts services).
+
+/** The disk an instance runs from: its EBS root volume's, or its instance-store root. */
+export const instanceDisk = (region: RegionState, instance: Instance): Disk | undefined => {
+	if (instance.RootDeviceType === 'instance-store') return instance.ephemeralDisk;
+	const root = instance.volumes.find(v => v.DeviceName === instance.RootDeviceName) ?? instance.volumes[0];
+	return root ? region.volumes[root.VolumeId]?.disk : undefined;
+};
+
+/** A new world where `change` has been applied to the instance's disk (unchanged when it has none). */
+export const changeInstanceDisk = (world: World, regionName: string, instanceId: string, change: (disk: Disk) => void): World =>
+	produce(world, draft => {
+		const region = draft.regions[regionName];
+		const instance = region?.instances[instanceId];
+		const disk = instance ? instanceDisk(region, instance) : undefined;
+		if (disk) change(disk);
+	});
+
+/**
+ * Boots an instance (mutates the draft): a disk only boots as what it was built for. An x86_64 HVM
+ * system registered as i386, arm64 or paravirtual finds no boot loader or kernel it can run, so
+ * EC2 shows the instance running and nothing on it answers (bootFailed).
+ */
+export const bootGuest = (guest: GuestHook, world: World, regionName: string, instance: Instance, firstBoot: boolean): void => {
+	const region = world.regions[regionName];
+	const made = region ? instanceDisk(region, instance)?.madeFor : undefined;
+	instance.bootFailed = made !== undefined && (made.architecture !== instance.Architecture || made.virtualization !== (instance.VirtualizationType ?? 'hvm'));
+	if (instance.bootFailed) guest.halt(world, regionName, instance);
+	else guest.boot(world, regionName, instance, firstBoot);
+};
