@@ -29,7 +29,13 @@ export const changeInstanceDisk = (world: World, regionName: string, instanceId:
 export const bootGuest = (guest: GuestHook, world: World, regionName: string, instance: Instance, firstBoot: boolean): void => {
 	const region = world.regions[regionName];
 	const made = region ? instanceDisk(region, instance)?.madeFor : undefined;
-	instance.bootFailed = made !== undefined && (made.architecture !== instance.Architecture || made.virtualization !== (instance.VirtualizationType ?? 'hvm'));
-	if (instance.bootFailed) guest.halt(world, regionName, instance);
-	else guest.boot(world, regionName, instance, firstBoot);
+	const failed = made !== undefined && (made.architecture !== instance.Architecture || made.virtualization !== (instance.VirtualizationType ?? 'hvm'));
+	if (failed) {
+		instance.bootFailed = true;
+		guest.halt(world, regionName, instance);
+		return;
+	}
+
+	if (instance.bootFailed) delete instance.bootFailed;
+	guest.boot(world, regionName, instance, firstBoot);
 };
