@@ -1,14 +1,14 @@
 import {loginUser} from '../guest/guest.js';
 import {instanceReachable} from '../sim/instances/lookup.js';
 import {CLEAR_SCREEN} from './commands/common.js';
-import {runList} from './interpret.js';
+import {refuseUnknown, runList} from './interpret.js';
 import {LOCAL_HOME, tickLine, type LineState} from './line-state.js';
 import {localMachine} from './local-machine.js';
 import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
 import {withShown} from './runs.js';
 import {diskOf, instanceOf, remoteMachine} from './remote.js';
-import type {LineResult, Session} from './session.js';
+import {callChangedWorld, type LineResult, type Session} from './session.js';
 
 export {completionCandidates} from './completion.js';
 export {promptFor} from './prompt.js';
@@ -60,8 +60,17 @@ const runRemote = (state: LineState, list: Parameters<typeof runList>[0]): {code
 		switchedTo = user;
 	});
 	if (!machine) return {code: 255, out: [{fd: 2, text: `Connection to ${remote.host} closed.\n`}]};
+	const refused = refuseUnknown(list, machine);
+	if (refused) return refused;
 	const shell: ShellVars = {vars: shellState.vars, exported: new Set(), lastExit: 0};
 	const result = runList(list, {machine, shell}, '');
+	if (shell.exited?.hangup) {
+		// the instance went down under the session (sudo reboot): ssh says so and the prompt is local again
+		state.remote = undefined;
+		state.remoteShell = undefined;
+		return {code: 255, out: [...result.out, {fd: 2, text: `Connection to ${remote.host} closed by remote host.\nConnection to ${remote.host} closed.\n`}]};
+	}
+
 	state.remoteShell = {cwd: machine.cwd, vars: shell.vars};
 	if (switchedTo && !shell.exited) {
 		state.remote = {...remote, user: switchedTo};
@@ -104,7 +113,7 @@ const execute = (session: Session, line: string): LineResult => {
 	} else {
 		const machine = localMachine(state);
 		const shell: ShellVars = {vars, exported, lastExit: session.lastExitCode ?? 0};
-		({code, out} = runList(parsed.list, {machine, shell}, ''));
+		({code, out} = refuseUnknown(parsed.list, machine) ?? runList(parsed.list, {machine, shell}, ''));
 		if (shell.exited) {
 			exit = true;
 			out.push({fd: 2, text: 'exit\n'});
@@ -139,7 +148,7 @@ const execute = (session: Session, line: string): LineResult => {
 		vars,
 		exported: [...exported].sort(),
 		knownHosts: state.knownHosts,
-		history: [...session.history, {line, exitCode: code, calls: state.calls, runs: withShown(state.runs, out)}],
+		history: [...session.history, {line, exitCode: code, calls: state.calls, runs: withShown(state.runs, out), ...(state.changed || state.calls.some(callChangedWorld) ? {changed: true as const} : {})}],
 		remote: state.remote,
 		remoteShell: state.remoteShell,
 		cwd: state.cwd,

@@ -34,7 +34,12 @@ export type HistoryEntry = {
 	runs?: ProgramRun[];
 	/** set by the lesson engine: the `after:` states of the chapter's goals that held once this line had run */
 	marks?: string[];
+	/** the line changed something (a resource, an instance's disk, the player's files): what `undo` takes back */
+	changed?: true;
 };
+
+/** The call changed the world: it succeeded, was no dry run, and is not a Describe/Get/List (those only read). */
+export const callChangedWorld = (call: ApiCall): boolean => call.ok && !call.dryRun && !/^(Describe|Get|List)/.test(call.operation);
 
 export type Session = {
 	world: World;
