@@ -63,7 +63,7 @@ const valueSource = z.union(
 );
 
 /** A `ran` check without its `after` (a check of its own, validated by the visitor below). */
-const ranFields = z.strictObject({
+export const ranFields = z.strictObject({
 	program: z.string().regex(/^[\w.+-]+$/, 'a program name such as curl or aws').optional(),
 	command: z.string().regex(/^[a-z\d]+( [a-z\d-]+){0,2}$/, 'the words after aws, e.g. "ec2 describe-images" or "ec2 wait image-available"').optional(),
 	operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'an API operation name such as CreateImage').optional(),
