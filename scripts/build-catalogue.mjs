@@ -164,4 +164,7 @@ const commands = [...new Set([...services.filter(Boolean).map(s => renames[s] ??
 const catalogue = {source, operations, shapes, waiters: waiterTable, paginators: paginatorTable, deprecated, commands};
 const text = JSON.stringify(catalogue);
 writeFileSync(join(root, 'source/cli/catalogue.json'), text + '\n');
+// The model (source/sim, which imports no other layer) gets the InstanceType enum as its own file:
+// every instance type RunInstances accepts (instance-types.ts holds the hardware facts by family).
+writeFileSync(join(root, 'source/sim/instances/instance-type-names.json'), JSON.stringify({source, InstanceType: model.shapes.InstanceType.enum}) + '\n');
 console.log(`catalogue.json: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes, ${Object.keys(waiterTable).length} waiters, ${(text.length / 1024).toFixed(0)} KB (from ${source})`);

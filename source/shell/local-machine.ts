@@ -8,6 +8,7 @@ import {programNames} from './programs.js';
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
 import {sshKeygenCommand} from './ssh-keygen.js';
+import {currentRun, traceRuns} from './runs.js';
 import {treeFs} from './tree-fs.js';
 
 // The player's own computer: a home directory of files (key.pem, userdata.sh…), the AWS CLI,
@@ -92,6 +93,8 @@ export const localMachine = (state: LineState): Machine => {
 		});
 		state.world = outcome.world;
 		state.calls.push(...outcome.calls);
+		const run = currentRun(state);
+		if (run) run.calls = [...(run.calls ?? []), ...outcome.calls];
 		return commandResult(outcome.exitCode, outcome.stdout, outcome.stderr);
 	};
 
@@ -136,6 +139,7 @@ export const localMachine = (state: LineState): Machine => {
 		hostname: LOCAL_HOST,
 		fs,
 		...programTable(programs, programNames('local')),
+		onRun: traceRuns(state),
 	};
 	return machine;
 };

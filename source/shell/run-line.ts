@@ -6,6 +6,7 @@ import {LOCAL_HOME, tickLine, type LineState} from './line-state.js';
 import {localMachine} from './local-machine.js';
 import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
+import {withShown} from './runs.js';
 import {diskOf, instanceOf, remoteMachine} from './remote.js';
 import {callChangedWorld, type LineResult, type Session} from './session.js';
 
@@ -26,6 +27,8 @@ const toState = (session: Session, line: string): LineState => ({
 	modes: dict(session.fileModes),
 	knownHosts: [...(session.knownHosts ?? [])],
 	calls: [],
+	runs: [],
+	runStack: [],
 	remote: session.remote ? {...session.remote} : undefined,
 	remoteShell: session.remoteShell ? {cwd: session.remoteShell.cwd, vars: dict(session.remoteShell.vars)} : undefined,
 	cwd: session.cwd ?? LOCAL_HOME,
@@ -148,7 +151,7 @@ const execute = (session: Session, line: string): LineResult => {
 		vars,
 		exported: [...exported].sort(),
 		knownHosts: state.knownHosts,
-		history: [...session.history, {line, exitCode: code, calls: state.calls, ...(state.changed || state.calls.some(callChangedWorld) ? {changed: true as const} : {})}],
+		history: [...session.history, {line, exitCode: code, calls: state.calls, runs: withShown(state.runs, out), ...(state.changed || state.calls.some(callChangedWorld) ? {changed: true as const} : {})}],
 		remote: state.remote,
 		remoteShell: state.remoteShell,
 		cwd: state.cwd,

@@ -145,7 +145,11 @@ describe('aws and the Region', () => {
 	it('records calls and the exit code in history', () => {
 		const r = runLine(s0, 'aws fail');
 		expect(r.exitCode).toBe(254);
-		expect(r.session.history.at(-1)).toEqual({line: 'aws fail', exitCode: 254, calls: [{operation: 'DescribeImages', region: 'us-east-1', ok: false, errorCode: 'InvalidAMIID.NotFound', dryRun: false}]});
+		const calls = [{operation: 'DescribeImages', region: 'us-east-1', ok: false, errorCode: 'InvalidAMIID.NotFound', dryRun: false}];
+		const {runs, ...entry} = r.session.history.at(-1)!;
+		expect(entry).toEqual({line: 'aws fail', exitCode: 254, calls});
+		// the program run too, with its calls and the words it printed (for goals that judge what the learner ran)
+		expect(runs).toMatchObject([{program: 'aws', args: ['fail'], exitCode: 254, calls}]);
 	});
 });
 

@@ -57,7 +57,7 @@ const seedRegion = (world: World, name: string): RegionState => {
 			VolumeSize: spec.rootSize,
 			Encrypted: false,
 			Tags: [],
-			disk: spec.disk,
+			disk: {...spec.disk, madeFor: {architecture: spec.Architecture, virtualization: 'hvm'}},
 			billing: {billedMs: 0},
 		};
 		const imageId = nextId('ami');
