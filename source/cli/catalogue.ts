@@ -3,6 +3,7 @@
 import type {Catalogue, OperationEntry, Shape} from './catalogue-types.js';
 import {cliName} from './xform-name.js';
 import catalogueJson from './catalogue.json' with {type: 'json'};
+import servicesJson from './services.json' with {type: 'json'};
 import type {WaiterDefinition} from '../sim/waiter-definitions.js';
 
 /** A catalogue shape plus the constraint botocore validates client-side (length/value minimum). */
@@ -21,17 +22,38 @@ type FullCatalogue = Omit<Catalogue, 'shapes'> & {
 // A JSON import: esbuild inlines it in the bundle, so dist/ needs no data file beside it.
 const catalogue = catalogueJson as unknown as FullCatalogue;
 
-const byModelName = new Map<string, string>(Object.entries(catalogue.operations).map(([cli, op]) => [op.name, cli]));
+// The other services the sandbox answers (`aws sts`, `aws ssm`), from the same generator: every
+// operation by name, shapes (named `ssm.GetParameterRequest` …) for the simulated ones only.
+type ServiceEntry = {fullName: string; operations: Record<string, OperationEntry>; paginators: Record<string, PaginatorEntry>};
+const others = servicesJson as unknown as {services: Record<string, ServiceEntry>; shapes: Record<string, FullCatalogue['shapes'][string]>};
 
-/** The operation behind a CLI name (create-image), or undefined. */
-export const operationByCliName = (name: string): OperationEntry | undefined =>
-	Object.hasOwn(catalogue.operations, name) ? catalogue.operations[name] : undefined;
+/** The services whose commands the sandbox answers, besides `aws configure`. */
+export const SANDBOX_SERVICES: readonly string[] = ['ec2', ...Object.keys(others.services)];
 
-/** CreateImage -> create-image (undefined when EC2 has no such operation). */
+/** The name AWS documentation gives a service: EC2, SSM, STS. */
+export const serviceLabel = (service: string): string => service.toUpperCase();
+
+const operationsOf = (service: string): Record<string, OperationEntry> =>
+	service === 'ec2' ? catalogue.operations : Object.hasOwn(others.services, service) ? others.services[service].operations : {};
+
+// Model names are unique across the services (a test checks it), so one map serves them all.
+const byModelName = new Map<string, string>(SANDBOX_SERVICES.flatMap(service => Object.entries(operationsOf(service)).map(([cli, op]) => [op.name, cli] as [string, string])));
+const serviceOfModelName = new Map<string, string>(SANDBOX_SERVICES.flatMap(service => Object.values(operationsOf(service)).map(op => [op.name, service] as [string, string])));
+
+/** The operation behind a CLI name (create-image) in a service (ec2 unless said), or undefined. */
+export const operationByCliName = (name: string, service = 'ec2'): OperationEntry | undefined => {
+	const operations = operationsOf(service);
+	return Object.hasOwn(operations, name) ? operations[name] : undefined;
+};
+
+/** CreateImage -> create-image (undefined when no sandbox service has such an operation). */
 export const cliNameOfOperation = (modelName: string): string | undefined => byModelName.get(modelName);
 
-/** Every EC2 operation's CLI name, sorted (what `aws ec2` accepts). */
-export const cliOperationNames = (): string[] => Object.keys(catalogue.operations);
+/** GetParameter -> ssm (undefined when no sandbox service has such an operation). */
+export const serviceOfOperation = (modelName: string): string | undefined => serviceOfModelName.get(modelName);
+
+/** Every operation's CLI name in a service (ec2 unless said), sorted (what `aws ec2` accepts). */
+export const cliOperationNames = (service = 'ec2'): string[] => Object.keys(operationsOf(service));
 
 // The built game keeps each shape as a JSON string (scripts/build.mjs) and parses it the first time
 // it is asked for: one command needs a few dozen of the 2,000 shapes.
@@ -39,6 +61,7 @@ const parsedShapes = new Map<string, FullCatalogue['shapes'][string]>();
 
 /** A shape by name; output shapes are present for the simulated operations. */
 export const shape = (name: string): FullCatalogue['shapes'][string] | undefined => {
+	if (Object.hasOwn(others.shapes, name)) return others.shapes[name];
 	if (!Object.hasOwn(catalogue.shapes, name)) return undefined;
 	const raw = catalogue.shapes[name] as FullCatalogue['shapes'][string] | string;
 	if (typeof raw !== 'string') return raw;
@@ -134,16 +157,17 @@ const parameterCache = new Map<string, CliParameter[]>();
  * order, `--no-x` right after `--x`, customisation arguments last), with the ec2
  * customisations applied. Empty for an unknown operation.
  */
-export const inputParameters = (operationCliName: string): CliParameter[] => {
-	const cached = parameterCache.get(operationCliName);
+export const inputParameters = (operationCliName: string, service = 'ec2'): CliParameter[] => {
+	const key = `${service} ${operationCliName}`;
+	const cached = parameterCache.get(key);
 	if (cached) {
 		return cached;
 	}
 
-	const op = operationByCliName(operationCliName);
+	const op = operationByCliName(operationCliName, service);
 	const result: CliParameter[] = [];
 	if (op) {
-		const custom = customizations[operationCliName];
+		const custom = service === 'ec2' ? customizations[operationCliName] : undefined;
 		const input = op.input ? shape(op.input) : undefined;
 		const required = new Set(input?.type === 'structure' ? input.required ?? [] : []);
 		for (const member of input?.type === 'structure' ? input.members : []) {
@@ -172,7 +196,7 @@ export const inputParameters = (operationCliName: string): CliParameter[] => {
 		}
 	}
 
-	parameterCache.set(operationCliName, result);
+	parameterCache.set(key, result);
 	return result;
 };
 
@@ -180,9 +204,13 @@ export type PaginatorEntry = {inputToken: string | string[]; outputToken: string
 
 const extras = catalogue as unknown as {paginators: Record<string, PaginatorEntry>; commands: string[]};
 
-/** The paginator of a model operation (DescribeImages), if the CLI paginates it. */
-export const paginatorFor = (modelName: string): PaginatorEntry | undefined =>
-	Object.hasOwn(extras.paginators, modelName) ? extras.paginators[modelName] : undefined;
+/** The paginator of a model operation (DescribeImages, GetParametersByPath), if the CLI paginates it. */
+export const paginatorFor = (modelName: string): PaginatorEntry | undefined => {
+	if (Object.hasOwn(extras.paginators, modelName)) return extras.paginators[modelName];
+	const service = serviceOfModelName.get(modelName);
+	const paginators = service && service !== 'ec2' ? others.services[service].paginators : {};
+	return Object.hasOwn(paginators, modelName) ? paginators[modelName] : undefined;
+};
 
 /** Every top-level `aws` command (services with the CLI's renames, plus s3, configure ...). */
 export const awsCommands = (): string[] => extras.commands;

@@ -3,18 +3,29 @@ import {isDefaultRegion, isOptInRegion} from '../sim/regions.js';
 import {runWaiter} from '../sim/waiters.js';
 import type {OpResult, World} from '../sim/types.js';
 import type {ApiCall} from '../shell/session.js';
-import {waiterByCliName} from './catalogue.js';
+import {profileSettings, DEFAULT_PROFILE} from '../sim/settings/cli-config.js';
+import {serviceLabel, waiterByCliName} from './catalogue.js';
+import {profileNotFoundText, runConfigure} from './configure.js';
 import {apiErrorText, errorText, EXIT_CLIENT_ERROR, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
 import {checkQuery} from './output/query.js';
-import {renderOutput} from './output/render.js';
+import {OUTPUT_FORMATS, renderOutput, type OutputFormat} from './output/render.js';
 import {applyMaxItems} from './max-items.js';
 import {parseAws} from './parse.js';
 
 export type AwsEnv = {
 	/** reads a file for file:// and fileb:// values; undefined when it does not exist */
 	readFile(path: string): string | undefined;
-	/** the Region used when no --region is given (AWS_DEFAULT_REGION) */
+	/**
+	 * the Region of the sandbox's default profile until `aws configure set region` names another
+	 * (the Region a chapter starts in; us-east-1 for `ami-school aws`)
+	 */
 	defaultRegion: string;
+	/** AWS_REGION, else AWS_DEFAULT_REGION, when the environment sets one: beats the configured Region */
+	envRegion?: string;
+	/** AWS_DEFAULT_OUTPUT, when set: beats the configured output format */
+	envOutput?: string;
+	/** AWS_PROFILE, else AWS_DEFAULT_PROFILE, when set */
+	envProfile?: string;
 	/** terminal width for --output table */
 	width?: number;
 };
@@ -59,12 +70,18 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		}
 
 		case 'unsupported-service': {
-			return done('', errorText(`AMI School simulates only 'aws ec2'; 'aws ${parsed.service}' is a real AWS CLI command, but it is not part of this sandbox.`), EXIT_GENERAL);
+			return done('', errorText(`AMI School simulates 'aws ec2', 'aws ssm' (the public latest-AMI parameters), 'aws sts' and 'aws configure'; 'aws ${parsed.service}' is a real AWS CLI command, but it is not part of this sandbox.`), EXIT_GENERAL);
 		}
 
 		case 'not-simulated': {
-			const what = parsed.cliName.startsWith('wait ') ? `a real EC2 waiter (it polls ${parsed.operation})` : `a real EC2 operation (${parsed.operation})`;
-			return done('', errorText(`'aws ec2 ${parsed.cliName}' is ${what}, but AMI School does not simulate it. Run 'aws ec2 help' for the operations it does.`), EXIT_GENERAL);
+			const label = serviceLabel(parsed.service);
+			const what = parsed.cliName.startsWith('wait ') ? `a real ${label} waiter (it polls ${parsed.operation})` : `a real ${label} operation (${parsed.operation})`;
+			return done('', errorText(`'aws ${parsed.service} ${parsed.cliName}' is ${what}, but AMI School does not simulate it. Run 'aws ${parsed.service} help' for the operations it does.`), EXIT_GENERAL);
+		}
+
+		case 'configure': {
+			const configured = runConfigure(parsed.request, {world: ticked, defaultRegion: env.defaultRegion, profileOption: parsed.globals.profile, envProfile: env.envProfile, envRegion: env.envRegion});
+			return done(configured.stdout, configured.stderr, configured.exitCode, [], configured.world);
 		}
 
 		case 'call':
@@ -73,7 +90,13 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		}
 	}
 
-	const region = parsed.globals.region ?? env.defaultRegion;
+	// the profile's settings, under the environment's, under the options (awscli/clidriver.py)
+	const profile = parsed.globals.profile ?? env.envProfile ?? DEFAULT_PROFILE;
+	const settings = profileSettings(ticked, env.defaultRegion, profile);
+	if (!settings) return done('', profileNotFoundText(profile), EXIT_GENERAL);
+	const region = parsed.globals.region ?? env.envRegion ?? settings.region ?? env.defaultRegion;
+	const format = parsed.globals.output ?? env.envOutput ?? settings.output ?? 'json';
+	if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) return done('', errorText(`Unknown output type: ${format}`), EXIT_GENERAL);
 	const problem = regionProblem(region);
 	if (problem) return done('', errorText(problem), EXIT_GENERAL);
 
@@ -95,7 +118,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 
 	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);
 	if (!paged.ok) return done('', errorText(paged.message), EXIT_GENERAL, calls, next);
-	const rendered = renderOutput(paged.output, {cliName: parsed.cliName, format: parsed.globals.output ?? 'json', query: parsed.globals.query, width: env.width, nextToken: paged.nextToken});
+	const rendered = renderOutput(paged.output, {service: parsed.service, cliName: parsed.cliName, format: format as OutputFormat, query: parsed.globals.query, width: env.width, nextToken: paged.nextToken});
 	if (!rendered.ok) return done('', rendered.stderr, rendered.exitCode, calls, next);
 	return done(rendered.stdout, '', 0, calls, next);
 };

@@ -14,6 +14,7 @@ import {schedule} from './settle.js';
 import {findGroupByName, findGroupIds, groupByName} from './groups-lookup.js';
 import {findSnapshot, snapshotTooSmall} from './storage-lookup.js';
 import {readTagSpecifications} from './tag-specifications.js';
+import {resolveImageParameter} from './ssm/public-parameters.js';
 import {BOOT_MS} from './time.js';
 import type {Disk, Image, Instance, RegionState, World} from './types.js';
 import {reservationsView} from './views/instances.js';
@@ -233,7 +234,7 @@ const liveInstances = (region: RegionState): number =>
 
 export const runInstances = (ctx: OpContext, params: Params): Record<string, unknown> => {
 	const {world, region, regionName, now} = ctx;
-	const image = findLaunchImage(world, region, params.ImageId);
+	const image = findLaunchImage(world, region, resolveImageParameter(region, regionName, params.ImageId));
 	const {min, max} = launchCounts(params);
 	const instanceType = params.InstanceType === undefined ? DEFAULT_INSTANCE_TYPE : String(params.InstanceType);
 	if (!isKnownInstanceType(instanceType)) fail('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
