@@ -9,10 +9,14 @@ type OperationDocs = {doc: string; params: Record<string, string>};
 // The official models' documentation of the simulated operations, as plain text (generated with
 // the catalogue by scripts/build-catalogue.mjs): paragraphs split by a blank line, list items
 // starting with "* ".
-const docs = docsJson as unknown as Record<string, Record<string, OperationDocs>>;
+// The built bundle keeps each operation's entry as a JSON string (scripts/build.mjs).
+const docs = docsJson as unknown as Record<string, Record<string, OperationDocs | string>>;
 
-const docsOf = (service: string, cliName: string): OperationDocs | undefined =>
-	Object.hasOwn(docs, service) && Object.hasOwn(docs[service], cliName) ? docs[service][cliName] : undefined;
+const docsOf = (service: string, cliName: string): OperationDocs | undefined => {
+	if (!Object.hasOwn(docs, service) || !Object.hasOwn(docs[service], cliName)) return undefined;
+	const entry = docs[service][cliName];
+	return typeof entry === 'string' ? (JSON.parse(entry) as OperationDocs) : entry;
+};
 
 const WIDTH = 79;
 
