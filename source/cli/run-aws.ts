@@ -36,9 +36,9 @@ export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode
 const REGION_FORMAT = /^[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?$/;
 
 /** Region problems the CLI finds before any request is sent (reference 1.3). */
-const regionProblem = (region: string): string | undefined => {
+const regionProblem = (region: string, service: string): string | undefined => {
 	if (!REGION_FORMAT.test(region)) return `Provided region_name '${region}' doesn't match a supported format.`;
-	if (!isDefaultRegion(region) && !isOptInRegion(region)) return `Could not connect to the endpoint URL: "https://ec2.${region}.amazonaws.com/"`;
+	if (!isDefaultRegion(region) && !isOptInRegion(region)) return `Could not connect to the endpoint URL: "https://${service}.${region}.amazonaws.com/"`;
 	return undefined;
 };
 
@@ -97,7 +97,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 	const region = parsed.globals.region ?? env.envRegion ?? settings.region ?? env.defaultRegion;
 	const format = parsed.globals.output ?? env.envOutput ?? settings.output ?? 'json';
 	if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) return done('', errorText(`Unknown output type: ${format}`), EXIT_GENERAL);
-	const problem = regionProblem(region);
+	const problem = regionProblem(region, parsed.kind === 'call' ? parsed.service : 'ec2');
 	if (problem) return done('', errorText(problem), EXIT_GENERAL);
 
 	if (parsed.globals.query !== undefined) {

@@ -30,6 +30,7 @@ describe('aws sts get-caller-identity', () => {
 		// the text formatter prints a structure's scalars sorted by key
 		expect(session(['sts get-caller-identity --output text']).stdout).toBe('123456789012\tarn:aws:iam::123456789012:user/student\tAIDASTUDENTAMISCHOOL2\n');
 		expect(session(['sts get-caller-identity --query Account --output text']).stdout).toBe('123456789012\n');
+		expect(session(['sts get-caller-identity --region us-east-9']).stderr).toBe('\naws: [ERROR]: Could not connect to the endpoint URL: "https://sts.us-east-9.amazonaws.com/"\n');
 	});
 });
 
