@@ -12,10 +12,11 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {produce} from 'immer';
 import {runAws} from '../source/cli/run-aws.js';
-import {beginCommand, execute, type Request} from '../source/sim/engine.js';
-import {freshWorld} from '../source/sim/fresh-world.js';
-import type {World} from '../source/sim/types.js';
+import {beginCommand, execute, type Request} from '../source/sim/core/engine.js';
+import {freshWorld} from '../source/sim/core/fresh-world.js';
+import type {World} from '../source/sim/core/types.js';
 import {benchTerminal} from './bench-terminal.js';
+import {shellGuest} from '../source/shell/guest/boot.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist', 'cli.js');
@@ -25,7 +26,7 @@ const median = (values: number[]) => percentile([...values].sort((a, b) => a - b
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 
 const must = (world: World, request: Request) => {
-	const {world: next, result} = execute(world, request);
+	const {world: next, result} = execute(world, request, shellGuest);
 	if (!result.ok) throw new Error(`${request.operation}: ${result.error.code} ${result.error.message}`);
 	return {world: next, output: result.output as any};
 };
@@ -36,7 +37,7 @@ const bigWorld = (total: number): {world: World; instanceIds: string[]; imageIds
 	const region = 'us-east-1';
 	const al2023 = Object.values(world.regions[region].images).find(image => image.Name.startsWith('al2023-ami-2023.9') && image.Architecture === 'x86_64')!;
 	let r = must(world, {operation: 'RunInstances', region, params: {ImageId: al2023.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1}});
-	world = beginCommand(r.world);
+	world = beginCommand(r.world, shellGuest);
 	const templateInstanceId: string = r.output.Instances[0].InstanceId;
 	r = must(world, {operation: 'CreateImage', region, params: {InstanceId: templateInstanceId, Name: 'template'}});
 	world = r.world;
@@ -67,7 +68,7 @@ const bigWorld = (total: number): {world: World; instanceIds: string[]; imageIds
 			snapshotIds.push(snapshotId);
 		}
 	});
-	world = beginCommand(beginCommand(beginCommand(beginCommand(world))));
+	world = beginCommand(beginCommand(beginCommand(beginCommand(world, shellGuest), shellGuest), shellGuest), shellGuest);
 	return {world, instanceIds, imageIds, snapshotIds};
 };
 
@@ -95,7 +96,7 @@ const modelBench = () => {
 		}
 	};
 
-	const env = {readFile: () => undefined, defaultRegion: region, width: 80};
+	const env = {readFile: () => undefined, defaultRegion: region, width: 80, guest: shellGuest};
 	const whole: number[] = [];
 	const model: number[] = [];
 	let failures = 0;
@@ -120,8 +121,8 @@ const modelBench = () => {
 						? {operation: 'CreateTags', region, params: {Resources: [pick(built.snapshotIds, i)], Tags: [{Key: 'k', Value: String(i)}]}}
 						: {operation: 'DescribeImages', region, params: {Owners: ['self'], Filters: [{Name: 'name', Values: [`image-${i % 2500}`]}]}};
 		const t0 = performance.now();
-		const ticked = beginCommand(world);
-		const {world: next} = execute(ticked, request);
+		const ticked = beginCommand(world, shellGuest);
+		const {world: next} = execute(ticked, request, shellGuest);
 		model.push(performance.now() - t0);
 		world = next;
 	}

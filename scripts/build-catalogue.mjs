@@ -103,7 +103,7 @@ open(sys.argv[3]+'/services.txt','w').write('\\n'.join(sorted({n.split('/')[2] f
 
 const {model, waiters, paginators, services, source, otherService} = loadModel();
 // Output shapes are kept for the operations the EC2 model simulates (one list: the model's own).
-const {operations: simulatedOperations} = await import('../source/sim/ops/index.ts');
+const {operations: simulatedOperations} = await import('../source/sim/operations.ts');
 const simulated = new Set(Object.keys(simulatedOperations));
 
 // Compact shape: type, members in model order, required, enum, and the constraints botocore

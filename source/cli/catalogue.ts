@@ -4,7 +4,7 @@ import type {Catalogue, OperationEntry, Shape} from './catalogue-types.js';
 import {cliName} from './xform-name.js';
 import catalogueJson from './catalogue.json' with {type: 'json'};
 import servicesJson from './services.json' with {type: 'json'};
-import type {WaiterDefinition} from '../sim/waiter-definitions.js';
+import type {WaiterDefinition} from './waiters/definitions.js';
 
 /** A catalogue shape plus the constraint botocore validates client-side (length/value minimum). */
 export type CatalogueShape = Shape & {min?: number};

@@ -4,7 +4,7 @@
 // nothing and exits 1 when it is not set; `list` prints one row per setting with where it came from.
 import {cliConfig, DEFAULT_PROFILE, profileSettings, setCliConfigValue} from '../sim/settings/cli-config.js';
 import {SANDBOX_ACCESS_KEY_ID, SANDBOX_SECRET_ACCESS_KEY} from '../sim/identity/operations.js';
-import type {World} from '../sim/types.js';
+import type {World} from '../sim/core/types.js';
 import {parseKnownArgs} from './parse/argparse.js';
 import {ParseFailure, usageError, type ParseError} from './parse/errors.js';
 import {errorText, EXIT_GENERAL} from './output/errors.js';

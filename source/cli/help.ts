@@ -1,6 +1,6 @@
 // `aws help`, `aws ec2 help`, `aws ec2 <operation> help` and `aws ec2 wait help`: short pages in
 // the CLI's layout (NAME, DESCRIPTION, SYNOPSIS with every parameter as the CLI prints it).
-import {isSimulated} from '../sim/engine.js';
+import {isSimulated} from '../sim/core/engine.js';
 import {cliNameOfOperation, cliOperationNames, inputParameters, operationByCliName, paginatorFor, serviceLabel, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
 import docsJson from './docs.json' with {type: 'json'};
 

@@ -3,7 +3,7 @@
 // the global options (anywhere) and the service, the service parser the operation, the
 // operation's own parser its arguments; then each argument is unpacked in table order,
 // customisations applied, and botocore validates the whole request.
-import {isSimulated} from '../sim/engine.js';
+import {isSimulated} from '../sim/core/engine.js';
 import {awsCommands, cliNameOfOperation, cliOperationNames, inputParameters, isTopLevelBool, operationByCliName, paginatorFor, SANDBOX_SERVICES, shape as shapeByName, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
 import {parseConfigure, type ConfigureRequest} from './configure.js';
 import {operationHelp, serviceHelp, topHelp, waiterHelp, waitHelp} from './help.js';

@@ -1,8 +1,9 @@
-import {beginCommand, execute} from '../sim/engine.js';
-import {isDefaultRegion, isOptInRegion} from '../sim/regions.js';
-import {runWaiter} from '../sim/waiters.js';
-import type {OpResult, World} from '../sim/types.js';
-import type {ApiCall} from '../shell/session.js';
+import {beginCommand, execute} from '../sim/core/engine.js';
+import {isDefaultRegion, isOptInRegion} from '../sim/regions/regions.js';
+import {runWaiter} from './waiters/waiters.js';
+import type {GuestHook} from '../sim/core/guest-hook.js';
+import type {OpResult, World} from '../sim/core/types.js';
+import {isObject, type JsonValue} from './output/json-value.js';
 import {profileSettings, DEFAULT_PROFILE} from '../sim/settings/cli-config.js';
 import {serviceLabel, waiterByCliName} from './catalogue.js';
 import {profileNotFoundText, runConfigure} from './configure.js';
@@ -28,12 +29,36 @@ export type AwsEnv = {
 	envProfile?: string;
 	/** terminal width for --output table */
 	width?: number;
+	/** what runs inside instances (their boots and shutdowns), given to the model */
+	guest: GuestHook;
 };
 
-export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]};
+/**
+ * The answer as data, beside the printed text: `output` is the operation's output as the model
+ * answered it; `data` what the CLI printed from it, as data (key order, --max-items, --query
+ * applied; null when it printed nothing). An API error gives its code and message; a failure
+ * before or after the call (usage, region, query, pagination) has no `error`, only stderr.
+ */
+export type AwsAnswer =
+	| {ok: true; output: Record<string, unknown> | undefined; data: JsonValue | null}
+	| {ok: false; error?: {code: string; message: string}};
+
+/** One API call a command made (a line may make several, e.g. `$(aws …)` inside `echo`). */
+export type ApiCall = {
+	operation: string; // model name, e.g. CreateImage
+	region: string;
+	ok: boolean;
+	errorCode?: string; // e.g. InvalidAMIID.NotFound, DryRunOperation
+	dryRun: boolean;
+};
+
+export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]; answer: AwsAnswer};
 
 // botocore's check on a region name before it builds an endpoint from it.
 const REGION_FORMAT = /^[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?$/;
+
+// an empty response prints nothing in every format
+const isEmptyResponse = (value: JsonValue): boolean => isObject(value) && Object.keys(value).length === 0;
 
 /** Region problems the CLI finds before any request is sent (reference 1.3). */
 const regionProblem = (region: string, service: string): string | undefined => {
@@ -56,8 +81,8 @@ const callOf = (operation: string, region: string, params: Record<string, unknow
  * as AWS CLI v2 (2.34+) prints them. Every command moves the virtual clock on a little.
  */
 export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome => {
-	const ticked = beginCommand(world);
-	const done = (stdout: string, stderr: string, exitCode: number, calls: ApiCall[] = [], next: World = ticked): AwsOutcome => ({world: next, stdout, stderr, exitCode, calls});
+	const ticked = beginCommand(world, env.guest);
+	const done = (stdout: string, stderr: string, exitCode: number, calls: ApiCall[] = [], next: World = ticked, answer: AwsAnswer = {ok: false}): AwsOutcome => ({world: next, stdout, stderr, exitCode, calls, answer});
 
 	const parsed = parseAws(args, {readFile: env.readFile});
 	switch (parsed.kind) {
@@ -66,7 +91,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		}
 
 		case 'help': {
-			return done(parsed.stdout, '', 0);
+			return done(parsed.stdout, '', 0, [], ticked, {ok: true, output: undefined, data: null});
 		}
 
 		case 'unsupported-service': {
@@ -81,7 +106,8 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 
 		case 'configure': {
 			const configured = runConfigure(parsed.request, {world: ticked, defaultRegion: env.defaultRegion, profileOption: parsed.globals.profile, envProfile: env.envProfile, envRegion: env.envRegion});
-			return done(configured.stdout, configured.stderr, configured.exitCode, [], configured.world);
+			const answer: AwsAnswer = configured.exitCode === 0 ? {ok: true, output: undefined, data: configured.stdout === '' ? null : configured.stdout.replace(/\n$/, '')} : {ok: false};
+			return done(configured.stdout, configured.stderr, configured.exitCode, [], configured.world, answer);
 		}
 
 		case 'call':
@@ -106,19 +132,20 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 	}
 
 	if (parsed.kind === 'wait') {
-		const waited = runWaiter(ticked, {waiter: waiterByCliName(parsed.waiter)!, region, params: parsed.params});
+		const waited = runWaiter(ticked, {waiter: waiterByCliName(parsed.waiter)!, region, params: parsed.params}, env.guest);
 		const calls = waited.calls.map(call => callOf(call.operation, region, parsed.params, call.result));
-		if (waited.result.ok) return done('', '', 0, calls, waited.world);
+		if (waited.result.ok) return done('', '', 0, calls, waited.world, {ok: true, output: undefined, data: null});
 		return done('', waiterErrorText(waited.name, waited.result.reason), EXIT_GENERAL, calls, waited.world);
 	}
 
-	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params});
+	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params}, env.guest);
 	const calls = [callOf(parsed.operation, region, parsed.params, result)];
-	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next);
+	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next, {ok: false, error: result.error});
 
 	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);
 	if (!paged.ok) return done('', errorText(paged.message), EXIT_GENERAL, calls, next);
 	const rendered = renderOutput(paged.output, {service: parsed.service, cliName: parsed.cliName, format: format as OutputFormat, query: parsed.globals.query, width: env.width, nextToken: paged.nextToken});
 	if (!rendered.ok) return done('', rendered.stderr, rendered.exitCode, calls, next);
-	return done(rendered.stdout, '', 0, calls, next);
+	const data = rendered.data === undefined || isEmptyResponse(rendered.data) ? null : rendered.data;
+	return done(rendered.stdout, '', 0, calls, next, {ok: true, output: result.output, data});
 };

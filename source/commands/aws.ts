@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {runAws} from '../cli/run-aws.js';
-import {DEFAULT_REGION} from '../sim/regions.js';
+import {shellGuest} from '../shell/guest/boot.js';
+import {DEFAULT_REGION} from '../sim/regions/regions.js';
 import {loadSandbox, SandboxFileError, saveSandbox, withSandboxLock} from '../sandbox/store.js';
 import {sandboxPath} from '../sandbox/paths.js';
 
@@ -31,6 +32,7 @@ export const awsCommand = (args: string[]): number => {
 				envOutput: process.env.AWS_DEFAULT_OUTPUT || undefined,
 				envProfile: process.env.AWS_PROFILE || process.env.AWS_DEFAULT_PROFILE || undefined,
 				width: process.stdout.columns || 80,
+				guest: shellGuest,
 			});
 			if (result.world !== world) saveSandbox(file, result.world);
 			return result;

@@ -1,5 +1,5 @@
 import type {LineResult, Session} from '../shell/session.js';
-import {freshWorld} from '../sim/fresh-world.js';
+import {freshWorld} from '../sim/core/fresh-world.js';
 import {defaultLessonDeps} from './default-deps.js';
 import type {LessonDeps} from './deps.js';
 import {allMet, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';

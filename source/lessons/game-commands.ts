@@ -1,5 +1,6 @@
-import {charges, hourlyRate, totalCost} from '../sim/pricing.js';
-import type {World} from '../sim/types.js';
+import {charges, hourlyRate, totalCost} from '../sim/billing/pricing.js';
+import type {World} from '../sim/core/types.js';
+import type {LineageNode} from '../sim/images/lineage.js';
 
 // The game's own commands at the prompt (help, hint, undo...), as opposed to the player's shell.
 // Pure: recognising a command and the text it prints; the lab carries out what it means.
@@ -70,4 +71,25 @@ export const formatBill = (world: World): string => {
 	const idWidth = Math.max(...rows.map(r => r.resourceId.length));
 	const lines = rows.map(r => `  ${r.live ? '●' : '○'} ${r.kind.padEnd(8)} ${r.resourceId.padEnd(idWidth)} ${r.region.padEnd(14)} ${usd(r.usd).padStart(9)}  ${r.live ? `${usd(r.hourly)}/h` : 'not accruing'}`);
 	return [head, ...lines, '  ● still costing money   ○ no longer accruing'].join('\n');
+};
+
+/** One line of the family tree: what the node is and its state. */
+const lineageLabel = (node: LineageNode): string => {
+	if (node.kind === 'instance') return `${node.id} instance ${node.state} ${node.instanceType} ${node.region}`;
+	if (node.kind === 'image') return `${node.id} AMI "${node.name}" ${node.state} ${node.region}`;
+	return node.state === undefined ? `${node.id} snapshot (gone)` : `${node.id} snapshot ${node.state} ${node.sizeGiB} GiB`;
+};
+
+/** Draws the trees with box-drawing branches, one node a line. */
+export const formatLineage = (roots: LineageNode[]): string => {
+	if (roots.length === 0) return 'No images of yours yet. Make one from an instance (aws ec2 create-image) and its family tree grows here.';
+	const lines: string[] = [];
+	const walk = (node: LineageNode, prefix: string, last: boolean, root: boolean) => {
+		lines.push(root ? lineageLabel(node) : `${prefix}${last ? '└── ' : '├── '}${lineageLabel(node)}`);
+		const childPrefix = root ? '' : prefix + (last ? '    ' : '│   ');
+		node.children.forEach((child, index) => walk(child, childPrefix, index === node.children.length - 1, false));
+	};
+
+	for (const root of roots) walk(root, '', true, true);
+	return lines.join('\n');
 };

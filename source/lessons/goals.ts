@@ -1,6 +1,6 @@
 import type {Session} from '../shell/session.js';
-import {hourlyRate, totalCost} from '../sim/pricing.js';
-import type {World} from '../sim/types.js';
+import {hourlyRate, totalCost} from '../sim/billing/pricing.js';
+import type {World} from '../sim/core/types.js';
 import type {AwsCheck, Check, CostCheck, HistoryCheck, ShellCheck} from './check-schema.js';
 import type {LessonDeps} from './deps.js';
 import {isTruthy, jmespathSearch} from './jmes.js';
@@ -26,7 +26,7 @@ type AwsAnswer = {ok: boolean; data: unknown};
 // One describe per world and command line, however many goals ask (worlds are immutable).
 const describeCache = new WeakMap<World, Map<string, AwsAnswer>>();
 
-/** Runs a check's read-only aws command against the world; the JSON it prints, parsed. */
+/** Runs a check's read-only aws command against the world; what it prints, as data. */
 export const runCheckCommand = (line: string, region: string, ctx: GoalContext): AwsAnswer => {
 	const args = [...splitWords(expandVars(line, ctx.vars)), '--region', region, '--output', 'json'];
 	const key = args.join('\u0000');
@@ -41,8 +41,7 @@ export const runCheckCommand = (line: string, region: string, ctx: GoalContext):
 	let answer: AwsAnswer;
 	try {
 		const outcome = ctx.deps.runAws(ctx.session.world, args, {readFile: p => ctx.session.files[p], defaultRegion: region});
-		const text = outcome.stdout.trim();
-		answer = outcome.exitCode === 0 ? {ok: true, data: text === '' ? null : JSON.parse(text)} : {ok: false, data: null};
+		answer = outcome.exitCode === 0 && outcome.answer.ok ? {ok: true, data: outcome.answer.data} : {ok: false, data: null};
 	} catch {
 		answer = {ok: false, data: null};
 	}

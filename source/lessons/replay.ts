@@ -1,8 +1,8 @@
 import type {LessonDeps} from './deps.js';
 import {goalViews, runPlayerLine, startChapter, type ChapterState} from './chapter.js';
 import type {Lesson} from './schema.js';
-import {formatBill, parseGameCommand} from './game-commands.js';
-import {formatLineage, lineage} from '../sim/lineage.js';
+import {formatBill, formatLineage, parseGameCommand} from './game-commands.js';
+import {lineage} from '../sim/images/lineage.js';
 
 // Runs a list of lines through a chapter as a player would type them (used by `play --script`
 // and `check`). A line left incomplete (open quote, trailing backslash) joins the next one.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {freshWorld} from '../sim/fresh-world.js';
-import type {World} from '../sim/types.js';
+import {freshWorld} from '../sim/core/fresh-world.js';
+import type {World} from '../sim/core/types.js';
 
 // The sandbox file behind `ami-school aws …`: one JSON document holding the world. Writes are
 // atomic (a temporary file renamed over the old one) and serialised by a lock file, so two

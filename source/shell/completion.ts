@@ -1,7 +1,7 @@
 import {awsCommands, cliOperationNames, inputParameters, waiterNames} from '../cli/catalogue.js';
 import {OUTPUT_FORMATS} from '../cli/output/render.js';
-import {DEFAULT_REGIONS} from '../sim/regions.js';
-import type {RegionState} from '../sim/types.js';
+import {DEFAULT_REGIONS} from '../sim/regions/regions.js';
+import type {RegionState} from '../sim/core/types.js';
 import type {Session} from './session.js';
 
 // Tab completion: the words that could replace the word under the cursor (the UI shows the

@@ -1,4 +1,6 @@
-import type {World} from '../sim/types.js';
+import {advanceClock, beginCommand} from '../sim/core/engine.js';
+import type {World} from '../sim/core/types.js';
+import {shellGuest} from './guest/boot.js';
 import type {ApiCall, Session} from './session.js';
 
 // The mutable working copy of a Session while one line runs; runLine turns it back into a new
@@ -22,3 +24,15 @@ export type LineState = {
 export const LOCAL_USER = 'student';
 export const LOCAL_HOME = '/home/student';
 export const LOCAL_HOST = 'ami-school';
+
+// The shell's one way to move the virtual clock (the model's engine does the moving).
+
+/** `sleep` and the like: time passes by `ms`, settling what falls due on the way. */
+export const elapse = (state: LineState, ms: number): void => {
+	state.world = advanceClock(state.world, ms, shellGuest);
+};
+
+/** The tick of one typed line that made no API call (runAws ticks for each call it makes). */
+export const tickLine = (state: LineState): void => {
+	state.world = beginCommand(state.world, shellGuest);
+};

@@ -1,8 +1,8 @@
 import {runAws} from '../cli/run-aws.js';
-import {advanceClock} from '../sim/engine.js';
 import {commonCommands} from './commands/common.js';
 import {curlCommand} from './commands/curl.js';
-import {LOCAL_HOME, LOCAL_HOST, LOCAL_USER, type LineState} from './line-state.js';
+import {shellGuest} from './guest/boot.js';
+import {elapse as elapseLine, LOCAL_HOME, LOCAL_HOST, LOCAL_USER, type LineState} from './line-state.js';
 import {commandResult, fail, ok, type Command, type Machine} from './machine.js';
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
@@ -71,9 +71,7 @@ export const localMachine = (state: LineState): Machine => {
 	};
 
 	const now = () => state.world.clock;
-	const elapse = (ms: number) => {
-		state.world = advanceClock(state.world, ms);
-	};
+	const elapse = (ms: number) => elapseLine(state, ms);
 
 	const aws: Command = (ctx, [, ...args]) => {
 		const outcome = runAws(state.world, args, {
@@ -86,6 +84,7 @@ export const localMachine = (state: LineState): Machine => {
 			envOutput: ctx.env.AWS_DEFAULT_OUTPUT || undefined,
 			envProfile: ctx.env.AWS_PROFILE || ctx.env.AWS_DEFAULT_PROFILE || undefined,
 			width: state.width,
+			guest: shellGuest,
 		});
 		state.world = outcome.world;
 		state.calls.push(...outcome.calls);

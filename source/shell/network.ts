@@ -1,14 +1,15 @@
-import {httpGet, instanceDisk} from '../sim/guest.js';
+import {httpGet} from '../guest/guest.js';
+import {instanceDisk} from '../sim/instances/disk.js';
 import type {Probe} from './commands/curl.js';
 import type {LineState} from './line-state.js';
-import {findInstanceByPublicIp, instanceReachable} from '../sim/instances-lookup.js';
-import {isIpAddress} from '../sim/internet.js';
-import type {Disk, Instance, World} from '../sim/types.js';
+import {findInstanceByPublicIp, instanceReachable} from '../sim/instances/lookup.js';
+import {isIpAddress} from '../sim/security-groups/internet.js';
+import type {Disk, Instance, World} from '../sim/core/types.js';
 
 // The internet between the player's computer and their instances: who answers on which
 // public IP, and whether a security group lets a TCP connection to a port through.
 
-export {PLAYER_PUBLIC_IP, isIpAddress} from '../sim/internet.js';
+export {PLAYER_PUBLIC_IP, isIpAddress} from '../sim/security-groups/internet.js';
 
 export type Host = {region: string; instance: Instance; disk?: Disk};
 

@@ -1,5 +1,6 @@
-import {instanceDisk, osFamily} from '../sim/guest.js';
-import {privateDnsName} from '../sim/instances-network.js';
+import {osFamily} from '../guest/guest.js';
+import {instanceDisk} from '../sim/instances/disk.js';
+import {privateDnsName} from '../sim/instances/network.js';
 import {LOCAL_HOME, LOCAL_HOST, LOCAL_USER} from './line-state.js';
 import type {Session} from './session.js';
 

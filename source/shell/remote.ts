@@ -1,11 +1,10 @@
-import {produce} from 'immer';
 import {runAws} from '../cli/run-aws.js';
-import {advanceClock} from '../sim/engine.js';
-import {instanceDisk} from '../sim/guest.js';
-import {privateDnsName} from '../sim/instances-network.js';
-import type {Disk, Instance} from '../sim/types.js';
+import {changeInstanceDisk, instanceDisk} from '../sim/instances/disk.js';
+import {privateDnsName} from '../sim/instances/network.js';
+import type {Disk, Instance} from '../sim/core/types.js';
+import {shellGuest} from './guest/boot.js';
 import {guestMachine} from './guest/guest-machine.js';
-import type {LineState} from './line-state.js';
+import {elapse as elapseLine, type LineState} from './line-state.js';
 import {worldProbe} from './network.js';
 import {commandResult, type Command, type Machine} from './machine.js';
 
@@ -26,14 +25,11 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 	const disk = diskOf(state, target.region, target.instanceId);
 	if (!instance || !disk) return undefined;
 	const fqdn = privateDnsName(target.region, instance.PrivateIpAddress);
-	const elapse = (ms: number) => {
-		state.world = advanceClock(state.world, ms);
-	};
 
 	const extra: Record<string, Command> = {};
 	if (instance.IamInstanceProfile) {
 		extra.aws = (_ctx, [, ...args]) => {
-			const outcome = runAws(state.world, args, {readFile: () => undefined, defaultRegion: target.region, width: state.width});
+			const outcome = runAws(state.world, args, {readFile: () => undefined, defaultRegion: target.region, width: state.width, guest: shellGuest});
 			state.world = outcome.world;
 			state.calls.push(...outcome.calls);
 			return commandResult(outcome.exitCode, outcome.stdout, outcome.stderr);
@@ -43,19 +39,14 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 	return guestMachine({
 		disk: () => diskOf(state, target.region, target.instanceId) ?? disk,
 		update(fn) {
-			state.world = produce(state.world, draft => {
-				const region = draft.regions[target.region];
-				const live = region?.instances[target.instanceId];
-				const d = live ? instanceDisk(region, live) : undefined;
-				if (d) fn(d);
-			});
+			state.world = changeInstanceDisk(state.world, target.region, target.instanceId, fn);
 		},
 		user: target.user,
 		hostname: fqdn.split('.')[0],
 		fqdn,
 		region: target.region,
 		now: () => state.world.clock,
-		elapse,
+		elapse: ms => elapseLine(state, ms),
 		bootedAt: instance.LaunchTime,
 		cwd: target.cwd,
 		probe: worldProbe(state, instance.PublicIpAddress ?? '0.0.0.0'),

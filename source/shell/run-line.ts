@@ -1,10 +1,9 @@
-import {beginCommand} from '../sim/engine.js';
 import {DEFAULT_PROFILE, profileSettings} from '../sim/settings/cli-config.js';
-import {loginUser} from '../sim/guest.js';
-import {instanceReachable} from '../sim/instances-lookup.js';
+import {loginUser} from '../guest/guest.js';
+import {instanceReachable} from '../sim/instances/lookup.js';
 import {CLEAR_SCREEN} from './commands/common.js';
 import {runList} from './interpret.js';
-import {LOCAL_HOME, type LineState} from './line-state.js';
+import {LOCAL_HOME, tickLine, type LineState} from './line-state.js';
 import {localMachine} from './local-machine.js';
 import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
@@ -112,7 +111,7 @@ const execute = (session: Session, line: string): LineResult => {
 
 	// time moves on one tick per command typed: runAws ticks for each aws call itself, so only a
 	// line that made no API call ticks here (after it ran, i.e. before the next one)
-	if (state.calls.length === 0) state.world = beginCommand(state.world);
+	if (state.calls.length === 0) tickLine(state);
 
 	// `export AWS_DEFAULT_REGION=…` (or AWS_REGION, which wins) sets the Region of later aws commands;
 	// once neither is set (`unset`), the configured Region applies again

@@ -1,16 +1,11 @@
-import type {World} from '../sim/types.js';
+import type {ApiCall} from '../cli/run-aws.js';
+import type {World} from '../sim/core/types.js';
 
 // The player's session at the prompt: the EC2 world plus what a shell holds (files, variables,
 // the Region their `aws` commands go to), and the record of what they ran (goals may look at it).
 
-/** One API call a command made (a line may make several, e.g. `$(aws …)` inside `echo`). */
-export type ApiCall = {
-	operation: string; // model name, e.g. CreateImage
-	region: string;
-	ok: boolean;
-	errorCode?: string; // e.g. InvalidAMIID.NotFound, DryRunOperation
-	dryRun: boolean;
-};
+/** One API call a command made; the CLI (run-aws.ts) records them. */
+export type {ApiCall} from '../cli/run-aws.js';
 
 export type HistoryEntry = {
 	line: string;

@@ -1,10 +1,10 @@
-import {loginUser, osFamily} from '../sim/guest.js';
-import {sameKeyMaterial} from '../sim/key-material.js';
-import type {World} from '../sim/types.js';
+import {loginUser, osFamily} from '../guest/guest.js';
+import {sameKeyMaterial} from '../sim/key-pairs/key-material.js';
+import type {World} from '../sim/core/types.js';
 import {runScript} from './interpret.js';
 import {LOCAL_USER, type LineState} from './line-state.js';
 import {commandResult, type Chunk, type Command, type Machine} from './machine.js';
-import {instanceReachable} from '../sim/instances-lookup.js';
+import {instanceReachable} from '../sim/instances/lookup.js';
 import {findHostByPublicIp, resolveHost, type Host} from './network.js';
 import {remoteMachine} from './remote.js';
 

@@ -31,19 +31,19 @@ describe('renderOutput with the real catalogue', () => {
 
 	it('prints nothing for operations without output, in every format', () => {
 		for (const format of ['json', 'text', 'table', 'yaml', 'off'] as const) {
-			expect(renderOutput(undefined, {cliName: 'create-tags', format})).toEqual({ok: true, stdout: ''});
+			expect(renderOutput(undefined, {cliName: 'create-tags', format})).toEqual(format === 'off' ? {ok: true, stdout: ''} : {ok: true, stdout: '', data: {}});
 		}
 	});
 
 	it('titles tables with the model operation name', () => {
-		expect(renderOutput({Images: []}, {cliName: 'describe-images', format: 'table'})).toEqual({ok: true, stdout: '----------------\n|DescribeImages|\n+--------------+\n'});
+		expect(renderOutput({Images: []}, {cliName: 'describe-images', format: 'table'})).toEqual({ok: true, stdout: '----------------\n|DescribeImages|\n+--------------+\n', data: {Images: []}});
 	});
 
 	it('applies --query before formatting; a miss prints null / None', () => {
 		const images = {Images: [{ImageId: 'ami-1', Name: 'My server', State: 'available'}]};
-		expect(renderOutput(images, {cliName: 'describe-images', format: 'text', query: 'Images[*].[ImageId,Name,State]'})).toEqual({ok: true, stdout: 'ami-1\tMy server\tavailable\n'});
-		expect(renderOutput(images, {cliName: 'describe-images', format: 'json', query: 'Images[0].Nope'})).toEqual({ok: true, stdout: 'null\n'});
-		expect(renderOutput(images, {cliName: 'describe-images', format: 'text', query: 'Images[0].Nope'})).toEqual({ok: true, stdout: 'None\n'});
+		expect(renderOutput(images, {cliName: 'describe-images', format: 'text', query: 'Images[*].[ImageId,Name,State]'})).toEqual({ok: true, stdout: 'ami-1\tMy server\tavailable\n', data: [['ami-1', 'My server', 'available']]});
+		expect(renderOutput(images, {cliName: 'describe-images', format: 'json', query: 'Images[0].Nope'})).toEqual({ok: true, stdout: 'null\n', data: null});
+		expect(renderOutput(images, {cliName: 'describe-images', format: 'text', query: 'Images[0].Nope'})).toEqual({ok: true, stdout: 'None\n', data: null});
 	});
 
 	it('--output off prints nothing', () => {
@@ -52,7 +52,7 @@ describe('renderOutput with the real catalogue', () => {
 
 	it('yaml puts list items at the key\'s indentation', () => {
 		const result = renderOutput({Images: [{ImageId: 'ami-1', State: 'available'}]}, {cliName: 'describe-images', format: 'yaml'});
-		expect(result).toEqual({ok: true, stdout: 'Images:\n- ImageId: ami-1\n  State: available\n'});
+		expect(result).toEqual({ok: true, stdout: 'Images:\n- ImageId: ami-1\n  State: available\n', data: {Images: [{ImageId: 'ami-1', State: 'available'}]}});
 	});
 
 	it('a formatter crash is a general error (exit 255)', () => {

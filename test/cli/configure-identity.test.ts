@@ -1,13 +1,14 @@
 import {describe, expect, it} from 'vitest';
+import {shellGuest} from '../../source/shell/guest/boot.js';
 import {runAws, type AwsEnv} from '../../source/cli/run-aws.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
-import type {World} from '../../source/sim/types.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
+import type {World} from '../../source/sim/core/types.js';
 
 // `aws sts get-caller-identity` and `aws configure …` against the sandbox's own settings, with
 // the texts, layouts and exit codes of AWS CLI v2 (awscli/customizations/configure/*.py, the STS
 // model's GetCallerIdentityResponse member order).
 
-const base: AwsEnv = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80};
+const base: AwsEnv = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80, guest: shellGuest};
 
 /** Runs the lines one after the other on one world; the last outcome and the world. */
 const session = (lines: string[], env: Partial<AwsEnv> = {}) => {

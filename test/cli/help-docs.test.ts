@@ -1,13 +1,14 @@
 import {describe, expect, it} from 'vitest';
+import {shellGuest} from '../../source/shell/guest/boot.js';
 import {runAws} from '../../source/cli/run-aws.js';
-import {simulatedOperations} from '../../source/sim/engine.js';
+import {simulatedOperations} from '../../source/sim/core/engine.js';
 import {cliNameOfOperation, serviceOfOperation} from '../../source/cli/catalogue.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
 // `aws <service> <operation> help`: each parameter's description and the filter names, from the
 // official model's documentation, for every simulated operation.
 
-const help = (line: string) => runAws(freshWorld(), [...line.split(' '), 'help'], {readFile: () => undefined, defaultRegion: 'us-east-1'});
+const help = (line: string) => runAws(freshWorld(), [...line.split(' '), 'help'], {readFile: () => undefined, defaultRegion: 'us-east-1', guest: shellGuest});
 
 describe('operation help', () => {
 	it('describes each parameter and lists the filter names', () => {

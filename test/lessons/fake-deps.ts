@@ -1,6 +1,6 @@
 import type {AwsRunner, LessonDeps, LineRunner} from '../../source/lessons/deps.js';
 import type {ApiCall, LineResult, Session} from '../../source/shell/session.js';
-import type {Instance, World} from '../../source/sim/types.js';
+import type {Instance, World} from '../../source/sim/core/types.js';
 
 // A tiny stand-in for the shell and the CLI, so the lesson engine is tested on its own:
 //   launch <image> [count]   a running, billed instance per count (RunInstances)
@@ -85,14 +85,16 @@ export const fakeRunAws: AwsRunner = (world, args, env) => {
 	if (args[0] === 'ec2' && args[1] === 'describe-instances') {
 		const state = world.regions[region];
 		const instances = Object.values(state.instances).map(i => ({InstanceId: i.InstanceId, ImageId: i.ImageId, State: {Name: i.State}}));
-		return {world, stdout: JSON.stringify({Reservations: instances.length ? [{Instances: instances}] : []}), stderr: '', exitCode: 0, calls: []};
+		const data = {Reservations: instances.length ? [{Instances: instances}] : []};
+		return {world, stdout: JSON.stringify(data), stderr: '', exitCode: 0, calls: [], answer: {ok: true, output: data, data}};
 	}
 
 	if (args[0] === 'ec2' && args[1] === 'describe-images') {
-		return {world, stdout: `${newestAl2023(world, region)}\n`, stderr: '', exitCode: 0, calls: []};
+		const id = newestAl2023(world, region);
+		return {world, stdout: `${id}\n`, stderr: '', exitCode: 0, calls: [], answer: {ok: true, output: undefined, data: id}};
 	}
 
-	return {world, stdout: '', stderr: 'unsupported\n', exitCode: 252, calls: []};
+	return {world, stdout: '', stderr: 'unsupported\n', exitCode: 252, calls: [], answer: {ok: false}};
 };
 
 export const fakeDeps: LessonDeps = {runLine: fakeRunLine, runAws: fakeRunAws};

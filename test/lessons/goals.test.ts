@@ -3,7 +3,7 @@ import type {Check} from '../../source/lessons/check-schema.js';
 import {allMet, evaluateCheck, evaluateGoals, type GoalContext} from '../../source/lessons/goals.js';
 import {goalSchema} from '../../source/lessons/schema.js';
 import type {Session} from '../../source/shell/session.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 import {fakeDeps, fakeRunLine} from './fake-deps.js';
 
 const world = freshWorld();

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {cliNameOfOperation, operationByCliName, serviceOfOperation, shape} from '../../source/cli/catalogue.js';
-import {simulatedOperations} from '../../source/sim/engine.js';
+import {simulatedOperations} from '../../source/sim/core/engine.js';
 
 // The model's operations and the committed catalogue must agree: every simulated operation is a
 // real EC2 operation whose output shape the formatter can order (else keys print unordered).

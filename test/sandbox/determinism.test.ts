@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {shellGuest} from '../../source/shell/guest/boot.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 import {worldWithAllRegions} from '../helpers/world.js';
-import {execute} from '../../source/sim/engine.js';
-import type {World} from '../../source/sim/types.js';
+import {execute} from '../../source/sim/core/engine.js';
+import type {World} from '../../source/sim/core/types.js';
 import {tokenizeForTest} from './helpers.js';
 
 // One script, run twice on fresh worlds, must print byte-identical output: seeded ids and a
@@ -28,7 +29,7 @@ const runScript = (): string => {
 	let transcript = '';
 	for (const line of SCRIPT) {
 		const args = tokenizeForTest(line).map(word => word.replaceAll(/\$([A-Z]+)/g, (_, name: string) => vars[name] ?? ''));
-		const outcome = runAws(world, args, {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80});
+		const outcome = runAws(world, args, {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80, guest: shellGuest});
 		world = outcome.world;
 		transcript += `$ aws ${line}\n${outcome.stdout}${outcome.stderr}[${outcome.exitCode}]\n`;
 		if (line.includes('describe-images --owners amazon')) vars.AMI = outcome.stdout.trim();
@@ -58,7 +59,7 @@ describe('determinism', () => {
 
 	it('gives a Region the same ids whichever order Regions are first used in', () => {
 		const publicIds = (world: World, region: string) => Object.keys(world.regions[region].images).join(' ');
-		const describe = (world: World, region: string) => execute(world, {operation: 'DescribeImages', region, params: {Owners: ['amazon']}}).world;
+		const describe = (world: World, region: string) => execute(world, {operation: 'DescribeImages', region, params: {Owners: ['amazon']}}, shellGuest).world;
 		const a = describe(describe(freshWorld(), 'eu-west-1'), 'ap-south-1');
 		const b = describe(describe(freshWorld(), 'ap-south-1'), 'eu-west-1');
 		expect(publicIds(a, 'eu-west-1')).toBe(publicIds(b, 'eu-west-1'));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runLine} from '../../source/shell/run-line.js';
 import type {Session} from '../../source/shell/session.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
 // A new user's first ten minutes of a real AWS tutorial ("Get started with the AWS CLI" and
 // "Launch an instance"), typed unchanged: who am I, which settings, the default network, the

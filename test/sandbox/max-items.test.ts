@@ -1,10 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {shellGuest} from '../../source/shell/guest/boot.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
 // --max-items / --starting-token / --page-size as the real CLI applies them (behaviour recorded
 // from aws-cli 1.45.11, whose pagination code v2 shares): the full list is fetched, then cut.
-const env = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80};
+const env = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80, guest: shellGuest};
 const aws = (line: string) => runAws(freshWorld(), line.split(' '), env);
 const TOKEN_AFTER_2 = 'eyJOZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ==';
 

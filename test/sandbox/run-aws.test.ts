@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {shellGuest} from '../../source/shell/guest/boot.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
-const env = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80};
+const env = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80, guest: shellGuest};
 const aws = (line: string) => runAws(freshWorld(), line.split(' '), env);
 
 describe('runAws', () => {
@@ -39,5 +40,22 @@ describe('runAws', () => {
 		const usage = runAws(world, ['ec2', 'create-image'], env);
 		expect(usage.calls).toEqual([]);
 		expect(usage.exitCode).toBe(252);
+	});
+
+	it('returns the answer as data beside the printed text: output, what was printed, or the API error', () => {
+		const json = aws('ec2 describe-regions --region-names eu-west-1 us-east-1');
+		expect(json.answer.ok).toBe(true);
+		if (!json.answer.ok) return;
+		expect(json.answer.data).toEqual(JSON.parse(json.stdout));
+		expect((json.answer.output as {Regions: unknown[]}).Regions).toHaveLength(2);
+		// --query and --output text: the data is the query's result, whatever the format prints
+		const queried = aws('ec2 describe-regions --region-names eu-west-1 us-east-1 --query Regions[].RegionName --output text');
+		expect(queried.stdout).toBe('eu-west-1\tus-east-1\n');
+		expect(queried.answer).toMatchObject({ok: true, data: ['eu-west-1', 'us-east-1']});
+		// a query that selects nothing: the CLI prints null, the data is null
+		expect(aws('ec2 describe-images --owners self --query Images[0]').answer).toMatchObject({ok: true, data: null});
+		expect(aws('ec2 describe-images --image-ids ami-0000000000000000f').answer).toEqual({ok: false, error: {code: 'InvalidAMIID.NotFound', message: expect.stringContaining('ami-0000000000000000f')}});
+		// a usage error happens before any call: no API error to report
+		expect(aws('ec2 create-image').answer).toEqual({ok: false});
 	});
 });

@@ -1,8 +1,8 @@
 import {produce} from 'immer';
 import {worldWithAllRegions} from '../helpers/world.js';
-import {bootInstance} from '../../source/sim/guest.js';
-import {PUBLIC_IMAGES} from '../../source/sim/public-images.js';
-import type {Disk, Instance, World} from '../../source/sim/types.js';
+import {shellGuest} from '../../source/shell/guest/boot.js';
+import {PUBLIC_IMAGES} from '../../source/sim/images/public-images.js';
+import type {Disk, Instance, World} from '../../source/sim/core/types.js';
 import {runLine} from '../../source/shell/run-line.js';
 import type {LineResult, Session} from '../../source/shell/session.js';
 
@@ -82,7 +82,7 @@ export const withHost = (world: World, o: HostOptions = {}): World =>
 			booted: true,
 		};
 		region.instances[id] = instance;
-		if (o.boot !== false) bootInstance(draft, regionName, region.instances[id], true);
+		if (o.boot !== false) shellGuest.boot(draft, regionName, region.instances[id], true);
 	});
 
 /** Runs lines one after the other; returns the last result (and every result). */

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 import {promptFor} from '../../source/shell/run-line.js';
 import {KEY_MATERIAL, OTHER_KEY, newSession, run, sshReady, withHost} from './fixtures.js';
 

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {formatBill, formatHelp, parseGameCommand} from '../../source/lessons/game-commands.js';
+import {formatBill, formatHelp, formatLineage, parseGameCommand} from '../../source/lessons/game-commands.js';
 import {worldWithAllRegions} from '../helpers/world.js';
-import {formatLineage, lineage} from '../../source/sim/lineage.js';
-import type {Image, Instance, Snapshot, World} from '../../source/sim/types.js';
+import {lineage} from '../../source/sim/images/lineage.js';
+import type {Image, Instance, Snapshot, World} from '../../source/sim/core/types.js';
 
 const HOUR = 3_600_000;
 

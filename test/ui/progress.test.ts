@@ -7,7 +7,7 @@ import {historyFor, markCompleted, markStarted, setCurrent, setHistory} from '..
 import {runResetProgress} from '../../source/progress/reset.js';
 import {emptyProgress} from '../../source/progress/schema.js';
 import {openProgressStore} from '../../source/progress/store.js';
-import {freshWorld} from '../../source/sim/fresh-world.js';
+import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
 let dir: string;
 beforeEach(() => {

@@ -25,8 +25,8 @@ export const apiErrorText = (code: string, message: string, operationName: strin
 /** A client-side validation failure (ParamValidationErrorsHandler, Code ParamValidation). Exit 252. */
 export const paramValidationErrorText = (message: string): string => errorText(`An error occurred (ParamValidation): ${message}`);
 
-export {acceptorExplanation, waiterReason, type WaiterAcceptor, type WaiterFailure} from '../../sim/waiter-text.js';
-import {waiterReason, type WaiterFailure} from '../../sim/waiter-text.js';
+export {acceptorExplanation, waiterReason, type WaiterAcceptor, type WaiterFailure} from '../waiters/text.js';
+import {waiterReason, type WaiterFailure} from '../waiters/text.js';
 
 /** `aws ec2 wait …` failure, e.g. waiterErrorText('ImageAvailable', {kind: 'max-attempts'}). Exit 255. */
 export const waiterErrorText = (waiterName: string, failure: WaiterFailure | string): string =>

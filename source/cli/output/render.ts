@@ -31,7 +31,8 @@ export type RenderOptions = {
 	nextToken?: string;
 };
 
-export type RenderResult = {ok: true; stdout: string} | {ok: false; stderr: string; exitCode: number};
+/** `data`: what was printed, as data (after key order, --max-items and --query); undefined when nothing is (--output off) */
+export type RenderResult = {ok: true; stdout: string; data?: JsonValue} | {ok: false; stderr: string; exitCode: number};
 
 /**
  * What the CLI prints for a successful call. `output` undefined means the operation has no output
@@ -68,12 +69,12 @@ export const renderOutput = (output: object | undefined, options: RenderOptions)
 
 	try {
 		switch (options.format) {
-			case 'json': return {ok: true, stdout: formatJson(response)};
-			case 'text': return {ok: true, stdout: formatText(response) + (textTail === undefined ? '' : formatText(textTail))};
-			case 'table': return {ok: true, stdout: formatTable(response, operationName, options.width ?? 80)};
+			case 'json': return {ok: true, stdout: formatJson(response), data: response};
+			case 'text': return {ok: true, stdout: formatText(response) + (textTail === undefined ? '' : formatText(textTail)), data: response};
+			case 'table': return {ok: true, stdout: formatTable(response, operationName, options.width ?? 80), data: response};
 			case 'yaml':
 			case 'yaml-stream':
-				return {ok: true, stdout: isEmptyObject(response) ? '' : formatYaml(response)};
+				return {ok: true, stdout: isEmptyObject(response) ? '' : formatYaml(response), data: response};
 		}
 	} catch (error) {
 		// a formatter crash is a general error in the CLI (e.g. text.py meeting a list of mixed items)

@@ -1,4 +1,4 @@
-import type {HttpAnswer} from '../../sim/guest.js';
+import type {HttpAnswer} from '../../guest/guest.js';
 import {commandResult, fail, type Command} from '../machine.js';
 
 // curl 8: fetch a page from a simulated web server, or fail with curl's own errors and exit

@@ -1,5 +1,5 @@
-import {httpGet, loginUser, osFamily} from '../../sim/guest.js';
-import type {Disk} from '../../sim/types.js';
+import {httpGet, loginUser, osFamily} from '../../guest/guest.js';
+import type {Disk} from '../../sim/core/types.js';
 import {commonCommands} from '../commands/common.js';
 import {curlCommand, type Probe} from '../commands/curl.js';
 import {commandResult, fail, ok, type Command, type Machine} from '../machine.js';

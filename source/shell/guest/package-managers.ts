@@ -1,5 +1,5 @@
-import {installPackage, removePackage} from '../../sim/guest.js';
-import {APT_PACKAGES, DNF_PACKAGES, type PackageSpec} from '../../sim/guest-packages.js';
+import {installPackage, removePackage} from '../../guest/guest.js';
+import {APT_PACKAGES, DNF_PACKAGES, type PackageSpec} from '../../guest/packages.js';
 import {commandResult, type CmdResult} from '../machine.js';
 import type {GuestState} from './systemctl.js';
 

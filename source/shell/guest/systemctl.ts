@@ -1,6 +1,6 @@
-import {portTaken} from '../../sim/guest.js';
-import {SERVICES} from '../../sim/guest-packages.js';
-import type {Disk} from '../../sim/types.js';
+import {portTaken} from '../../guest/guest.js';
+import {SERVICES} from '../../guest/packages.js';
+import type {Disk} from '../../sim/core/types.js';
 import {commandResult, type CmdResult} from '../machine.js';
 
 // systemctl as systemd 252 (Amazon Linux 2023) / 255 (Ubuntu 24.04) prints it.

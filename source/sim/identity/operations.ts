@@ -1,5 +1,5 @@
-import type {OpHandler} from '../engine.js';
-import type {World} from '../types.js';
+import type {OpHandler} from '../core/engine.js';
+import type {World} from '../core/types.js';
 
 // Who the sandbox's credentials belong to: an IAM user of the sandbox account, as
 // `aws sts get-caller-identity` reports it (GetCallerIdentity: UserId, Account, Arn).

@@ -1,6 +1,6 @@
-import {streamId} from '../ids.js';
-import {availabilityZones} from '../regions.js';
-import type {RegionState, World} from '../types.js';
+import {streamId} from '../core/ids.js';
+import {availabilityZones} from '../regions/regions.js';
+import type {RegionState, World} from '../core/types.js';
 
 // The default network of a Region as a new account finds it (aws-reference 3; Amazon VPC User
 // Guide, "Default VPCs"): one default VPC 172.31.0.0/16 and one default /20 subnet per

@@ -1,9 +1,9 @@
-import type {OpHandler} from '../engine.js';
-import {fail} from '../errors.js';
-import {compileFilters} from '../filters.js';
-import {availabilityZones} from '../regions.js';
-import {optionalBoolean, stringList} from '../resource-params.js';
-import {isWellFormedId} from '../ids.js';
+import type {OpHandler} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {compileFilters} from '../core/filters.js';
+import {availabilityZones} from '../regions/regions.js';
+import {optionalBoolean, stringList} from '../core/resource-params.js';
+import {isWellFormedId} from '../core/ids.js';
 import {DEFAULT_VPC_CIDR, defaultSubnets, dhcpOptionsId, vpcCidrAssociationId, zoneId} from './default-vpc.js';
 
 // DescribeAvailabilityZones, DescribeVpcs and DescribeSubnets over the default network

@@ -1,5 +1,5 @@
 import {produce} from 'immer';
-import type {World} from '../types.js';
+import type {World} from '../core/types.js';
 
 // The sandbox's own AWS CLI configuration: what `aws configure set` writes and `aws configure
 // get`/`list` read, profile by profile, as the real CLI keeps it in ~/.aws/config. It lives in the

@@ -1,5 +1,5 @@
-import type {OpHandler} from '../engine.js';
-import {fail} from '../errors.js';
+import type {OpHandler} from '../core/engine.js';
+import {fail} from '../core/errors.js';
 import {LATEST_AMI_PARAMETERS, publicParameter, type PublicParameter} from './public-parameters.js';
 
 // GetParameter, GetParameters and GetParametersByPath over the public latest-AMI parameters

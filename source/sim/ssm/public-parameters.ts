@@ -1,6 +1,6 @@
-import {fail} from '../errors.js';
-import {AMAZON_OWNER} from '../public-images.js';
-import type {Image, RegionState} from '../types.js';
+import {fail} from '../core/errors.js';
+import {AMAZON_OWNER} from '../images/public-images.js';
+import type {Image, RegionState} from '../core/types.js';
 
 // The public Systems Manager parameters that name the newest Amazon Linux AMIs
 // (/aws/service/ami-amazon-linux-latest/…, "Query for the latest Amazon Linux AMI IDs using

@@ -1,6 +1,6 @@
-import {formatBill, formatHelp, gameCommandWords, parseGameCommand, type GameCommandName} from '../../lessons/game-commands.js';
+import {formatBill, formatHelp, formatLineage, gameCommandWords, parseGameCommand, type GameCommandName} from '../../lessons/game-commands.js';
 import type {Session} from '../../shell/session.js';
-import {formatLineage, lineage} from '../../sim/lineage.js';
+import {lineage} from '../../sim/images/lineage.js';
 import type {GameEngine, Play} from '../engine-port.js';
 import {afterSubmit, emptyPrompt, promptLabel, reducePrompt, type PromptAction, type PromptState} from '../prompt/reducer.js';
 

@@ -3,7 +3,7 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import type {GameEngine, GoalStatus} from '../engine-port.js';
 import {labPromptLabel, type LabState} from '../lab/lab-state.js';
-import {pendingItems} from '../../sim/pending.js';
+import {pendingItems} from '../../sim/core/pending.js';
 import {statusParts, statusText} from '../lab/status.js';
 
 // The lab's live area (short, below the transcript): spinners for anything pending, the goals,

@@ -1,12 +1,13 @@
 import {describe, expect, it} from 'vitest';
+import {shellGuest} from '../../../source/shell/guest/boot.js';
 import {runAws, type AwsEnv} from '../../../source/cli/run-aws.js';
-import {freshWorld} from '../../../source/sim/fresh-world.js';
-import type {World} from '../../../source/sim/types.js';
+import {freshWorld} from '../../../source/sim/core/fresh-world.js';
+import type {World} from '../../../source/sim/core/types.js';
 
 // The default network a new account has in each Region (describe-availability-zones,
 // describe-vpcs, describe-subnets), and that it is the network run-instances puts instances in.
 
-const env: AwsEnv = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80};
+const env: AwsEnv = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80, guest: shellGuest};
 
 const json = (world: World, line: string) => {
 	const r = runAws(world, line.split(' '), env);

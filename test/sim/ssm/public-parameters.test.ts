@@ -1,12 +1,13 @@
 import {describe, expect, it} from 'vitest';
+import {shellGuest} from '../../../source/shell/guest/boot.js';
 import {runAws, type AwsEnv} from '../../../source/cli/run-aws.js';
-import {freshWorld} from '../../../source/sim/fresh-world.js';
+import {freshWorld} from '../../../source/sim/core/fresh-world.js';
 import {LATEST_AMI_PARAMETERS} from '../../../source/sim/ssm/public-parameters.js';
 
 // The public latest-AMI parameters of Systems Manager: each names the newest matching Amazon
 // image of its Region; others are ParameterNotFound; run-instances resolves resolve:ssm:<name>.
 
-const env: AwsEnv = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80};
+const env: AwsEnv = {readFile: () => undefined, defaultRegion: 'us-east-1', width: 80, guest: shellGuest};
 const aws = (line: string, world = freshWorld()) => runAws(world, line.split(' '), env);
 const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 

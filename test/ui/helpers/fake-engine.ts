@@ -1,5 +1,5 @@
 import type {Session} from '../../../source/shell/session.js';
-import {freshWorld} from '../../../source/sim/fresh-world.js';
+import {freshWorld} from '../../../source/sim/core/fresh-world.js';
 import type {ChapterInfo, GameEngine, Play, SavedPlay} from '../../../source/ui/engine-port.js';
 
 // A tiny stand-in engine for UI tests: `touch NAME` sets a variable, a goal is met when its

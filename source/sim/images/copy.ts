@@ -1,0 +1,94 @@
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {nextId} from '../core/ids.js';
+import {isImageVisibleTo} from './lookup.js';
+import {amiNotFound, checkAmiId, checkAmiName, checkNameFree, clonePlain, imageUnavailable, requireParam} from './rules.js';
+import {snapshotMapping} from './mappings.js';
+import {newImageBase, storeNewImage} from './new.js';
+import {groupedMs, kmsKeyArn} from './snapshots.js';
+import {applyTags} from '../core/resource-params.js';
+import {readTagSpecifications} from '../tags/tag-specifications.js';
+import {IMAGE_PENDING_MS} from '../core/clock.js';
+import type {BlockDeviceMapping, Image, Tag} from '../core/types.js';
+
+// CopyImage (aws-reference 3.6), sent to the DESTINATION Region (ctx.region): a new, distinct
+// AMI owned by the caller, pending at first, with new snapshots (disks copied, billed).
+// Launch permissions are never copied; user tags only with CopyImageTags.
+
+export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<string, unknown> => {
+	requireParam(params, 'Name');
+	requireParam(params, 'SourceImageId');
+	requireParam(params, 'SourceRegion');
+	const {world, region, now} = ctx;
+	const name = checkAmiName(params.Name);
+	const sourceId = checkAmiId(params.SourceImageId);
+	const specifiedTags = readTagSpecifications(params.TagSpecifications, 'CopyImage');
+	if (params.KmsKeyId !== undefined && params.Encrypted !== true) {
+		fail('InvalidParameterDependency', 'The parameter [KmsKeyId] requires the parameter Encrypted to be set.');
+	}
+
+	const sourceRegion = world.regions[String(params.SourceRegion)];
+	const source = sourceRegion?.images[sourceId];
+	if (!source || !isImageVisibleTo(source, world.account)) amiNotFound([sourceId]);
+	if (source!.OwnerId !== world.account && source!.ProductCodes.some(p => p.ProductCodeType === 'marketplace')) {
+		fail('InvalidRequest', 'Images from AWS Marketplace cannot be copied to another AWS account.');
+	}
+
+	if (source!.State !== 'available') imageUnavailable(source!);
+	checkNameFree(region, world.account, name);
+
+	const imageId = nextId(world, 'ami');
+	const readyAt = now + IMAGE_PENDING_MS;
+	const snapshotTags = specifiedTags('snapshot');
+	const blockDeviceMappings: BlockDeviceMapping[] = source!.BlockDeviceMappings.map(mapping => {
+		if (!mapping.Ebs?.SnapshotId) return clonePlain(mapping);
+		const sourceSnapshot = sourceRegion!.snapshots[mapping.Ebs.SnapshotId];
+		const encrypted = params.Encrypted === true || mapping.Ebs.Encrypted;
+		const kmsKeyId = encrypted ? kmsKeyArn(ctx, params.KmsKeyId as string | undefined) : undefined;
+		return snapshotMapping(ctx, mapping.DeviceName, clonePlain(mapping.Ebs), {
+			volumeId: 'vol-ffffffff',
+			size: mapping.Ebs.VolumeSize,
+			description: `Copied for DestinationAmi ${imageId} from SourceAmi ${sourceId} for SourceSnapshot ${mapping.Ebs.SnapshotId}. Task created on ${groupedMs(now)}.`,
+			encrypted,
+			kmsKeyId,
+			tags: snapshotTags,
+			disk: sourceSnapshot?.disk,
+			readyAt,
+		});
+	});
+
+	const tags: Tag[] = params.CopyImageTags === true ? source!.Tags.filter(t => !t.Key.startsWith('aws:')).map(t => ({...t})) : [];
+	applyTags(tags, specifiedTags('image'));
+
+	const image: Image = {
+		...newImageBase(ctx, imageId, name, params.Description),
+		State: 'pending',
+		readyAt,
+		Architecture: source!.Architecture,
+		Platform: source!.Platform,
+		PlatformDetails: source!.PlatformDetails,
+		UsageOperation: source!.UsageOperation,
+		RootDeviceName: source!.RootDeviceName,
+		RootDeviceType: source!.RootDeviceType,
+		VirtualizationType: source!.VirtualizationType,
+		Hypervisor: source!.Hypervisor,
+		EnaSupport: source!.EnaSupport,
+		SriovNetSupport: source!.SriovNetSupport,
+		BootMode: source!.BootMode,
+		ImdsSupport: source!.ImdsSupport,
+		ImageLocation: source!.RootDeviceType === 'ebs' ? `${world.account}/${name}` : source!.ImageLocation,
+		BlockDeviceMappings: blockDeviceMappings,
+		ProductCodes: clonePlain(source!.ProductCodes),
+		Tags: tags,
+		SourceImageId: sourceId,
+		SourceImageRegion: String(params.SourceRegion),
+		ManifestLocation: source!.ManifestLocation,
+		softwarePricePerHour: source!.softwarePricePerHour,
+		licencePricePerHour: source!.licencePricePerHour,
+		suspicious: source!.suspicious,
+		disk: clonePlain(source!.disk),
+		consistentSnapshot: source!.OwnerId === world.account ? source!.consistentSnapshot : true,
+	};
+	storeNewImage(ctx, image);
+	return {ImageId: imageId};
+};

@@ -1,0 +1,56 @@
+import type {OpContext} from '../core/engine.js';
+import {fail} from '../core/errors.js';
+import {isImageVisibleTo} from './lookup.js';
+import {amiNotFound, checkAmiId, notAuthorizedForImage, requireParam} from './rules.js';
+import {closeBilling} from '../billing/pricing.js';
+
+// DeregisterImage (aws-reference 3.7): the AMI goes, its snapshots stay (and keep costing)
+// unless DeleteAssociatedSnapshots; instances launched from it are untouched.
+
+type SnapshotResult = {SnapshotId: string; ReturnCode: 'success' | 'skipped' | 'missing-permissions' | 'internal-error' | 'client-error'};
+
+export const deregisterImage = (ctx: OpContext, params: Record<string, any>): Record<string, unknown> => {
+	requireParam(params, 'ImageId');
+	const {world, region, now} = ctx;
+	const id = checkAmiId(params.ImageId);
+	if (region.deregistered[id] !== undefined && !region.images[id]) fail('InvalidAMIID.Unavailable', `The image id '[${id}]' is no longer available`);
+	const image = region.images[id];
+	if (!image || !isImageVisibleTo(image, world.account)) return amiNotFound([id]);
+	if (image.OwnerId !== world.account) return notAuthorizedForImage(id);
+	if (image.DeregistrationProtection?.startsWith('enabled')) {
+		fail('InvalidParameterValue', `Image ${id} has deregistration protection enabled. Disable deregistration protection before deregistering the image.`);
+	}
+
+	delete region.images[id];
+	region.deregistered[id] = now;
+
+	if (params.DeleteAssociatedSnapshots !== true) return {Return: true};
+
+	const results: SnapshotResult[] = [];
+	for (const mapping of image.BlockDeviceMappings) {
+		const snapshotId = mapping.Ebs?.SnapshotId;
+		if (!snapshotId || results.some(r => r.SnapshotId === snapshotId)) continue;
+		const snapshot = region.snapshots[snapshotId];
+		if (!snapshot) {
+			results.push({SnapshotId: snapshotId, ReturnCode: 'client-error'});
+			continue;
+		}
+
+		if (snapshot.OwnerId !== world.account) {
+			results.push({SnapshotId: snapshotId, ReturnCode: 'missing-permissions'});
+			continue;
+		}
+
+		const sharedWithAnother = Object.values(region.images).some(other => other.BlockDeviceMappings.some(m => m.Ebs?.SnapshotId === snapshotId));
+		if (sharedWithAnother) {
+			results.push({SnapshotId: snapshotId, ReturnCode: 'skipped'});
+			continue;
+		}
+
+		closeBilling(world, ctx.regionName, snapshot, now);
+		delete region.snapshots[snapshotId];
+		results.push({SnapshotId: snapshotId, ReturnCode: 'success'});
+	}
+
+	return {Return: true, DeleteSnapshotResults: results};
+};

@@ -1,0 +1,167 @@
+import {produce} from 'immer';
+import {beginCommand, execute} from '../../../source/sim/core/engine.js';
+import {worldWithAllRegions} from '../../helpers/world.js';
+import type {Disk, Instance, InstanceStateName, OpResult, World} from '../../../source/sim/core/types.js';
+import {shellGuest} from '../../../source/shell/guest/boot.js';
+
+// A tiny world builder for the image tests: a fresh world plus an instance with an EBS root
+// volume inserted directly (independent of the instance operations).
+
+export const REGION = 'us-east-1';
+export const ACCOUNT = '123456789012';
+
+export const AL2023 = 'al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64';
+
+export const publicImageId = (world: World, name: string, region = REGION): string => {
+	const image = Object.values(world.regions[region].images).find(i => i.Name === name);
+	if (!image) throw new Error(`no public image ${name}`);
+	return image.ImageId;
+};
+
+export const webDisk = (): Disk => ({
+	os: 'Amazon Linux 2023',
+	packages: ['bash', 'httpd'],
+	services: {httpd: {enabled: true, active: true}},
+	files: {'/var/www/html/index.html': '<h1>Hello</h1>\n'},
+});
+
+type InstanceOptions = {
+	id?: string;
+	state?: InstanceStateName;
+	region?: string;
+	imageName?: string;
+	/** extra data volume at /dev/sdf */
+	dataVolume?: boolean;
+	rootType?: 'ebs' | 'instance-store';
+	productCode?: boolean;
+};
+
+export const INSTANCE = 'i-0aaaaaaaaaaaaaaa1';
+/** the root and data volume ids of an instance made by withInstance */
+export const rootVolumeOf = (instanceId: string): string => `vol-0${'a'.repeat(14)}1${instanceId.slice(-1)}`;
+export const dataVolumeOf = (instanceId: string): string => `vol-0${'a'.repeat(14)}2${instanceId.slice(-1)}`;
+
+/** Adds an instance (default: running, from AL2023, root volume of 8 GB with a web server on its disk). */
+export const withInstance = (world: World, options: InstanceOptions = {}): World =>
+	produce(world, draft => {
+		const regionName = options.region ?? REGION;
+		const region = draft.regions[regionName];
+		const image = Object.values(region.images).find(i => i.Name === (options.imageName ?? AL2023))!;
+		const id = options.id ?? INSTANCE;
+		const rootVolume = rootVolumeOf(id);
+		const dataVolume = dataVolumeOf(id);
+		const instance: Instance = {
+			InstanceId: id,
+			ImageId: image.ImageId,
+			ReservationId: 'r-0aaaaaaaaaaaaaaa1',
+			State: options.state ?? 'running',
+			InstanceType: 't3.micro',
+			LaunchTime: draft.clock,
+			AmiLaunchIndex: 0,
+			Architecture: image.Architecture,
+			Platform: image.Platform,
+			PlatformDetails: image.PlatformDetails,
+			UsageOperation: image.UsageOperation,
+			RootDeviceName: image.RootDeviceName,
+			RootDeviceType: options.rootType ?? 'ebs',
+			volumes: [],
+			SecurityGroupIds: [],
+			SubnetId: region.subnets[`${regionName}a`],
+			VpcId: region.defaultVpcId,
+			AvailabilityZone: `${regionName}a`,
+			PrivateIpAddress: '172.31.0.10',
+			DisableApiTermination: false,
+			StateTransitionReason: '',
+			Tags: [],
+			ProductCodes: options.productCode ? [{ProductCodeId: 'abc123', ProductCodeType: 'marketplace'}] : [],
+			billing: {billedMs: 0},
+			softwarePricePerHour: options.productCode ? 0.12 : undefined,
+		};
+		if (instance.Platform === undefined) delete instance.Platform;
+		if (instance.softwarePricePerHour === undefined) delete instance.softwarePricePerHour;
+		if (instance.RootDeviceType === 'ebs') {
+			instance.volumes.push({DeviceName: image.RootDeviceName, VolumeId: rootVolume, DeleteOnTermination: true, AttachTime: draft.clock});
+			region.volumes[rootVolume] = {
+				VolumeId: rootVolume,
+				Size: 8,
+				VolumeType: 'gp3',
+				Iops: 3000,
+				Throughput: 125,
+				SnapshotId: image.BlockDeviceMappings[0].Ebs!.SnapshotId!,
+				AvailabilityZone: `${regionName}a`,
+				State: 'in-use',
+				CreateTime: draft.clock,
+				Encrypted: false,
+				Attachment: {InstanceId: id, Device: image.RootDeviceName, AttachTime: draft.clock, DeleteOnTermination: true},
+				Tags: [],
+				disk: webDisk(),
+				billing: {billedMs: 0, since: draft.clock},
+			};
+		}
+
+		if (options.dataVolume) {
+			instance.volumes.push({DeviceName: '/dev/sdf', VolumeId: dataVolume, DeleteOnTermination: false, AttachTime: draft.clock});
+			region.volumes[dataVolume] = {
+				VolumeId: dataVolume,
+				Size: 20,
+				VolumeType: 'gp3',
+				Iops: 3000,
+				Throughput: 125,
+				SnapshotId: '',
+				AvailabilityZone: `${regionName}a`,
+				State: 'in-use',
+				CreateTime: draft.clock,
+				Encrypted: false,
+				Attachment: {InstanceId: id, Device: '/dev/sdf', AttachTime: draft.clock, DeleteOnTermination: false},
+				Tags: [],
+				disk: {os: '', packages: [], services: {}, files: {'/data/grades.csv': 'a,b\n'}},
+				billing: {billedMs: 0, since: draft.clock},
+			};
+		}
+
+		region.instances[id] = instance;
+	});
+
+export type Run = {world: World; result: OpResult; output: Record<string, any>};
+
+/** Runs one request; `output` is the output object (or {} on error). */
+export const run = (world: World, operation: string, params: Record<string, any> = {}, region = REGION): Run => {
+	const next = execute(world, {operation, region, params}, shellGuest);
+	return {world: next.world, result: next.result, output: (next.result.ok ? next.result.output : undefined) ?? {}};
+};
+
+/** Runs a request that must succeed and returns the new world and its output. */
+export const ok = (world: World, operation: string, params: Record<string, any> = {}, region = REGION): {world: World; output: Record<string, any>} => {
+	const r = run(world, operation, params, region);
+	if (!r.result.ok) throw new Error(`${operation} failed: ${r.result.error.code}: ${r.result.error.message}`);
+	return {world: r.world, output: r.output};
+};
+
+/** Runs a request that must fail; returns the error and checks the world did not change. */
+export const err = (world: World, operation: string, params: Record<string, any> = {}, region = REGION): {code: string; message: string} => {
+	const r = run(world, operation, params, region);
+	if (r.result.ok) throw new Error(`${operation} unexpectedly succeeded`);
+	if (r.world !== world) throw new Error(`${operation} changed the world although it failed`);
+	return r.result.error;
+};
+
+export const commands = (world: World, n: number): World => {
+	let w = world;
+	for (let i = 0; i < n; i++) w = beginCommand(w, shellGuest);
+	return w;
+};
+
+export const fresh = (): World => worldWithAllRegions();
+
+/** A world with an instance and an image made from it (still pending). */
+export const withImage = (options: InstanceOptions & {name?: string; params?: Record<string, any>} = {}): {world: World; imageId: string} => {
+	const world = withInstance(fresh(), options);
+	const r = ok(world, 'CreateImage', {InstanceId: options.id ?? INSTANCE, Name: options.name ?? 'web-v1', ...options.params}, options.region ?? REGION);
+	return {world: r.world, imageId: r.output.ImageId as string};
+};
+
+/** Same, and the image is available (four further commands). */
+export const withAvailableImage = (options: Parameters<typeof withImage>[0] = {}): {world: World; imageId: string} => {
+	const made = withImage(options);
+	return {world: commands(made.world, 4), imageId: made.imageId};
+};
