@@ -107,3 +107,20 @@ describe('aws configure', () => {
 		expect(session(['configure set region eu-central-1 --profile dev', 'configure get region --profile dev']).stdout).toBe('eu-central-1\n');
 	});
 });
+
+describe('aws configure at the game prompt', () => {
+	it('set region moves the session to that Region (the status bar and later commands); an exported AWS_DEFAULT_REGION still wins', async () => {
+		const {runLine} = await import('../../source/shell/run-line.js');
+		let session = {world: freshWorld(), region: 'us-east-1', files: {}, vars: {}, history: []} as Parameters<typeof runLine>[0];
+		const zone = "aws ec2 describe-availability-zones --query 'AvailabilityZones[0].RegionName' --output text";
+		session = runLine(session, 'aws configure set region eu-west-1').session;
+		expect(session.region).toBe('eu-west-1');
+		const moved = runLine(session, zone);
+		expect(moved.stdout).toBe('eu-west-1\n');
+		const exported = runLine(runLine(moved.session, 'export AWS_DEFAULT_REGION=ap-south-1').session, zone);
+		expect(exported.stdout).toBe('ap-south-1\n');
+		const back = runLine(runLine(exported.session, 'unset AWS_DEFAULT_REGION').session, zone);
+		expect(back.stdout).toBe('eu-west-1\n');
+		expect(runLine(back.session, 'aws configure get region').stdout).toBe('eu-west-1\n');
+	});
+});
