@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {parseLine, type List, type SimpleCommand, type Word} from '../shell/parse-line.js';
+import {readOnlyLine} from '../shell/programs.js';
 import {issuePath} from './locate.js';
 
 // A goal's check: what the world (or the record of calls, or the cost meter) must show for the
@@ -25,7 +25,7 @@ const awsCheck = z.strictObject({
 	aws: z
 		.string()
 		.min(1)
-		.refine(s => /^(ec2|sts)\s+(describe-|get-|list-)\S+/.test(s.trim()), 'must be a read-only command such as "ec2 describe-images …" (without the leading aws)')
+		.refine(s => /^ec2\s+(describe-|get-|list-)\S+/.test(s.trim()), 'must be a read-only command such as "ec2 describe-images …" (without the leading aws)')
 		.refine(s => !reservedAwsOptions.test(s), 'must not set --output or --query: use the check\'s query field'),
 	region: region.optional(),
 	query: z.string().min(1).optional(),
@@ -47,36 +47,14 @@ const costCheck = z.strictObject({
 		.refine(c => c.hourlyAtMost !== undefined || c.totalAtMost !== undefined, 'give hourlyAtMost or totalAtMost'),
 });
 
-/** Commands a shell check may run: they read, never change, the world (it runs on a copy anyway). */
-const READ_ONLY_COMMANDS = new Set(['curl', 'cat', 'grep', 'ls', 'head', 'tail', 'wc', 'echo', 'test', 'ssh']);
-
-/** Every simple command of a parsed line, including those inside $(…) substitutions. */
-const simpleCommands = (list: List): SimpleCommand[] =>
-	list.flatMap(andOr => [andOr.first, ...andOr.rest.map(r => r.pipeline)]).flatMap(pipeline =>
-		pipeline.commands.flatMap(command => [
-			command,
-			...[...command.words, ...command.assigns.map(a => a.value)].flatMap(word => word.flatMap(part => (part.t === 'sub' ? simpleCommands(part.list) : []))),
-		]),
-	);
-
-/** A word's literal text, or undefined when it depends on a variable or a substitution. */
-const literal = (word: Word | undefined): string | undefined =>
-	word && word.every(part => part.t === 'lit') ? word.map(part => (part.t === 'lit' ? part.v : '')).join('') : undefined;
-
-/** Parsed as the shell parses it, so a `|` inside a quoted --query is not a pipe. */
-const isReadOnlyShell = (line: string): boolean => {
-	const parsed = parseLine(line);
-	if (!parsed.ok) return false;
-	return simpleCommands(parsed.list).every(command => {
-		const name = literal(command.words[0]);
-		if (name === undefined) return command.words.length === 0; // a bare assignment reads nothing
-		if (name === 'aws') return literal(command.words[1]) === 'sts' || /^(describe-|get-|list-|wait$)/.test(literal(command.words[2]) ?? '');
-		return READ_ONLY_COMMANDS.has(name);
-	});
-};
-
 const shellCheck = z.strictObject({
-	shell: z.string().min(1).refine(isReadOnlyShell, `only read-only commands are allowed (${[...READ_ONLY_COMMANDS].join(', ')}, aws describe-/get-/list-/wait, aws sts)`),
+	shell: z
+		.string()
+		.min(1)
+		.refine(
+			line => readOnlyLine(line),
+			'only read-only commands are allowed: programs of the player\'s shell used without changing anything (aws ec2 describe-/get-/list-/wait, curl, cat, grep, ssh … with a read-only command), nothing redirected into a file',
+		),
 	expect: z.string().optional(),
 	exitCode: z.number().int().optional(),
 });

@@ -1,6 +1,7 @@
 import {charges, hourlyRate, totalCost} from '../sim/billing/pricing.js';
 import type {World} from '../sim/core/types.js';
 import type {LineageNode} from '../sim/images/lineage.js';
+import {commandWords, programNames} from '../shell/programs.js';
 
 // The game's own commands at the prompt (help, hint, undo...), as opposed to the player's shell.
 // Pure: recognising a command and the text it prints; the lab carries out what it means.
@@ -15,7 +16,7 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 	{name: 'goals', aliases: [], summary: 'what this chapter asks of you, and what is done', sandbox: false},
 	{name: 'hint', aliases: [], summary: 'the next hint for the first open goal (costs points)', sandbox: false},
 	{name: 'solution', aliases: [], summary: 'show the reference solution (the chapter then scores 0 stars)', sandbox: false},
-	{name: 'undo', aliases: [], summary: 'put the world back as it was before your last command', sandbox: true},
+	{name: 'undo', aliases: [], summary: 'take back your last command that changed something', sandbox: true},
 	{name: 'reset', aliases: [], summary: 'start the chapter again from the beginning', sandbox: true},
 	{name: 'story', aliases: [], summary: 'read the chapter story again', sandbox: false},
 	{name: 'quiz', aliases: [], summary: 'answer the chapter questions', sandbox: false},
@@ -44,9 +45,17 @@ export const gameCommandWords = (): string[] => GAME_COMMANDS.flatMap(c => [c.na
 export const formatHelp = (options: {sandbox: boolean}): string => {
 	const commands = GAME_COMMANDS.filter(c => !options.sandbox || c.sandbox);
 	const width = Math.max(...commands.map(c => c.name.length));
+	const local = programNames('local')
+		.filter(n => /^[a-z]/.test(n))
+		.sort();
 	const lines = [
 		'Type AWS CLI commands as you would in a real shell, e.g.  aws ec2 describe-images --owners self',
-		'Shell helpers: echo, variables (X=$(...)), cat, ls, chmod, ssh, curl, sleep, clear. Tab completes.',
+		`Programs: ${local.join(' ')}`,
+		`Inside an instance (ssh) also: ${commandWords('guest')
+			.filter(n => !commandWords('local').includes(n))
+			.sort()
+			.join(' ')}`,
+		'Variables (X=$(...)), pipes, > files, && ||, for NAME in …; do …; done, … | xargs -n1 CMD. Tab completes.',
 		'',
 		'Game commands:',
 		...commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),

@@ -2,17 +2,14 @@ import {awsCommands, cliOperationNames, inputParameters, waiterNames} from '../c
 import {OUTPUT_FORMATS} from '../cli/output/render.js';
 import {DEFAULT_REGIONS} from '../sim/regions/regions.js';
 import type {RegionState} from '../sim/core/types.js';
+import {commandWords, xargsCommand} from './programs.js';
 import type {Session} from './session.js';
 
 // Tab completion: the words that could replace the word under the cursor (the UI shows the
 // common prefix, or the list). Knows shell commands, `aws ec2 <operation> --parameters`, the
-// values of id parameters from the current world, Regions, and the player's files.
+// values of id parameters from the current world, Regions, and the player's files. The command
+// names come from the registry of programs (programs.ts).
 
-const SHELL_COMMANDS = [
-	'aws', 'base64', 'bash', 'cat', 'cd', 'chmod', 'clear', 'curl', 'date', 'echo', 'env', 'exit', 'export', 'false', 'grep', 'head',
-	'history', 'hostname', 'ls', 'mkdir', 'printf', 'pwd', 'rm', 'sed', 'sleep', 'source', 'ssh', 'ssh-keygen', 'tail', 'tee', 'touch', 'true', 'unset', 'wc', 'whoami',
-];
-const GUEST_COMMANDS = ['sudo', 'dnf', 'yum', 'apt', 'systemctl', 'rpm', 'curl', 'cat', 'ls', 'echo', 'tee', 'sed', 'sleep', 'hostname', 'whoami', 'uptime', 'id', 'uname', 'exit', 'logout'];
 const GLOBAL_OPTIONS = ['--region', '--output', '--query', '--no-cli-pager', '--profile', '--debug', '--no-paginate', '--color', '--endpoint-url'];
 
 /** the words of the last simple command before the cursor, and the (unfinished) word under it */
@@ -102,10 +99,21 @@ const publicHosts = (session: Session): string[] =>
 /** Words that can replace the word being typed at the end of `lineBeforeCursor`, sorted. */
 export const completionCandidates = (session: Session, lineBeforeCursor: string): string[] => {
 	try {
-		const {words, current} = splitLine(lineBeforeCursor);
+		const split = splitLine(lineBeforeCursor);
+		const {current} = split;
+		let {words} = split;
+		// the command after `do`, and the one xargs or sudo will run
+		for (;;) {
+			if (words[0] === 'do') words = words.slice(1);
+			else if (words[0] === 'xargs' && !current.startsWith('-') && xargsCommand(words.slice(1))[0] !== 'echo') words = xargsCommand(words.slice(1));
+			else if (words[0] === 'xargs' && words.slice(1).every(w => w.startsWith('-') || /^\d+$/.test(w))) words = [];
+			else if (words[0] === 'sudo' && session.remote) words = words.slice(1).filter((w, i) => i > 0 || !w.startsWith('-'));
+			else break;
+		}
+
 		let candidates: string[];
 		if (current.startsWith('$')) candidates = Object.keys(session.vars).map(v => `$${v}`);
-		else if (words.length === 0) candidates = session.remote ? GUEST_COMMANDS : SHELL_COMMANDS;
+		else if (words.length === 0) candidates = commandWords(session.remote ? 'guest' : 'local');
 		else if (words[0] === 'aws' && !session.remote) candidates = awsCandidates(session, words, current);
 		else if (words[0] === 'ssh') {
 			if (words.at(-1) === '-i') candidates = fileNames(session);

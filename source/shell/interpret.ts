@@ -1,5 +1,6 @@
-import type {AndOr, List, Pipeline, Redirect, SimpleCommand, Word} from './parse-line.js';
-import {parseLine} from './parse-line.js';
+import type {AndOr, Command as ShellCommand, ForCommand, List, Pipeline, Redirect, SimpleCommand, Word} from './parse-line.js';
+import {isFor, literalWord, parseLine, simpleCommands} from './parse-line.js';
+import {notFoundText} from './programs.js';
 import {fail, ok, type Chunk, type CmdResult, type ExecContext, type Machine, type ShellVars} from './machine.js';
 import {globMatch} from './glob.js';
 
@@ -7,7 +8,14 @@ import {globMatch} from './glob.js';
 // `&&` `||` `;`, `$?`. Programs come from the Machine; the few builtins that change the shell
 // itself (export, unset, cd, exit, source) live here.
 
-type Runner = {machine: Machine; shell: ShellVars};
+type Runner = {
+	machine: Machine;
+	shell: ShellVars;
+	/** for loops the running command is inside (break/continue count them) */
+	loops?: number;
+	/** set by break/continue: the lists stop until the loop it names takes it */
+	jump?: {kind: 'break' | 'continue'; levels: number};
+};
 
 const MAX_DEPTH = 20;
 let depth = 0;
@@ -307,6 +315,16 @@ const builtins: Record<string, (args: string[], r: Runner, ctx: ExecContext) => 
 	},
 };
 builtins['.'] = builtins.source;
+for (const which of ['break', 'continue'] as const) {
+	builtins[which] = (args, r) => {
+		const n = args[0] === undefined ? 1 : Number(args[0]);
+		if (!Number.isInteger(n) || n < 1) return fail(1, `bash: ${which}: ${args[0]}: loop count out of range\n`);
+		if (!r.loops) return ok(); // bash: "only meaningful in a `for', `while', or `until' loop" (and does nothing)
+		r.jump = {kind: which, levels: Math.min(n, r.loops)};
+		return ok();
+	};
+}
+
 builtins.logout = (args, r, ctx) => builtins.exit(args, r, ctx);
 
 const runSimple = (command: SimpleCommand, r: Runner, stdin: string): CmdResult => {
@@ -344,10 +362,49 @@ const runSimple = (command: SimpleCommand, r: Runner, stdin: string): CmdResult 
 	else if (name.includes('/')) {
 		const exists = r.machine.fs.read(name);
 		result = fail(typeof exists === 'string' || r.machine.fs.isDir(name) ? 126 : 127, `bash: ${name}: ${typeof exists === 'string' || r.machine.fs.isDir(name) ? 'Permission denied' : 'No such file or directory'}\n`);
-	} else result = fail(127, `bash: ${name}: command not found\n`);
+	} else result = fail(127, notFoundText(name, r.machine.kind));
 
 	return {code: result.code, out: [...sink, ...route(result, routing, r)]};
 };
+
+/** `for NAME in WORDS; do BODY; done`: the variable takes each field in turn; $? is the body's last. */
+const runFor = (command: ForCommand, r: Runner, stdin: string): CmdResult => {
+	const sink: Chunk[] = [];
+	const subExit: {code?: number} = {};
+	let items: string[];
+	try {
+		items = (command.items ?? []).flatMap(w => expandFields(w, r, sink, subExit));
+	} catch (error) {
+		if (error instanceof ExpansionError) return {code: 1, out: sink};
+		throw error;
+	}
+
+	const routing = setupRedirects(command.redirects, r, sink, subExit);
+	if ('error' in routing) return {code: 1, out: [...sink, {fd: 2, text: routing.error}]};
+	const out: Chunk[] = [];
+	let code = 0;
+	r.loops = (r.loops ?? 0) + 1;
+	try {
+		for (const item of items) {
+			if (r.shell.exited) break;
+			r.shell.vars[command.name] = item;
+			const result = runList(command.body, r, routing.stdin ?? stdin);
+			out.push(...result.out);
+			code = result.code;
+			const jump = r.jump;
+			if (jump) {
+				r.jump = jump.levels > 1 ? {...jump, levels: jump.levels - 1} : undefined;
+				if (jump.kind === 'break' || jump.levels > 1) break;
+			}
+		}
+	} finally {
+		r.loops--;
+	}
+
+	return {code, out: [...sink, ...route({code, out}, routing, r)]};
+};
+
+const runCommand = (command: ShellCommand, r: Runner, stdin: string): CmdResult => (isFor(command) ? runFor(command, r, stdin) : runSimple(command, r, stdin));
 
 const runPipeline = (pipeline: Pipeline, r: Runner, stdin: string): CmdResult => {
 	const out: Chunk[] = [];
@@ -355,7 +412,7 @@ const runPipeline = (pipeline: Pipeline, r: Runner, stdin: string): CmdResult =>
 	let code = 0;
 	pipeline.commands.forEach((command, index) => {
 		const last = index === pipeline.commands.length - 1;
-		const result = runSimple(command, r, input);
+		const result = runCommand(command, r, input);
 		code = result.code;
 		if (last) out.push(...result.out);
 		else {
@@ -376,7 +433,7 @@ const runAndOr = (andOr: AndOr, r: Runner, stdin: string): CmdResult => {
 	let code = first.code;
 	r.shell.lastExit = code;
 	for (const {op, pipeline} of andOr.rest) {
-		if (r.shell.exited) break;
+		if (r.shell.exited || r.jump) break;
 		if ((op === '&&' && code !== 0) || (op === '||' && code === 0)) continue;
 		const next = runPipeline(pipeline, r, stdin);
 		out.push(...next.out);
@@ -387,6 +444,24 @@ const runAndOr = (andOr: AndOr, r: Runner, stdin: string): CmdResult => {
 	return {code, out};
 };
 
+/** The names builtins answer to (the registry lists them, a test proves they agree). */
+export const builtinCommands = (): string[] => Object.keys(builtins).sort();
+
+/**
+ * A typed line that names a program this machine does not have is refused before anything runs,
+ * with one line (rather than running half of it, or a loop printing "command not found" each turn).
+ * Scripts (user data, `bash -c`, `source`) run as bash runs them instead.
+ */
+export const refuseUnknown = (list: List, machine: Machine): CmdResult | undefined => {
+	for (const command of simpleCommands(list)) {
+		const name = literalWord(command.words[0]);
+		if (name === undefined || name.includes('/') || Object.hasOwn(builtins, name) || machine.command(name)) continue;
+		return fail(127, notFoundText(name, machine.kind));
+	}
+
+	return undefined;
+};
+
 /** Runs a parsed list; returns everything written to the terminal, in order, and the last exit code. */
 export const runList = (list: List, r: Runner, stdin: string): CmdResult => {
 	if (depth > MAX_DEPTH) return fail(1, 'bash: maximum nesting level exceeded\n');
@@ -395,7 +470,7 @@ export const runList = (list: List, r: Runner, stdin: string): CmdResult => {
 		const out: Chunk[] = [];
 		let code = r.shell.lastExit;
 		for (const andOr of list) {
-			if (r.shell.exited) break;
+			if (r.shell.exited || r.jump) break;
 			const result = runAndOr(andOr, r, stdin);
 			out.push(...result.out);
 			code = result.code;

@@ -19,6 +19,8 @@ export type LineState = {
 	width?: number;
 	/** history lines, including the one running now */
 	history: string[];
+	/** the line changed something: a resource (an API call that writes), an instance's disk, or the player's files */
+	changed?: boolean;
 };
 
 export const LOCAL_USER = 'student';

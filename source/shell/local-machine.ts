@@ -3,7 +3,8 @@ import {commonCommands} from './commands/common.js';
 import {curlCommand} from './commands/curl.js';
 import {shellGuest} from './guest/boot.js';
 import {elapse as elapseLine, LOCAL_HOME, LOCAL_HOST, LOCAL_USER, type LineState} from './line-state.js';
-import {commandResult, fail, ok, type Command, type Machine} from './machine.js';
+import {commandResult, fail, ok, programTable, type Command, type Machine} from './machine.js';
+import {programNames} from './programs.js';
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
 import {sshKeygenCommand} from './ssh-keygen.js';
@@ -48,6 +49,7 @@ export const localMachine = (state: LineState): Machine => {
 			return out;
 		},
 		set(abs, content) {
+			state.changed = true;
 			const key = localKey(abs);
 			if (content === undefined) {
 				delete state.files[key];
@@ -67,6 +69,7 @@ export const localMachine = (state: LineState): Machine => {
 		const abs = fs.resolve(path);
 		if (!fs.isDir(path) && typeof fs.read(path) !== 'string') return {error: 'No such file or directory'};
 		state.modes[localKey(abs)] = mode;
+		state.changed = true;
 		return undefined;
 	};
 
@@ -131,7 +134,7 @@ export const localMachine = (state: LineState): Machine => {
 		},
 		hostname: LOCAL_HOST,
 		fs,
-		command: name => (Object.hasOwn(programs, name) ? programs[name] : undefined),
+		...programTable(programs, programNames('local')),
 	};
 	return machine;
 };

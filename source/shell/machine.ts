@@ -27,8 +27,14 @@ export type ShellVars = {
 	vars: Record<string, string>;
 	exported: Set<string>;
 	lastExit: number;
-	/** set by `exit`/`logout`: the shell stops running further commands */
-	exited?: {code: number};
+	/** set by `exit`/`logout`: the shell stops running further commands; `hangup`: the machine went down under it (reboot) */
+	exited?: {code: number; hangup?: true};
+};
+
+/** A machine's program table, gated by the registry: only registered names for this machine answer. */
+export const programTable = (table: Record<string, Command>, names: string[]): Pick<Machine, 'command' | 'commandNames'> => {
+	const allowed = new Set(names.filter(n => Object.hasOwn(table, n)));
+	return {command: name => (allowed.has(name) ? table[name] : undefined), commandNames: () => [...allowed].sort()};
 };
 
 export type ExecContext = {
@@ -51,6 +57,8 @@ export type Machine = {
 	fs: FileSystem;
 	/** the program behind a command name, undefined when there is none (bash: command not found) */
 	command(name: string): Command | undefined;
+	/** the names `command` answers (the registry's, source/shell/programs.ts, for this machine) */
+	commandNames(): string[];
 	/** the same machine for another user (sudo) */
 	as?(user: string): Machine;
 	/** history lines for `history` */

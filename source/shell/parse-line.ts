@@ -22,7 +22,10 @@ export type Redirect = {
 };
 
 export type SimpleCommand = {assigns: Array<{name: string; value: Word}>; words: Word[]; redirects: Redirect[]};
-export type Pipeline = {bang: boolean; commands: SimpleCommand[]};
+/** `for NAME [in WORDS…]; do LIST; done` (items undefined: no `in`, i.e. the positional parameters) */
+export type ForCommand = {kind: 'for'; name: string; items?: Word[]; body: List; redirects: Redirect[]};
+export type Command = SimpleCommand | ForCommand;
+export type Pipeline = {bang: boolean; commands: Command[]};
 export type AndOr = {first: Pipeline; rest: Array<{op: '&&' | '||'; pipeline: Pipeline}>};
 export type List = AndOr[];
 
@@ -30,6 +33,25 @@ export type ParseResult = {ok: true; list: List} | {ok: false; incomplete: true}
 
 class Incomplete extends Error {}
 class SyntaxError_ extends Error {}
+
+export const isFor = (command: Command): command is ForCommand => 'kind' in command;
+
+/**
+ * Bash's compound commands this shell does not run: each is refused, before anything runs, with
+ * one line saying so (instead of bash running `while`, `do`, `done`… as unknown programs).
+ */
+const UNSUPPORTED: Record<string, string> = {
+	while: '`while` loops are not supported in this shell (for NAME in …; do …; done and xargs -n1 are)',
+	until: '`until` loops are not supported in this shell (for NAME in …; do …; done and xargs -n1 are)',
+	if: '`if` is not supported in this shell (use && and ||, e.g. cmd && echo yes || echo no)',
+	case: '`case` is not supported in this shell',
+	select: '`select` is not supported in this shell',
+	function: 'shell functions are not supported in this shell',
+	'[[': '`[[ … ]]` tests are not supported in this shell',
+	'{': 'command groups `{ …; }` are not supported in this shell',
+	'(': 'subshells `( … )` are not supported in this shell',
+};
+const STRAY = new Set(['do', 'done', 'then', 'else', 'elif', 'fi', 'esac', '}']);
 
 const NAME = /^[A-Za-z_]\w*$/;
 const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\r';
@@ -133,8 +155,10 @@ class Parser {
 		return parts;
 	}
 
-	list(terminator?: ')'): List {
+	/** the list up to the end, or up to `)` (a substitution) or the keyword `done` (a for loop's body) */
+	list(terminator?: ')' | 'done'): List {
 		const result: List = [];
+		const atEnd = () => (terminator === ')' ? this.peek() === ')' : terminator === 'done' && this.keywordAt() === 'done');
 		for (;;) {
 			this.skipNewlines();
 			if (this.eof()) {
@@ -143,7 +167,11 @@ class Parser {
 			}
 
 			const c = this.peek();
-			if (terminator && c === terminator) return result;
+			if (atEnd()) {
+				if (terminator === 'done' && result.length === 0) this.unexpected('done');
+				return result;
+			}
+
 			if (c === ';' || c === '&' || c === '|' || c === ')') this.unexpected(this.operatorAt());
 			result.push(this.andOr());
 			this.skipBlanks();
@@ -151,10 +179,76 @@ class Parser {
 			if (next === ';' || (next === '&' && this.peek(1) !== '&')) {
 				this.i++;
 				if (this.peek() === ';') this.unexpected(';;');
-			} else if (next === '\n' || this.eof() || (terminator && next === terminator)) {
+			} else if (next === '\n' || this.eof() || (terminator === ')' && next === ')')) {
 				// separator or end
 			} else this.unexpected(this.operatorAt());
 		}
+	}
+
+	/** the reserved word (or `{`, `[[`, `(`) at the cursor when it stands alone as a word there */
+	keywordAt(): string | undefined {
+		if (this.peek() === '(') return '(';
+		const m = /^(?:[a-z]+|\{|\}|\[\[)/.exec(this.s.slice(this.i, this.i + 12));
+		if (!m) return undefined;
+		const after = this.peek(m[0].length);
+		if (after !== '' && !isBlank(after) && !isMeta(after)) return undefined;
+		return m[0];
+	}
+
+	/** `for NAME [in WORD…] ; do LIST ; done` (newlines may stand for the `;`) */
+	forLoop(): ForCommand {
+		this.i += 3;
+		this.skipBlanks();
+		if (this.eof()) throw new Incomplete();
+		const start = this.i;
+		if (isMeta(this.peek())) this.unexpected(this.operatorAt());
+		this.word();
+		const name = this.s.slice(start, this.i);
+		if (!NAME.test(name)) {
+			if (name.startsWith('((')) throw new SyntaxError_('arithmetic for loops `for ((…))` are not supported in this shell (for NAME in …; do …; done is)');
+			throw new SyntaxError_(`\`${name}': not a valid identifier`);
+		}
+
+		this.skipNewlines();
+		let items: Word[] | undefined;
+		if (this.keywordAt() === 'in') {
+			this.i += 2;
+			items = [];
+			for (;;) {
+				this.skipBlanks();
+				if (this.eof()) throw new Incomplete();
+				const c = this.peek();
+				if (c === ';' || c === '\n') break;
+				if (isMeta(c)) this.unexpected(this.operatorAt());
+				items.push(this.word());
+			}
+		}
+
+		this.skipBlanks();
+		if (this.peek() === ';') this.i++;
+		this.skipNewlines();
+		if (this.eof()) throw new Incomplete();
+		if (this.keywordAt() !== 'do') this.unexpected(this.operatorAt() === 'newline' ? 'newline' : this.peekWord());
+		this.i += 2;
+		const body = this.list('done');
+		this.i += 4;
+		const redirects: Redirect[] = [];
+		for (;;) {
+			this.skipBlanks();
+			const redirect = this.redirectOp();
+			if (!redirect) break;
+			redirects.push(redirect);
+		}
+
+		const c = this.peek();
+		if (!this.eof() && !isMeta(c)) this.unexpected(this.peekWord());
+		if (c === '(') this.unexpected('(');
+		return {kind: 'for', name, items, body, redirects};
+	}
+
+	peekWord(): string {
+		const m = /^[^\s;&|<>()]+/.exec(this.s.slice(this.i));
+		return m ? m[0] : this.operatorAt();
 	}
 
 	operatorAt(): string {
@@ -185,15 +279,31 @@ class Parser {
 			this.i++;
 		}
 
-		const commands = [this.command()];
+		const commands = [this.compound()];
 		for (;;) {
 			this.skipBlanks();
 			if (this.peek() !== '|' || this.peek(1) === '|') return {bang, commands};
 			this.i++;
 			this.skipNewlines();
 			if (this.eof()) throw new Incomplete();
-			commands.push(this.command());
+			commands.push(this.compound());
 		}
+	}
+
+	/** a command, where a reserved word may start a compound one */
+	compound(): Command {
+		this.skipBlanks();
+		const keyword = this.keywordAt();
+		if (keyword === 'for') return this.forLoop();
+		if (keyword && Object.hasOwn(UNSUPPORTED, keyword)) throw new SyntaxError_(UNSUPPORTED[keyword]);
+		if (keyword && STRAY.has(keyword)) this.unexpected(keyword);
+		const command = this.command();
+		// `name() { …; }` defines a function
+		if (command.words.length === 1 && command.assigns.length === 0 && this.peek() === '(' && this.s.slice(this.i).replace(/^\(\s*/, '').startsWith(')')) {
+			throw new SyntaxError_(UNSUPPORTED.function);
+		}
+
+		return command;
 	}
 
 	command(): SimpleCommand {
@@ -433,6 +543,21 @@ class Parser {
 		return {t: 'sub', list: parsed.list, q: quoted};
 	}
 }
+
+/** Every simple command of a parsed line: in loops, pipelines and inside $(…) substitutions. */
+export const simpleCommands = (list: List): SimpleCommand[] =>
+	list
+		.flatMap(andOr => [andOr.first, ...andOr.rest.map(r => r.pipeline)])
+		.flatMap(pipeline => pipeline.commands)
+		.flatMap(command => {
+			const words = isFor(command) ? (command.items ?? []) : [...command.words, ...command.assigns.map(a => a.value)];
+			const inner = words.flatMap(word => word.flatMap(part => (part.t === 'sub' ? simpleCommands(part.list) : [])));
+			return isFor(command) ? [...inner, ...simpleCommands(command.body)] : [command, ...inner];
+		});
+
+/** A word's literal text, or undefined when it depends on a variable or a substitution. */
+export const literalWord = (word: Word | undefined): string | undefined =>
+	word && word.every(part => part.t === 'lit') ? word.map(part => (part.t === 'lit' ? part.v : '')).join('') : undefined;
 
 const asAssignment = (word: Word, raw: string): SimpleCommand['assigns'][number] | undefined => {
 	const eq = raw.indexOf('=');

@@ -1,4 +1,5 @@
 import {runAws} from '../cli/run-aws.js';
+import {bootDisk} from '../guest/guest.js';
 import {changeInstanceDisk, instanceDisk} from '../sim/instances/disk.js';
 import {privateDnsName} from '../sim/instances/network.js';
 import type {Disk, Instance} from '../sim/core/types.js';
@@ -36,11 +37,17 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 		};
 	}
 
+	const update = (fn: (disk: Disk) => void) => {
+		const before = state.world;
+		state.world = changeInstanceDisk(state.world, target.region, target.instanceId, fn);
+		if (state.world !== before) state.changed = true;
+	};
+
 	return guestMachine({
 		disk: () => diskOf(state, target.region, target.instanceId) ?? disk,
-		update(fn) {
-			state.world = changeInstanceDisk(state.world, target.region, target.instanceId, fn);
-		},
+		update,
+		// what a boot does to the disk, as RebootInstances has the guest hook do: exactly the enabled services come back
+		reboot: () => update(bootDisk),
 		user: target.user,
 		hostname: fqdn.split('.')[0],
 		fqdn,

@@ -2,13 +2,13 @@ import {DEFAULT_PROFILE, profileSettings} from '../sim/settings/cli-config.js';
 import {loginUser} from '../guest/guest.js';
 import {instanceReachable} from '../sim/instances/lookup.js';
 import {CLEAR_SCREEN} from './commands/common.js';
-import {runList} from './interpret.js';
+import {refuseUnknown, runList} from './interpret.js';
 import {LOCAL_HOME, tickLine, type LineState} from './line-state.js';
 import {localMachine} from './local-machine.js';
 import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
 import {diskOf, instanceOf, remoteMachine} from './remote.js';
-import type {LineResult, Session} from './session.js';
+import {callChangedWorld, type LineResult, type Session} from './session.js';
 
 export {completionCandidates} from './completion.js';
 export {promptFor} from './prompt.js';
@@ -58,8 +58,17 @@ const runRemote = (state: LineState, list: Parameters<typeof runList>[0]): {code
 		switchedTo = user;
 	});
 	if (!machine) return {code: 255, out: [{fd: 2, text: `Connection to ${remote.host} closed.\n`}]};
+	const refused = refuseUnknown(list, machine);
+	if (refused) return refused;
 	const shell: ShellVars = {vars: shellState.vars, exported: new Set(), lastExit: 0};
 	const result = runList(list, {machine, shell}, '');
+	if (shell.exited?.hangup) {
+		// the instance went down under the session (sudo reboot): ssh says so and the prompt is local again
+		state.remote = undefined;
+		state.remoteShell = undefined;
+		return {code: 255, out: [...result.out, {fd: 2, text: `Connection to ${remote.host} closed by remote host.\nConnection to ${remote.host} closed.\n`}]};
+	}
+
 	state.remoteShell = {cwd: machine.cwd, vars: shell.vars};
 	if (switchedTo && !shell.exited) {
 		state.remote = {...remote, user: switchedTo};
@@ -102,7 +111,7 @@ const execute = (session: Session, line: string): LineResult => {
 	} else {
 		const machine = localMachine(state);
 		const shell: ShellVars = {vars, exported, lastExit: session.lastExitCode ?? 0};
-		({code, out} = runList(parsed.list, {machine, shell}, ''));
+		({code, out} = refuseUnknown(parsed.list, machine) ?? runList(parsed.list, {machine, shell}, ''));
 		if (shell.exited) {
 			exit = true;
 			out.push({fd: 2, text: 'exit\n'});
@@ -144,7 +153,7 @@ const execute = (session: Session, line: string): LineResult => {
 		vars,
 		exported: [...exported].sort(),
 		knownHosts: state.knownHosts,
-		history: [...session.history, {line, exitCode: code, calls: state.calls}],
+		history: [...session.history, {line, exitCode: code, calls: state.calls, ...(state.changed || state.calls.some(callChangedWorld) ? {changed: true as const} : {})}],
 		remote: state.remote,
 		remoteShell: state.remoteShell,
 		cwd: state.cwd,

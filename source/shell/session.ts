@@ -11,7 +11,12 @@ export type HistoryEntry = {
 	line: string;
 	exitCode: number;
 	calls: ApiCall[];
+	/** the line changed something (a resource, an instance's disk, the player's files): what `undo` takes back */
+	changed?: true;
 };
+
+/** The call changed the world: it succeeded, was no dry run, and is not a Describe/Get/List (those only read). */
+export const callChangedWorld = (call: ApiCall): boolean => call.ok && !call.dryRun && !/^(Describe|Get|List)/.test(call.operation);
 
 export type Session = {
 	world: World;

@@ -3,7 +3,7 @@ import {sameKeyMaterial} from '../sim/key-pairs/key-material.js';
 import type {World} from '../sim/core/types.js';
 import {runScript} from './interpret.js';
 import {LOCAL_USER, type LineState} from './line-state.js';
-import {commandResult, type Chunk, type Command, type Machine} from './machine.js';
+import {commandResult, type Chunk, type Command, type Machine, type ShellVars} from './machine.js';
 import {instanceReachable} from '../sim/instances/lookup.js';
 import {findHostByPublicIp, resolveHost, type Host} from './network.js';
 import {remoteMachine} from './remote.js';
@@ -149,7 +149,9 @@ export const sshCommand =
 		if (a.command.length > 0) {
 			const machine = remoteMachine(state, {region: host.region, instanceId: host.instance.InstanceId, user});
 			if (!machine) return denied();
-			const result = runScript(a.command.join(' '), {machine, shell: {vars: {}, exported: new Set(), lastExit: 0}}, ctx.stdin);
+			const shell: ShellVars = {vars: {}, exported: new Set(), lastExit: 0};
+			const result = runScript(a.command.join(' '), {machine, shell}, ctx.stdin);
+			if (shell.exited?.hangup) return {code: 255, out: [...err, ...result.out, {fd: 2, text: `Connection to ${a.host} closed by remote host.\n`}]};
 			return {code: result.code, out: [...err, ...result.out]};
 		}
 

@@ -1,4 +1,4 @@
-import {parseLine} from '../../source/shell/parse-line.js';
+import {parseLine, type SimpleCommand} from '../../source/shell/parse-line.js';
 
 /**
  * The words of one simple command as the player's shell reads them (quotes, escapes, line
@@ -8,7 +8,7 @@ import {parseLine} from '../../source/shell/parse-line.js';
 export const commandWords = (line: string): string[] => {
 	const parsed = parseLine(line);
 	if (!parsed.ok) throw new Error(`not a complete line: ${line}`);
-	const command = parsed.list[0]?.first.commands[0];
+	const command = parsed.list[0]?.first.commands[0] as SimpleCommand | undefined;
 	if (!command) return [];
 	return command.words.map(word =>
 		word

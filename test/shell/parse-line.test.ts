@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {parseLine} from '../../source/shell/parse-line.js';
+import {parseLine, type SimpleCommand} from '../../source/shell/parse-line.js';
+
+const first = (r: ReturnType<typeof parseLine>) => (r.ok ? (r.list[0].first.commands[0] as SimpleCommand) : undefined);
 
 describe('parseLine', () => {
 	it('splits lists, and-or chains and pipelines', () => {
@@ -26,19 +28,19 @@ describe('parseLine', () => {
 
 	it('recognises assignments only before the command word', () => {
 		const r = parseLine('A=1 B=$(x) cmd C=2');
-		expect(r.ok && r.list[0].first.commands[0].assigns.map(a => a.name)).toEqual(['A', 'B']);
-		expect(r.ok && r.list[0].first.commands[0].words).toHaveLength(2);
+		expect(first(r)?.assigns.map(a => a.name)).toEqual(['A', 'B']);
+		expect(first(r)?.words).toHaveLength(2);
 	});
 
 	it('reads redirections with file descriptors', () => {
 		const r = parseLine('cmd > out 2>&1 2>> err < in');
-		const redirects = r.ok ? r.list[0].first.commands[0].redirects : [];
+		const redirects = first(r)?.redirects ?? [];
 		expect(redirects.map(x => [x.fd, x.op])).toEqual([[1, '>'], [2, '>&'], [2, '>>'], [0, '<']]);
 	});
 
 	it('treats # as a comment only at a word start', () => {
 		const r = parseLine('echo a#b # comment');
-		expect(r.ok && r.list[0].first.commands[0].words).toHaveLength(2);
+		expect(first(r)?.words).toHaveLength(2);
 	});
 
 	it('never throws on hostile input', () => {

@@ -82,7 +82,14 @@ describe('game commands', () => {
 		expect(engine.goals(state.play).map(g => g.met)).toEqual([true, false]);
 		expect(texts(state).at(-1)).toBe('Undone: touch b');
 		state = type(state, 'undo\rundo\r').state;
-		expect(texts(state).at(-1)).toBe('Nothing to undo.');
+		expect(texts(state).at(-1)).toBe('Nothing to undo: no command has changed anything yet.');
+	});
+
+	it('undo skips lines that changed nothing (read-only, clear, failed) and takes back the last change', () => {
+		let {state} = type(start(), 'touch a\recho looking\rclear\rnope\r');
+		state = type(state, 'undo\r').state;
+		expect(texts(state).at(-1)).toBe('Undone: touch a');
+		expect(engine.goals(state.play).map(g => g.met)).toEqual([false, false]);
 	});
 
 	it('reset asks, then restarts the chapter', () => {

@@ -1,6 +1,7 @@
 import {commandResult, fail, ok, type Command, type ExecContext} from '../machine.js';
 import {runScript} from '../interpret.js';
 import {sed} from './sed.js';
+import {xargs} from './xargs.js';
 
 // The coreutils every machine has (the player's computer and the instances), printing what
 // GNU coreutils / bash print, errors included.
@@ -382,4 +383,5 @@ export const commonCommands = (now: () => number, elapse: (ms: number) => void =
 	date: () => ok(`${dateString(now())}\n`),
 	clear: () => ok(CLEAR_SCREEN),
 	sleep: sleepCommand(elapse),
+	xargs,
 });

@@ -2,7 +2,8 @@ import {httpGet, loginUser, osFamily} from '../../guest/guest.js';
 import type {Disk} from '../../sim/core/types.js';
 import {commonCommands} from '../commands/common.js';
 import {curlCommand, type Probe} from '../commands/curl.js';
-import {commandResult, fail, ok, type Command, type Machine} from '../machine.js';
+import {commandResult, fail, ok, programTable, type Command, type Machine} from '../machine.js';
+import {programNames} from '../programs.js';
 import {treeFs} from '../tree-fs.js';
 import {apt, dnf, rpm} from './package-managers.js';
 import {systemctl, type GuestState} from './systemctl.js';
@@ -33,6 +34,8 @@ export type GuestOptions = {
 	extra?: Record<string, Command>;
 	/** `sudo -i` / `sudo su -`: the interactive shell becomes root's */
 	switchUser?(user: string): void;
+	/** `sudo reboot`: the instance restarts (only enabled services come back); absent at first boot */
+	reboot?(): void;
 };
 
 const BASE_DIRS = ['/bin', '/boot', '/dev', '/etc', '/etc/systemd', '/etc/systemd/system', '/home', '/opt', '/proc', '/root', '/run', '/srv', '/tmp', '/usr', '/usr/bin', '/usr/lib', '/usr/share', '/var', '/var/lib', '/var/log', '/var/tmp'];
@@ -69,7 +72,8 @@ export const guestMachine = (options: GuestOptions): Machine => {
 			canWrite: abs => user === 'root' || abs === home || abs.startsWith(`${home}/`) || abs.startsWith('/tmp/'),
 			canRead: abs => user === 'root' || !(abs === '/etc/shadow' || abs.startsWith('/root/')),
 		}),
-		command: name => (Object.hasOwn(programs, name) ? programs[name] : undefined),
+		command: name => table().command(name),
+		commandNames: () => table().commandNames(),
 		as: other => guestMachine({...options, user: other, cwd: machine.cwd}),
 	};
 
@@ -133,22 +137,57 @@ export const guestMachine = (options: GuestOptions): Machine => {
 		return ok('Linux\n');
 	};
 
+	// reboot / shutdown -r now: the machine goes down under the shell (the ssh session closes)
+	const restart: Command = (ctx, [prog]) => {
+		if (user !== 'root') {
+			const who = flavour === 'ubuntu' ? `Ubuntu (${user})` : `Cloud User (${user})`;
+			return fail(
+				1,
+				`==== AUTHENTICATING FOR org.freedesktop.login1.reboot ====\nAuthentication is required to reboot the system.\nAuthenticating as: ${who}\nPassword: \n` +
+					'polkit-agent-helper-1: pam_authenticate failed: Authentication failure\n==== AUTHENTICATION FAILED ====\nFailed to reboot system via logind: Access denied\n',
+			);
+		}
+
+		if (!options.reboot) return fail(1, `${prog}: a reboot during first boot is not simulated here\n`);
+		options.reboot();
+		ctx.shell.exited = {code: 255, hangup: true};
+		return {code: 0, out: []};
+	};
+
+	const notSimulated = (prog: string) => fail(1, `${prog}: shutting an instance down from inside is not simulated here; use aws ec2 stop-instances from your computer\n`);
+
+	const shutdown: Command = (ctx, argv) => {
+		const args = argv.slice(1);
+		const reboot = args.some(a => a === '-r' || a === '--reboot');
+		const when = args.find(a => !a.startsWith('-'));
+		if (args.includes('-c')) return user === 'root' ? ok() : fail(1, 'Failed to cancel shutdown: Access denied\n');
+		if (!reboot) return notSimulated('shutdown');
+		if (when !== 'now' && when !== '+0') return fail(1, `shutdown: only an immediate reboot is simulated here: sudo shutdown -r now\n`);
+		return restart(ctx, argv);
+	};
+
 	const aws: Command = () => commandResult(253, '', '\nUnable to locate credentials. You can configure credentials by running "aws configure".\n');
 
 	const programs: Record<string, Command> = {
 		...commonCommands(now, options.elapse),
 		sudo,
-		systemctl: (_ctx, [, ...args]) => systemctl(state, args),
+		systemctl: (ctx, [, ...args]) => (args.find(a => !a.startsWith('-')) === 'reboot' ? restart(ctx, ['systemctl']) : systemctl(state, args)),
 		hostname: hostnameCmd,
 		uptime,
 		id,
 		uname,
 		curl: curlCommand(probe, now),
+		reboot: restart,
+		shutdown,
+		poweroff: () => notSimulated('poweroff'),
+		halt: () => notSimulated('halt'),
 		...(family === 'amazon-linux' ? {aws, dnf: (_ctx, [, ...args]) => dnf(state, args, now()), yum: (_ctx, [, ...args]) => dnf(state, args, now()), rpm: (_ctx, [, ...args]) => rpm(state, args)} : {}),
 		...(family === 'ubuntu'
 			? {apt: (_ctx, [, ...args]) => apt(state, args, options.region ?? 'us-east-1'), 'apt-get': (_ctx, [, ...args]) => apt(state, args, options.region ?? 'us-east-1')}
 			: {}),
 		...options.extra,
 	} satisfies Record<string, Command>;
+	let gated: ReturnType<typeof programTable> | undefined;
+	const table = () => (gated ??= programTable(programs, programNames('guest', family)));
 	return machine;
 };

@@ -1,5 +1,5 @@
 import {formatBill, formatHelp, formatLineage, gameCommandWords, parseGameCommand, type GameCommandName} from '../../lessons/game-commands.js';
-import type {Session} from '../../shell/session.js';
+import {recordLine, undoLast, undoMessage, type UndoEntry} from '../../shell/undo.js';
 import {lineage} from '../../sim/images/lineage.js';
 import type {GameEngine, Play} from '../engine-port.js';
 import {afterSubmit, emptyPrompt, promptLabel, reducePrompt, type PromptAction, type PromptState} from '../prompt/reducer.js';
@@ -15,8 +15,8 @@ export type Confirm = 'solution' | 'reset';
 export type LabState = {
 	play: Play;
 	sandbox: boolean;
-	/** sessions before each command, newest last (undo) */
-	undo: Array<{session: Session; line: string}>;
+	/** sessions before each command that changed something, newest last (undo) */
+	undo: UndoEntry[];
 	prompt: PromptState;
 	scroll: ScrollEntry[];
 	nextId: number;
@@ -33,8 +33,6 @@ export type LabStep = {state: LabState; signals: LabSignal[]};
 
 /** What the lab knows of the terminal: its columns (the shell's `--output table` fits them). */
 export type LabView = {columns?: number};
-
-const UNDO_LIMIT = 100;
 
 export const newLab = (engine: GameEngine, play: Play, history: string[] = []): LabState => ({
 	play,
@@ -97,11 +95,11 @@ const gameCommand = (engine: GameEngine, state: LabState, name: GameCommandName)
 		}
 
 		case 'undo': {
-			const last = state.undo.at(-1);
-			if (!last) return {state: print(state, 'info', 'Nothing to undo.'), signals: []};
-			const play = engine.withSession(state.play, last.session);
-			const next = {...state, play, undo: state.undo.slice(0, -1), met: metIds(engine, play)};
-			return {state: print(next, 'info', `Undone: ${last.line}`), signals: [{type: 'save'}]};
+			const undone = undoLast(state.undo);
+			if (!undone) return {state: print(state, 'info', undoMessage(undefined)), signals: []};
+			const play = engine.withSession(state.play, undone.entry.session);
+			const next = {...state, play, undo: undone.stack, met: metIds(engine, play)};
+			return {state: print(next, 'info', undoMessage(undone.entry)), signals: [{type: 'save'}]};
 		}
 
 		case 'story': {
@@ -155,7 +153,7 @@ const runShell = (engine: GameEngine, state: LabState, text: string, view: LabVi
 	if (result.clear) signals.push({type: 'clear'});
 	next = print(next, 'stdout', result.stdout);
 	next = print(next, 'stderr', result.stderr);
-	next = {...next, undo: [...next.undo, {session: before, line: text}].slice(-UNDO_LIMIT)};
+	next = {...next, undo: recordLine(next.undo, before, engine.session(play), text)};
 	if (!next.sandbox) {
 		const goals = engine.goals(play);
 		const nowMet = goals.filter(g => g.met).map(g => g.id);

@@ -2,7 +2,7 @@ import type {Session} from '../../../source/shell/session.js';
 import {freshWorld} from '../../../source/sim/core/fresh-world.js';
 import type {ChapterInfo, GameEngine, Play, SavedPlay} from '../../../source/ui/engine-port.js';
 
-// A tiny stand-in engine for UI tests: `touch NAME` sets a variable, a goal is met when its
+// A tiny stand-in engine for UI tests: `touch NAME` sets a variable (a change undo takes back), a goal is met when its
 // variable is set, `echo …` prints, `fail` errors, an odd number of quotes or a trailing
 // backslash is incomplete. Enough to drive every screen without the real lessons.
 
@@ -62,7 +62,8 @@ export const fakeEngine = (overrides: Partial<GameEngine> = {}): GameEngine => (
 			exitCode = 127;
 		}
 
-		const next: Session = {...session, vars, remote, history: [...session.history, {line, exitCode, calls: []}]};
+		const changed = command === 'touch' ? {changed: true as const} : {};
+		const next: Session = {...session, vars, remote, history: [...session.history, {line, exitCode, calls: [], ...changed}]};
 		return {play: {...p, session: next} as FakePlay, result: {session: next, stdout, stderr, exitCode}};
 	},
 	session: play => as(play).session,

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {goalViews} from '../../source/lessons/chapter.js';
+import {loadLessonDir} from '../../source/lessons/load.js';
+import {replay} from '../../source/lessons/replay.js';
+import {runLine} from '../../source/shell/run-line.js';
+import type {Session} from '../../source/shell/session.js';
+import {recordLine, undoLast, type UndoEntry} from '../../source/shell/undo.js';
+import {sshReady} from './fixtures.js';
+
+// `undo` takes back the last line that changed something, skipping those that only read.
+
+const typeLines = (session: Session, lines: string[]) => {
+	let stack: UndoEntry[] = [];
+	let s = session;
+	for (const line of lines) {
+		const next = runLine(s, line).session;
+		stack = recordLine(stack, s, next, line);
+		s = next;
+	}
+
+	return {session: s, stack};
+};
+
+describe('undo', () => {
+	it('skips describe-*, cat, ls, clear, comments and failed commands', () => {
+		const {stack} = typeLines(sshReady(), [
+			'aws ec2 terminate-instances --instance-ids i-0123456789abcdef0',
+			'aws ec2 describe-instances',
+			'ID=$(aws ec2 describe-instances --query "Reservations[0].Instances[0].InstanceId" --output text)',
+			'cat lab-key.pem',
+			'ls',
+			'clear',
+			'# a comment',
+			'aws ec2 terminate-instances --instance-ids i-0000000000000000f',
+			'aws ec2 wait instance-terminated --instance-ids i-0123456789abcdef0',
+			'sleep 60',
+			'aws ec2 run-instances --image-id ami-0123456789abcdef0 --dry-run',
+		]);
+		expect(stack.map(e => e.line)).toEqual(['aws ec2 terminate-instances --instance-ids i-0123456789abcdef0']);
+		expect(undoLast(stack)!.entry.session.world.regions['us-east-1'].instances['i-0123456789abcdef0'].State).toBe('running');
+	});
+
+	it('counts changes to an instance\'s disk over ssh and to the player\'s files', () => {
+		const {stack} = typeLines(sshReady(), ['ssh -i lab-key.pem ec2-user@3.80.1.2', 'sudo dnf install -y httpd', 'systemctl status httpd', 'exit', 'echo hi > note.txt', 'cat note.txt']);
+		expect(stack.map(e => e.line)).toEqual(['sudo dnf install -y httpd', 'echo hi > note.txt']);
+	});
+
+	it('works in play --script too, through the same stack: a describe after a launch, then undo, takes back the launch', () => {
+		const {lessons} = loadLessonDir(path.join(process.cwd(), 'lessons'));
+		const lesson = lessons.find(l => l.id === 'master-image')!;
+		const [find, launch] = lesson.solution;
+		const {state, steps} = replay(lesson, [find, launch, 'aws ec2 describe-instances --query "Reservations[].Instances[].State.Name"', 'undo']);
+		expect(steps.at(-1)!.stdout).toBe(`Undone: ${launch}\n`);
+		// the launch goal is sticky (once met, it stays met); the world has no instance any more
+		expect(goalViews(state).map(g => g.met)).toEqual([true, true, false]);
+		expect(Object.keys(state.session.world.regions['us-east-1']?.instances ?? {})).toEqual([]);
+		expect(replay(lesson, ['undo']).steps[0].stdout).toBe('Nothing to undo: no command has changed anything yet.\n');
+	});
+});
