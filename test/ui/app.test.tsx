@@ -22,6 +22,9 @@ const setup = async (progress?: Progress, warning?: string) => {
 	const store = memoryStore(progress, warning);
 	const app = render(<App engine={engine} openProgress={async () => store.port} />);
 	await tick();
+	// the saved progress loads after the first frame: wait for it (time-boxed), however long a
+	// big saved world takes on a busy machine
+	for (let waited = 0; (app.lastFrame() ?? '').includes('Loading your progress') && waited < 3000; waited += 20) await tick();
 	const press = async (...keys: string[]) => {
 		for (const key of keys) {
 			app.stdin.write(key);
