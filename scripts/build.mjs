@@ -8,10 +8,12 @@
 //                      dist/ui-progress.js (saved progress)
 //   dist/chunks/       code the bundles without Ink share
 //   dist/lessons-cache.json  the shipped lessons, loaded and validated once here
+//   dist/THIRD-PARTY-NOTICES  the licences of the packages bundled into dist/ (esbuild's
+//                      minifier drops their comments, so their notices are collected here)
 // Rules from notes on Ink 6.8: ESM output (yoga uses top-level await), a `require` shim for CJS
 // dependencies, react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware.
 import {build} from 'esbuild';
-import {chmod, mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
@@ -67,13 +69,20 @@ const lazyYaml = {
 	},
 };
 
+// Every file that went into a bundle (esbuild's metafile), to find the packages whose code ships.
+const bundledFiles = new Set();
+const bundled = result => {
+	for (const file of Object.keys(result.metafile.inputs)) bundledFiles.add(path.resolve(root, file));
+};
+
 const common = {
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
 	minify: process.env.AMI_SCHOOL_BUILD_READABLE !== '1', // readable output for profiling
-	legalComments: 'none',
+	legalComments: 'none', // the licences go to dist/THIRD-PARTY-NOTICES instead (below)
+	metafile: true,
 	logLevel: 'warning',
 	define: {'process.env.NODE_ENV': '"production"', AMI_SCHOOL_VERSION: JSON.stringify(pkg.version)},
 	alias: {
@@ -94,7 +103,7 @@ const lazyBundles = {
 	},
 };
 
-await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}});
+bundled(await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}}));
 // ui.js holds Ink, React and the screens only; the lessons, shell and model (ui-engine.js) and
 // saved progress with conf (ui-progress.js) are separate bundles it imports when it needs them,
 // so the first frame does not wait for them.
@@ -105,11 +114,11 @@ const uiBundles = {
 		b.onResolve({filter: /^\.\.\/progress\/entry\.js$/}, () => ({path: './ui-progress.js', external: true}));
 	},
 };
-await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js'), plugins: [uiBundles, jsonAsString]});
+bundled(await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js'), plugins: [uiBundles, jsonAsString]}));
 // The bundles without Ink share their code (the model, the catalogue, the lessons) through chunks,
 // so the package carries it once. (Ink stays out of this build: its top-level await must not be
 // split into chunks.)
-await build({
+bundled(await build({
 	...common,
 	entryPoints: {
 		'ui-engine': path.join(root, 'source', 'ui', 'engine-entry.ts'),
@@ -121,10 +130,58 @@ await build({
 	splitting: true,
 	chunkNames: 'chunks/[name]-[hash]',
 	plugins: [jsonAsString, lazyYaml],
-});
+}));
 await chmod(path.join(dist, 'cli.js'), 0o755);
 
 // The shipped lessons, loaded and validated once here: the game's menu then needs no YAML parsing
 // (source/lessons/cache.ts; the cache is ignored as soon as a lesson file changes).
 const {buildLessonCache} = await import(pathToFileURL(path.join(dist, 'lessons.js')).href);
 await writeFile(path.join(dist, 'lessons-cache.json'), JSON.stringify(buildLessonCache(path.join(root, 'lessons'))));
+
+// The licences of the packages bundled into dist/: the package's own root (the last node_modules/
+// [@scope/]name of each bundled file's path), its package.json and its LICENSE/NOTICE files.
+const packageRoots = new Set();
+for (const file of bundledFiles) {
+	const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(file);
+	if (match) packageRoots.add(match[1]);
+}
+
+const notices = [];
+for (const dir of [...packageRoots].sort()) {
+	const manifest = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+	const licenceFiles = (await readdir(dir)).filter(name => /^(licen[cs]e|copying|notice)(\.|$)/i.test(name)).sort();
+	const texts = await Promise.all(licenceFiles.map(name => readFile(path.join(dir, name), 'utf8')));
+	const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+	const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
+	notices.push({name: manifest.name, version: manifest.version, license: manifest.license ?? 'see its files', repository, author, texts});
+}
+
+notices.sort((a, b) => a.name.localeCompare(b.name));
+// A few packages ship no licence file: their package.json names the licence and the author; for
+// MIT the notice is the standard text with that author.
+const MIT = `Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.`;
+const missingLicence = n =>
+	n.license === 'MIT'
+		? `(the package ships no licence file; its package.json says MIT, author ${n.author ?? 'not named'}: the MIT licence reads)\n\nCopyright (c) ${n.author ?? 'the authors'}\n\n${MIT}\n`
+		: `(the package ships no licence file; its package.json says: ${n.license})\n`;
+const rule = '-'.repeat(78);
+await writeFile(
+	path.join(dist, 'THIRD-PARTY-NOTICES'),
+	[
+		`AMI School ${pkg.version} bundles code from the ${notices.length} packages below into dist/.`,
+		'Their licences and notices follow, as each package ships them.',
+		'(Generated by scripts/build.mjs from the packages esbuild put into the bundles.)',
+		'',
+		...notices.flatMap(n => [
+			rule,
+			`${n.name} ${n.version}   licence: ${n.license}${n.repository ? `\n${n.repository.replace(/^git\+/, '')}` : ''}`,
+			rule,
+			'',
+			...(n.texts.length > 0 ? n.texts.map(text => text.trim() + '\n') : [missingLicence(n)]),
+		]),
+	].join('\n'),
+);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
-import {parseArgs} from 'node:util';
+import {parseCommandLine, usage} from './args.js';
 import {VERSION} from './version.js';
 
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
@@ -11,27 +11,6 @@ import {VERSION} from './version.js';
 // Node 22.1+ can keep compiled code between runs (this file imports everything else later, so all
 // of it benefits); Node 20 has no compile cache and skips this.
 (module as unknown as {enableCompileCache?: () => unknown}).enableCompileCache?.();
-
-const USAGE = `AMI School ${VERSION}: learn Amazon Machine Images by doing, in a sandboxed EC2.
-
-Usage
-  ami-school                      the chapter menu
-  ami-school play <chapter>       straight into a chapter
-  ami-school sandbox              a free sandbox with no goals
-  ami-school play <chapter> --script <file|->  [--report json]
-                                  run commands through a chapter without the UI (for graders)
-  ami-school check [dir|file]     validate lesson files and replay their solutions
-  ami-school aws <aws arguments>  one AWS CLI command against the sandbox file
-                                  ($AMI_SCHOOL_SANDBOX, else sandbox.json in the config folder)
-
-Options
-  --lessons <dir>     play a workshop's own lessons
-  --reset-progress    erase saved progress (asks first)
-  --no-color          no colours (NO_COLOR is honoured too)
-  --version           print the version
-  --help              print this help
-
-In the game, type \`help\` at the prompt for the game's commands.`;
 
 const io = {
 	stdout: process.stdout,
@@ -53,30 +32,15 @@ const main = async (argv: string[]): Promise<number> => {
 		return awsCommand(argv.slice(1));
 	}
 
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			strict: true,
-			options: {
-				help: {type: 'boolean', short: 'h'},
-				version: {type: 'boolean', short: 'v'},
-				'no-color': {type: 'boolean'},
-				lessons: {type: 'string'},
-				script: {type: 'string'},
-				report: {type: 'string'},
-				'reset-progress': {type: 'boolean'},
-			},
-		});
-	} catch (error) {
-		process.stderr.write(`ami-school: ${(error as Error).message}\nRun 'ami-school --help' for usage.\n`);
+	const parsed = parseCommandLine(argv);
+	if ('error' in parsed) {
+		process.stderr.write(`ami-school: ${parsed.error}\nRun 'ami-school --help' for usage.\n`);
 		return 2;
 	}
 
-	const {values, positionals} = parsed;
+	const {values, command, args: rest} = parsed;
 	if (values.help) {
-		process.stdout.write(`${USAGE}\n`);
+		process.stdout.write(`${usage(VERSION)}\n`);
 		return 0;
 	}
 
@@ -85,15 +49,11 @@ const main = async (argv: string[]): Promise<number> => {
 		return 0;
 	}
 
-	const [command, ...rest] = positionals;
 	// The lesson commands are a separate bundle too, loaded only for them.
-	const lessons = async () => (await import('./commands/lessons.js')) as typeof import('./commands/lessons.js');
-	if (command === 'check') return (await lessons()).runCheckCommand(argv.slice(argv.indexOf('check') + 1), io);
-	if (command === 'play' && values.script !== undefined) return (await lessons()).runPlayCommand(argv.slice(argv.indexOf('play') + 1), io);
-
-	if (command !== undefined && command !== 'play' && command !== 'sandbox') {
-		process.stderr.write(`ami-school: unknown command '${command}'.\nRun 'ami-school --help' for usage.\n`);
-		return 2;
+	if (values['reset-progress'] || (command !== undefined && command !== 'sandbox' && (command !== 'play' || values.script !== undefined))) {
+		const lessons = (await import('./commands/lessons.js')) as typeof import('./commands/lessons.js');
+		const code = await lessons.runLessonCommand(parsed, io, process.stdin);
+		if (code !== undefined) return code;
 	}
 
 	if (command === 'play' && rest.length === 0) {
@@ -120,9 +80,16 @@ const main = async (argv: string[]): Promise<number> => {
 		mode: command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu',
 		chapter: rest[0],
 		lessonsDir: values.lessons,
-		resetProgress: values['reset-progress'] === true,
 	});
 };
+
+// A closed pipe (`ami-school check | head -1`) ends the program quietly: the reader wanted no more.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
+	});
+}
 
 main(process.argv.slice(2)).then(
 	code => {

@@ -1,26 +1,46 @@
-import {statSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, type CommandIo} from '../lessons/command-io.js';
+import type {CommandLine} from '../args.js';
+import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {defaultLessonsDir, formatLessonError, loadLessonDir, loadLessonFile, type LoadResult} from '../lessons/load.js';
+import {defaultLessonsDir, FACTS_FILE, formatLessonError, loadFacts, loadLessonFile, type LessonError} from '../lessons/load.js';
+import type {LoadedLesson} from '../lessons/schema.js';
 import {verifyLesson} from '../lessons/verify.js';
+import {openPack, parseFor} from './context.js';
 
-// `ami-school check [dir or file]`: validates lesson files, then replays each chapter's reference
-// solution, alternatives and known-wrong attempts. Non-zero exit on any problem.
+// `ami-school check [dir or file]` (or `check --lessons dir`): validates lesson files, then replays
+// each chapter's reference solution, alternatives and known-wrong attempts. Non-zero exit on any
+// problem. A folder is checked as a lesson pack (its pack.yaml, its chapters, with mode add the
+// clashes with the built-in chapters).
 
 export const CHECK_USAGE = 'usage: ami-school check [<lessons dir> | <lesson.yaml>]\n';
 
-export const runCheckCommand = async (argv: string[], io: CommandIo, deps?: LessonDeps): Promise<number> => {
-	const parsed = parseOptions(argv, []);
-	if (parsed.error || parsed.positional.length > 1) {
-		io.stderr.write(`${parsed.error ? `ami-school check: ${parsed.error}\n` : ''}${CHECK_USAGE}`);
+type Checked = {lessons: LoadedLesson[]; errors: LessonError[]; heading?: string};
+
+const checkTarget = (target: string): Checked => {
+	if (statSync(target).isDirectory()) {
+		const loaded = openPack(target);
+		const {pack} = loaded;
+		const heading = pack.declared && !pack.builtin ? `Pack ${pack.id} (${pack.name}): ${pack.mode === 'add' ? 'adds to the built-in chapters' : 'replaces the built-in chapters'}\n` : undefined;
+		return {lessons: loaded.own, errors: loaded.errors, heading};
+	}
+
+	// One file: fact ids against the facts.yaml beside it, else the built-in facts.
+	if (existsSync(path.join(path.dirname(target), FACTS_FILE))) return loadLessonFile(target);
+	return loadLessonFile(target, {facts: loadFacts(path.join(defaultLessonsDir(), FACTS_FILE)).facts});
+};
+
+export const checkCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonDeps): Promise<number> => {
+	const given = cl.args[0] ?? cl.values.lessons;
+	if (cl.args.length > 1 || (cl.args[0] !== undefined && cl.values.lessons !== undefined && path.resolve(cl.args[0]) !== path.resolve(cl.values.lessons))) {
+		io.stderr.write(CHECK_USAGE);
 		return EXIT_USAGE;
 	}
 
-	const target = parsed.positional[0] ? path.resolve(parsed.positional[0]) : defaultLessonsDir();
-	let loaded: LoadResult;
+	const target = given ? path.resolve(given) : defaultLessonsDir();
+	let loaded: Checked;
 	try {
-		loaded = statSync(target).isDirectory() ? loadLessonDir(target) : loadLessonFile(target);
+		loaded = checkTarget(target);
 	} catch {
 		io.stderr.write(`ami-school check: ${target}: no such file or folder\n`);
 		return EXIT_USAGE;
@@ -28,6 +48,7 @@ export const runCheckCommand = async (argv: string[], io: CommandIo, deps?: Less
 
 	const shown = (file: string) => path.relative(process.cwd(), file) || file;
 	let problems = 0;
+	if (loaded.heading) io.stdout.write(loaded.heading);
 	for (const error of loaded.errors) {
 		io.stdout.write(`✗ ${formatLessonError({...error, file: shown(error.file)})}\n`);
 		problems++;
@@ -49,4 +70,10 @@ export const runCheckCommand = async (argv: string[], io: CommandIo, deps?: Less
 
 	io.stdout.write(problems === 0 ? `${chapters} checked: all good\n` : `${chapters} checked: ${problems} problem${problems === 1 ? '' : 's'}\n`);
 	return problems === 0 ? EXIT_OK : EXIT_FAILED;
+};
+
+/** `check`'s own arguments (what follows `check` on the command line). */
+export const runCheckCommand = async (argv: string[], io: CommandIo, deps?: LessonDeps): Promise<number> => {
+	const cl = parseFor('check', argv, io, CHECK_USAGE);
+	return typeof cl === 'number' ? cl : checkCommand(cl, io, deps);
 };

@@ -1,20 +1,27 @@
-import path from 'node:path';
+import type {CommandLine} from '../args.js';
 import {chapterScore, isComplete, scoredLines} from '../lessons/chapter.js';
-import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, parseOptions, type CommandIo} from '../lessons/command-io.js';
+import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import {findChapter} from '../lessons/find-chapter.js';
-import {defaultLessonsDir, formatLessonError, loadLessonDir} from '../lessons/load.js';
+import {formatLessonError} from '../lessons/load.js';
+import {lessonHashes, type LessonHash, type LoadedPack} from '../lessons/pack.js';
 import {replay, scriptLines, type Replay} from '../lessons/replay.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {parOf, starsText} from '../lessons/scoring.js';
+import {openPack, parseFor, reportHeader} from './context.js';
 
-// `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir]`: runs a script's
-// lines through a chapter as if typed, prints the transcript, the goals and the score.
-// Exit 0 only when every goal is met.
+// `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir] [--learner name]`:
+// runs a script's lines through a chapter as if typed, prints the transcript, the goals and the
+// score. Exit 0 only when every goal is met. The JSON report starts with the game's version, the
+// lesson pack and the learner, and ends with the sha256 of every lesson file of the pack, so an
+// instructor can tell which lessons each report was played against.
 
-export const PLAY_USAGE = 'usage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>]\n';
+export const PLAY_USAGE = 'usage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>]\n';
 
 export type PlayReport = {
+	game?: ReturnType<typeof reportHeader>['game'];
+	pack?: ReturnType<typeof reportHeader>['pack'];
+	learner?: string;
 	chapter: string;
 	title: string;
 	completed: boolean;
@@ -26,6 +33,7 @@ export type PlayReport = {
 	steps: Array<{line: string; stdout: string; stderr: string; exitCode: number; goalsMet: string[]}>;
 	unfinished?: string;
 	lessonErrors: string[];
+	lessonFiles?: LessonHash[];
 };
 
 export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
@@ -62,34 +70,46 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	return out.join('');
 };
 
-export const runPlayCommand = async (argv: string[], io: CommandIo, deps?: LessonDeps): Promise<number> => {
-	const parsed = parseOptions(argv, ['script', 'report', 'lessons']);
-	if (parsed.error || parsed.positional.length !== 1 || parsed.options.script === undefined || (parsed.options.report !== undefined && parsed.options.report !== 'json')) {
-		io.stderr.write(`${parsed.error ? `ami-school play: ${parsed.error}\n` : ''}${PLAY_USAGE}`);
+/** The report as graders collect it: who, which game and pack, the run, the lesson files' hashes. */
+export const gradedReport = (pack: LoadedPack, lesson: LoadedLesson, run: Replay, learner?: string): PlayReport => ({
+	...reportHeader(pack, learner),
+	...playReport(lesson, run),
+	lessonFiles: lessonHashes(pack.lessons),
+});
+
+export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonDeps): Promise<number> => {
+	const {script, report: format, learner} = cl.values;
+	if (cl.args.length !== 1 || script === undefined || (format !== undefined && format !== 'json')) {
+		io.stderr.write(PLAY_USAGE);
 		return EXIT_USAGE;
 	}
 
-	const dir = parsed.options.lessons ? path.resolve(parsed.options.lessons) : defaultLessonsDir();
-	const loaded = loadLessonDir(dir);
-	const lesson = findChapter(loaded.lessons, parsed.positional[0]);
+	const pack = openPack(cl.values.lessons);
+	const lesson = findChapter(pack.lessons, cl.args[0]);
 	if (!lesson) {
-		for (const error of loaded.errors) io.stderr.write(`${formatLessonError(error)}\n`);
-		const known = loaded.lessons.map(l => `${l.order} ${l.id}`).join(', ');
-		io.stderr.write(`ami-school play: no chapter "${parsed.positional[0]}"${known ? ` (chapters: ${known})` : ''}\n`);
+		for (const error of pack.errors) io.stderr.write(`${formatLessonError(error)}\n`);
+		const known = pack.lessons.map(l => `${l.order} ${l.id}`).join(', ');
+		io.stderr.write(`ami-school play: no chapter "${cl.args[0]}"${known ? ` (chapters: ${known})` : ''}\n`);
 		return EXIT_USAGE;
 	}
 
 	let text: string;
 	try {
-		text = parsed.options.script === '-' ? await io.readStdin() : await io.readFile(parsed.options.script);
+		text = script === '-' ? await io.readStdin() : await io.readFile(script);
 	} catch (error) {
-		io.stderr.write(`ami-school play: cannot read ${parsed.options.script}: ${error instanceof Error ? error.message : String(error)}\n`);
+		io.stderr.write(`ami-school play: cannot read ${script}: ${error instanceof Error ? error.message : String(error)}\n`);
 		return EXIT_USAGE;
 	}
 
 	const run = replay(lesson, scriptLines(text), deps);
-	const report = playReport(lesson, run);
+	const report = gradedReport(pack, lesson, run, learner);
 	for (const error of report.lessonErrors) io.stderr.write(`${lesson.file}: lesson error: ${error}\n`);
-	io.stdout.write(parsed.options.report === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPlayReport(lesson, report));
+	io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPlayReport(lesson, report));
 	return report.completed ? EXIT_OK : EXIT_FAILED;
+};
+
+/** `play`'s own arguments (what follows `play` on the command line). */
+export const runPlayCommand = async (argv: string[], io: CommandIo, deps?: LessonDeps): Promise<number> => {
+	const cl = parseFor('play', argv, io, PLAY_USAGE);
+	return typeof cl === 'number' ? cl : playCommand(cl, io, deps);
 };

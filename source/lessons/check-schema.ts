@@ -59,7 +59,7 @@ const shellCheck = z.strictObject({
 	exitCode: z.number().int().optional(),
 });
 
-const leafSchemas = {aws: awsCheck, history: historyCheck, cost: costCheck, shell: shellCheck} as const;
+export const leafSchemas = {aws: awsCheck, history: historyCheck, cost: costCheck, shell: shellCheck} as const;
 
 /**
  * Validates a check by its kind (the key it carries), so that errors name the exact field

@@ -14,6 +14,8 @@ export type LessonError = {file: string; line?: number; path?: string; message: 
 export type LoadResult = {lessons: LoadedLesson[]; errors: LessonError[]; facts?: Facts};
 
 export const FACTS_FILE = 'facts.yaml';
+/** A lesson pack's description (source/lessons/pack.ts): not a lesson. */
+export const PACK_FILE = 'pack.yaml';
 
 export const formatLessonError = (error: LessonError): string =>
 	`${error.file}${error.line === undefined ? '' : `:${error.line}`}: ${error.path ? `${error.path}: ` : ''}${error.message}`;
@@ -139,18 +141,24 @@ export const loadLessonFile = (file: string, options: {facts?: Facts} = {}): Loa
 	return {lessons: lesson ? [lesson] : [], errors: [...found.errors, ...errors], facts: found.facts};
 };
 
-/** Every lesson (*.yaml but facts.yaml) of a folder, sorted by order; ids and orders must be unique. */
-export const loadLessonDir = (dir: string): LoadResult => {
+/** Is this file name a lesson (any *.yaml but facts.yaml and pack.yaml)? */
+export const isLessonFileName = (name: string): boolean => /\.ya?ml$/.test(name) && name !== FACTS_FILE && name !== PACK_FILE;
+
+/**
+ * Every lesson of a folder, sorted by order; ids and orders must be unique. Fact ids are checked
+ * against `options.facts` when the key is given (unchecked when its value is undefined), else
+ * against the folder's facts.yaml (an error when missing).
+ */
+export const loadLessonDir = (dir: string, options: {facts?: Facts} = {}): LoadResult => {
 	let names: string[];
 	try {
-		names = readdirSync(dir)
-			.filter(name => /\.ya?ml$/.test(name) && name !== FACTS_FILE)
-			.sort();
+		names = readdirSync(dir).filter(isLessonFileName).sort();
 	} catch (error) {
 		return {lessons: [], errors: [{file: dir, message: `cannot read folder: ${error instanceof Error ? error.message : String(error)}`}]};
 	}
 
-	const found = factsNextTo(dir);
+	// `facts` given as undefined: the caller found none to check against (its own error says why)
+	const found = 'facts' in options ? {facts: options.facts, errors: []} : factsNextTo(dir);
 	const lessons: LoadedLesson[] = [];
 	const errors: LessonError[] = [...found.errors];
 	for (const name of names) {

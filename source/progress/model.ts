@@ -14,13 +14,15 @@ export const markStarted = (progress: Progress, chapterId: string): Progress => 
 	return {...progress, chapters: {...progress.chapters, [chapterId]: {...current, status: 'in-progress'}}};
 };
 
-/** A chapter completed: done, best score and stars kept (the better of old and new). */
-export const markCompleted = (progress: Progress, chapterId: string, result: {score: number; stars: number; hintsUsed: number}): Progress => {
-	const current = chapterProgress(progress, chapterId);
-	const better = current.status !== 'done' || result.score > current.bestScore;
-	const next: ChapterProgress = better
+/** A chapter's record after a completed run: done, the better score (with its hints) and the most stars. */
+export const bestOf = (current: ChapterProgress, result: {score: number; stars: number; hintsUsed: number}): ChapterProgress =>
+	current.status !== 'done' || result.score > current.bestScore
 		? {status: 'done', bestScore: result.score, stars: Math.max(result.stars, current.status === 'done' ? current.stars : 0), hintsUsed: result.hintsUsed}
 		: {...current, stars: Math.max(current.stars, result.stars)};
+
+/** A chapter completed: done, best score and stars kept (the better of old and new). */
+export const markCompleted = (progress: Progress, chapterId: string, result: {score: number; stars: number; hintsUsed: number}): Progress => {
+	const next = bestOf(chapterProgress(progress, chapterId), result);
 	const withChapter = {...progress, chapters: {...progress.chapters, [chapterId]: next}};
 	return progress.current?.chapterId === chapterId ? {...withChapter, current: undefined} : withChapter;
 };

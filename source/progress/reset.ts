@@ -2,7 +2,8 @@ import {existsSync} from 'node:fs';
 import {createInterface} from 'node:readline';
 import {openProgressStore, type StoreOptions} from './store.js';
 
-// `ami-school --reset-progress`: asks before erasing every saved chapter. The lead's cli.ts calls it.
+// `ami-school --reset-progress [--yes] [--lessons <dir>]`: erases the saved progress of one lesson
+// pack, after asking (or at once with --yes, for shared lab machines and scripts).
 
 export type ResetIo = {
 	stdin: NodeJS.ReadableStream;
@@ -26,11 +27,22 @@ const askLine = async (io: ResetIo, question: string): Promise<string | undefine
 	});
 
 /** Returns the exit code: 0 whether erased or kept on purpose. */
-export const runResetProgress = async (io: ResetIo, options: StoreOptions = {}): Promise<number> => {
+export const runResetProgress = async (io: ResetIo, options: StoreOptions & {yes?: boolean; interactive?: boolean} = {}): Promise<number> => {
 	const store = openProgressStore(options);
 	if (!store.path || !existsSync(store.path)) {
 		io.stdout.write('No saved progress to erase.\n');
 		return 0;
+	}
+
+	if (options.yes) {
+		store.erase();
+		io.stdout.write(`Progress erased (${store.path}).\n`);
+		return 0;
+	}
+
+	if (options.interactive === false) {
+		io.stdout.write(`Not erased: there is no terminal to ask in. To erase ${store.path} without a question, add --yes.\n`);
+		return 2;
 	}
 
 	const answer = await askLine(io, `Erase all saved AMI School progress in ${store.path}? [y/N] `);

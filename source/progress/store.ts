@@ -1,12 +1,14 @@
-import {renameSync} from 'node:fs';
-import process from 'node:process';
+import {copyFileSync, existsSync, mkdirSync, renameSync, rmSync} from 'node:fs';
+import path from 'node:path';
 import Conf from 'conf';
+import {configDir, legacyProgressDir} from '../sandbox/paths.js';
 import {emptyProgress, progressSchema, type Progress} from './schema.js';
 
-// Saved progress on disk through `conf` (projectName ami-school, file progress.json; the folder
-// can be moved with AMI_SCHOOL_CONFIG_DIR, as tests do). Never throws: a damaged file is moved
-// aside (progress.json.corrupt-<time>) and a fresh record started; a file that cannot be written
-// is reported once and the game goes on without saving.
+// Saved progress on disk through `conf`, in AMI School's config folder (source/sandbox/paths.ts:
+// ~/.config/ami-school on Linux; AMI_SCHOOL_CONFIG_DIR moves it, as tests do): progress.json for
+// the built-in chapters, progress-<pack id>.json for each lesson pack, so packs never share stars.
+// Never throws: a damaged file is moved aside (progress.json.corrupt-<time>) and a fresh record
+// started; a file that cannot be written is reported once and the game goes on without saving.
 
 export type ProgressStore = {
 	progress: Progress;
@@ -26,13 +28,47 @@ const messageOf = (error: unknown) => (error instanceof Error ? ((error as NodeJ
 
 export const corruptName = (path: string, now: Date) => `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
 
-export type StoreOptions = {cwd?: string; now?: () => Date};
+export type StoreOptions = {
+	/** the folder (default: the config folder) */
+	cwd?: string;
+	now?: () => Date;
+	/** the lesson pack's id (default: the built-in chapters) */
+	pack?: string;
+};
 
-const openConf = (cwd: string | undefined): Conf<Record<string, unknown>> =>
+/** The built-in chapters' pack id (source/lessons/pack.ts), whose progress is progress.json. */
+const BUILTIN = 'ami-school';
+
+export const progressFileName = (pack: string | undefined) => (pack === undefined || pack === BUILTIN ? 'progress' : `progress-${pack}`);
+
+/**
+ * Up to 0.1.0 progress.json lived in conf's own folder (~/.config/ami-school-nodejs), not beside
+ * the sandbox: move it into the config folder once, unless one is there already.
+ */
+const moveLegacyProgress = (dir: string): string | undefined => {
+	const from = path.join(legacyProgressDir(), 'progress.json');
+	const to = path.join(dir, 'progress.json');
+	if (!existsSync(from) || existsSync(to)) return undefined;
+	try {
+		mkdirSync(dir, {recursive: true});
+		try {
+			renameSync(from, to);
+		} catch {
+			copyFileSync(from, to); // another file system
+			rmSync(from);
+		}
+
+		return `Your saved progress moved to AMI School's config folder: ${to}`;
+	} catch (error) {
+		return `Saved progress at ${from} could not be moved to ${to} (${messageOf(error)}).`;
+	}
+};
+
+const openConf = (cwd: string, pack: string | undefined): Conf<Record<string, unknown>> =>
 	new Conf<Record<string, unknown>>({
 		projectName: 'ami-school',
-		configName: 'progress',
-		...(cwd ? {cwd} : {}),
+		configName: progressFileName(pack),
+		cwd,
 		accessPropertiesByDotNotation: false,
 		watch: false,
 		serialize: value => JSON.stringify(value),
@@ -46,17 +82,18 @@ const openConf = (cwd: string | undefined): Conf<Record<string, unknown>> =>
 	});
 
 export const openProgressStore = (options: StoreOptions = {}): ProgressStore => {
-	const cwd = options.cwd ?? (process.env.AMI_SCHOOL_CONFIG_DIR || undefined);
+	const cwd = options.cwd ?? configDir();
+	const moved = options.cwd === undefined && !process.env.AMI_SCHOOL_CONFIG_DIR && progressFileName(options.pack) === 'progress' ? moveLegacyProgress(cwd) : undefined;
 	const now = options.now ?? (() => new Date());
 	let conf: Conf<Record<string, unknown>>;
 	try {
-		conf = openConf(cwd);
+		conf = openConf(cwd, options.pack);
 	} catch (error) {
 		return inMemory(`Cannot open saved progress (${messageOf(error)}): this session will not be saved.`);
 	}
 
 	const path = conf.path;
-	let warning: string | undefined;
+	let warning: string | undefined = moved;
 	let progress = emptyProgress();
 	let raw: unknown;
 	try {

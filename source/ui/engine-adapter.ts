@@ -1,8 +1,8 @@
 import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {loadLessonDirCached} from '../lessons/cache.js';
-import {formatLessonError} from '../lessons/load.js';
+import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
+import {loadPack} from '../lessons/pack.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {completionCandidates, promptFor} from '../shell/run-line.js';
 import type {Session} from '../shell/session.js';
@@ -18,8 +18,11 @@ type AnyPlay = ChapterPlay | SandboxPlay;
 type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'excusedLines' | 'completedAt'>;
 
 export type EngineOptions = {
+	/** the lesson pack's folder (the built-in lessons folder itself: the built-in chapters) */
 	lessonsDir: string;
-	/** the build's cache of the shipped lessons (used only while it matches lessonsDir's files) */
+	/** the built-in lessons (default: the folder shipped with the game) */
+	builtinDir?: string;
+	/** the build's cache of the shipped lessons (used only while it matches their files) */
 	lessonCacheFile?: string;
 	deps?: LessonDeps;
 };
@@ -39,8 +42,9 @@ const chapterInfo = (lesson: LoadedLesson): ChapterInfo => ({
 
 export const createEngine = (options: EngineOptions): GameEngine => {
 	const deps = options.deps ?? defaultLessonDeps;
-	const loaded = loadLessonDirCached(options.lessonsDir, options.lessonCacheFile);
+	const loaded = loadPack(options.lessonsDir, {builtinDir: options.builtinDir ?? defaultLessonsDir(), cacheFile: options.lessonCacheFile});
 	const lessons = loaded.lessons;
+	const pack = {id: loaded.pack.id, name: loaded.pack.name};
 	const chapters = lessons.map(chapterInfo);
 	const errors = loaded.errors.map(formatLessonError);
 	const lessonOf = (id: string) => lessons.find(l => l.id === id);
@@ -52,6 +56,7 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 	};
 
 	return {
+		pack: () => pack,
 		chapters: () => chapters,
 		lessonErrors: () => errors,
 		start: id => toPlay(startPlay(id)),

@@ -32,6 +32,8 @@ export type Play = {readonly chapterId: string | undefined};
 export type SavedPlay = {chapterId: string | undefined; session: Session; data?: unknown};
 
 export type GameEngine = {
+	/** the lesson pack being played (its id keys the saved progress); absent: the built-in chapters */
+	pack?(): {id: string; name: string};
 	chapters(): ChapterInfo[];
 	/** problems found loading the lessons, one line each (shown on the menu, never fatal) */
 	lessonErrors(): string[];

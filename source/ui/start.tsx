@@ -16,13 +16,11 @@ export type StartOptions = {
 	mode?: 'menu' | 'chapter' | 'sandbox';
 	/** with mode 'chapter': id, order (1, 01) or file name (01-master-image) */
 	chapter?: string;
-	/** `--reset-progress`: ask, erase, and return without starting the game */
-	resetProgress?: boolean;
 	/** the lessons folder (default: the one shipped beside dist/) */
 	lessonsDir?: string;
 	/** the engine to play (default: the real lessons and shell) */
 	engine?: GameEngine;
-	/** where progress.json lives (default: AMI_SCHOOL_CONFIG_DIR, else the user's config folder) */
+	/** where progress.json lives (default: the config folder, source/sandbox/paths.ts) */
 	configDir?: string;
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
@@ -30,9 +28,11 @@ export type StartOptions = {
 
 const defaultEngine = async (options: StartOptions): Promise<GameEngine> => {
 	const {createEngine, defaultLessonsDir} = await import('./engine-entry.js');
-	// The built game ships dist/lessons-cache.json beside this file; from source there is none.
-	const lessonCacheFile = options.lessonsDir ? undefined : fileURLToPath(new URL('lessons-cache.json', import.meta.url));
-	return createEngine({lessonsDir: options.lessonsDir ?? defaultLessonsDir(import.meta.url), lessonCacheFile});
+	// The built game ships dist/lessons-cache.json (the built-in chapters) beside this file; from
+	// source there is none.
+	const lessonCacheFile = fileURLToPath(new URL('lessons-cache.json', import.meta.url));
+	const builtinDir = defaultLessonsDir(import.meta.url);
+	return createEngine({lessonsDir: options.lessonsDir ?? builtinDir, builtinDir, lessonCacheFile});
 };
 
 type BootProps = {load: () => Promise<GameEngine>; openProgress: () => Promise<ProgressPort>; start: React.ComponentProps<typeof App>['start']};
@@ -83,15 +83,13 @@ export const Boot = ({load, openProgress, start}: BootProps) => {
 export const startGame = async (options: StartOptions = {}): Promise<number> => {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
-	if (options.resetProgress) {
-		const {runResetProgress} = await import('../progress/entry.js');
-		return runResetProgress({stdin, stdout}, {cwd: options.configDir});
-	}
-
-	const load = async () => options.engine ?? defaultEngine(options);
+	// The engine comes first (the App appears only once it is there), so the progress of its lesson
+	// pack is opened.
+	let engine: GameEngine | undefined;
+	const load = async () => (engine = options.engine ?? (await defaultEngine(options)));
 	const openProgress = async (): Promise<ProgressPort> => {
 		const {openProgressStore} = await import('../progress/entry.js');
-		return openProgressStore({cwd: options.configDir});
+		return openProgressStore({cwd: options.configDir, pack: engine?.pack?.().id});
 	};
 
 	const removeShrinkFix = installShrinkFix(stdout);

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -59,7 +60,10 @@ describe('ami-school play', () => {
 		const {code, out} = await play(['01-two', '--script', 's.sh', '--report', 'json'], {'s.sh': 'find\nlaunch $AMI 2\nterminate\n'});
 		expect(code).toBe(0);
 		const report = JSON.parse(out);
-		expect(Object.keys(report)).toEqual(['chapter', 'title', 'completed', 'goals', 'score', 'par', 'awsLines', 'failedLines', 'steps', 'lessonErrors']);
+		expect(Object.keys(report)).toEqual(['game', 'pack', 'chapter', 'title', 'completed', 'goals', 'score', 'par', 'awsLines', 'failedLines', 'steps', 'lessonErrors', 'lessonFiles']);
+		// a folder without pack.yaml: a pack named after the folder, replacing the built-in chapters
+		expect(report.pack).toEqual({id: 'good', name: 'good', mode: 'replace'});
+		expect(report.lessonFiles).toEqual([{chapter: 'two-computers', file: '01-two.yaml', sha256: createHash('sha256').update(readFileSync(path.join(goodDir, '01-two.yaml'))).digest('hex')}]);
 		expect(report).toMatchObject({chapter: 'two-computers', completed: true, par: 3, awsLines: 3, failedLines: 0, score: {total: 300, stars: 3}, lessonErrors: []});
 		expect(report.steps[1]).toMatchObject({line: 'launch $AMI 2', exitCode: 0, goalsMet: ['launched']});
 	});
@@ -75,7 +79,7 @@ describe('ami-school play', () => {
 		expect((await play(['two-computers', '--script', 's.sh', '--report', 'xml'])).err).toContain('usage: ami-school play');
 		expect(await play(['nope', '--script', 's.sh'])).toMatchObject({code: 2, err: 'ami-school play: no chapter "nope" (chapters: 1 two-computers)\n'});
 		expect(await play(['1', '--script', 'missing.sh'])).toMatchObject({code: 2, err: 'ami-school play: cannot read missing.sh: ENOENT: no such file or directory\n'});
-		expect((await play(['1', '--script', 's.sh', '--bogus'])).err).toBe(`ami-school play: unknown option --bogus\nusage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>]\n`);
+		expect((await play(['1', '--script', 's.sh', '--bogus'])).err).toBe(`ami-school play: unknown option --bogus\nusage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>]\n`);
 	});
 });
 

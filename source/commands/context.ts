@@ -1,0 +1,43 @@
+import path from 'node:path';
+import {parseCommandLine, type CommandLine} from '../args.js';
+import {EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
+import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
+import {loadPack, packSummary, type LoadedPack} from '../lessons/pack.js';
+import {VERSION} from '../version.js';
+
+// What the lesson commands share: the pack named by --lessons, and the game's identity in reports.
+
+export const GAME = {name: 'ami-school', version: VERSION} as const;
+
+/**
+ * The pack of --lessons (else the built-in chapters). The built-in chapters come from the build's
+ * cache (dist/lessons-cache.json beside the lessons folder) while it matches their files.
+ */
+export const openPack = (lessons: string | undefined): LoadedPack => {
+	const builtinDir = defaultLessonsDir();
+	return loadPack(lessons === undefined ? undefined : path.resolve(lessons), {builtinDir, cacheFile: path.join(path.dirname(builtinDir), 'dist', 'lessons-cache.json')});
+};
+
+/** The game, the pack and the learner, as every report and export starts. */
+export const reportHeader = (pack: LoadedPack, learner: string | undefined) => ({
+	game: GAME,
+	pack: packSummary(pack.pack),
+	...(learner === undefined ? {} : {learner}),
+});
+
+/** Prints the pack's load errors; true when there were any. */
+export const printPackErrors = (pack: LoadedPack, io: CommandIo): boolean => {
+	for (const error of pack.errors) io.stderr.write(`${formatLessonError(error)}\n`);
+	return pack.errors.length > 0;
+};
+
+/** A command's own argv (as tests and older callers pass it) -> the parsed command line. */
+export const parseFor = (command: string, argv: string[], io: CommandIo, usage: string): CommandLine | number => {
+	const parsed = parseCommandLine([command, ...argv]);
+	if ('error' in parsed) {
+		io.stderr.write(`ami-school ${command}: ${parsed.error}\n${usage}`);
+		return EXIT_USAGE;
+	}
+
+	return parsed;
+};
