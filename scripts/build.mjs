@@ -53,7 +53,8 @@ const storeModule = path.join(root, 'source', 'cli', 'catalogue-store.ts');
 	const {outputFiles} = await build({entryPoints: [storeModule], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning'});
 	const {catalogueEntries, packCatalogue} = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 	const catalogue = JSON.parse(await readFile(path.join(root, 'source', 'cli', 'catalogue.json'), 'utf8'));
-	await writeFile(path.join(dist, CATALOGUE_FILE), packCatalogue(catalogueEntries(catalogue)));
+	const docs = JSON.parse(await readFile(path.join(root, 'source', 'cli', 'docs.json'), 'utf8'));
+	await writeFile(path.join(dist, CATALOGUE_FILE), packCatalogue(catalogueEntries(catalogue, docs)));
 }
 
 const packedCatalogue = {

@@ -81,13 +81,15 @@ export const localMachine = (state: LineState): Machine => {
 	const elapse = (ms: number) => elapseLine(state, ms);
 
 	const aws: Command = (ctx, [, ...args]) => {
-		const region = ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || state.region;
 		const outcome = runAws(state.world, args, {
 			readFile(path) {
 				const content = fs.read(path.startsWith('file://') ? path.slice(7) : path);
 				return typeof content === 'string' ? content : undefined;
 			},
-			defaultRegion: region,
+			defaultRegion: state.region,
+			envRegion: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || undefined,
+			envOutput: ctx.env.AWS_DEFAULT_OUTPUT || undefined,
+			envProfile: ctx.env.AWS_PROFILE || ctx.env.AWS_DEFAULT_PROFILE || undefined,
 			width: state.width,
 			guest: shellGuest,
 		});

@@ -1,3 +1,4 @@
+import {DEFAULT_PROFILE, profileSettings} from '../sim/settings/cli-config.js';
 import {loginUser} from '../guest/guest.js';
 import {instanceReachable} from '../sim/instances/lookup.js';
 import {CLEAR_SCREEN} from './commands/common.js';
@@ -129,7 +130,14 @@ const execute = (session: Session, line: string): LineResult => {
 
 	// `export AWS_DEFAULT_REGION=…` (or AWS_REGION, which wins) sets the Region of later aws commands;
 	// once neither is set (`unset`), the configured Region applies again
-	const configRegion = session.configRegion ?? session.region;
+	// `aws configure set region …` changes the configured Region itself
+	let configRegion = session.configRegion ?? session.region;
+	const configured = profileSettings(state.world, configRegion, DEFAULT_PROFILE)?.region;
+	if (configured !== undefined && configured !== configRegion) {
+		configRegion = configured;
+		state.region = configured;
+	}
+
 	for (const name of ['AWS_DEFAULT_REGION', 'AWS_REGION']) {
 		if (exported.has(name) && vars[name]) state.region = vars[name];
 	}

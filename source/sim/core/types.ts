@@ -276,6 +276,8 @@ export type World = {
 	/** pending state changes, in no particular order */
 	schedule: Scheduled[];
 	closedCharges: ClosedCharge[];
+	/** the sandbox's AWS CLI configuration (`aws configure set`), absent until first set (settings/cli-config.ts) */
+	cliConfig?: {profiles: Record<string, Record<string, string>>};
 };
 
 /** A successful answer carries the output object (undefined when the operation has no output). */

@@ -14,6 +14,7 @@ import {schedule} from '../core/settle.js';
 import {findGroupByName, findGroupIds, groupByName} from '../security-groups/lookup.js';
 import {findSnapshot, snapshotTooSmall} from '../storage/lookup.js';
 import {readTagSpecifications} from '../tags/tag-specifications.js';
+import {resolveImageParameter} from '../ssm/public-parameters.js';
 import {BOOT_MS} from '../core/clock.js';
 import type {Disk, Image, Instance, RegionState, World} from '../core/types.js';
 import {reservationsView} from './view.js';
@@ -234,7 +235,7 @@ const liveInstances = (region: RegionState): number =>
 
 export const runInstances = (ctx: OpContext, params: Params): Record<string, unknown> => {
 	const {world, region, regionName, now} = ctx;
-	const image = findLaunchImage(world, region, params.ImageId);
+	const image = findLaunchImage(world, region, resolveImageParameter(region, regionName, params.ImageId));
 	const {min, max} = launchCounts(params);
 	const instanceType = params.InstanceType === undefined ? DEFAULT_INSTANCE_TYPE : String(params.InstanceType);
 	if (!isKnownInstanceType(instanceType)) fail('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
