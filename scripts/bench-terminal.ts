@@ -102,6 +102,17 @@ const firstFrame = async (cli: string, configDir: string) => {
 	const runs = 7;
 	const bare: number[] = [];
 	const game: number[] = [];
+	// A first start, as a player's first launch: the menu, then the code cache written (once, after
+	// the menu) to the config folder. The timed starts are the player's later ones.
+	const cacheDir = path.join(configDir, 'code-cache');
+	const cold = performance.now();
+	const first = open([cli], configDir);
+	await first.until(screen => screen.includes('AMI School'));
+	const coldFrame = performance.now() - cold;
+	await first.until(screen => screen.includes('Free sandbox'), 20_000);
+	for (let i = 0; i < 100 && !(fs.existsSync(cacheDir) && fs.readdirSync(cacheDir).some(name => name.startsWith('ui-'))); i++) await new Promise(resolve => setTimeout(resolve, 100));
+	first.dispose();
+	await first.exited;
 	for (let i = 0; i < runs; i++) {
 		let t0 = performance.now();
 		const node = open(['-e', '0'], configDir);
@@ -118,7 +129,8 @@ const firstFrame = async (cli: string, configDir: string) => {
 	}
 
 	const ratios = game.map((t, i) => t / bare[i]);
-	console.log(`  first frame (menu title) ${ms(median(game))} vs node -e 0 ${ms(median(bare))}: ratio ${(median(game) / median(bare)).toFixed(2)}, median of pairwise ratios ${median(ratios).toFixed(2)} (${runs} interleaved runs; target 2 or less: ${median(ratios) <= 2 ? 'met' : 'NOT met'})`);
+	console.log(`  first frame (menu title) ${ms(median(game))} vs node -e 0 ${ms(median(bare))}: ratio ${(median(game) / median(bare)).toFixed(2)}, median of pairwise ratios ${median(ratios).toFixed(2)} (${runs} interleaved runs with the code cache of an earlier start; target 2 or less: ${median(ratios) <= 2 ? 'met' : 'NOT met'})`);
+	console.log(`  first frame of the very first start (no code cache yet; one run, for information): ${ms(coldFrame)}`);
 };
 
 const PROMPT = 'student@ami-school:~$';
@@ -158,7 +170,7 @@ const sandboxSession = async (cli: string, configDir: string) => {
 
 		const peak = peakRss(session.pid);
 		console.log(`  sandbox: ${commands} commands typed (${ms(typing)} per command, typing + answer); keystroke-to-echo after them: median ${ms(median(echo))}, p90 ${ms(percentile(echo, 90))}, max ${ms(Math.max(...echo))} (target under 16 ms: ${percentile(echo, 90) < 16 ? 'met' : 'NOT met'})`);
-		console.log(`  peak memory (VmHWM) of the game process after that session: ${peak === undefined ? 'unknown (no /proc)' : `${peak.toFixed(0)} MB (target under 150 MB: ${peak < 150 ? 'met' : 'NOT met'})`}`);
+		console.log(`  peak memory (VmHWM) of the game process after that session: ${peak === undefined ? 'unknown (no /proc)' : `${peak.toFixed(0)} MB (target under 120 MB: ${peak < 120 ? 'met' : 'NOT met'})`}`);
 	} finally {
 		session.dispose();
 	}
@@ -166,8 +178,8 @@ const sandboxSession = async (cli: string, configDir: string) => {
 
 export const benchTerminal = async (root: string): Promise<void> => {
 	const cli = path.join(root, 'dist', 'cli.js');
-	if (!fs.existsSync(path.join(root, 'dist', 'ui.js'))) {
-		console.log('Terminal: dist/ui.js is missing (run npm run build)');
+	if (!fs.existsSync(path.join(root, 'dist', 'ui.cjs'))) {
+		console.log('Terminal: dist/ui.cjs is missing (run npm run build)');
 		return;
 	}
 

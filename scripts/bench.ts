@@ -2,7 +2,7 @@
 //  1. model time per command: 10,000 mixed commands against a world of 10,000 resources
 //     (engine.execute only, then the whole `aws` pipeline: parse + model + format)
 //  2. process time of `ami-school aws ec2 describe-regions` as a ratio to bare `node -e 0`
-//  3. (if dist/ui.js exists) the game in a real pseudo-terminal: first frame as a ratio to
+//  3. (if dist/ui.cjs exists) the game in a real pseudo-terminal: first frame as a ratio to
 //     `node -e 0`, keystroke-to-echo with 1,000 commands of scrollback, peak memory
 // Timings on a shared 2-core machine are noisy: runs are interleaved and medians reported.
 import {spawnSync} from 'node:child_process';
@@ -153,8 +153,8 @@ const startupBench = () => {
 	}
 
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-bench-'));
-	const env = {...process.env, AMI_SCHOOL_SANDBOX: path.join(dir, 'sandbox.json')};
-	timeProcess([cli, 'aws', 'ec2', 'describe-regions'], env); // creates the sandbox file once
+	const env = {...process.env, AMI_SCHOOL_SANDBOX: path.join(dir, 'sandbox.json'), AMI_SCHOOL_CONFIG_DIR: dir};
+	timeProcess([cli, 'aws', 'ec2', 'describe-regions'], env); // creates the sandbox file and the code cache once, as a player's first command does
 	const runs = 25;
 	const bare: number[] = [];
 	const ours: number[] = [];
@@ -165,7 +165,7 @@ const startupBench = () => {
 
 	const ratios = ours.map((t, i) => t / bare[i]);
 	console.log(`Start-up: \`ami-school aws ec2 describe-regions\` (reads and writes the sandbox file) vs \`node -e 0\`, ${runs} interleaved runs`);
-	console.log(`  node -e 0: median ${ms(median(bare))}; ami-school aws: median ${ms(median(ours))}; ratio of medians ${(median(ours) / median(bare)).toFixed(2)}, median of pairwise ratios ${median(ratios).toFixed(2)} (target < 1.5)`);
+	console.log(`  node -e 0: median ${ms(median(bare))}; ami-school aws: median ${ms(median(ours))}; ratio of medians ${(median(ours) / median(bare)).toFixed(2)}, median of pairwise ratios ${median(ratios).toFixed(2)} (target 1.5 or less: ${median(ratios) <= 1.5 ? 'met' : 'NOT met'})`);
 	fs.rmSync(dir, {recursive: true, force: true});
 };
 

@@ -1,22 +1,26 @@
 // Bundles the game into dist/ with esbuild: zero runtime dependencies, so `npx ami-school`
 // fetches one small tarball.
 //   dist/cli.js        the entry: flags only; imports the one bundle its command needs
-//   dist/aws.js        `ami-school aws …` (no Ink, no React: starts fast)
+//   dist/aws.cjs       `ami-school aws …` (no Ink, no React: starts fast; run with V8's code cache)
 //   dist/lessons.js    `play --script` and `check`
-//   dist/ui.js         the Ink game (Ink, React, screens), for an interactive terminal; after its
-//                      first frame it loads dist/ui-engine.js (the game layer over the lessons,
-//                      shell and model: source/game/entry.ts) and
-//                      dist/ui-progress.js (saved progress)
+//   dist/ui.cjs        the Ink game (Ink, React, screens), for an interactive terminal, run by
+//                      cli.js with V8's code cache; after its first frame it loads
+//                      dist/ui-engine.js (the game layer over the lessons, shell and model:
+//                      source/game/entry.ts) and dist/ui-progress.js (saved progress)
 //   dist/chunks/       code the bundles without Ink share
+//   dist/catalogue.data  the EC2 operation catalogue, as data (source/cli/catalogue-store.ts)
 //   dist/lessons-cache.json  the shipped lessons, loaded and validated once here
 //   dist/THIRD-PARTY-NOTICES  the licences of the packages bundled into dist/ (esbuild's
 //                      minifier drops their comments, so their notices are collected here)
-// Rules from notes on Ink 6.8: ESM output (yoga uses top-level await), a `require` shim for CJS
-// dependencies, react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware.
+// Rules from notes on Ink 6.8: a `require` shim for CJS dependencies in the ESM bundles,
+// react-devtools-core stubbed, NODE_ENV=production, is-in-ci made TTY-aware. The Ink bundle is
+// CommonJS: scripts/ui-plugins.mjs removes the top-level awaits that would otherwise forbid it.
 import {build} from 'esbuild';
+import {createHash} from 'node:crypto';
 import {chmod, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {inkNoDevtools, stringWidthFast, yogaSync} from './ui-plugins.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -27,8 +31,8 @@ const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 await rm(dist, {recursive: true, force: true});
 await mkdir(dist, {recursive: true});
 
-// JSON data (the 580 KB catalogue) as JSON.parse('…'): V8 parses a JSON string far faster than
-// the same data written as a JavaScript object literal.
+// JSON data as JSON.parse('…'): V8 parses a JSON string far faster than the same data written as
+// a JavaScript object literal.
 const jsonAsString = {
 	name: 'json-as-string',
 	setup(b) {
@@ -36,16 +40,38 @@ const jsonAsString = {
 		b.onLoad({filter: /\.json$/}, async args => {
 			if (!args.path.startsWith(path.join(root, 'source') + path.sep)) return undefined;
 			const data = JSON.parse(await readFile(args.path, 'utf8'));
-			if (args.path.endsWith(path.join('cli', 'catalogue.json'))) {
-				// 2,000 shapes, of which one command reads a few dozen: each stays a string until
-				// source/cli/catalogue.ts parses it on first use.
-				const shapes = Object.fromEntries(Object.entries(data.shapes).map(([name, shape]) => [name, JSON.stringify(shape)]));
-				const rest = {...data, shapes: undefined};
-				return {contents: `const data = JSON.parse(${JSON.stringify(JSON.stringify(rest))}); data.shapes = JSON.parse(${JSON.stringify(JSON.stringify(shapes))}); export default data;`, loader: 'js'};
-			}
-
 			return {contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`, loader: 'js'};
 		});
+	},
+};
+
+// The 580 KB operation catalogue is not code: it ships as the data file dist/catalogue.data, whose
+// entries are parsed one by one when a command asks for them (source/cli/catalogue-store.ts).
+// Compiled into the bundle as a string, it cost `ami-school aws` about 30 ms of each start.
+const CATALOGUE_FILE = 'catalogue.data';
+const storeModule = path.join(root, 'source', 'cli', 'catalogue-store.ts');
+{
+	const {outputFiles} = await build({entryPoints: [storeModule], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning'});
+	const {catalogueEntries, packCatalogue} = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+	const catalogue = JSON.parse(await readFile(path.join(root, 'source', 'cli', 'catalogue.json'), 'utf8'));
+	const docs = JSON.parse(await readFile(path.join(root, 'source', 'cli', 'docs.json'), 'utf8'));
+	await writeFile(path.join(dist, CATALOGUE_FILE), packCatalogue(catalogueEntries(catalogue, docs)));
+}
+
+const packedCatalogue = {
+	name: 'packed-catalogue',
+	setup(b) {
+		b.onResolve({filter: /^\.\/catalogue-source\.js$/}, args => ({path: path.join(args.resolveDir, 'catalogue-source.packed.js'), namespace: 'packed-catalogue'}));
+		b.onLoad({filter: /.*/, namespace: 'packed-catalogue'}, () => ({
+			// the module lands in dist/ or in dist/chunks/; the data file is in dist/
+			contents: `import {existsSync, readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {openPackedCatalogue} from ${JSON.stringify(storeModule)};
+const files = [${JSON.stringify(`./${CATALOGUE_FILE}`)}, ${JSON.stringify(`../${CATALOGUE_FILE}`)}].map(name => fileURLToPath(new URL(name, import.meta.url)));
+export const catalogueStore = openPackedCatalogue(readFileSync(files.find(file => existsSync(file)) ?? files[0]));`,
+			loader: 'js',
+			resolveDir: root,
+		}));
 	},
 };
 
@@ -60,6 +86,22 @@ const lazyYaml = {
 			loader: 'js',
 			resolveDir: args.pluginData,
 		}));
+	},
+};
+
+// Node's built-in modules through require(), not import: importing one into an ES module makes
+// Node build its ES facade, which reads every export (fs.ReadStream, for one, loads all of
+// node:stream): ~10 ms for cli.js alone. node:crypto (key fingerprints, hashes, certificates)
+// is only required on first use.
+const builtinsByRequire = {
+	name: 'builtins-by-require',
+	setup(b) {
+		b.onResolve({filter: /^node:/}, args => (args.importer.startsWith(path.join(root, 'source') + path.sep) ? {path: args.path, namespace: 'builtin'} : undefined));
+		b.onLoad({filter: /.*/, namespace: 'builtin'}, args =>
+			args.path === 'node:crypto'
+				? {contents: ['createHash', 'createHmac'].map(name => `export const ${name} = (...args) => require("node:crypto").${name}(...args);`).join('\n'), loader: 'js'}
+				: {contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js'},
+		);
 	},
 };
 
@@ -83,7 +125,7 @@ const common = {
 		'react-devtools-core': path.join(stubs, 'react-devtools-core.js'),
 		'is-in-ci': path.join(stubs, 'is-in-ci.js'),
 	},
-	plugins: [jsonAsString],
+	plugins: [jsonAsString, packedCatalogue, builtinsByRequire],
 	banner: {js: "import {createRequire as __amiCreateRequire} from 'node:module';const require=__amiCreateRequire(import.meta.url);"},
 };
 
@@ -91,15 +133,13 @@ const common = {
 const lazyBundles = {
 	name: 'lazy-bundles',
 	setup(b) {
-		b.onResolve({filter: /^\.\/ui\/start\.js$/}, () => ({path: './ui.js', external: true}));
+		b.onResolve({filter: /^\.\/ui\/start\.js$/}, () => ({path: './ui.cjs', external: true}));
 		b.onResolve({filter: /^\.\/commands\/lessons\.js$/}, () => ({path: './lessons.js', external: true}));
-		b.onResolve({filter: /^\.\/commands\/aws\.js$/}, () => ({path: './aws.js', external: true}));
+		b.onResolve({filter: /^\.\/commands\/aws\.js$/}, () => ({path: './aws.cjs', external: true}));
 	},
 };
 
-bundled(await build({...common, entryPoints: [path.join(root, 'source', 'cli.ts')], outfile: path.join(dist, 'cli.js'), plugins: [lazyBundles], banner: {js: '#!/usr/bin/env node\n' + common.banner.js}}));
-// ui.js holds Ink, React and the screens only; the game layer with the lessons, shell and model
-// (ui-engine.js) and
+// ui.cjs holds Ink, React and the screens only; the game layer with the lessons, shell and model (ui-engine.js) and
 // saved progress with conf (ui-progress.js) are separate bundles it imports when it needs them,
 // so the first frame does not wait for them.
 const uiBundles = {
@@ -109,22 +149,62 @@ const uiBundles = {
 		b.onResolve({filter: /^\.\.\/progress\/entry\.js$/}, () => ({path: './ui-progress.js', external: true}));
 	},
 };
-bundled(await build({...common, entryPoints: [path.join(root, 'source', 'ui', 'start.tsx')], outfile: path.join(dist, 'ui.js'), plugins: [uiBundles, jsonAsString]}));
-// The bundles without Ink share their code (the model, the catalogue, the lessons) through chunks,
-// so the package carries it once. (Ink stays out of this build: its top-level await must not be
-// split into chunks.)
+// ui.cjs and aws.cjs are classic CommonJS scripts (for ui.cjs, scripts/ui-plugins.mjs removes the
+// top-level awaits that would forbid it), so that cli.js can run them with V8's code cache
+// (source/code-cache.ts). Their dynamic imports of the bundles beside them become calls of
+// `__bundleImport`, which that loader provides. Returns a hash of the bundle, the cache's key.
+const scriptBundle = async (name, entry, plugins, siblings = []) => {
+	const file = path.join(dist, `${name}.cjs`);
+	bundled(await build({
+		...common,
+		format: 'cjs',
+		entryPoints: [entry],
+		outfile: file,
+		define: {...common.define, 'import.meta.url': '__bundleUrl'},
+		banner: {js: 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;'},
+		plugins,
+	}));
+	let source = await readFile(file, 'utf8');
+	for (const sibling of siblings) {
+		const call = `import(${JSON.stringify(sibling)})`;
+		if (!source.includes(call)) throw new Error(`build: dist/${name}.cjs no longer imports ${sibling}`);
+		source = source.replaceAll(call, `__bundleImport(${JSON.stringify(sibling)})`);
+	}
+
+	if (/\bimport\(/.test(source.replaceAll(/"[^"\n]*"/g, '""'))) throw new Error(`build: dist/${name}.cjs has a dynamic import the code-cache loader cannot serve`);
+	await writeFile(file, source);
+	return createHash('sha256').update(source).digest('hex').slice(0, 16);
+};
+
+const hashes = {
+	ui: await scriptBundle('ui', path.join(root, 'source', 'ui', 'start.tsx'), [uiBundles, jsonAsString, packedCatalogue, builtinsByRequire, yogaSync, inkNoDevtools, stringWidthFast], ['./ui-engine.js', './ui-progress.js']),
+	// one-shot `ami-school aws …`: on its own (the model and the CLI layer again, ~350 KB), as it
+	// is the command a script runs many times
+	aws: await scriptBundle('aws', path.join(root, 'source', 'commands', 'aws.ts'), [jsonAsString, packedCatalogue, lazyYaml, builtinsByRequire]),
+};
+
+// cli.js knows each script bundle's hash: the code cache of one build never serves another.
+bundled(await build({
+	...common,
+	entryPoints: [path.join(root, 'source', 'cli.ts')],
+	outfile: path.join(dist, 'cli.js'),
+	define: {...common.define, AMI_SCHOOL_BUNDLE_HASHES: JSON.stringify(hashes)},
+	plugins: [lazyBundles, builtinsByRequire],
+	banner: {js: '#!/usr/bin/env node\n' + common.banner.js},
+}));
+// The other bundles share their code (the model, the catalogue, the lessons) through chunks, so
+// the package carries it once.
 bundled(await build({
 	...common,
 	entryPoints: {
 		'ui-engine': path.join(root, 'source', 'game', 'entry.ts'),
 		'ui-progress': path.join(root, 'source', 'progress', 'entry.ts'),
 		lessons: path.join(root, 'source', 'commands', 'lessons.ts'),
-		aws: path.join(root, 'source', 'commands', 'aws.ts'),
 	},
 	outdir: dist,
 	splitting: true,
 	chunkNames: 'chunks/[name]-[hash]',
-	plugins: [jsonAsString, lazyYaml],
+	plugins: [jsonAsString, packedCatalogue, lazyYaml, builtinsByRequire],
 }));
 await chmod(path.join(dist, 'cli.js'), 0o755);
 

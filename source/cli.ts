@@ -1,22 +1,50 @@
-import fs from 'node:fs';
 import module from 'node:module';
 import process from 'node:process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {parseCommandLine, usage} from './args.js';
+import {requireWithCodeCache} from './code-cache.js';
+import {configDir} from './sandbox/paths.js';
 import {VERSION} from './version.js';
+import {formatBytes, readBounded, TooLarge} from './sandbox/read-bounded.js';
 
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
 // It stays small: each command's code is a bundle of its own (dist/aws.js, dist/lessons.js,
-// dist/ui.js), imported only when that command runs.
+// dist/ui.cjs), loaded only when that command runs.
 
 // Node 22.1+ can keep compiled code between runs (this file imports everything else later, so all
 // of it benefits); Node 20 has no compile cache and skips this.
 (module as unknown as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
+// A script is typed commands: a megabyte is thousands of pages of them; /dev/zero stops there.
+const SCRIPT_MAX_BYTES = 1024 * 1024;
+const readScript = (from: string | number) => {
+	try {
+		return readBounded(from, SCRIPT_MAX_BYTES).toString('utf8');
+	} catch (error) {
+		if (error instanceof TooLarge) throw new Error(`it is larger than ${formatBytes(SCRIPT_MAX_BYTES)}, more than a script of typed commands can be`);
+		throw error;
+	}
+};
+
 const io = {
 	stdout: process.stdout,
 	stderr: process.stderr,
-	readFile: (file: string) => fs.readFileSync(file, 'utf8'),
-	readStdin: () => fs.readFileSync(0, 'utf8'),
+	readFile: (file: string) => readScript(file),
+	readStdin: () => readScript(0),
+};
+
+// Set at build time (scripts/build.mjs): a hash of each script bundle (dist/ui.cjs, dist/aws.cjs).
+// Undefined when run from source.
+declare const AMI_SCHOOL_BUNDLE_HASHES: {ui: string; aws: string} | undefined;
+
+/**
+ * A script bundle run with V8's code cache in the config folder (source/code-cache.ts; on Node
+ * 22+ too, where enableCompileCache covers the other bundles). From source, the module itself.
+ */
+const loadBundle = async <T>(name: 'ui' | 'aws', fromSource: () => Promise<T>): Promise<{exports: T; save: () => unknown}> => {
+	if (typeof AMI_SCHOOL_BUNDLE_HASHES !== 'object') return {exports: await fromSource(), save: () => undefined};
+	return requireWithCodeCache<T>(fileURLToPath(new URL(`${name}.cjs`, import.meta.url)), path.join(configDir(), 'code-cache'), `${VERSION}-${AMI_SCHOOL_BUNDLE_HASHES[name]}`);
 };
 
 const NOT_A_TERMINAL = `ami-school: the game needs an interactive terminal (stdin and stdout must be a TTY).
@@ -26,11 +54,19 @@ To check lesson files:                ami-school check lessons/
 For one sandbox command:              ami-school aws ec2 describe-regions
 `;
 
+const DUMB_TERMINAL = `ami-school: this terminal (TERM=dumb) cannot move the cursor, as the game needs.
+Run it in a full terminal (e.g. TERM=xterm-256color), or play without screens:
+  ami-school play <chapter> --script <file>   (or - for stdin)
+  ami-school aws ec2 describe-regions
+`;
+
 const main = async (argv: string[]): Promise<number> => {
 	// `aws` passes everything after it to the AWS CLI emulation untouched.
 	if (argv[0] === 'aws') {
-		const {awsCommand} = await import('./commands/aws.js');
-		return awsCommand(argv.slice(1));
+		const aws = await loadBundle('aws', async () => import('./commands/aws.js'));
+		const code = aws.exports.awsCommand(argv.slice(1));
+		aws.save(); // the first time only: the code this command compiled, for the next one
+		return code;
 	}
 
 	const parsed = parseCommandLine(argv);
@@ -79,6 +115,11 @@ const main = async (argv: string[]): Promise<number> => {
 		return 2;
 	}
 
+	if (process.env.TERM === 'dumb') {
+		process.stderr.write(DUMB_TERMINAL);
+		return 2;
+	}
+
 	// Ink's chalk ignores NO_COLOR, and it turns colours off whenever CI is set, even in a real
 	// terminal: decide here, before Ink loads.
 	if (values['no-color'] || (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '')) {
@@ -88,7 +129,10 @@ const main = async (argv: string[]): Promise<number> => {
 	}
 
 	// The Ink UI is a separate bundle, loaded only for an interactive terminal.
-	const ui = (await import('./ui/start.js')) as typeof import('./ui/start.js');
+	const loaded = await loadBundle('ui', async () => import('./ui/start.js'));
+	// once the menu has been drawn, so that its code is cached too
+	setTimeout(loaded.save, 1500).unref();
+	const ui = loaded.exports;
 	return ui.startGame({
 		mode,
 		chapter: rest[0],
@@ -109,7 +153,9 @@ main(process.argv.slice(2)).then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		process.stderr.write(`ami-school: unexpected error: ${error instanceof Error ? error.message : String(error)}\nPlease report it; your progress is saved.\n`);
+		// a stack overflow is the input's depth, not something to show as JavaScript's words
+		const message = error instanceof RangeError && /call stack/i.test(error.message) ? 'the input is nested too deeply to process' : error instanceof Error ? error.message : String(error);
+		process.stderr.write(`ami-school: unexpected error: ${message}\nPlease report it; your progress is saved.\n`);
 		process.exitCode = 70;
 	},
 );

@@ -310,4 +310,12 @@ class Parser {
 }
 
 /** Parses one shorthand value (`Key=a,Value=b`); throws ShorthandParseError with the CLI's text. */
-export const parseShorthand = (input: string, resolver?: ParamFileResolver): Record<string, ShorthandValue> => new Parser(input, resolver).parse();
+export const parseShorthand = (input: string, resolver?: ParamFileResolver): Record<string, ShorthandValue> => {
+	try {
+		return new Parser(input, resolver).parse();
+	} catch (error) {
+		// Python would stop at its recursion limit; JavaScript at its stack: a usage error either way
+		if (error instanceof RangeError) throw new ShorthandParseError('maximum recursion depth exceeded: the value is nested too deeply');
+		throw error;
+	}
+};

@@ -4,13 +4,15 @@ import type {CommandLine} from '../args.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, FACTS_FILE, formatLessonError, loadFacts, loadLessonFile, type LessonError} from '../lessons/load.js';
+import {answerPositionWarnings, formatPositionWarning} from '../lessons/quiz-balance.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {verifyLesson} from '../game/verify.js';
+import {visible} from '../lessons/control-chars.js';
 import {openPack, parseFor} from './context.js';
 
 // `ami-school check [dir or file]` (or `check --lessons dir`): validates lesson files, then replays
 // each chapter's reference solution, alternatives and known-wrong attempts. Non-zero exit on any
-// problem. A folder is checked as a lesson pack (its pack.yaml, its chapters, with mode add the
+// problem; warnings (quiz answers bunched in one position) are printed but do not fail. A folder is checked as a lesson pack (its pack.yaml, its chapters, with mode add the
 // clashes with the built-in chapters).
 
 export const CHECK_USAGE = 'usage: ami-school check [<lessons dir> | <lesson.yaml>]\n';
@@ -42,7 +44,7 @@ export const checkCommand = async (cl: CommandLine, io: CommandIo, deps?: Lesson
 	try {
 		loaded = checkTarget(target);
 	} catch {
-		io.stderr.write(`ami-school check: ${target}: no such file or folder\n`);
+		io.stderr.write(visible(`ami-school check: ${target}: no such file or folder\n`));
 		return EXIT_USAGE;
 	}
 
@@ -55,20 +57,23 @@ export const checkCommand = async (cl: CommandLine, io: CommandIo, deps?: Lesson
 	}
 
 	for (const lesson of loaded.lessons) {
-		io.stdout.write(`${shown(lesson.file)}: ${lesson.id} (${lesson.title})\n`);
+		io.stdout.write(visible(`${shown(lesson.file)}: ${lesson.id} (${lesson.title})\n`));
 		for (const verdict of verifyLesson(lesson, deps)) {
-			io.stdout.write(`  ${verdict.ok ? '✓' : '✗'} ${verdict.name}: ${verdict.detail}\n`);
+			io.stdout.write(visible(`  ${verdict.ok ? '✓' : '✗'} ${verdict.name}: ${verdict.detail}\n`));
 			if (!verdict.ok) problems++;
 		}
 	}
 
+	const warnings = answerPositionWarnings(loaded.lessons);
+	for (const warning of warnings) io.stdout.write(`${formatPositionWarning(warning, shown)}\n`);
+	const warned = warnings.length === 0 ? '' : ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`;
 	const chapters = `${loaded.lessons.length} chapter${loaded.lessons.length === 1 ? '' : 's'}`;
 	if (loaded.lessons.length === 0 && problems === 0) {
 		io.stdout.write('no lessons found\n');
 		return EXIT_FAILED;
 	}
 
-	io.stdout.write(problems === 0 ? `${chapters} checked: all good\n` : `${chapters} checked: ${problems} problem${problems === 1 ? '' : 's'}\n`);
+	io.stdout.write(problems === 0 ? `${chapters} checked: all good${warned}\n` : `${chapters} checked: ${problems} problem${problems === 1 ? '' : 's'}${warned}\n`);
 	return problems === 0 ? EXIT_OK : EXIT_FAILED;
 };
 

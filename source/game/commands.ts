@@ -77,16 +77,26 @@ export const costMeter = (world: World): {total: number; hourly: number} => ({to
 
 export const formatCost = (meter: {total: number; hourly: number}): string => `${usd(meter.total)} +${usd(meter.hourly)}/h`;
 
-/** What `bill` prints: every charge, those still running first. */
+/** Instances still `pending`: not billed until they run, but the player should see them on the bill. */
+const pendingInstances = (world: World): Array<{resourceId: string; region: string}> =>
+	Object.entries(world.regions).flatMap(([region, state]) =>
+		Object.values(state.instances)
+			.filter(i => i.State === 'pending' && i.billing.since === undefined)
+			.map(i => ({resourceId: i.InstanceId, region})),
+	);
+
+/** What `bill` prints: every charge, those still running first, then instances not billed yet. */
 export const formatBill = (world: World): string => {
 	const list = charges(world);
+	const waiting = pendingInstances(world).filter(p => !list.some(c => c.resourceId === p.resourceId));
 	const meter = costMeter(world);
 	const head = `Spent so far ${usd(meter.total)}; accruing now ${usd(meter.hourly)}/h (${usd(meter.hourly * 730, 2)} a month if left running).`;
-	if (list.length === 0) return `${head}\nNothing has cost anything yet. AMIs are free; instances, volumes and snapshots are not.`;
 	const rows = [...list].sort((a, b) => Number(b.live) - Number(a.live) || b.hourly - a.hourly || a.resourceId.localeCompare(b.resourceId));
-	const idWidth = Math.max(...rows.map(r => r.resourceId.length));
+	const idWidth = Math.max(0, ...rows.map(r => r.resourceId.length), ...waiting.map(w => w.resourceId.length));
 	const lines = rows.map(r => `  ${r.live ? '●' : '○'} ${r.kind.padEnd(8)} ${r.resourceId.padEnd(idWidth)} ${r.region.padEnd(14)} ${usd(r.usd).padStart(9)}  ${r.live ? `${usd(r.hourly)}/h` : 'not accruing'}`);
-	return [head, ...lines, '  ● still costing money   ○ no longer accruing'].join('\n');
+	const pending = waiting.map(w => `  ◌ ${'instance'.padEnd(8)} ${w.resourceId.padEnd(idWidth)} ${w.region.padEnd(14)} not billed until running`);
+	if (list.length === 0) return [head, ...pending, 'Nothing has cost anything yet. AMIs are free; instances, volumes and snapshots are not.'].join('\n');
+	return [head, ...lines, ...pending, `  ● still costing money   ○ no longer accruing${pending.length > 0 ? '   ◌ not billed yet' : ''}`].join('\n');
 };
 
 /** One line of the family tree: what the node is and its state. */
@@ -108,4 +118,14 @@ export const formatLineage = (roots: LineageNode[]): string => {
 
 	for (const root of roots) walk(root, '', true, true);
 	return lines.join('\n');
+};
+
+/**
+ * A hint as the transcript shows it. The exact command (the last tier), or any hint of several
+ * lines, starts on a line of its own, so that it can be copied and pasted line for line.
+ */
+export const hintText = (hint: {text: string; cost: number; tier: number; of: number; unreachable?: boolean}): string => {
+	if (hint.unreachable) return hint.text;
+	const head = `Hint ${hint.tier}/${hint.of}${hint.cost > 0 ? ` (-${hint.cost} points)` : ''}`;
+	return hint.tier === hint.of || hint.text.includes('\n') ? `${head}:\n${hint.text.replace(/\n+$/, '')}` : `${head}: ${hint.text}`;
 };

@@ -1,8 +1,10 @@
-import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
 import {loadPack} from '../lessons/pack.js';
+import {shownQuiz} from '../lessons/quiz-order.js';
+import {parOf} from '../lessons/scoring.js';
 import type {Lesson} from '../lessons/schema.js';
 
 type AnyLesson = Lesson & {file?: string};
@@ -39,7 +41,8 @@ const chapterInfo = (lesson: AnyLesson): ChapterInfo => ({
 	title: lesson.title,
 	story: lesson.story,
 	debrief: lesson.debrief,
-	quiz: lesson.quiz.map(q => ({question: q.question, choices: q.choices.map(c => ({text: c.text, correct: c.correct, explain: c.explain}))})),
+	// choices in the order the player sees them (seeded per question: see quiz-order.ts)
+	quiz: shownQuiz(lesson.id, lesson.quiz).map((choices, q) => ({question: lesson.quiz[q].question, choices: choices.map(c => ({text: c.text, correct: c.correct, explain: c.explain, index: c.index}))})),
 });
 
 export const createEngine = (options: EngineOptions): GameEngine => {
@@ -122,7 +125,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			if (p.kind === 'sandbox') return undefined;
 			const {state, hint} = takeHint(p.state);
 			if (!hint) return undefined;
-			return {play: toPlay({...p, state}), text: `(${hint.tier}/${hint.of}) ${hint.text}`, cost: hint.cost};
+			return {play: toPlay({...p, state}), text: hint.text, cost: hint.cost, tier: hint.tier, of: hint.of, unreachable: hint.unreachable};
 		},
 		solution(play) {
 			const p = asPlay(play);
@@ -137,6 +140,10 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 		runningScore(play) {
 			const p = asPlay(play);
 			return p.kind === 'sandbox' ? 0 : runningScore(p.state);
+		},
+		par(play) {
+			const p = asPlay(play);
+			return p.kind === 'sandbox' ? undefined : {used: scoredLines(p.state).awsLines, par: parOf(p.state.lesson)};
 		},
 		score(play): ScoreReport {
 			const p = asPlay(play);

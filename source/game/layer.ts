@@ -12,8 +12,8 @@ export type GameLayer = {
 	newGame(play: Play): GameState;
 	/** one submitted line: see play.ts submitLine */
 	submit(state: GameState, text: string, options?: LineOptions): LineOutcome;
-	/** status bar, pending items and goals */
-	view(state: GameState): PlayView;
+	/** status bar (fitted to `width` columns), pending items and goals */
+	view(state: GameState, width?: number): PlayView;
 	shellPrompt(state: GameState): string;
 	isRemote(state: GameState): boolean;
 	completions(state: GameState, before: string): string[];
@@ -28,7 +28,7 @@ export const withLayer = (engine: GameEngine, files?: ExportFiles): Game => ({
 	...engine,
 	newGame,
 	submit: (state, text, options) => submitLine(engine, state, text, {files, ...options}),
-	view: state => playView(engine, state),
+	view: (state, width) => playView(engine, state, width),
 	shellPrompt: state => shellPrompt(engine, state),
 	isRemote: state => isRemote(engine, state),
 	completions: (state, before) => shellCompletions(engine, state, before),

@@ -1,4 +1,4 @@
-import {formatBill, formatHelp, formatLineage, parseGameLine, type GameCommandName} from './commands.js';
+import {formatBill, formatHelp, formatLineage, hintText, parseGameLine, type GameCommandName} from './commands.js';
 import {exportPlay, type ExportFiles} from './export.js';
 import type {GameEngine, Play} from './port.js';
 import {recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
@@ -97,8 +97,7 @@ const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName
 			if (state.sandbox) return say('info', 'No hints in the sandbox.');
 			const hint = engine.hint(state.play);
 			if (!hint) return say('info', 'No more hints. Type `solution` to see the reference solution.');
-			const cost = hint.cost > 0 ? ` (-${hint.cost} points)` : '';
-			return say('hint', `Hint${cost}: ${hint.text}`, {...state, play: hint.play}, [{type: 'save'}]);
+			return say(hint.unreachable ? 'warn' : 'hint', hintText(hint), {...state, play: hint.play}, [{type: 'save'}]);
 		}
 
 		case 'solution': {

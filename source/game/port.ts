@@ -6,7 +6,8 @@ import type {ExportInput} from './export-script.js';
 
 export type {LineResult, Session} from '../shell/session.js';
 
-export type QuizChoice = {text: string; correct: boolean; explain: string};
+/** `index`: the choice's position in the lesson file (what `answerQuiz` takes); the list itself is in shown order. */
+export type QuizChoice = {text: string; correct: boolean; explain: string; index?: number};
 export type QuizQuestion = {question: string; choices: QuizChoice[]};
 
 export type ChapterInfo = {
@@ -54,16 +55,22 @@ export type GameEngine = {
 	goals(play: Play): GoalStatus[];
 	/** every goal met: the chapter is complete */
 	isComplete(play: Play): boolean;
-	/** the next hint tier for the first open goal; undefined when there is none left */
-	hint(play: Play): {play: Play; text: string; cost: number} | undefined;
+	/**
+	 * the next hint tier for the first open goal (`tier` of `of`; the last tier is the exact
+	 * command); `unreachable` when that goal can no longer be met and the text says how to get
+	 * back. Undefined when there is none left.
+	 */
+	hint(play: Play): {play: Play; text: string; cost: number; tier: number; of: number; unreachable?: boolean} | undefined;
 	/** the reference solution; the play is marked as having seen it */
 	solution(play: Play): {play: Play; lines: string[]};
 	hintsUsed(play: Play): number;
 	/** the score so far, for the status bar */
 	runningScore(play: Play): number;
+	/** successful aws lines so far (they count against par) and the par; undefined in the sandbox */
+	par(play: Play): {used: number; par: number} | undefined;
 	/** the final score (quiz answers included) */
 	score(play: Play): ScoreReport;
-	/** answers a quiz question: only the first answer to a question counts */
+	/** answers a quiz question with a choice's index in the lesson file: only the first answer to a question counts */
 	answerQuiz(play: Play, question: number, choice: number): Play;
 	/** question index -> whether the first answer was right */
 	quizAnswers(play: Play): Record<number, boolean>;

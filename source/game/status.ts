@@ -15,28 +15,46 @@ export const clockText = (ms: number): string => {
 	return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 };
 
-export type StatusParts = {region: string; clock: string; score?: number; cost: string; hints?: number};
+export type StatusParts = {region: string; clock: string; score?: number; cost: string; hints?: number; /** successful aws lines so far and the chapter's par */ par?: {used: number; par: number}};
 
-export const statusParts = (session: Session, score: number | undefined, hints: number | undefined): StatusParts => ({
+export const statusParts = (session: Session, score: number | undefined, hints: number | undefined, par?: {used: number; par: number}): StatusParts => ({
 	region: session.region,
 	clock: clockText(session.world.clock),
 	score,
 	cost: formatCost(costMeter(session.world)),
 	hints,
+	par,
 });
 
-export const statusText = (parts: StatusParts): string =>
-	[parts.region, parts.clock, parts.score === undefined ? undefined : `score ${parts.score}`, parts.cost, parts.hints === undefined ? undefined : `hints ${parts.hints}`].filter(Boolean).join(' · ');
+/**
+ * The status bar's text, fitted to `width` columns when given: the clock loses its date, then
+ * goes, before anything about the score is cut.
+ */
+export const statusText = (parts: StatusParts, width = Number.POSITIVE_INFINITY): string => {
+	const join = (clock: string | undefined) =>
+		[
+			parts.region,
+			clock,
+			parts.score === undefined ? undefined : `score ${parts.score}`,
+			parts.cost,
+			parts.par === undefined ? undefined : `cmds ${parts.par.used}/par ${parts.par.par}`,
+			parts.hints === undefined ? undefined : `hints ${parts.hints}`,
+		]
+			.filter(Boolean)
+			.join(' · ');
+	const variants = [join(parts.clock), join(parts.clock.split(' ').at(-1)), join(undefined)];
+	return variants.find(v => v.length <= width) ?? variants.at(-1)!;
+};
 
 /** Everything a front shows around the prompt, for one play. */
-export type PlayView = {status: StatusParts; /** the status bar as one line */ statusLine: string; pending: PendingItem[]; goals: GoalStatus[]};
+export type PlayView = {status: StatusParts; /** the status bar as one line, fitted to `width` */ statusLine: string; pending: PendingItem[]; goals: GoalStatus[]};
 
-export const playView = (engine: GameEngine, state: GameState): PlayView => {
+export const playView = (engine: GameEngine, state: GameState, width?: number): PlayView => {
 	const session = engine.session(state.play);
-	const status = statusParts(session, state.sandbox ? undefined : engine.runningScore(state.play), state.sandbox ? undefined : engine.hintsUsed(state.play));
+	const status = statusParts(session, state.sandbox ? undefined : engine.runningScore(state.play), state.sandbox ? undefined : engine.hintsUsed(state.play), state.sandbox ? undefined : engine.par(state.play));
 	return {
 		status,
-		statusLine: statusText(status),
+		statusLine: statusText(status, width),
 		pending: pendingItems(session.world),
 		goals: state.sandbox ? [] : engine.goals(state.play),
 	};

@@ -2,6 +2,7 @@ import type {GuestHook} from '../sim/core/guest-hook.js';
 import type {Disk, Instance, World} from '../sim/core/types.js';
 import {instanceDisk} from '../sim/instances/disk.js';
 import {privateDnsName} from '../sim/instances/network.js';
+import {keyPairByName} from '../sim/key-pairs/lookup.js';
 import {bootDisk, haltDisk, loginUser, osFamily} from './guest.js';
 
 // What happens inside an instance when it boots: the enabled services come up and, on the first
@@ -31,7 +32,7 @@ export const bootInstance = (runUserData: UserDataRunner, world: World, regionNa
 	bootDisk(disk);
 	if (!firstBoot) return;
 	const user = loginUser(disk);
-	const key = instance.KeyName ? region.keyPairs[instance.KeyName] : undefined;
+	const key = instance.KeyName ? keyPairByName(region, instance.KeyName) : undefined;
 	if (user && key?.PublicKey) {
 		const path = `/home/${user}/.ssh/authorized_keys`;
 		const line = `${key.PublicKey.trim()} ${key.KeyName}\n`;

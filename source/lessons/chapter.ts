@@ -2,8 +2,9 @@ import type {LineResult, Session} from '../shell/session.js';
 import {freshWorld} from '../sim/core/fresh-world.js';
 import {defaultLessonDeps} from './default-deps.js';
 import type {LessonDeps} from './deps.js';
-import {allMet, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
-import type {Lesson} from './schema.js';
+import {afterStates, markKey} from './check-schema.js';
+import {allMet, evaluateCheck, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
+import type {Goal, Lesson} from './schema.js';
 import {countLines, hintsCost, mistakesCost, parOf, QUIZ_POINTS, score, tierCost, type Score} from './scoring.js';
 import {expandVars, splitWords} from './words.js';
 
@@ -94,6 +95,19 @@ export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDep
 	return {...base, goals, stickyMet: stickyOf(lesson, goals, []), excusedLines: [], hints: {}, solutionShown: false, quiz: {}, setupErrors};
 };
 
+/**
+ * The line just run, marked with the `after:` states of the goals that hold now, so that a later
+ * `ran` check knows they held before it (history entries are saved and undone with the session).
+ */
+const withMarks = (state: ChapterState, session: Session): Session => {
+	const states = afterStates(state.lesson.goals.map(g => g.check));
+	const last = session.history.at(-1);
+	if (states.length === 0 || !last || session.history.length <= state.session.history.length) return session;
+	const ctx = goalContext({...state, session});
+	const marks = states.filter(check => evaluateCheck(check, ctx)).map(markKey);
+	return marks.length === 0 ? session : {...session, history: [...session.history.slice(0, -1), {...last, marks}]};
+};
+
 const stickyOf = (lesson: Lesson, goals: GoalStatus[], before: string[]): string[] => {
 	const set = new Set(before);
 	for (const goal of lesson.goals) if (goal.sticky && goals.find(g => g.id === goal.id)?.met) set.add(goal.id);
@@ -106,7 +120,7 @@ export const isComplete = (state: ChapterState): boolean => state.completedAt !=
 export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutcome => {
 	const result = safeRun(state.deps, state.session, line);
 	if (result.incomplete) return {state, result, newlyMet: [], completedNow: false};
-	const next = {...state, session: result.session};
+	const next = {...state, session: withMarks(state, result.session)};
 	const goals = evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet));
 	const newlyMet = goals.filter(g => g.met && !state.goals.find(old => old.id === g.id)?.met).map(g => g.id);
 	const completedNow = state.completedAt === undefined && allMet(goals);
@@ -126,17 +140,30 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
 	};
 };
 
-/** `cost`: the points this reveal costs (0 for a tier already seen). */
-export type Hint = {goalId: string; tier: number; of: number; text: string; cost: number};
+/**
+ * `cost`: the points this reveal costs (0 for a tier already seen). `unreachable`: the goal can no
+ * longer be met, and `text` says so and how to get back (no tier is revealed, nothing is charged).
+ */
+export type Hint = {goalId: string; tier: number; of: number; text: string; cost: number; unreachable?: boolean};
+
+/** What an unreachable goal's hint adds: the ways back. */
+export const WAY_BACK = 'Type `undo` to take back your last change (again for the one before), or `reset` to start the chapter again.';
 
 /**
- * The next hint tier for a goal (by default the first goal not met). Revealing a tier already
- * seen again costs nothing.
+ * The next hint tier for a goal (by default the first goal not met, or before it one that can no
+ * longer be met). Revealing a tier already seen again costs nothing.
  */
 export const takeHint = (state: ChapterState, goalId?: string): {state: ChapterState; hint?: Hint} => {
-	const goal = goalId ? state.lesson.goals.find(g => g.id === goalId) : state.lesson.goals.find(g => !state.goals.find(s => s.id === g.id)?.met);
+	const open = state.lesson.goals.filter(g => !state.goals.find(s => s.id === g.id)?.met);
+	const lost = (goal: Goal) => goal.unreachable !== undefined && evaluateCheck(goal.unreachable.check, goalContext(state));
+	// A goal that can no longer be met comes first: the sooner the player hears, the less to undo.
+	const goal = goalId ? state.lesson.goals.find(g => g.id === goalId) : (open.find(g => lost(g)) ?? open[0]);
 	if (!goal) return {state};
 	const seen = state.hints[goal.id] ?? 0;
+	if (goal.unreachable && lost(goal)) {
+		return {state, hint: {goalId: goal.id, tier: seen, of: goal.hints.length, text: `This goal can no longer be met: ${goal.text}. ${goal.unreachable.message.trim()} ${WAY_BACK}`, cost: 0, unreachable: true}};
+	}
+
 	const tier = Math.min(seen + 1, goal.hints.length);
 	const hint = {goalId: goal.id, tier, of: goal.hints.length, text: goal.hints[tier - 1], cost: tierCost(tier, seen)};
 	return {state: tier > seen ? {...state, hints: {...state.hints, [goal.id]: tier}} : state, hint};

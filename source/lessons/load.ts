@@ -1,4 +1,6 @@
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {formatBytes, readBounded, TooLarge} from '../sandbox/read-bounded.js';
+import {controlCharacters, visible} from './control-chars.js';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {LineCounter, parse, parseDocument} from 'yaml';
@@ -18,7 +20,7 @@ export const FACTS_FILE = 'facts.yaml';
 export const PACK_FILE = 'pack.yaml';
 
 export const formatLessonError = (error: LessonError): string =>
-	`${error.file}${error.line === undefined ? '' : `:${error.line}`}: ${error.path ? `${error.path}: ` : ''}${error.message}`;
+	visible(`${error.file}${error.line === undefined ? '' : `:${error.line}`}: ${error.path ? `${error.path}: ` : ''}${error.message}`);
 
 /** The lessons folder shipped with the game: ../lessons from source/lessons/ (tsx, vitest) or from dist/. */
 export const defaultLessonsDir = (from: string = import.meta.url): string => {
@@ -32,10 +34,17 @@ export const defaultLessonsDir = (from: string = import.meta.url): string => {
 	return path.resolve(path.dirname(fileURLToPath(from)), '..', 'lessons');
 };
 
+/** A lesson is a few dozen KB; anything past this is not one (and /dev/zero stops here). */
+export const LESSON_MAX_BYTES = 1024 * 1024;
+
+/** A stack overflow in the YAML parser is the file's depth (or an alias inside itself): say so in words. */
+const yamlMessage = (message: string): string => (/call stack/i.test(message) ? 'nested too deeply (or an alias that contains itself)' : message);
+
 const readText = (file: string): {text?: string; error?: LessonError} => {
 	try {
-		return {text: readFileSync(file, 'utf8')};
+		return {text: readBounded(file, LESSON_MAX_BYTES).toString('utf8')};
 	} catch (error) {
+		if (error instanceof TooLarge) return {error: {file, message: `cannot read: the file is larger than ${formatBytes(LESSON_MAX_BYTES)}, far more than a lesson needs`}};
 		return {error: {file, message: `cannot read: ${error instanceof Error ? error.message : String(error)}`}};
 	}
 };
@@ -75,14 +84,14 @@ export const parseYaml = (text: string, file: string): Parsed => {
 		const {doc, counter} = withLines();
 		if (doc.errors.length > 0) {
 			return {
-				errors: doc.errors.map(e => ({file, line: counter.linePos(e.pos[0]).line, message: `YAML: ${e.message.split('\n')[0]}`})),
+				errors: doc.errors.map(e => ({file, line: counter.linePos(e.pos[0]).line, message: `YAML: ${yamlMessage(e.message.split('\n')[0])}`})),
 				locate,
 			};
 		}
 
 		return {data: doc.toJS({maxAliasCount: 50}), errors: [], locate};
 	} catch (error) {
-		return {errors: [{file, message: `YAML: ${error instanceof Error ? error.message : String(error)}`}], locate: () => undefined};
+		return {errors: [{file, message: `YAML: ${yamlMessage(error instanceof Error ? error.message : String(error))}`}], locate: () => undefined};
 	}
 };
 
@@ -105,6 +114,8 @@ export const parseLesson = (text: string, file: string, facts?: Facts): {lesson?
 	try {
 		const parsed = parseYaml(text, file);
 		if (parsed.errors.length > 0) return {errors: parsed.errors};
+		const controls = controlCharacters(parsed.data);
+		if (controls.length > 0) return {errors: controls.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path) || undefined, message: issue.message}))};
 		const result = lessonSchema.safeParse(parsed.data);
 		if (!result.success) {
 			return {
@@ -119,7 +130,7 @@ export const parseLesson = (text: string, file: string, facts?: Facts): {lesson?
 
 		return {lesson: {...result.data, file}, errors: []};
 	} catch (error) {
-		return {errors: [{file, message: `cannot load: ${error instanceof Error ? error.message : String(error)}`}]};
+		return {errors: [{file, message: `cannot load: ${yamlMessage(error instanceof Error ? error.message : String(error))}`}]};
 	}
 };
 

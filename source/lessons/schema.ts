@@ -16,6 +16,11 @@ export const goalSchema = z.strictObject({
 	sticky: z.boolean().default(false),
 	check: checkSchema,
 	hints: z.array(z.string().min(1)).min(1, 'give 1 to 3 hints').max(3, 'give 1 to 3 hints'),
+	/**
+	 * When the goal can no longer be met (the instance it needs was terminated): a check that is
+	 * true then, and what `hint` says instead of a hint (the game adds how to get back: undo, reset).
+	 */
+	unreachable: z.strictObject({check: checkSchema, message: z.string().min(1)}).optional(),
 });
 
 export const choiceSchema = z.strictObject({

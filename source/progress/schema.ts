@@ -19,18 +19,40 @@ export const chapterProgressSchema = z.object({
 });
 export type ChapterProgress = z.infer<typeof chapterProgressSchema>;
 
+// The session is checked as deeply as the game relies on it; its world goes through the same check
+// as the sandbox file (store.ts), which says where a damaged one is damaged.
 const sessionSchema = z.looseObject({
 	world: z.looseObject({version: z.literal(1), regions: z.record(z.string(), z.unknown())}),
 	region: z.string(),
 	files: z.record(z.string(), z.string()),
 	vars: z.record(z.string(), z.string()),
 	history: z.array(z.looseObject({line: z.string(), exitCode: z.number()})),
+	exported: z.array(z.string()).optional(),
+	fileModes: z.record(z.string(), z.number()).optional(),
+	knownHosts: z.array(z.string()).optional(),
+	lastExitCode: z.number().optional(),
+	cwd: z.string().optional(),
+	terminalWidth: z.number().optional(),
+	configRegion: z.string().optional(),
+	remote: z.object({region: z.string(), instanceId: z.string(), user: z.string(), host: z.string()}).optional(),
+	remoteShell: z.object({cwd: z.string(), vars: z.record(z.string(), z.string())}).optional(),
+});
+
+/** A chapter's own counters while it is played (engine-adapter.ts SavedData). */
+export const playDataSchema = z.looseObject({
+	hints: z.record(z.string(), z.number()).optional(),
+	solutionShown: z.boolean().optional(),
+	quiz: z.record(z.string(), z.object({choice: z.number(), correct: z.boolean()})).optional(),
+	stickyMet: z.array(z.string()).optional(),
+	excusedLines: z.array(z.number()).optional(),
+	completedAt: z.number().optional(),
 });
 
 /** The chapter in play (chapterId null: the free sandbox), to resume exactly there. */
 export const currentPlaySchema = z.object({
 	chapterId: z.string().nullable(),
 	session: sessionSchema,
+	/** checked with playDataSchema when loaded (store.ts) */
 	data: z.unknown().optional(),
 });
 

@@ -1,8 +1,10 @@
-import {copyFileSync, existsSync, mkdirSync, renameSync, rmSync} from 'node:fs';
-import path from 'node:path';
+import {accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync} from 'node:fs';
+import path, {basename} from 'node:path';
+import process from 'node:process';
 import Conf from 'conf';
 import {configDir, legacyProgressDir} from '../sandbox/paths.js';
-import {emptyProgress, progressSchema, type Progress} from './schema.js';
+import {upgradeWorld, worldProblem} from '../sandbox/world-check.js';
+import {chapterProgressSchema, currentPlaySchema, emptyProgress, playDataSchema, progressSchema, PROGRESS_VERSION, type Progress} from './schema.js';
 
 // Saved progress on disk through `conf`, in AMI School's config folder (source/sandbox/paths.ts:
 // ~/.config/ami-school on Linux; AMI_SCHOOL_CONFIG_DIR moves it, as tests do): progress.json for
@@ -81,6 +83,51 @@ const openConf = (cwd: string, pack: string | undefined): Conf<Record<string, un
 		},
 	});
 
+/** A chapter in play that can be resumed: its session, world and counters are all sound. */
+const soundCurrent = (value: unknown): Progress['current'] => {
+	const parsed = currentPlaySchema.safeParse(value);
+	if (!parsed.success) return undefined;
+	const world = upgradeWorld(parsed.data.session.world);
+	if (worldProblem(world)) return undefined;
+	if (parsed.data.data !== undefined && !playDataSchema.safeParse(parsed.data.data).success) return undefined;
+	return {...parsed.data, session: {...parsed.data.session, world: world as typeof parsed.data.session.world}};
+};
+
+/**
+ * What can be kept of a damaged record: each chapter's state and stars on their own, each
+ * prompt history on its own, the chapter in play only when it can really be resumed.
+ * Undefined when nothing is worth keeping (not our file, or a newer version's).
+ */
+const salvage = (raw: unknown): {progress: Progress; chapters: number} | undefined => {
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+	const record = raw as Record<string, unknown>;
+	if (record.version !== PROGRESS_VERSION) return undefined;
+	const progress = emptyProgress();
+	const entries = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : []);
+	for (const [id, chapter] of entries(record.chapters)) {
+		const parsed = chapterProgressSchema.safeParse(chapter);
+		if (parsed.success) Object.defineProperty(progress.chapters, id, {value: parsed.data, enumerable: true, writable: true, configurable: true});
+	}
+
+	for (const [key, history] of entries(record.histories)) {
+		if (Array.isArray(history)) Object.defineProperty(progress.histories, key, {value: history.filter(line => typeof line === 'string'), enumerable: true, writable: true, configurable: true});
+	}
+
+	const current = soundCurrent(record.current);
+	if (current) progress.current = current;
+	return {progress, chapters: Object.keys(progress.chapters).length};
+};
+
+/** True when the file is there and its owner made it read-only (root could write it anyway). */
+const readOnly = (path: string): boolean => {
+	try {
+		accessSync(path, constants.W_OK);
+		return (statSync(path).mode & 0o222) === 0;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EROFS';
+	}
+};
+
 export const openProgressStore = (options: StoreOptions = {}): ProgressStore => {
 	const cwd = options.cwd ?? configDir();
 	const moved = options.cwd === undefined && !process.env.AMI_SCHOOL_CONFIG_DIR && progressFileName(options.pack) === 'progress' ? moveLegacyProgress(cwd) : undefined;
@@ -103,28 +150,49 @@ export const openProgressStore = (options: StoreOptions = {}): ProgressStore => 
 	}
 
 	const isEmpty = raw !== null && typeof raw === 'object' && Object.keys(raw).length === 0;
+	let repaired: Progress | undefined;
 	if (!isEmpty) {
 		const parsed = progressSchema.safeParse(raw);
-		if (parsed.success) {
-			progress = parsed.data;
+		const current = parsed.success && parsed.data.current ? soundCurrent(parsed.data.current) : undefined;
+		if (parsed.success && (!parsed.data.current || current)) {
+			progress = current ? {...parsed.data, current} : parsed.data;
 		} else {
+			// Keep what can be kept; the whole file goes aside for a look. Each line fits 80 columns.
+			const kept = salvage(raw);
 			const aside = corruptName(path, now());
+			const what = kept && kept.chapters > 0 ? `kept ${kept.chapters} chapter${kept.chapters === 1 ? '' : 's'} and stars${kept.progress.current ? '' : ', not the chapter in play'}` : 'a fresh record started';
 			try {
 				renameSync(path, aside);
-				warning = `Saved progress at ${path} was damaged. It was moved to ${aside} and a fresh record started.`;
+				warning = `Saved progress was damaged: ${what}.\nDamaged file kept as ${basename(aside)}`;
 			} catch (error) {
-				warning = `Saved progress at ${path} was damaged and could not be moved aside (${messageOf(error)}). A fresh record was started.`;
+				warning = `Saved progress was damaged: ${what}.\nIt could not be moved aside (${messageOf(error)}).`;
+			}
+
+			if (kept) {
+				progress = kept.progress;
+				repaired = kept.progress;
 			}
 		}
 	}
 
 	let failed = false;
+	if (repaired) {
+		try {
+			conf.store = repaired as unknown as Record<string, unknown>;
+		} catch {}
+	}
+
 	return {
 		progress,
 		path,
 		warning,
 		save(next) {
 			if (failed) return undefined;
+			if (readOnly(path)) {
+				failed = true;
+				return `Saved progress is read-only (${basename(path)}): this session will not be saved.`;
+			}
+
 			try {
 				conf.store = next as unknown as Record<string, unknown>;
 				return undefined;

@@ -44,7 +44,7 @@ const idsOf = (region: RegionState | undefined, param: string, session: Session)
 
 	if (/^--snapshot-ids?$/.test(param)) return Object.values(region.snapshots).filter(s => s.OwnerId === session.world.account).map(s => s.SnapshotId);
 	if (/^--volume-ids?$/.test(param)) return Object.keys(region.volumes);
-	if (/^--key-names?$/.test(param)) return Object.keys(region.keyPairs);
+	if (/^--key-names?$/.test(param)) return Object.values(region.keyPairs).map(k => k.KeyName);
 	if (/^--key-pair-ids?$/.test(param)) return Object.values(region.keyPairs).map(k => k.KeyPairId);
 	if (/^--(group-ids?|security-group-ids)$/.test(param)) return Object.keys(region.securityGroups);
 	if (/^--(group-names?|security-groups)$/.test(param)) return Object.values(region.securityGroups).map(g => g.GroupName);
@@ -62,11 +62,17 @@ const awsCandidates = (session: Session, words: string[], current: string): stri
 	if (previous === '--region' || previous === '--source-region') return [...DEFAULT_REGIONS];
 	if (previous === '--output') return [...OUTPUT_FORMATS];
 	const positional = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1].startsWith('--')));
-	if (positional.length === 0) return current.startsWith('-') ? GLOBAL_OPTIONS : awsCommands();
+	if (positional.length === 0) return current.startsWith('-') ? GLOBAL_OPTIONS : [...awsCommands()];
+	if (positional[0] === 'configure') return positional.length === 1 && !current.startsWith('-') ? ['list', 'list-profiles', 'get', 'set'] : current.startsWith('-') ? GLOBAL_OPTIONS : [];
+	if (positional[0] === 'ssm' || positional[0] === 'sts') {
+		if (positional.length === 1) return current.startsWith('-') ? GLOBAL_OPTIONS : [...cliOperationNames(positional[0]), 'help'];
+		return current.startsWith('-') ? [...inputParameters(positional[1], positional[0]).map(p => p.cliName), ...GLOBAL_OPTIONS] : [];
+	}
+
 	if (positional[0] !== 'ec2') return [];
 	if (positional.length === 1) return current.startsWith('-') ? GLOBAL_OPTIONS : [...cliOperationNames(), 'wait', 'help'];
 	const operation = positional[1];
-	if (operation === 'wait' && positional.length === 2 && !current.startsWith('-')) return waiterNames();
+	if (operation === 'wait' && positional.length === 2 && !current.startsWith('-')) return [...waiterNames()];
 	const cliName = operation === 'wait' ? undefined : operation;
 	if (current.startsWith('-')) {
 		const params = cliName ? inputParameters(cliName).filter(p => !p.hidden).map(p => p.cliName) : [];

@@ -3,6 +3,7 @@ import {isFor, literalWord, parseLine, simpleCommands} from './parse-line.js';
 import {notFoundText} from './programs.js';
 import {fail, ok, type Chunk, type CmdResult, type ExecContext, type Machine, type ShellVars} from './machine.js';
 import {globMatch} from './glob.js';
+import type {ProgramRun} from './session.js';
 
 // Runs a parsed command line the way bash does: expansions, assignments, redirections, pipes,
 // `&&` `||` `;`, `$?`. Programs come from the Machine; the few builtins that change the shell
@@ -163,7 +164,7 @@ const runSubstitution = (list: List, r: Runner): CmdResult => {
 
 type Target = {to: 'out'} | {to: 'err'} | {to: 'file'; path: string} | {to: 'null'};
 
-const SPECIAL: Record<string, Target> = {'/dev/null': {to: 'null'}, '/dev/stdout': {to: 'out'}, '/dev/stderr': {to: 'err'}};
+const SPECIAL = new Map<string, Target>([['/dev/null', {to: 'null'}], ['/dev/stdout', {to: 'out'}], ['/dev/stderr', {to: 'err'}]]);
 
 type Routing = {fd1: Target; fd2: Target; stdin?: string; files: Map<string, string>};
 
@@ -180,7 +181,7 @@ const setupRedirects = (redirects: Redirect[], r: Runner, sink: Chunk[], subExit
 		if (fields.length !== 1) return {error: `bash: ${raw}: ambiguous redirect\n`};
 		const target = fields[0];
 		if (redirect.op === '<') {
-			if (SPECIAL[target]) {
+			if (SPECIAL.has(target)) {
 				routing.stdin = '';
 				continue;
 			}
@@ -221,7 +222,8 @@ const setupRedirects = (redirects: Redirect[], r: Runner, sink: Chunk[], subExit
 };
 
 const openFile = (path: string, append: boolean, r: Runner, routing: Routing): {target: Target} | {error: string} => {
-	if (SPECIAL[path]) return {target: SPECIAL[path]};
+	const special = SPECIAL.get(path);
+	if (special) return {target: special};
 	if (path === '') return {error: 'bash: : No such file or directory\n'};
 	const abs = r.machine.fs.resolve(path);
 	if (!routing.files.has(abs)) {
@@ -240,8 +242,8 @@ const route = (result: CmdResult, routing: Routing, r: Runner): Chunk[] => {
 	const out: Chunk[] = [];
 	for (const chunk of result.out) {
 		const target = chunk.fd === 1 ? routing.fd1 : routing.fd2;
-		if (target.to === 'out') out.push({fd: 1, text: chunk.text});
-		else if (target.to === 'err') out.push({fd: 2, text: chunk.text});
+		if (target.to === 'out') out.push({...chunk, fd: 1});
+		else if (target.to === 'err') out.push({...chunk, fd: 2});
 		else if (target.to === 'file') routing.files.set(target.path, (routing.files.get(target.path) ?? '') + chunk.text);
 	}
 
@@ -349,8 +351,8 @@ const runSimple = (command: SimpleCommand, r: Runner, stdin: string): CmdResult 
 		return {code: result.code, out: [...sink, ...route(result, routing, r)]};
 	}
 
-	const env: Record<string, string> = {};
-	for (const name of r.shell.exported) if (r.shell.vars[name] !== undefined) env[name] = r.shell.vars[name];
+	const env = Object.create(null) as Record<string, string>;
+	for (const name of r.shell.exported) if (Object.hasOwn(r.shell.vars, name)) env[name] = r.shell.vars[name];
 	for (const [name, value] of assigns) env[name] = value;
 	const ctx: ExecContext = {machine: r.machine, shell: r.shell, env, stdin: routing.stdin ?? stdin};
 	const [name, ...args] = argv;
@@ -358,13 +360,18 @@ const runSimple = (command: SimpleCommand, r: Runner, stdin: string): CmdResult 
 	const builtin = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
 	const program = builtin ? undefined : r.machine.command(name);
 	if (builtin) result = builtin(args, r, ctx);
-	else if (program) result = program(ctx, argv);
+	else if (program) {
+		const ended = r.machine.onRun?.(argv);
+		result = program(ctx, argv);
+		const run = ended?.(result.code);
+		if (run) result = {code: result.code, out: result.out.map(c => (c.by ? c : {...c, by: [run]})), run};
+	}
 	else if (name.includes('/')) {
 		const exists = r.machine.fs.read(name);
 		result = fail(typeof exists === 'string' || r.machine.fs.isDir(name) ? 126 : 127, `bash: ${name}: ${typeof exists === 'string' || r.machine.fs.isDir(name) ? 'Permission denied' : 'No such file or directory'}\n`);
 	} else result = fail(127, notFoundText(name, r.machine.kind));
 
-	return {code: result.code, out: [...sink, ...route(result, routing, r)]};
+	return {code: result.code, out: [...sink, ...route(result, routing, r)], run: result.run};
 };
 
 /** `for NAME in WORDS; do BODY; done`: the variable takes each field in turn; $? is the body's last. */
@@ -410,11 +417,14 @@ const runPipeline = (pipeline: Pipeline, r: Runner, stdin: string): CmdResult =>
 	const out: Chunk[] = [];
 	let input = stdin;
 	let code = 0;
+	const runs: ProgramRun[] = [];
 	pipeline.commands.forEach((command, index) => {
 		const last = index === pipeline.commands.length - 1;
 		const result = runCommand(command, r, input);
+		if (result.run) runs.push(result.run);
 		code = result.code;
-		if (last) out.push(...result.out);
+		// what a pipeline prints, its every program showed (`aws … | grep snap-`)
+		if (last) out.push(...result.out.map(c => (runs.length > 1 ? {...c, by: [...new Set([...(c.by ?? []), ...runs])]} : c)));
 		else {
 			out.push(...result.out.filter(c => c.fd === 2));
 			input = result.out

@@ -8,6 +8,7 @@ import {programNames} from './programs.js';
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
 import {sshKeygenCommand} from './ssh-keygen.js';
+import {currentRun, traceRuns} from './runs.js';
 import {treeFs} from './tree-fs.js';
 
 // The player's own computer: a home directory of files (key.pem, userdata.sh…), the AWS CLI,
@@ -44,7 +45,7 @@ const parseMode = (spec: string, current: number): number | undefined => {
 export const localMachine = (state: LineState): Machine => {
 	const fs = treeFs({
 		files() {
-			const out: Record<string, string> = {};
+			const out = Object.create(null) as Record<string, string>;
 			for (const [key, content] of Object.entries(state.files)) out[localAbs(key)] = content;
 			return out;
 		},
@@ -64,7 +65,10 @@ export const localMachine = (state: LineState): Machine => {
 		baseDirs: ['/home', LOCAL_HOME, '/tmp', '/etc', '/usr', '/usr/bin', '/var', '/dev'],
 		canWrite: abs => abs.startsWith(`${LOCAL_HOME}/`) || abs.startsWith('/tmp/'),
 	});
-	fs.mode = path => state.modes[localKey(fs.resolve(path))] ?? (fs.isDir(path) ? 0o755 : NEW_FILE_MODE);
+	fs.mode = path => {
+		const key = localKey(fs.resolve(path));
+		return (Object.hasOwn(state.modes, key) ? state.modes[key] : undefined) ?? (fs.isDir(path) ? 0o755 : NEW_FILE_MODE);
+	};
 	fs.chmod = (path, mode) => {
 		const abs = fs.resolve(path);
 		if (!fs.isDir(path) && typeof fs.read(path) !== 'string') return {error: 'No such file or directory'};
@@ -77,18 +81,22 @@ export const localMachine = (state: LineState): Machine => {
 	const elapse = (ms: number) => elapseLine(state, ms);
 
 	const aws: Command = (ctx, [, ...args]) => {
-		const region = ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || state.region;
 		const outcome = runAws(state.world, args, {
 			readFile(path) {
 				const content = fs.read(path.startsWith('file://') ? path.slice(7) : path);
 				return typeof content === 'string' ? content : undefined;
 			},
-			defaultRegion: region,
+			defaultRegion: state.region,
+			envRegion: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || undefined,
+			envOutput: ctx.env.AWS_DEFAULT_OUTPUT || undefined,
+			envProfile: ctx.env.AWS_PROFILE || ctx.env.AWS_DEFAULT_PROFILE || undefined,
 			width: state.width,
 			guest: shellGuest,
 		});
 		state.world = outcome.world;
 		state.calls.push(...outcome.calls);
+		const run = currentRun(state);
+		if (run) run.calls = [...(run.calls ?? []), ...outcome.calls];
 		return commandResult(outcome.exitCode, outcome.stdout, outcome.stderr);
 	};
 
@@ -133,6 +141,7 @@ export const localMachine = (state: LineState): Machine => {
 		hostname: LOCAL_HOST,
 		fs,
 		...programTable(programs, programNames('local')),
+		onRun: traceRuns(state),
 	};
 	return machine;
 };

@@ -1,3 +1,4 @@
+import {DEFAULT_PROFILE, profileSettings} from '../sim/settings/cli-config.js';
 import {loginUser} from '../guest/guest.js';
 import {instanceReachable} from '../sim/instances/lookup.js';
 import {CLEAR_SCREEN} from './commands/common.js';
@@ -6,6 +7,7 @@ import {LOCAL_HOME, tickLine, type LineState} from './line-state.js';
 import {localMachine} from './local-machine.js';
 import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
+import {withShown} from './runs.js';
 import {diskOf, instanceOf, remoteMachine} from './remote.js';
 import {callChangedWorld, type LineResult, type Session} from './session.js';
 
@@ -16,15 +18,20 @@ export {promptFor} from './prompt.js';
 // line of shell in, the new session and what the terminal shows out. Pure (the session passed
 // in is never changed; files are virtual) and it never throws.
 
+/** A record keyed by what the player typed (file names, variables): no prototype, so `__proto__` or `constructor` is just a name. */
+const dict = <T>(from?: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, from);
+
 const toState = (session: Session, line: string): LineState => ({
 	world: session.world,
 	region: session.configRegion ?? session.region,
-	files: {...session.files},
-	modes: {...session.fileModes},
+	files: dict(session.files),
+	modes: dict(session.fileModes),
 	knownHosts: [...(session.knownHosts ?? [])],
 	calls: [],
+	runs: [],
+	runStack: [],
 	remote: session.remote ? {...session.remote} : undefined,
-	remoteShell: session.remoteShell ? {cwd: session.remoteShell.cwd, vars: {...session.remoteShell.vars}} : undefined,
+	remoteShell: session.remoteShell ? {cwd: session.remoteShell.cwd, vars: dict(session.remoteShell.vars)} : undefined,
 	cwd: session.cwd ?? LOCAL_HOME,
 	width: session.terminalWidth,
 	history: [...session.history.map(h => h.line), line],
@@ -51,7 +58,7 @@ const runRemote = (state: LineState, list: Parameters<typeof runList>[0]): {code
 		return {code: 255, out: [{fd: 2, text: `Connection to ${remote.host} closed by remote host.\nConnection to ${remote.host} closed.\n`}]};
 	}
 
-	const shellState = state.remoteShell ?? {cwd: `/home/${remote.user}`, vars: {}};
+	const shellState = state.remoteShell ?? {cwd: `/home/${remote.user}`, vars: dict<string>()};
 	let switchedTo: string | undefined;
 	const machine = remoteMachine(state, {region: remote.region, instanceId: remote.instanceId, user: remote.user, cwd: shellState.cwd}, user => {
 		switchedTo = user;
@@ -100,7 +107,7 @@ const execute = (session: Session, line: string): LineResult => {
 	let code: number;
 	let out: Chunk[];
 	let exit = false;
-	const vars = {...session.vars};
+	const vars = dict(session.vars);
 	const exported = new Set(session.exported ?? []);
 	if (!parsed.ok) {
 		code = 2;
@@ -123,7 +130,14 @@ const execute = (session: Session, line: string): LineResult => {
 
 	// `export AWS_DEFAULT_REGION=…` (or AWS_REGION, which wins) sets the Region of later aws commands;
 	// once neither is set (`unset`), the configured Region applies again
-	const configRegion = session.configRegion ?? session.region;
+	// `aws configure set region …` changes the configured Region itself
+	let configRegion = session.configRegion ?? session.region;
+	const configured = profileSettings(state.world, configRegion, DEFAULT_PROFILE)?.region;
+	if (configured !== undefined && configured !== configRegion) {
+		configRegion = configured;
+		state.region = configured;
+	}
+
 	for (const name of ['AWS_DEFAULT_REGION', 'AWS_REGION']) {
 		if (exported.has(name) && vars[name]) state.region = vars[name];
 	}
@@ -145,7 +159,7 @@ const execute = (session: Session, line: string): LineResult => {
 		vars,
 		exported: [...exported].sort(),
 		knownHosts: state.knownHosts,
-		history: [...session.history, {line, exitCode: code, calls: state.calls, ...(state.changed || state.calls.some(callChangedWorld) ? {changed: true as const} : {})}],
+		history: [...session.history, {line, exitCode: code, calls: state.calls, runs: withShown(state.runs, out), ...(state.changed || state.calls.some(callChangedWorld) ? {changed: true as const} : {})}],
 		remote: state.remote,
 		remoteShell: state.remoteShell,
 		cwd: state.cwd,

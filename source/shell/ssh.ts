@@ -1,12 +1,14 @@
 import {loginUser, osFamily} from '../guest/guest.js';
 import {sameKeyMaterial} from '../sim/key-pairs/key-material.js';
 import type {World} from '../sim/core/types.js';
+import {keyPairByName} from '../sim/key-pairs/lookup.js';
 import {runScript} from './interpret.js';
 import {LOCAL_USER, type LineState} from './line-state.js';
 import {commandResult, type Chunk, type Command, type Machine, type ShellVars} from './machine.js';
 import {instanceReachable} from '../sim/instances/lookup.js';
 import {findHostByPublicIp, resolveHost, type Host} from './network.js';
 import {remoteMachine} from './remote.js';
+import {noteReached} from './runs.js';
 
 // OpenSSH's client against the simulated instances: connection (public IP, running, security
 // group allows TCP 22), host key, private key file (present, not readable by others, the
@@ -54,7 +56,7 @@ const keyAccepted = (world: World, host: Host, user: string, publicKey: string):
 	const authorized = host.disk?.files[`/home/${user}/.ssh/authorized_keys`];
 	if (authorized !== undefined) return authorized.split('\n').some(line => line.trim().startsWith(publicKey.split(' ').slice(0, 2).join(' ')));
 	// an instance that booted before the guest model knew about authorized_keys: its launch key
-	const pair = host.instance.KeyName ? world.regions[host.region].keyPairs[host.instance.KeyName] : undefined;
+	const pair = host.instance.KeyName ? keyPairByName(world.regions[host.region], host.instance.KeyName) : undefined;
 	return pair?.PublicKey.trim() === publicKey;
 };
 
@@ -119,6 +121,7 @@ export const sshCommand =
 			return {code: 255, out: [...err, {fd: 2, text: `ssh: connect to host ${a.host} port ${a.port}: Connection refused\n`}]};
 		}
 
+		noteReached(state, {region: host.region, instanceId: host.instance.InstanceId});
 		if (!state.knownHosts.includes(ip)) {
 			state.knownHosts.push(ip);
 			say(`Warning: Permanently added '${a.host}' (ED25519) to the list of known hosts.\n`);

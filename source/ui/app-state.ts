@@ -5,6 +5,7 @@ import {findChapter} from '../game/names.js';
 import type {ChapterInfo, Game, Play, ScoreReport} from '../game/types.js';
 import {labActions, newLab, type LabSignal, type LabView, type LabState, type ScrollEntry, type ScrollKind} from './lab/lab-state.js';
 import {menuItems, type MenuValue} from './menu/menu-items.js';
+import {debriefPages, storyScreens, type View} from './text/layout.js';
 import {actionsFromInk, type InkKey} from './prompt/reducer.js';
 
 // The whole game's screen flow as one pure reducer: every key goes through `appKey` (one input
@@ -12,10 +13,10 @@ import {actionsFromInk, type InkKey} from './prompt/reducer.js';
 
 export type Screen =
 	| {name: 'menu'; index: number}
-	| {name: 'story'; page: number; /** where Enter past the last page leads */ then: 'lab'}
+	| {name: 'story'; page: number; /** where Enter past the last page leads */ then: 'lab'; /** the chapter's first showing: its title goes to the transcript when the lab opens */ intro?: boolean}
 	| {name: 'lab'}
 	| {name: 'quiz'; question: number; index: number; /** the choice given to the question shown, once answered */ answered?: number; then: 'lab' | 'complete'}
-	| {name: 'complete'; index: number; report: ScoreReport; best: number};
+	| {name: 'complete'; index: number; report: ScoreReport; best: number; /** the page of the debrief shown */ page?: number};
 
 export type AppState = {
 	screen: Screen;
@@ -26,6 +27,8 @@ export type AppState = {
 	notices: string[];
 	/** everything the lab printed, in order (drawn once each by <Static>) */
 	transcript: ScrollEntry[];
+	/** counts the screen clears that start a chapter: a new <Static> for each, which prints from its first entry */
+	transcriptEpoch: number;
 	/** Ctrl+C pressed once outside the lab */
 	ctrlCArmed: boolean;
 };
@@ -39,6 +42,7 @@ export const initialApp = (engine: Game): AppState => ({
 	progressLoaded: false,
 	notices: engine.lessonErrors(),
 	transcript: [],
+	transcriptEpoch: 0,
 	ctrlCArmed: false,
 });
 
@@ -47,7 +51,7 @@ export const progressLoaded = (state: AppState, progress: Progress, warning?: st
 	...state,
 	progress,
 	progressLoaded: true,
-	notices: warning ? [warning, ...state.notices] : state.notices,
+	notices: warning ? [...warning.split('\n'), ...state.notices] : state.notices,
 	screen: state.screen.name === 'menu' ? {name: 'menu', index: 0} : state.screen,
 });
 
@@ -78,16 +82,32 @@ const remember = (engine: Game, state: AppState): AppState => {
 	return {...state, progress};
 };
 
-const enterLab = (engine: Game, state: AppState, play: Play, intro: boolean): AppStep => {
-	const lab = newLab(engine, play, historyFor(state.progress, historyKey(play)));
-	let next: AppState = {...state, lab, ctrlCArmed: false};
-	if (play.chapterId) next = {...next, progress: markStarted(next.progress, play.chapterId)};
-	next = remember(engine, next);
+/** The line that heads a chapter's (or the sandbox's) transcript. */
+const titleLine = (engine: Game, play: Play | undefined): string => {
 	const chapter = chapterOf(engine, play);
 	const title = chapter ? `Chapter ${chapter.order}: ${chapter.title}` : 'Free sandbox: a fresh AWS world with no goals.';
-	next = note(next, 'info', `${title}  (type \`help\` for game commands)`);
-	if (intro && chapter) return {state: {...next, screen: {name: 'story', page: 0, then: 'lab'}}, effects: [{type: 'persist'}]};
-	return {state: {...next, screen: {name: 'lab'}}, effects: [{type: 'persist'}]};
+	return `${title}  (type \`help\` for game commands)`;
+};
+
+/**
+ * Opens a chapter or the sandbox on a clean screen: the last chapter's transcript goes. Its title
+ * is shown once: by the story pages first, then at the top of the lab's transcript.
+ */
+const enterLab = (engine: Game, state: AppState, play: Play, intro: boolean): AppStep => {
+	const lab = newLab(engine, play, historyFor(state.progress, historyKey(play)));
+	let next: AppState = {...state, lab, ctrlCArmed: false, transcript: [], transcriptEpoch: state.transcriptEpoch + 1};
+	if (play.chapterId) next = {...next, progress: markStarted(next.progress, play.chapterId)};
+	next = remember(engine, next);
+	const effects: AppEffect[] = [{type: 'clear'}, {type: 'persist'}];
+	if (intro && chapterOf(engine, play)) return {state: {...next, screen: {name: 'story', page: 0, then: 'lab', intro: true}}, effects};
+	return {state: {...note(next, 'info', titleLine(engine, play)), screen: {name: 'lab'}}, effects};
+};
+
+/** Leaves the story for the lab; after the first showing the lab's transcript starts with the title. */
+const storyToLab = (engine: Game, state: AppState): AppStep => {
+	const first = state.screen.name === 'story' && state.screen.intro;
+	const next = first ? note(state, 'info', titleLine(engine, state.lab?.play)) : state;
+	return {state: {...next, screen: {name: 'lab'}}, effects: []};
 };
 
 const resumePlay = (engine: Game, state: AppState): AppStep => {
@@ -202,8 +222,8 @@ type Nav = 'up' | 'down' | 'left' | 'right' | 'enter' | 'back' | 'skip' | 'none'
 const nav = (input: string, key: InkKey): Nav => {
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
-	if (key.leftArrow) return 'left';
-	if (key.rightArrow) return 'right';
+	if (key.leftArrow || key.pageUp) return 'left';
+	if (key.rightArrow || key.pageDown || input === ' ') return 'right';
 	if (key.return || input === '\r') return 'enter';
 	if (key.escape) return 'back';
 	if (input === 's' || input === 'q') return 'skip';
@@ -222,13 +242,16 @@ const menuKey = (engine: Game, state: AppState, move: Nav, input: string): AppSt
 	return {state, effects: []};
 };
 
-const storyKey = (engine: Game, state: AppState, move: Nav): AppStep => {
+const viewOf = (view: LabView): View => ({columns: view.columns ?? 80, rows: view.rows ?? 24});
+
+const storyKey = (engine: Game, state: AppState, move: Nav, view: LabView): AppStep => {
 	if (state.screen.name !== 'story') return {state, effects: []};
-	const pages = chapterOf(engine, state.lab?.play)?.story ?? [];
-	const {page} = state.screen;
+	const chapter = chapterOf(engine, state.lab?.play);
+	const pages = chapter ? storyScreens(chapter, viewOf(view)) : [];
+	const page = Math.min(state.screen.page, Math.max(0, pages.length - 1));
 	if (move === 'left' || move === 'up') return {state: {...state, screen: {...state.screen, page: Math.max(0, page - 1)}}, effects: []};
 	if ((move === 'enter' || move === 'right' || move === 'down') && page < pages.length - 1) return {state: {...state, screen: {...state.screen, page: page + 1}}, effects: []};
-	if (move === 'enter' || move === 'right' || move === 'skip' || move === 'back') return {state: {...state, screen: {name: 'lab'}}, effects: []};
+	if (move === 'enter' || move === 'right' || move === 'skip' || move === 'back') return storyToLab(engine, state);
 	return {state, effects: []};
 };
 
@@ -242,7 +265,8 @@ const quizKey = (engine: Game, state: AppState, move: Nav): AppStep => {
 		if (move === 'up' || move === 'down') return {state: {...state, screen: {...screen, index: wrap(screen.index + (move === 'up' ? -1 : 1), question.choices.length)}}, effects: []};
 		if (move === 'back' && screen.then === 'lab') return {state: {...state, screen: {name: 'lab'}}, effects: []};
 		if (move !== 'enter') return {state, effects: []};
-		const lab = state.lab ? {...state.lab, play: engine.answerQuiz(state.lab.play, screen.question, screen.index)} : state.lab;
+		const choice = question.choices[screen.index]?.index ?? screen.index;
+		const lab = state.lab ? {...state.lab, play: engine.answerQuiz(state.lab.play, screen.question, choice)} : state.lab;
 		return {state: remember(engine, {...state, lab, screen: {...screen, answered: screen.index}}), effects: [{type: 'persist'}]};
 	}
 
@@ -266,10 +290,17 @@ const nextChapter = (engine: Game, play: Play | undefined): ChapterInfo | undefi
 	return index === -1 ? undefined : chapters[index + 1];
 };
 
-const completeKey = (engine: Game, state: AppState, move: Nav): AppStep => {
+const completeKey = (engine: Game, state: AppState, move: Nav, view: LabView): AppStep => {
 	const {screen} = state;
 	if (screen.name !== 'complete') return {state, effects: []};
 	const items = completeItems(engine, state);
+	if (move === 'left' || move === 'right') {
+		const chapter = chapterOf(engine, state.lab?.play);
+		const pages = chapter ? debriefPages(chapter, screen.report.lines.length, items.length, viewOf(view)).length : 1;
+		const page = Math.min(screen.page ?? 0, pages - 1);
+		return {state: {...state, screen: {...screen, page: wrap(page + (move === 'left' ? -1 : 1), pages)}}, effects: []};
+	}
+
 	if (move === 'up' || move === 'down') return {state: {...state, screen: {...screen, index: wrap(screen.index + (move === 'up' ? -1 : 1), items.length)}}, effects: []};
 	if (move !== 'enter') return {state, effects: []};
 	const choice = items[screen.index]?.value;
@@ -301,7 +332,7 @@ export const appKey = (engine: Game, state: AppState, input: string, key: InkKey
 		}
 
 		case 'story': {
-			return storyKey(engine, disarmed, move);
+			return storyKey(engine, disarmed, move, view);
 		}
 
 		case 'quiz': {
@@ -309,7 +340,7 @@ export const appKey = (engine: Game, state: AppState, input: string, key: InkKey
 		}
 
 		case 'complete': {
-			return completeKey(engine, disarmed, move);
+			return completeKey(engine, disarmed, move, view);
 		}
 
 		case 'lab': {

@@ -4,7 +4,7 @@ import type {Progress} from '../progress/schema.js';
 import {addNotice, appKey, chapterOf, completeItems, initialApp, progressLoaded, startAt, type AppEffect, type AppState, type StartAt} from './app-state.js';
 import {Transcript} from './components/transcript.js';
 import type {Game} from '../game/types.js';
-import {useWindowSize} from './hooks/use-window-size.js';
+import {MIN_COLUMNS, MIN_ROWS, tooSmall, useWindowSize} from './hooks/use-window-size.js';
 import {CompleteScreen} from './screens/complete-screen.js';
 import {LabScreen} from './screens/lab-screen.js';
 import {MenuScreen} from './screens/menu-screen.js';
@@ -32,8 +32,8 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 	const {stdout} = useStdout();
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useWindowSize();
-	const columnsRef = useRef(columns);
-	columnsRef.current = columns;
+	const viewRef = useRef({columns, rows});
+	viewRef.current = {columns, rows};
 	const [state, setState] = useState<AppState>(() => initialApp(engine));
 	const stateRef = useRef(state);
 	const storeRef = useRef<ProgressPort | undefined>(undefined);
@@ -65,7 +65,7 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 
 	const onInput = useCallback(
 		(input: string, key: InkKey) => {
-			const step = appKey(engine, stateRef.current, input, key, {columns: columnsRef.current});
+			const step = appKey(engine, stateRef.current, input, key, viewRef.current);
 			apply(step.state, step.effects);
 		},
 		[engine, apply],
@@ -99,15 +99,17 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 	const chapter = chapterOf(engine, state.lab?.play);
 	const {screen} = state;
 	let body: React.ReactNode = null;
-	if (screen.name === 'menu') body = <MenuScreen engine={engine} state={state} index={screen.index} rows={rows} />;
-	else if (screen.name === 'story' && chapter) body = <StoryScreen chapter={chapter} page={screen.page} rows={rows} />;
-	else if (screen.name === 'quiz' && chapter?.quiz[screen.question]) body = <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} />;
-	else if (screen.name === 'complete' && chapter) body = <CompleteScreen chapter={chapter} report={screen.report} best={screen.best} items={completeItems(engine, state)} index={screen.index} rows={rows} />;
+	// a cut-off screen helps nobody: say what is wrong until the window grows (nothing is lost)
+	if (tooSmall({columns, rows})) body = <Text wrap="wrap">Terminal too small ({columns}×{rows}): AMI School needs {MIN_COLUMNS}×{MIN_ROWS}. Make the window bigger; your game is kept.</Text>;
+	else if (screen.name === 'menu') body = <MenuScreen engine={engine} state={state} index={screen.index} rows={rows} />;
+	else if (screen.name === 'story' && chapter) body = <StoryScreen chapter={chapter} page={screen.page} columns={columns} rows={rows} />;
+	else if (screen.name === 'quiz' && chapter?.quiz[screen.question]) body = <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} columns={columns} />;
+	else if (screen.name === 'complete' && chapter) body = <CompleteScreen chapter={chapter} report={screen.report} best={screen.best} items={completeItems(engine, state)} index={screen.index} page={screen.page} columns={columns} rows={rows} />;
 	else if (state.lab) body = <LabScreen engine={engine} lab={state.lab} columns={columns} rows={rows} />;
 
 	return (
 		<>
-			<Transcript entries={state.transcript} />
+			<Transcript key={state.transcriptEpoch} entries={state.transcript} />
 			<Box flexDirection="column">
 				{body}
 				{state.ctrlCArmed ? <Text color="yellow">Press Ctrl+C again to quit.</Text> : null}

@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import React, {useEffect, useState} from 'react';
-import {Box, render, Text, useApp} from 'ink';
+import {Box, render, Text, useApp, useInput, useStdin, useStdout} from 'ink';
 import {Title} from './components/title.js';
 import Spinner from 'ink-spinner';
 import {App, type ProgressPort} from './app.js';
@@ -80,6 +80,49 @@ export const Boot = ({load, openProgress, start}: BootProps) => {
 	);
 };
 
+/**
+ * Ctrl+Z as in any terminal program: raw mode turns it into a plain key, so the game gives the
+ * terminal back (cooked mode, cursor shown) and stops itself; `fg` (SIGCONT) takes raw mode again
+ * and draws the screen afresh. The key is read through Ink (a stdin listener of our own would
+ * make the stream flow and steal keys from Ink between screens).
+ */
+const suspendOnCtrlZ = (stdin: NodeJS.ReadStream, stdout: NodeJS.WriteStream, redraw: () => void): {suspend: () => void; remove: () => void} => {
+	const resume = () => {
+		if (stdin.isTTY) stdin.setRawMode(true);
+		stdout.write('\u001B[?25l\u001B[2J\u001B[H');
+		redraw();
+	};
+
+	return {
+		suspend() {
+			if (process.platform === 'win32') return;
+			if (stdin.isTTY) stdin.setRawMode(false);
+			stdout.write('\u001B[?25h\n');
+			process.once('SIGCONT', resume);
+			process.kill(process.pid, 'SIGSTOP');
+		},
+		remove() {
+			process.off('SIGCONT', resume);
+		},
+	};
+};
+
+/** Around the whole game: Ctrl+Z, and a new `frame` writes the whole screen again (Ink's write puts its last frame back), game state untouched. */
+const Redraw = ({frame, onSuspend, children}: {frame: number; onSuspend: () => void; children: React.ReactNode}) => {
+	const {write} = useStdout();
+	const {isRawModeSupported} = useStdin();
+	useEffect(() => {
+		if (frame > 0) write('');
+	}, [frame, write]);
+	useInput(
+		(input, key) => {
+			if (key.ctrl && input === 'z') onSuspend();
+		},
+		{isActive: isRawModeSupported},
+	);
+	return <>{children}</>;
+};
+
 export const startGame = async (options: StartOptions = {}): Promise<number> => {
 	const stdout = options.stdout ?? process.stdout;
 	const stdin = options.stdin ?? process.stdin;
@@ -93,10 +136,16 @@ export const startGame = async (options: StartOptions = {}): Promise<number> => 
 	};
 
 	const removeShrinkFix = installShrinkFix(stdout);
-	const instance = render(<Boot load={load} openProgress={openProgress} start={{mode: options.mode ?? 'menu', chapter: options.chapter}} />, {stdout, stdin, exitOnCtrlC: false, patchConsole: false});
+	const element = <Boot load={load} openProgress={openProgress} start={{mode: options.mode ?? 'menu', chapter: options.chapter}} />;
+	let frame = 0;
+	const suspension = suspendOnCtrlZ(stdin, stdout, () => {
+		instance.rerender(<Redraw frame={++frame} onSuspend={suspension.suspend}>{element}</Redraw>);
+	});
+	const instance = render(<Redraw frame={0} onSuspend={suspension.suspend}>{element}</Redraw>, {stdout, stdin, exitOnCtrlC: false, patchConsole: false});
 	try {
 		await instance.waitUntilExit();
 	} finally {
+		suspension.remove();
 		removeShrinkFix();
 		instance.cleanup();
 	}

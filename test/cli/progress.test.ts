@@ -117,7 +117,8 @@ describe('one config folder', {timeout: 60_000}, () => {
 		expect(JSON.parse(shown.stdout).chapters[0].state).toBe('done');
 		expect(fs.existsSync(path.join(old, 'progress.json'))).toBe(false);
 		expect(home.run('aws', 'ec2', 'create-key-pair', '--key-name', 'k', '--query', 'KeyName', '--output', 'text').stdout).toBe('k\n');
-		expect(fs.readdirSync(home.config).sort()).toEqual(['progress.json', 'sandbox.json']);
+		// beside them, the code V8 compiled for the aws command (the next one starts sooner)
+		expect(fs.readdirSync(home.config).sort()).toEqual(['code-cache', 'progress.json', 'sandbox.json']);
 	});
 });
 

@@ -90,3 +90,21 @@ describe('game commands', () => {
 		expect(lines[2]).toMatch(/^ {2}○ snapshot +snap-1 +us-east-1 +\$0\.0011 {2}not accruing$/);
 	});
 });
+
+describe('bill shows what is not billed yet', () => {
+	it('a pending instance is listed as not billed until running, alone or beside other charges', () => {
+		const world = structuredClone(worldWithAllRegions());
+		world.regions['us-east-1'].instances['i-new'] = instance('i-new', 'ami-public', 'pending');
+		const alone = formatBill(world).split('\n');
+		expect(alone[1]).toMatch(/^ {2}◌ instance +i-new +us-east-1 +not billed until running$/);
+		expect(alone.at(-1)).toMatch(/^Nothing has cost anything yet/);
+		const busy = family();
+		busy.regions['us-east-1'].instances['i-new'] = instance('i-new', 'ami-public', 'pending');
+		busy.regions['us-east-1'].snapshots['snap-1'].billing = {billedMs: 2 * HOUR};
+		const lines = formatBill(busy).split('\n');
+		expect(lines).toContainEqual(expect.stringMatching(/◌ instance +i-new .*not billed until running$/));
+		// as wide as the other rows: it fits 80 columns
+		for (const line of lines.slice(1)) expect(line.length).toBeLessThanOrEqual(80);
+		expect(lines.at(-1)).toBe('  ● still costing money   ○ no longer accruing   ◌ not billed yet');
+	});
+});

@@ -36,7 +36,7 @@ export const withHost = (world: World, o: HostOptions = {}): World =>
 		const regionName = o.region ?? 'us-east-1';
 		const region = draft.regions[regionName];
 		const keyName = 'keyName' in o ? o.keyName : 'lab-key';
-		region.keyPairs['lab-key'] ??= {KeyPairId: 'key-0123456789abcdef0', KeyName: 'lab-key', KeyType: 'rsa', KeyFingerprint: 'aa', KeyMaterial: KEY_MATERIAL, PublicKey: PUBLIC_KEY, CreateTime: draft.clock, Tags: []};
+		region.keyPairs['key-0123456789abcdef0'] ??= {KeyPairId: 'key-0123456789abcdef0', KeyName: 'lab-key', KeyType: 'rsa', KeyFingerprint: 'aa', KeyMaterial: KEY_MATERIAL, PublicKey: PUBLIC_KEY, CreateTime: draft.clock, Tags: []};
 		const id = o.id ?? 'i-0123456789abcdef0';
 		const sgId = `sg-0${id.slice(3)}`;
 		region.securityGroups[sgId] = {

@@ -21,7 +21,12 @@ const setup = async (progress?: Progress, warning?: string) => {
 	const engine = fakeEngine();
 	const store = memoryStore(progress, warning);
 	const app = render(<App engine={engine} openProgress={async () => store.port} />);
+	// progress opens after the first frame: wait for it (time-boxed; a loaded machine can take a while)
+	for (let waited = 0; waited < 3000 && (app.lastFrame() ?? '').includes('Loading your progress'); waited += 20) await tick();
 	await tick();
+	// the saved progress loads after the first frame: wait for it (time-boxed), however long a
+	// big saved world takes on a busy machine
+	for (let waited = 0; (app.lastFrame() ?? '').includes('Loading your progress') && waited < 3000; waited += 20) await tick();
 	const press = async (...keys: string[]) => {
 		for (const key of keys) {
 			app.stdin.write(key);
@@ -85,7 +90,7 @@ describe('a chapter from story to completion', () => {
 		expect(frame()).toContain('Page two of the story.');
 		await press('\r');
 		expect(frame()).toMatch(/Goals\n○ Touch a\n○ Touch b/);
-		expect(frame()).toMatch(/us-east-1 · Tue 1 Sep 08:00:00 · score 0 · \$0\.0000 \+\$0\.0000\/h · hints 0/);
+		expect(frame()).toMatch(/us-east-1 · Tue 1 Sep 08:00:00 · score 0 · \$0\.0000 \+\$0\.0000\/h · cmds 0\/par 3 · hints 0/);
 		expect(frame()).toMatch(/^\$ ?$/m);
 		await press('touch a', '\r');
 		expect(frame()).toContain('$ touch a');

@@ -61,7 +61,7 @@ describe('game commands', () => {
 
 	it('hint gives the next tier and its cost', () => {
 		const {state} = type(start(), 'hint\rhint\r');
-		expect(texts(state).filter(t => t.startsWith('Hint'))).toEqual(['Hint (-10 points): hint tier 1', 'Hint (-10 points): hint tier 2']);
+		expect(texts(state).filter(t => t.startsWith('Hint'))).toEqual(['Hint 1/3 (-10 points): hint tier 1', 'Hint 2/3 (-10 points): hint tier 2']);
 		expect(engine.hintsUsed(state.play)).toBe(2);
 	});
 

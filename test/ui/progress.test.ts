@@ -1,4 +1,4 @@
-import {chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
@@ -52,7 +52,7 @@ describe('progress store', () => {
 		expect(store.progress).toEqual(emptyProgress());
 		expect(store.warning).toBeUndefined();
 		expect(path.basename(store.path!)).toBe('progress.json');
-		const saved = setCurrent(markStarted(emptyProgress(), 'ch1'), {chapterId: 'ch1', session: session(), data: {hints: 2}});
+		const saved = setCurrent(markStarted(emptyProgress(), 'ch1'), {chapterId: 'ch1', session: session(), data: {hints: {g1: 2}}});
 		expect(store.save(saved)).toBeUndefined();
 		const again = openProgressStore({cwd: dir});
 		expect(again.progress).toEqual(saved);
@@ -80,12 +80,65 @@ describe('progress store', () => {
 			const store = openProgressStore({cwd: dir, now: () => new Date(Date.UTC(2026, 0, 2, 3, 4, 5))});
 			expect(store.progress).toEqual(emptyProgress());
 			const aside = path.join(dir, 'progress.json.corrupt-2026-01-02T03-04-05-000Z');
-			expect(store.warning).toBe(`Saved progress at ${path.join(dir, 'progress.json')} was damaged. It was moved to ${aside} and a fresh record started.`);
+			expect(store.warning).toBe('Saved progress was damaged: a fresh record started.\nDamaged file kept as progress.json.corrupt-2026-01-02T03-04-05-000Z');
+			for (const line of store.warning!.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 			expect(readFileSync(aside, 'utf8')).toBe(content);
 			expect(store.save(markStarted(emptyProgress(), 'a'))).toBeUndefined();
 			expect(openProgressStore({cwd: dir}).warning).toBeUndefined();
 		});
 	}
+
+	const damagedWorlds: Array<[string, (world: any) => void]> = [
+		['a Region that is a number', world => (world.regions['us-east-1'] = 5)],
+		['a Region whose name is a number', world => (world.regions['us-east-1'].name = 5)],
+		['an instance State that is an object', world => (Object.values<any>(world.regions['us-east-1'].images)[0].State = {x: 1})],
+		['a schedule entry without a time', world => world.schedule.push({region: 'us-east-1', kind: 'image', id: 'ami-1'})],
+	];
+	for (const [name, damage] of damagedWorlds) {
+		it(`a chapter in play with ${name} is set aside; chapters done and stars are kept`, () => {
+			const world = JSON.parse(JSON.stringify(freshWorld()));
+			damage(world);
+			const saved = {
+				version: 1,
+				chapters: {ch1: {status: 'done', bestScore: 300, stars: 3, hintsUsed: 0}, ch2: {status: 'in-progress', bestScore: 0, stars: 0, hintsUsed: 0}},
+				histories: {ch2: ['aws ec2 describe-images']},
+				current: {chapterId: 'ch2', session: {...session(), world}},
+			};
+			writeFileSync(path.join(dir, 'progress.json'), JSON.stringify(saved));
+			const store = openProgressStore({cwd: dir, now: () => new Date(Date.UTC(2026, 0, 2, 3, 4, 5))});
+			expect(store.progress.chapters).toEqual(saved.chapters);
+			expect(store.progress.histories).toEqual(saved.histories);
+			expect(store.progress.current).toBeUndefined();
+			expect(store.warning).toBe('Saved progress was damaged: kept 2 chapters and stars, not the chapter in play.\nDamaged file kept as progress.json.corrupt-2026-01-02T03-04-05-000Z');
+			for (const line of store.warning!.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+			expect(JSON.parse(readFileSync(path.join(dir, 'progress.json.corrupt-2026-01-02T03-04-05-000Z'), 'utf8'))).toEqual(saved);
+			// the repaired record is on disk: the next start is quiet
+			const again = openProgressStore({cwd: dir});
+			expect(again.warning).toBeUndefined();
+			expect(again.progress.chapters).toEqual(saved.chapters);
+		});
+	}
+
+	it('keeps every sound chapter of a record with one broken chapter and damaged counters', () => {
+		const saved = {version: 1, chapters: {ch1: {status: 'done', bestScore: 100, stars: 2, hintsUsed: 0}, ch9: {status: 'finished'}}, current: {chapterId: 'ch1', session: session(), data: {stickyMet: 'g1'}}};
+		writeFileSync(path.join(dir, 'progress.json'), JSON.stringify(saved));
+		const store = openProgressStore({cwd: dir});
+		expect(store.progress.chapters).toEqual({ch1: saved.chapters.ch1});
+		expect(store.progress.current).toBeUndefined();
+		expect(store.warning).toMatch(/^Saved progress was damaged: kept 1 chapter and stars, not the chapter in play\./);
+	});
+
+	it('a read-only progress file is not replaced: saving says so once', () => {
+		const store = openProgressStore({cwd: dir});
+		store.save(markStarted(emptyProgress(), 'a'));
+		const file = path.join(dir, 'progress.json');
+		const before = readFileSync(file, 'utf8');
+		chmodSync(file, 0o444);
+		expect(store.save(markStarted(emptyProgress(), 'b'))).toBe('Saved progress is read-only (progress.json): this session will not be saved.');
+		expect(store.save(emptyProgress())).toBeUndefined();
+		expect(readFileSync(file, 'utf8')).toBe(before);
+		expect(statSync(file).mode & 0o777).toBe(0o444);
+	});
 
 	it.skipIf(process.getuid?.() === 0)('an unwritable folder is reported once, never thrown', () => {
 		chmodSync(dir, 0o500);

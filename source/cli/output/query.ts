@@ -2,6 +2,7 @@
 // jmespath.py's parser (so a bad expression fails exactly as the CLI's does, exit 252, before any
 // API call); evaluation uses the jmespath npm package, whose runtime errors are mapped onto
 // jmespath.py's texts (the CLI reports them as general errors, exit 255).
+import vm from 'node:vm';
 import {search as jmesSearch} from 'jmespath';
 import {EXIT_GENERAL, EXIT_PARAM_VALIDATION, errorText, paramValidationErrorText} from './errors.js';
 import {checkSyntax, JmesPathSyntaxError} from './jmespath-syntax.js';
@@ -38,13 +39,74 @@ const pythonRuntimeMessage = (jsMessage: string): string => {
 	return jsMessage;
 };
 
+/** Python stops at its recursion limit; JavaScript at its stack: either way, a clear message. */
+const TOO_DEEP = 'Invalid jmespath expression: it is nested too deeply';
+
+const isStackOverflow = (error: unknown) => error instanceof RangeError && /call stack/i.test(error.message);
+
 /** jmespath.compile(expression): throws JmesPathError (phase 'compile') with Python's text. */
 export const compileCheck = (expression: string): void => {
 	try {
 		checkSyntax(expression);
 	} catch (error) {
 		if (error instanceof JmesPathSyntaxError) throw new JmesPathError(error.message, 'compile');
+		if (isStackOverflow(error)) throw new JmesPathError(TOO_DEEP, 'compile');
 		throw error;
+	}
+};
+
+/** Bounds on one evaluation: an expression such as [@,@][] doubles its result at every step. */
+export const QUERY_TIME_LIMIT_MS = 3000;
+export const QUERY_MAX_VALUES = 1_000_000;
+
+/**
+ * The data as objects without a prototype, so that a field such as `constructor` or `toString`
+ * is only ever a key of the data (absent: null), never a property JavaScript lends every object.
+ * jmespath.js calls obj.hasOwnProperty(key) (its truthiness test), so that one is lent back,
+ * hidden from enumeration, and functions are turned into null on the way out.
+ */
+const lendHasOwn = {value: Object.prototype.hasOwnProperty, enumerable: false};
+const detach = (value: unknown): unknown => {
+	if (Array.isArray(value)) return value.map(detach);
+	if (value === null || typeof value !== 'object') return value;
+	const copy = Object.create(null, {hasOwnProperty: lendHasOwn}) as Record<string, unknown>;
+	for (const [key, child] of Object.entries(value)) Object.defineProperty(copy, key, {value: detach(child), enumerable: true, writable: true, configurable: true});
+	return copy;
+};
+
+/** Back to plain JSON values, counting them: too many, and the result is refused. */
+const attach = (value: unknown, budget: {left: number}): JsonValue => {
+	if (--budget.left < 0) throw new JmesPathError(`the --query result has more than ${QUERY_MAX_VALUES.toLocaleString('en-US')} values; AMI School stops there`, 'evaluate');
+	if (typeof value === 'function' || value === undefined) return null;
+	if (Array.isArray(value)) return value.map(child => attach(child, budget));
+	if (value === null || typeof value !== 'object') return value as JsonValue;
+	const plain: Record<string, JsonValue> = {};
+	for (const [key, child] of Object.entries(value)) Object.defineProperty(plain, key, {value: attach(child, budget), enumerable: true, writable: true, configurable: true});
+	return plain;
+};
+
+/**
+ * Only an expression with many projections, multiselects or pipes can multiply its work (each
+ * `[@,@][]` doubles it); the rest run directly, as the watchdog costs a few ms per call.
+ */
+const mayExplode = (expression: string): boolean => (expression.match(/[[{|(]/g)?.length ?? 0) >= 8;
+
+// One context, reused: its timeout stops even the host function it calls.
+let sandbox: vm.Context | undefined;
+const evaluate = new vm.Script('search(data, expression)');
+const runBounded = (data: unknown, expression: string): unknown => {
+	if (!mayExplode(expression)) return jmesSearch(data, expression);
+	sandbox ??= vm.createContext({});
+	sandbox.search = jmesSearch;
+	sandbox.data = data;
+	sandbox.expression = expression;
+	try {
+		return evaluate.runInContext(sandbox, {timeout: QUERY_TIME_LIMIT_MS});
+	} catch (error) {
+		if ((error as {code?: string}).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new JmesPathError(`the --query expression ran for more than ${QUERY_TIME_LIMIT_MS / 1000} s; AMI School stops it there`, 'evaluate');
+		throw error;
+	} finally {
+		sandbox.data = undefined;
 	}
 };
 
@@ -54,12 +116,18 @@ export const compileCheck = (expression: string): void => {
  */
 export const search = (data: unknown, expression: string): JsonValue => {
 	compileCheck(expression);
+	let result: unknown;
 	try {
-		const result = jmesSearch(data, expression) as JsonValue | undefined;
-		return result === undefined ? null : result;
+		result = runBounded(detach(data), expression);
 	} catch (error) {
-		throw new JmesPathError(pythonRuntimeMessage(error instanceof Error ? error.message : String(error)), 'evaluate');
+		if (error instanceof JmesPathError) throw error;
+		if (isStackOverflow(error)) throw new JmesPathError(TOO_DEEP, 'evaluate');
+		// errors thrown inside the context are of its realm: not `instanceof Error` here
+		const message = error !== null && typeof error === 'object' && 'message' in error ? String((error as {message: unknown}).message) : String(error);
+		throw new JmesPathError(pythonRuntimeMessage(message), 'evaluate');
 	}
+
+	return attach(result, {left: QUERY_MAX_VALUES});
 };
 
 /** The CLI's `Bad value for --query <expr>: <error>` usage failure (exit 252), or null when the expression compiles. */
@@ -69,7 +137,8 @@ export const checkQuery = (expression: string): QueryFailure | null => {
 		return null;
 	} catch (error) {
 		if (!(error instanceof JmesPathError)) throw error;
-		return {ok: false, stderr: paramValidationErrorText(`Bad value for --query ${expression}: ${error.message}`), exitCode: EXIT_PARAM_VALIDATION};
+		const shown = error.message === TOO_DEEP && expression.length > 80 ? `${expression.slice(0, 60)}... (${expression.length} characters)` : expression;
+		return {ok: false, stderr: paramValidationErrorText(`Bad value for --query ${shown}: ${error.message}`), exitCode: EXIT_PARAM_VALIDATION};
 	}
 };
 

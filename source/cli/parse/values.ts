@@ -7,7 +7,21 @@ import {ParseFailure, paramError} from './errors.js';
 import {JsonError, pyJsonLoads} from './json.js';
 import {PyValueError, RawBytes, pyFloat, pyInt} from './python.js';
 
+/** Reads a file for file:// and fileb://: undefined when it does not exist; may throw FileTooLarge. */
 export type FileReader = (path: string) => string | undefined;
+
+/**
+ * The most a file:// or fileb:// value may hold. The CLI itself has no cap, but no EC2 parameter
+ * takes more than a few hundred KB (user data: 16 KB; a request: well under 1 MB): a few MB is far
+ * beyond any real use, and /dev/zero stops there instead of filling memory.
+ */
+export const PARAM_FILE_MAX_BYTES = 4 * 1024 * 1024;
+
+export class FileTooLarge extends Error {
+	constructor(readonly limit: number) {
+		super(`larger than ${limit / 1024 / 1024} MB`);
+	}
+}
 
 const prefixes = [['file://', false], ['fileb://', true]] as const;
 
@@ -16,7 +30,14 @@ export const readParamFile = (cliName: string, value: string, readFile: FileRead
 	for (const [prefix, binary] of prefixes) {
 		if (value.startsWith(prefix)) {
 			const path = value.slice(prefix.length);
-			const content = readFile(path);
+			let content: string | undefined;
+			try {
+				content = readFile(path);
+			} catch (error) {
+				if (!(error instanceof FileTooLarge)) throw error;
+				throw new ParseFailure(paramError(cliName, `Unable to load paramfile ${value}: the file is ${error.message}, more than any EC2 parameter takes (AMI School stops reading there)`));
+			}
+
 			if (content === undefined) {
 				throw new ParseFailure(paramError(cliName, `Unable to load paramfile ${value}: [Errno 2] No such file or directory: '${path}'`));
 			}

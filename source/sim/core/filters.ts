@@ -46,7 +46,7 @@ export const compileFilters = <T extends {Tags?: Tag[]}>(filters: Filter[] | und
 	const compiled = filters.map(filter => {
 		if (!filter.Name) fail('InvalidParameterValue', 'The filter \'null\' is invalid');
 		const name = filter.Name!;
-		const read = accessors[name] ?? tagAccessor(name);
+		const read = (Object.hasOwn(accessors, name) ? accessors[name] : undefined) ?? tagAccessor(name);
 		if (!read) fail('InvalidParameterValue', `The filter '${name}' is invalid`);
 		const patterns = (filter.Values ?? []).map(v => wildcard(String(v)));
 		return (item: T) => {

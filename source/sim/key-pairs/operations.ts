@@ -6,8 +6,9 @@ import {generateKey, importedFingerprint, parsePublicKey, sameKeyMaterial, type 
 import {keyPairNotFound} from '../core/not-found.js';
 import {checkAsciiText, missing, optionalBoolean, optionalString, requiredString, stringList} from '../core/resource-params.js';
 import {readTagSpecifications} from '../tags/tag-specifications.js';
-import type {KeyPair, RegionState} from '../core/types.js';
+import type {KeyPair} from '../core/types.js';
 import {keyPairView} from './view.js';
+import {keyPairById as byId, keyPairByName} from './lookup.js';
 
 // Key pairs (aws-reference 3.10): CreateKeyPair, ImportKeyPair, DescribeKeyPairs, DeleteKeyPair.
 // A key pair lives in one Region; the world keeps the private key create-key-pair handed out
@@ -17,7 +18,6 @@ const duplicate = (name: string): never => fail('InvalidKeyPair.Duplicate', `The
 
 const checkKeyName = (name: string): void => checkAsciiText(name, 'keyName');
 
-const byId = (region: RegionState, keyPairId: string): KeyPair | undefined => Object.values(region.keyPairs).find(k => k.KeyPairId === keyPairId);
 
 /** True when `privateKeyText` (a .pem/.ppk file's content) is the key create-key-pair gave for `keyName`. */
 const createKeyPair: OpHandler = (ctx, params) => {
@@ -28,10 +28,10 @@ const createKeyPair: OpHandler = (ctx, params) => {
 	const format = (optionalString(params.KeyFormat, 'KeyFormat') ?? 'pem') as KeyFormat;
 	if (format !== 'pem' && format !== 'ppk') fail('InvalidParameterValue', `Invalid value '${String(format)}' for keyFormat. Valid values: pem, ppk`);
 	const tags = readTagSpecifications(params.TagSpecifications, 'CreateKeyPair')('key-pair');
-	if (ctx.region.keyPairs[name]) duplicate(name);
+	if (keyPairByName(ctx.region, name)) duplicate(name);
 	const keyPairId = nextId(ctx.world, 'key');
 	const key = generateKey(ctx.world.seed, ctx.world.idCounter, type, format, name);
-	ctx.region.keyPairs[name] = {
+	ctx.region.keyPairs[keyPairId] = {
 		KeyPairId: keyPairId,
 		KeyName: name,
 		KeyType: type,
@@ -62,10 +62,10 @@ const importKeyPair: OpHandler = (ctx, params) => {
 	const tags = readTagSpecifications(params.TagSpecifications, 'ImportKeyPair')('key-pair');
 	const parsed = parsePublicKey(text);
 	if (!parsed) return fail('InvalidKey.Format', 'Key is not in valid OpenSSH public key format');
-	if (ctx.region.keyPairs[name]) duplicate(name);
+	if (keyPairByName(ctx.region, name)) duplicate(name);
 	const keyPairId = nextId(ctx.world, 'key');
 	const fingerprint = importedFingerprint(parsed);
-	ctx.region.keyPairs[name] = {
+	ctx.region.keyPairs[keyPairId] = {
 		KeyPairId: keyPairId,
 		KeyName: name,
 		KeyType: parsed.type,
@@ -92,7 +92,7 @@ const describeKeyPairs: OpHandler = (ctx, params) => {
 	});
 	let keys = Object.values(ctx.region.keyPairs).sort((a, b) => (a.KeyName < b.KeyName ? -1 : a.KeyName > b.KeyName ? 1 : 0));
 	if (names && names.length > 0) {
-		for (const name of names) if (!ctx.region.keyPairs[name]) keyPairNotFound(name);
+		for (const name of names) if (!keyPairByName(ctx.region, name)) keyPairNotFound(name);
 		keys = keys.filter(k => names.includes(k.KeyName));
 	}
 
@@ -108,9 +108,9 @@ const deleteKeyPair: OpHandler = (ctx, params) => {
 	const name = optionalString(params.KeyName, 'KeyName');
 	const id = optionalString(params.KeyPairId, 'KeyPairId');
 	if (!name && !id) return missing('KeyName');
-	const key = name ? ctx.region.keyPairs[name] : byId(ctx.region, id!);
+	const key = name ? keyPairByName(ctx.region, name) : byId(ctx.region, id!);
 	if (!key || (id && key.KeyPairId !== id)) return {Return: true};
-	delete ctx.region.keyPairs[key.KeyName];
+	delete ctx.region.keyPairs[key.KeyPairId];
 	return {Return: true, KeyPairId: key.KeyPairId};
 };
 

@@ -18,7 +18,7 @@ import {securityGroupArn, securityGroupRuleView, securityGroupView} from './view
 export const findGroup = (ctx: OpContext, ref: {GroupId?: string; GroupName?: string}): SecurityGroup => {
 	if (ref.GroupId !== undefined && ref.GroupId !== '') {
 		checkId(ref.GroupId, 'sg', 'InvalidGroupId.Malformed');
-		return ctx.region.securityGroups[ref.GroupId] ?? groupNotFound(ref.GroupId);
+		return (Object.hasOwn(ctx.region.securityGroups, ref.GroupId) ? ctx.region.securityGroups[ref.GroupId] : undefined) ?? groupNotFound(ref.GroupId);
 	}
 
 	if (ref.GroupName !== undefined && ref.GroupName !== '') return findGroupByName(ctx.region, ref.GroupName);

@@ -5,6 +5,11 @@ import {useStdout} from 'ink';
 
 export type WindowSize = {columns: number; rows: number};
 
+/** The smallest terminal the screens are laid out for (README: 60×20). */
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 20;
+export const tooSmall = ({columns, rows}: WindowSize): boolean => columns < MIN_COLUMNS || rows < MIN_ROWS;
+
 const read = (stdout: NodeJS.WriteStream): WindowSize => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
 
 export const useWindowSize = (): WindowSize => {

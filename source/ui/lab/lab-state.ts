@@ -20,8 +20,8 @@ export type LabSignal = {type: 'menu'} | {type: 'exit'} | {type: 'story'} | {typ
 
 export type LabStep = {state: LabState; signals: LabSignal[]};
 
-/** What the lab knows of the terminal: its columns (the shell's `--output table` fits them). */
-export type LabView = {columns?: number};
+/** What the lab knows of the terminal: its columns (the shell's `--output table` fits them) and rows (the other screens page their text to them). */
+export type LabView = {columns?: number; rows?: number};
 
 export const newLab = (engine: Game, play: GameState['play'], history: string[] = []): LabState => ({
 	...engine.newGame(play),

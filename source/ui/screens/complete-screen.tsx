@@ -4,11 +4,12 @@ import {SelectList} from '../components/select-list.js';
 import {starsText} from '../../game/names.js';
 import type {CompleteItem} from '../app-state.js';
 import type {ChapterInfo, ScoreReport} from '../../game/types.js';
+import {debriefPages} from '../text/layout.js';
 
-export const CompleteScreen = ({chapter, report, best, items, index, rows}: {chapter: ChapterInfo; report: ScoreReport; best: number; items: CompleteItem[]; index: number; rows: number}) => {
+export const CompleteScreen = ({chapter, report, best, items, index, page = 0, columns = 80, rows}: {chapter: ChapterInfo; report: ScoreReport; best: number; items: CompleteItem[]; index: number; page?: number; columns?: number; rows: number}) => {
 	const width = Math.max(...report.lines.map(l => l.label.length), 5);
-	const debrief = chapter.debrief.replace(/\n+$/, '').split('\n');
-	const room = Math.max(0, rows - report.lines.length - items.length - 8);
+	const pages = debriefPages(chapter, report.lines.length, items.length, {columns, rows});
+	const shown = Math.min(page, pages.length - 1);
 	return (
 		<Box flexDirection="column">
 			<Text bold color="green">{`Chapter ${chapter.order} complete: ${chapter.title}`}</Text>
@@ -18,10 +19,11 @@ export const CompleteScreen = ({chapter, report, best, items, index, rows}: {cha
 				))}
 				<Text bold>{`${'Total'.padEnd(width)}  ${String(report.total).padStart(5)}   ${starsText(report.stars)}   best ${best}`}</Text>
 			</Box>
-			{debrief.slice(0, room).map((line, i) => (
+			{(pages[shown] ?? []).map((line, i) => (
 				<Text key={i}>{line === '' ? ' ' : line}</Text>
 			))}
 			<SelectList items={items.map(item => ({key: item.value, label: item.label}))} index={index} />
+			{pages.length > 1 ? <Text dimColor>{`Debrief ${shown + 1}/${pages.length} · → or Space: ${shown < pages.length - 1 ? 'read on' : 'back to the start'} · ← back · ↑/↓ choose · Enter`}</Text> : null}
 		</Box>
 	);
 };

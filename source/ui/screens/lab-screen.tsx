@@ -40,7 +40,7 @@ export const PromptLine = ({label, text, cursor, columns}: {label: string; text:
 };
 
 export const LabScreen = ({engine, lab, columns, rows}: {engine: Game; lab: LabState; columns: number; rows: number}) => {
-	const {pending, goals, statusLine: status} = engine.view(lab);
+	const {pending, goals, statusLine: status} = engine.view(lab, columns - 2);
 	const shownPending = pending.slice(0, rows < 24 ? 1 : 3);
 	// live area budget: status 1 + prompt 1 + goals header 1 + pending; keep below rows - 1
 	const goalRows = Math.max(1, rows - 5 - shownPending.length);

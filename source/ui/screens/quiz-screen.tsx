@@ -2,22 +2,35 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
 import type {QuizQuestion} from '../../game/types.js';
+import {reflow, textWidth} from '../text/reflow.js';
 
-export const QuizScreen = ({question, number, total, index, answered}: {question: QuizQuestion; number: number; total: number; index: number; answered?: number}) => {
-	const items = question.choices.map((choice, i) => ({key: String(i), label: choice.text}));
+/** Lesson text laid out for the terminal (see reflow.ts), one Text per line. */
+const Para = ({text, columns, color}: {text: string; columns: number; color?: string}) => (
+	<Box flexDirection="column">
+		{reflow(text, textWidth(columns)).map((line, i) => (
+			<Text key={i} color={color}>
+				{line === '' ? ' ' : line}
+			</Text>
+		))}
+	</Box>
+);
+
+export const QuizScreen = ({question, number, total, index, answered, columns = 80}: {question: QuizQuestion; number: number; total: number; index: number; answered?: number; columns?: number}) => {
+	// each label laid out for the room beside the pointer, so its lines start under its text
+	const items = question.choices.map((choice, i) => ({key: String(i), label: reflow(choice.text, textWidth(columns) - 2).join('\n')}));
 	const chosen = answered === undefined ? undefined : question.choices[answered];
 	const right = question.choices.find(c => c.correct);
 	return (
 		<Box flexDirection="column">
 			<Text bold color="cyan">{`Quiz ${number}/${total}`}</Text>
-			<Text>{question.question}</Text>
+			<Para text={question.question} columns={columns} />
 			<Box marginY={1}>
 				<SelectList items={items} index={answered ?? index} />
 			</Box>
 			{chosen ? (
 				<Box flexDirection="column">
-					<Text color={chosen.correct ? 'green' : 'red'}>{chosen.correct ? `✓ Right. ${chosen.explain}` : `✗ Not quite. ${chosen.explain}`}</Text>
-					{!chosen.correct && right ? <Text>{`The answer: ${right.text}. ${right.explain}`}</Text> : null}
+					<Para text={chosen.correct ? `✓ Right. ${chosen.explain}` : `✗ Not quite. ${chosen.explain}`} columns={columns} color={chosen.correct ? 'green' : 'red'} />
+					{!chosen.correct && right ? <Para text={`The answer: ${right.text}. ${right.explain}`} columns={columns} /> : null}
 					<Text dimColor>Enter to go on</Text>
 				</Box>
 			) : (

@@ -27,6 +27,8 @@ export type Term = {
 	resize(columns: number, rows: number): void;
 	exited(timeoutMs?: number): Promise<number>;
 	configDir: string;
+	/** the game's process id */
+	pid: number;
 	dispose(): void;
 };
 
@@ -43,7 +45,7 @@ export const spawnGame = (options: TermOptions = {}): Term => {
 	delete env.NO_COLOR;
 	delete env.FORCE_COLOR;
 	Object.assign(env, {CI: 'false', TERM: 'xterm-256color', AMI_SCHOOL_CONFIG_DIR: configDir, AMI_SCHOOL_SANDBOX: path.join(configDir, 'sandbox.json')}, options.env);
-	const child = pty.spawn(process.execPath, [CLI, ...(options.args ?? [])], {name: 'xterm-256color', cols: columns, rows, cwd: ROOT, env});
+	const child = pty.spawn(process.execPath, [CLI, ...(options.args ?? [])], {name: env.TERM, cols: columns, rows, cwd: ROOT, env});
 	let raw = '';
 	let exitCode: number | undefined;
 	child.onData(data => {
@@ -109,8 +111,16 @@ export const spawnGame = (options: TermOptions = {}): Term => {
 			return exitCode;
 		},
 		configDir,
+		pid: child.pid,
 		dispose() {
-			if (exitCode === undefined) child.kill();
+			if (exitCode === undefined) {
+				try {
+					process.kill(child.pid, 'SIGCONT'); // a game stopped with Ctrl+Z must wake to die
+				} catch {}
+
+				child.kill();
+			}
+
 			terminal.dispose();
 			if (ownsConfig) rmSync(configDir, {recursive: true, force: true});
 		},

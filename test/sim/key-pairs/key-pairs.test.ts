@@ -1,3 +1,4 @@
+import {keyPairByName} from '../../../source/sim/key-pairs/lookup.js';
 import {createHash, generateKeyPairSync} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
 import {sameKeyMaterial} from '../../../source/sim/key-pairs/key-material.js';
@@ -54,9 +55,9 @@ describe('CreateKeyPair', () => {
 		const h = harness();
 		const out = h.ok('CreateKeyPair', {KeyName: 'web'})!;
 		const region = h.world.regions[REGION];
-		expect(sameKeyMaterial(region.keyPairs.web.KeyMaterial, `${out.KeyMaterial}\n`)).toBe(true);
-		expect(sameKeyMaterial(region.keyPairs.web.KeyMaterial, 'garbage')).toBe(false);
-		expect(sameKeyMaterial(region.keyPairs.nope?.KeyMaterial, out.KeyMaterial)).toBe(false);
+		expect(sameKeyMaterial(keyPairByName(region, 'web')!.KeyMaterial, `${out.KeyMaterial}\n`)).toBe(true);
+		expect(sameKeyMaterial(keyPairByName(region, 'web')!.KeyMaterial, 'garbage')).toBe(false);
+		expect(sameKeyMaterial(keyPairByName(region, 'nope')?.KeyMaterial, out.KeyMaterial)).toBe(false);
 	});
 
 	it('adds Tags only when given, and refuses a duplicate with the one-word "keypair" text', () => {
@@ -121,7 +122,7 @@ describe('ImportKeyPair', () => {
 		const [info] = h.ok('DescribeKeyPairs', {KeyNames: ['laptop'], IncludePublicKey: true})!.KeyPairs;
 		expect(info.KeyType).toBe('rsa');
 		expect(info.PublicKey).toBe(RSA_PUB);
-		expect(h.world.regions[REGION].keyPairs.laptop.KeyMaterial).toBeUndefined();
+		expect(keyPairByName(h.world.regions[REGION], 'laptop')!.KeyMaterial).toBeUndefined();
 	});
 
 	it('imports ed25519 keys', () => {

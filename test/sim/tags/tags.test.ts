@@ -1,3 +1,4 @@
+import {keyPairByName} from '../../../source/sim/key-pairs/lookup.js';
 import {describe, expect, it} from 'vitest';
 import {INSTANCE, REGION, VOLUME, addInstance, addVolume, harness, publicImage} from '../resources-fixture.js';
 
@@ -26,7 +27,7 @@ describe('CreateTags', () => {
 		expect(region.volumes[VOLUME].Tags).toEqual(tags({Name: 'lab', team: ''}));
 		expect(region.snapshots[snapshotId].Tags).toEqual(tags({Name: 'lab', team: ''}));
 		expect(region.securityGroups[groupId].Tags).toEqual(tags({Name: 'lab', team: ''}));
-		expect(region.keyPairs.k.Tags).toEqual(tags({Name: 'lab', team: ''}));
+		expect(keyPairByName(region, 'k')!.Tags).toEqual(tags({Name: 'lab', team: ''}));
 		expect(region.images[imageId].Tags).toEqual(tags({Name: 'lab', team: ''}));
 	});
 

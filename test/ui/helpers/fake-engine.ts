@@ -83,10 +83,11 @@ const fakeEngineOnly = (overrides: Partial<GameEngine>): GameEngine => ({
 		const goals = GOALS[play.chapterId ?? ''] ?? [];
 		return goals.length > 0 && goals.every(g => as(play).session.vars[g.id] === '1');
 	},
-	hint: play => (as(play).hints >= 3 ? undefined : {play: {...as(play), hints: as(play).hints + 1} as FakePlay, text: `hint tier ${as(play).hints + 1}`, cost: 10}),
+	hint: play => (as(play).hints >= 3 ? undefined : {play: {...as(play), hints: as(play).hints + 1} as FakePlay, text: `hint tier ${as(play).hints + 1}`, cost: 10, tier: as(play).hints + 1, of: 3}),
 	solution: play => ({play: {...as(play), solutionShown: true} as FakePlay, lines: ['touch a', 'touch b']}),
 	hintsUsed: play => as(play).hints,
 	runningScore: play => Object.keys(as(play).session.vars).length * 100 - as(play).hints * 10,
+	par: play => (play.chapterId === undefined ? undefined : {used: as(play).session.history.length, par: 3}),
 	answerQuiz(play, question, choice) {
 		const p = as(play);
 		if (p.quiz[question] !== undefined) return play;
