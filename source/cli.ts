@@ -54,12 +54,6 @@ To check lesson files:                ami-school check lessons/
 For one sandbox command:              ami-school aws ec2 describe-regions
 `;
 
-const DUMB_TERMINAL = `ami-school: this terminal (TERM=dumb) cannot move the cursor, as the game needs.
-Run it in a full terminal (e.g. TERM=xterm-256color), or play without screens:
-  ami-school play <chapter> --script <file>   (or - for stdin)
-  ami-school aws ec2 describe-regions
-`;
-
 const main = async (argv: string[]): Promise<number> => {
 	// `aws` passes everything after it to the AWS CLI emulation untouched.
 	if (argv[0] === 'aws') {
@@ -112,11 +106,6 @@ const main = async (argv: string[]): Promise<number> => {
 
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		process.stderr.write(NOT_A_TERMINAL);
-		return 2;
-	}
-
-	if (process.env.TERM === 'dumb') {
-		process.stderr.write(DUMB_TERMINAL);
 		return 2;
 	}
 

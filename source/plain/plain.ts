@@ -24,7 +24,7 @@ export type PlainOptions = {
 	progress?: PlainProgress;
 };
 
-type Lines = {next(prompt: string): Promise<string | undefined>};
+type Lines = {next(prompt: string): Promise<string | undefined>; /** stops reading (a terminal's input would keep the process alive) */ close(): void};
 
 const lineReader = (options: PlainOptions): Lines => {
 	const rl = readline.createInterface({input: options.input, terminal: false});
@@ -42,6 +42,10 @@ const lineReader = (options: PlainOptions): Lines => {
 
 			if (echo) options.output.write(`${value as string}\n`);
 			return value as string;
+		},
+		close() {
+			rl.close();
+			if ('pause' in options.input) options.input.pause();
 		},
 	};
 };
@@ -105,7 +109,8 @@ export const runPlain = async (options: PlainOptions): Promise<number> => {
 			const picked = q.choices[choice];
 			say(`${picked.correct ? 'Right.' : 'Not quite.'} ${picked.explain}`);
 			const first = game.quizAnswers(state.play)[i] === undefined;
-			state = {...state, play: game.answerQuiz(state.play, i, choice)};
+			// the choices are shown in the chapter's seeded order; answerQuiz takes the lesson file's index
+			state = {...state, play: game.answerQuiz(state.play, i, picked.index ?? choice)};
 			if (!first) say('(Only your first answer to a question counts.)');
 		}
 
@@ -277,5 +282,6 @@ export const runPlain = async (options: PlainOptions): Promise<number> => {
 	}
 
 	say('Bye. Your progress is saved.');
+	lines.close();
 	return 0;
 };
