@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from 'vitest';
 import {startChapter, type ChapterState} from '../../source/lessons/chapter.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
-import {replay} from '../../source/lessons/replay.js';
+import {replay} from '../../source/game/replay.js';
 import type {LoadedLesson} from '../../source/lessons/schema.js';
 
 // The shipped chapters judge what the learner did and saw, not what the game did for them:

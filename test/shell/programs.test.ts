@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {checkSchema} from '../../source/lessons/check-schema.js';
-import {formatHelp, gameCommandWords} from '../../source/lessons/game-commands.js';
+import {formatHelp, gameCommandWords} from '../../source/game/commands.js';
 import {builtinCommands} from '../../source/shell/interpret.js';
 import {localMachine} from '../../source/shell/local-machine.js';
 import {builtinNames, commandWords, PROGRAMS, programNames, readOnlyLine} from '../../source/shell/programs.js';
