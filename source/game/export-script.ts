@@ -116,6 +116,8 @@ export const replaceTokens = (line: string, lookup: (token: string) => string | 
 
 class Exporter {
 	private readonly body: string[] = [];
+	/** the learner's shell variables before the line being exported */
+	private shellVars: Record<string, string> = {};
 	/** sandbox token (id, IP, DNS name) -> script variable */
 	private readonly vars = new Map<string, string>();
 	private readonly counters = new Map<string, number>();
@@ -192,6 +194,15 @@ class Exporter {
 	private needPublicImage(region: string, image: Image): string | undefined {
 		const known = this.vars.get(image.ImageId);
 		if (known) return known;
+		// a variable of the learner's holds it (AMI=$(aws ssm get-parameter …)): the script has it too
+		const held = Object.entries(this.shellVars).find(([, value]) => value === image.ImageId)?.[0];
+		if (held) {
+			const name = this.newVar('IMAGE');
+			this.emit(`${name}="$${held}"`);
+			this.vars.set(image.ImageId, name);
+			return name;
+		}
+
 		const family = familyPattern(image.Name);
 		if (!image.ImageOwnerAlias || image.ImageOwnerAlias === 'aws-marketplace' || family === undefined) {
 			const name = this.newVar('IMAGE');
@@ -361,6 +372,7 @@ class Exporter {
 			}
 
 			const before = session;
+			this.shellVars = before.vars;
 			let result: LineResult;
 			try {
 				result = input.runLine(before, line);
@@ -422,7 +434,11 @@ const userVars = (after: Session, before: Session): Map<string, string> => {
 
 /** An image name's family on AWS: the name with its date or build stamp as a wildcard. */
 export const familyPattern = (name: string): string | undefined => {
-	const stamp = /\d+(?:\.\d+)*\.20\d{6}(?:\.\d+)?|20\d{6}|20\d{2}\.\d{2}\.\d{2}/;
+	// al2023-ami-2023.9.20260825.0-… keeps its major version (2023.*), so the minimal images'
+	// al2023-ami-minimal-2023.… do not match too
+	const versioned = /(\d+\.)(?:\d+\.)*20\d{6}(?:\.\d+)?/;
+	if (versioned.test(name)) return name.replace(versioned, '$1*');
+	const stamp = /20\d{6}|20\d{2}\.\d{2}\.\d{2}/;
 	return stamp.test(name) ? name.replace(stamp, '*') : undefined;
 };
 

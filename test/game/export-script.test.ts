@@ -84,7 +84,7 @@ describe('replaceTokens', () => {
 
 describe('familyPattern', () => {
 	it('turns the build stamp of a public image name into a wildcard', () => {
-		expect(familyPattern('al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64')).toBe('al2023-ami-*-kernel-6.1-x86_64');
+		expect(familyPattern('al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64')).toBe('al2023-ami-2023.*-kernel-6.1-x86_64');
 		expect(familyPattern('ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20260818')).toBe('ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-*');
 		expect(familyPattern('Windows_Server-2025-English-Full-Base-2026.08.13')).toBe('Windows_Server-2025-English-Full-Base-*');
 		expect(familyPattern('classcloud-lms-4.2.1-al2023-x86_64')).toBeUndefined();
@@ -106,10 +106,20 @@ describe('exportSession', () => {
 		const al2023 = Object.values(world.regions['us-east-1'].images).find(i => i.Name.startsWith('al2023-ami-2023.9') && i.Architecture === 'x86_64')!;
 		const {session} = exportOf(1, [`aws ec2 run-instances --image-id ${al2023.ImageId} --instance-type t3.micro --count 2`]);
 		expect(session).not.toContain(al2023.ImageId);
-		expect(session).toContain("IMAGE_1=$(aws ec2 describe-images --region us-east-1 --owners 137112412989 --filters 'Name=name,Values=al2023-ami-*-kernel-6.1-x86_64'");
+		expect(session).toContain("IMAGE_1=$(aws ec2 describe-images --region us-east-1 --owners 137112412989 --filters 'Name=name,Values=al2023-ami-2023.*-kernel-6.1-x86_64'");
 		expect(session).toContain('aws ec2 run-instances --image-id ${IMAGE_1} --instance-type t3.micro --count 2');
 		expect(session).toMatch(/read -r INSTANCE_1 INSTANCE_2 <<< /);
 		expect(session).toContain('record instance us-east-1 "$INSTANCE_2"');
+	});
+
+	it('uses the learner\'s own variable for an image it already holds', () => {
+		const {session} = exportOf(1, [
+			'AMI=$(aws ssm get-parameter --name /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 --query Parameter.Value --output text)',
+			'aws ec2 run-instances --image-id $AMI --count 2 --instance-type t3.micro',
+		]);
+		expect(session).toContain('IMAGE_1="$AMI"');
+		expect(session).not.toContain('describe-images --region us-east-1 --owners');
+		expect(session).toContain('Name=image-id,Values="$IMAGE_1"');
 	});
 
 	it('leaves failed lines out, and prints what was typed inside an instance as steps', () => {
