@@ -35,6 +35,20 @@ const readMaybeGz = path => {
 	return JSON.parse((raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8'));
 };
 
+// Services besides EC2 that the sandbox answers: `aws sts` (who am I) and `aws ssm` (the public
+// latest-AMI parameters).
+const OTHER_SERVICES = ['ssm', 'sts'];
+
+/** Reads a service's newest model and paginators from a botocore data folder. */
+const otherServiceReader = dataDir => name => {
+	const version = readdirSync(join(dataDir, name)).sort().at(-1);
+	const folder = join(dataDir, name, version);
+	const files = readdirSync(folder);
+	const model = readMaybeGz(join(folder, files.find(f => f.startsWith('service-2.json'))));
+	const paginators = files.includes('paginators-1.json') ? readMaybeGz(join(folder, 'paginators-1.json')) : {pagination: {}};
+	return {model, paginators};
+};
+
 const loadModel = () => {
 	const modelPath = option('--model');
 	const waitersPath = option('--waiters');
@@ -50,7 +64,7 @@ const loadModel = () => {
 		if (installed[0] === version) {
 			const data = join(installed[1], 'data/ec2/2016-11-15');
 			const services = readdirSync(join(installed[1], 'data'), {withFileTypes: true}).filter(d => d.isDirectory()).map(d => d.name);
-			return {model: readMaybeGz(join(data, 'service-2.json.gz')), waiters: readMaybeGz(join(data, 'waiters-2.json')), paginators: readMaybeGz(join(data, 'paginators-1.json')), services, source: `botocore ${version}`};
+			return {model: readMaybeGz(join(data, 'service-2.json.gz')), waiters: readMaybeGz(join(data, 'waiters-2.json')), paginators: readMaybeGz(join(data, 'paginators-1.json')), services, source: `botocore ${version}`, otherService: otherServiceReader(join(installed[1], 'data'))};
 		}
 	} catch {
 		// no python botocore: download it
@@ -58,6 +72,9 @@ const loadModel = () => {
 
 	const dir = mkdtempSync(join(tmpdir(), 'catalogue-'));
 	try {
+		// the other services the sandbox answers (their model and paginators), read before the
+		// folder goes
+		const other = {};
 		execFileSync('python3', ['-m', 'pip', 'download', `botocore==${version}`, '--no-deps', '--only-binary=:all:', '-d', dir, '-q'], {stdio: 'inherit'});
 		const wheel = readdirSync(dir).find(f => f.endsWith('.whl'));
 		const inner = 'botocore/data/ec2/2016-11-15/';
@@ -65,8 +82,14 @@ const loadModel = () => {
 z=zipfile.ZipFile(sys.argv[1])
 for n in ('service-2.json.gz','waiters-2.json','paginators-1.json'):
     z.extract(sys.argv[2]+n, sys.argv[3])
+for n in z.namelist():
+    p=n.split('/')
+    if len(p)==5 and p[2] in ('ssm','sts') and p[4] in ('service-2.json.gz','paginators-1.json'): z.extract(n, sys.argv[3])
 open(sys.argv[3]+'/services.txt','w').write('\\n'.join(sorted({n.split('/')[2] for n in z.namelist() if n.startswith('botocore/data/') and n.count('/')>=4})))`, join(dir, wheel), inner, dir]);
+		const dataDir = join(dir, 'botocore/data');
+		for (const name of OTHER_SERVICES) other[name] = otherServiceReader(dataDir)(name);
 		return {
+			otherService: name => other[name],
 			model: readMaybeGz(join(dir, inner, 'service-2.json.gz')),
 			waiters: readMaybeGz(join(dir, inner, 'waiters-2.json')),
 			paginators: readMaybeGz(join(dir, inner, 'paginators-1.json')),
@@ -78,7 +101,7 @@ open(sys.argv[3]+'/services.txt','w').write('\\n'.join(sorted({n.split('/')[2] f
 	}
 };
 
-const {model, waiters, paginators, services, source} = loadModel();
+const {model, waiters, paginators, services, source, otherService} = loadModel();
 // Output shapes are kept for the operations the EC2 model simulates (one list: the model's own).
 const {operations: simulatedOperations} = await import('../source/sim/operations.ts');
 const simulated = new Set(Object.keys(simulatedOperations));
@@ -164,4 +187,104 @@ const commands = [...new Set([...services.filter(Boolean).map(s => renames[s] ??
 const catalogue = {source, operations, shapes, waiters: waiterTable, paginators: paginatorTable, deprecated, commands};
 const text = JSON.stringify(catalogue);
 writeFileSync(join(root, 'source/cli/catalogue.json'), text + '\n');
+// The model (source/sim, which imports no other layer) gets the InstanceType enum as its own file:
+// every instance type RunInstances accepts (instance-types.ts holds the hardware facts by family).
+writeFileSync(join(root, 'source/sim/instances/instance-type-names.json'), JSON.stringify({source, InstanceType: model.shapes.InstanceType.enum}) + '\n');
 console.log(`catalogue.json: ${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes, ${Object.keys(waiterTable).length} waiters, ${(text.length / 1024).toFixed(0)} KB (from ${source})`);
+
+// ---- the documentation `aws <service> <operation> help` shows, for the simulated operations only:
+// each operation's description, each parameter's, as plain text (paragraphs split by a blank line,
+// list items starting with "* "); the filter names are the list in the Filters parameter's text.
+const plain = html => {
+	const text = String(html ?? '')
+		.replace(/<li>\s*<p>/g, '<li>')
+		.replace(/<li>/g, '\n\n* ')
+		.replace(/<\/?(p|ul|ol|li|note|important|div|br\s*\/?)>/g, '\n\n')
+		.replace(/<[^>]+>/g, '')
+		.replaceAll('&lt;', '<')
+		.replaceAll('&gt;', '>')
+		.replaceAll('&quot;', '"')
+		.replaceAll('&#39;', "'")
+		.replaceAll('&amp;', '&');
+	return text
+		.split(/\n{2,}/)
+		.map(paragraph => paragraph.replace(/\s+/g, ' ').trim())
+		.filter(paragraph => paragraph !== '' && paragraph !== '*')
+		.join('\n\n');
+};
+
+const docsOf = (serviceModel, cliOperation) => {
+	const op = serviceModel.operations[cliOperation.name];
+	const input = op.input ? serviceModel.shapes[op.input.shape] : undefined;
+	const params = {};
+	for (const [name, member] of Object.entries(input?.members ?? {})) {
+		const text = plain(member.documentation ?? serviceModel.shapes[member.shape]?.documentation);
+		if (text) params[name] = text;
+	}
+
+	return {doc: plain(op.documentation), params};
+};
+
+const docs = {ec2: {}};
+for (const [cli, op] of Object.entries(operations)) {
+	if (simulated.has(op.name)) docs.ec2[cli] = docsOf(model, op);
+}
+
+// ---- the other services (sts, ssm): every operation by name (so the CLI's "not simulated" answer
+// knows them), shapes only for the simulated ones, named `<service>.<Shape>` so that they never
+// collide with EC2's.
+const servicesPath = join(root, 'source/cli/services.json');
+if (otherService) {
+	const out = {services: {}, shapes: {}};
+	for (const service of OTHER_SERVICES) {
+		const {model: serviceModel, paginators: servicePaginators} = otherService(service);
+		const prefix = name => `${service}.${name}`;
+		const visitOther = name => {
+			if (!name || out.shapes[prefix(name)]) return;
+			const shape = serviceModel.shapes[name];
+			const compacted = compact(shape);
+			if (compacted.members) compacted.members = compacted.members.map(m => ({...m, shape: prefix(m.shape)}));
+			if (compacted.member) compacted.member = prefix(compacted.member);
+			if (compacted.key) compacted.key = prefix(compacted.key);
+			if (compacted.value) compacted.value = prefix(compacted.value);
+			out.shapes[prefix(name)] = compacted;
+			for (const m of Object.values(shape.members ?? {})) visitOther(m.shape);
+			visitOther(shape.member?.shape);
+			visitOther(shape.key?.shape);
+			visitOther(shape.value?.shape);
+		};
+
+		const serviceOperations = {};
+		const servicePaginated = {};
+		docs[service] = {};
+		for (const name of Object.keys(serviceModel.operations).sort()) {
+			const op = serviceModel.operations[name];
+			const entry = {name};
+			if (simulated.has(name)) {
+				if (op.input) entry.input = prefix(op.input.shape);
+				if (op.output) entry.output = prefix(op.output.shape);
+				visitOther(op.input?.shape);
+				visitOther(op.output?.shape);
+				docs[service][cliName(name)] = docsOf(serviceModel, entry);
+				const p = servicePaginators.pagination?.[name];
+				if (p) servicePaginated[name] = {inputToken: p.input_token, outputToken: p.output_token, ...(p.limit_key ? {limitKey: p.limit_key} : {}), resultKey: p.result_key};
+			}
+
+			serviceOperations[cliName(name)] = entry;
+		}
+
+		out.services[service] = {fullName: serviceModel.metadata.serviceFullName, operations: serviceOperations, paginators: servicePaginated};
+	}
+
+	const servicesText = JSON.stringify(out);
+	writeFileSync(servicesPath, servicesText + '\n');
+	console.log(`services.json: ${OTHER_SERVICES.join(', ')}, ${Object.keys(out.shapes).length} shapes, ${(servicesText.length / 1024).toFixed(0)} KB`);
+} else {
+	// offline from local EC2 files: the other services keep their committed documentation
+	const committed = JSON.parse(readFileSync(join(root, 'source/cli/docs.json'), 'utf8'));
+	for (const service of OTHER_SERVICES) docs[service] = committed[service];
+}
+
+const docsText = JSON.stringify(docs);
+writeFileSync(join(root, 'source/cli/docs.json'), docsText + '\n');
+console.log(`docs.json: ${Object.values(docs).reduce((n, ops) => n + Object.keys(ops ?? {}).length, 0)} operations, ${(docsText.length / 1024).toFixed(0)} KB`);

@@ -5,7 +5,8 @@
 //   dist/lessons.js    `play --script` and `check`
 //   dist/ui.cjs        the Ink game (Ink, React, screens), for an interactive terminal, run by
 //                      cli.js with V8's code cache; after its first frame it loads
-//                      dist/ui-engine.js (lessons, shell, model) and dist/ui-progress.js (saved progress)
+//                      dist/ui-engine.js (the game layer over the lessons, shell and model:
+//                      source/game/entry.ts) and dist/ui-progress.js (saved progress)
 //   dist/chunks/       code the bundles without Ink share
 //   dist/catalogue.data  the EC2 operation catalogue, as data (source/cli/catalogue-store.ts)
 //   dist/lessons-cache.json  the shipped lessons, loaded and validated once here
@@ -53,7 +54,8 @@ const storeModule = path.join(root, 'source', 'cli', 'catalogue-store.ts');
 	const {outputFiles} = await build({entryPoints: [storeModule], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning'});
 	const {catalogueEntries, packCatalogue} = await import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
 	const catalogue = JSON.parse(await readFile(path.join(root, 'source', 'cli', 'catalogue.json'), 'utf8'));
-	await writeFile(path.join(dist, CATALOGUE_FILE), packCatalogue(catalogueEntries(catalogue)));
+	const docs = JSON.parse(await readFile(path.join(root, 'source', 'cli', 'docs.json'), 'utf8'));
+	await writeFile(path.join(dist, CATALOGUE_FILE), packCatalogue(catalogueEntries(catalogue, docs)));
 }
 
 const packedCatalogue = {
@@ -137,13 +139,13 @@ const lazyBundles = {
 	},
 };
 
-// ui.cjs holds Ink, React and the screens only; the lessons, shell and model (ui-engine.js) and
+// ui.cjs holds Ink, React and the screens only; the game layer with the lessons, shell and model (ui-engine.js) and
 // saved progress with conf (ui-progress.js) are separate bundles it imports when it needs them,
 // so the first frame does not wait for them.
 const uiBundles = {
 	name: 'ui-bundles',
 	setup(b) {
-		b.onResolve({filter: /^\.\/engine-entry\.js$/}, () => ({path: './ui-engine.js', external: true}));
+		b.onResolve({filter: /^\.\.\/game\/entry\.js$/}, () => ({path: './ui-engine.js', external: true}));
 		b.onResolve({filter: /^\.\.\/progress\/entry\.js$/}, () => ({path: './ui-progress.js', external: true}));
 	},
 };
@@ -195,7 +197,7 @@ bundled(await build({
 bundled(await build({
 	...common,
 	entryPoints: {
-		'ui-engine': path.join(root, 'source', 'ui', 'engine-entry.ts'),
+		'ui-engine': path.join(root, 'source', 'game', 'entry.ts'),
 		'ui-progress': path.join(root, 'source', 'progress', 'entry.ts'),
 		lessons: path.join(root, 'source', 'commands', 'lessons.ts'),
 	},

@@ -49,14 +49,9 @@ const loadBundle = async <T>(name: 'ui' | 'aws', fromSource: () => Promise<T>): 
 
 const NOT_A_TERMINAL = `ami-school: the game needs an interactive terminal (stdin and stdout must be a TTY).
 To run commands without the UI, use:  ami-school play <chapter> --script <file>   (or - for stdin)
+To play line by line (no TTY needed):  ami-school --plain play <chapter>
 To check lesson files:                ami-school check lessons/
 For one sandbox command:              ami-school aws ec2 describe-regions
-`;
-
-const DUMB_TERMINAL = `ami-school: this terminal (TERM=dumb) cannot move the cursor, as the game needs.
-Run it in a full terminal (e.g. TERM=xterm-256color), or play without screens:
-  ami-school play <chapter> --script <file>   (or - for stdin)
-  ami-school aws ec2 describe-regions
 `;
 
 const main = async (argv: string[]): Promise<number> => {
@@ -90,6 +85,11 @@ const main = async (argv: string[]): Promise<number> => {
 		const lessons = (await import('./commands/lessons.js')) as typeof import('./commands/lessons.js');
 		const code = await lessons.runLessonCommand(parsed, io, process.stdin);
 		if (code !== undefined) return code;
+
+	if (values.export !== undefined) {
+		process.stderr.write(`ami-school: --export goes with --script (in the game, type \`export [DIR]\` at the prompt).\n`);
+		return 2;
+	}
 	}
 
 	if (command === 'play' && rest.length === 0) {
@@ -97,13 +97,15 @@ const main = async (argv: string[]): Promise<number> => {
 		return 2;
 	}
 
-	if (!process.stdin.isTTY || !process.stdout.isTTY) {
-		process.stderr.write(NOT_A_TERMINAL);
-		return 2;
+	const mode = command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu';
+	// The plain line mode: asked for, or a terminal that cannot move its cursor.
+	if (!values['reset-progress'] && (values.plain || process.env.TERM === 'dumb')) {
+		const lessons = (await import('./commands/lessons.js')) as typeof import('./commands/lessons.js');
+		return lessons.runPlainCommand({mode, chapter: rest[0], lessonsDir: values.lessons});
 	}
 
-	if (process.env.TERM === 'dumb') {
-		process.stderr.write(DUMB_TERMINAL);
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		process.stderr.write(NOT_A_TERMINAL);
 		return 2;
 	}
 
@@ -121,7 +123,7 @@ const main = async (argv: string[]): Promise<number> => {
 	setTimeout(loaded.save, 1500).unref();
 	const ui = loaded.exports;
 	return ui.startGame({
-		mode: command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu',
+		mode,
 		chapter: rest[0],
 		lessonsDir: values.lessons,
 	});

@@ -2,7 +2,8 @@
 //
 // Keys: `operations` (every CLI operation name, in the model's order), `operation/<cli name>`,
 // `model-names` (model name -> CLI name), `shape/<name>`, `waiters` (their CLI names),
-// `waiter/<cli name>`, `paginator/<model name>`, `commands` (top-level aws commands).
+// `waiter/<cli name>`, `paginator/<model name>`, `commands` (top-level aws commands), and
+// `docs/<service>/<cli name>` (a simulated operation's help text, from docs.json).
 //
 // From source the entries come from the JSON import. The built game ships them packed in one
 // file (dist/catalogue.data, written by scripts/build.mjs with packCatalogue): an index of lines
@@ -21,7 +22,7 @@ type CatalogueJson = {
 };
 
 /** Every entry of the catalogue, by key. */
-export const catalogueEntries = (catalogue: CatalogueJson): Map<string, unknown> => {
+export const catalogueEntries = (catalogue: CatalogueJson, docs: Record<string, Record<string, unknown>> = {}): Map<string, unknown> => {
 	const entries = new Map<string, unknown>();
 	entries.set('operations', Object.keys(catalogue.operations));
 	entries.set('model-names', Object.fromEntries(Object.entries(catalogue.operations).map(([cli, op]) => [op.name, cli])));
@@ -31,11 +32,12 @@ export const catalogueEntries = (catalogue: CatalogueJson): Map<string, unknown>
 	for (const [cli, waiter] of Object.entries(catalogue.waiters)) entries.set(`waiter/${cli}`, waiter);
 	for (const [model, paginator] of Object.entries(catalogue.paginators)) entries.set(`paginator/${model}`, paginator);
 	entries.set('commands', catalogue.commands);
+	for (const [service, operations] of Object.entries(docs)) for (const [cli, doc] of Object.entries(operations)) entries.set(`docs/${service}/${cli}`, doc);
 	return entries;
 };
 
-export const memoryStore = (catalogue: CatalogueJson): CatalogueStore => {
-	const entries = catalogueEntries(catalogue);
+export const memoryStore = (catalogue: CatalogueJson, docs?: Record<string, Record<string, unknown>>): CatalogueStore => {
+	const entries = catalogueEntries(catalogue, docs);
 	return {get: key => entries.get(key)};
 };
 

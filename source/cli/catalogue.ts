@@ -3,6 +3,7 @@
 import type {OperationEntry, Shape} from './catalogue-types.js';
 import {cliName} from './xform-name.js';
 import {catalogueStore} from './catalogue-source.js';
+import servicesJson from './services.json' with {type: 'json'};
 import type {WaiterDefinition} from './waiters/definitions.js';
 
 /** A catalogue shape plus the constraint botocore validates client-side (length/value minimum). */
@@ -13,20 +14,48 @@ export type WaiterEntry = WaiterDefinition;
 
 type FullShape = CatalogueShape & {members?: Array<{name: string; shape: string; idempotencyToken?: boolean}>};
 
-/** The operation behind a CLI name (create-image), or undefined. */
-export const operationByCliName = (name: string): OperationEntry | undefined => catalogueStore.get(`operation/${name}`) as OperationEntry | undefined;
+// The other services the sandbox answers (`aws sts`, `aws ssm`), from the same generator: every
+// operation by name, shapes (named `ssm.GetParameterRequest` …) for the simulated ones only. EC2's
+// catalogue is the keyed store (catalogue-source.ts); these few are small enough to import.
+type ServiceEntry = {fullName: string; operations: Record<string, OperationEntry>; paginators: Record<string, PaginatorEntry>};
+const others = servicesJson as unknown as {services: Record<string, ServiceEntry>; shapes: Record<string, FullShape>};
 
-/** CreateImage -> create-image (undefined when EC2 has no such operation). */
-export const cliNameOfOperation = (modelName: string): string | undefined => {
-	const names = catalogueStore.get('model-names') as Record<string, string>;
-	return Object.hasOwn(names, modelName) ? names[modelName] : undefined;
+/** The services whose commands the sandbox answers, besides `aws configure`. */
+export const SANDBOX_SERVICES: readonly string[] = ['ec2', ...Object.keys(others.services)];
+
+/** The name AWS documentation gives a service: EC2, SSM, STS. */
+export const serviceLabel = (service: string): string => service.toUpperCase();
+
+// Model names are unique across the services (a test checks it).
+const otherModelNames = new Map<string, {cli: string; service: string}>(
+	Object.entries(others.services).flatMap(([service, entry]) => Object.entries(entry.operations).map(([cli, op]) => [op.name, {cli, service}] as [string, {cli: string; service: string}])),
+);
+
+/** The operation behind a CLI name (create-image) in a service (ec2 unless said), or undefined. */
+export const operationByCliName = (name: string, service = 'ec2'): OperationEntry | undefined => {
+	if (service === 'ec2') return catalogueStore.get(`operation/${name}`) as OperationEntry | undefined;
+	const operations = Object.hasOwn(others.services, service) ? others.services[service].operations : {};
+	return Object.hasOwn(operations, name) ? operations[name] : undefined;
 };
 
-/** Every EC2 operation's CLI name, in the model's order (what `aws ec2` accepts). */
-export const cliOperationNames = (): readonly string[] => catalogueStore.get('operations') as string[];
+/** CreateImage -> create-image (undefined when no sandbox service has such an operation). */
+export const cliNameOfOperation = (modelName: string): string | undefined => {
+	const names = catalogueStore.get('model-names') as Record<string, string>;
+	return Object.hasOwn(names, modelName) ? names[modelName] : otherModelNames.get(modelName)?.cli;
+};
+
+/** GetParameter -> ssm (undefined when no sandbox service has such an operation). */
+export const serviceOfOperation = (modelName: string): string | undefined => {
+	const names = catalogueStore.get('model-names') as Record<string, string>;
+	return Object.hasOwn(names, modelName) ? 'ec2' : otherModelNames.get(modelName)?.service;
+};
+
+/** Every operation's CLI name in a service (ec2 unless said): what `aws ec2` accepts. */
+export const cliOperationNames = (service = 'ec2'): readonly string[] =>
+	service === 'ec2' ? (catalogueStore.get('operations') as string[]) : Object.hasOwn(others.services, service) ? Object.keys(others.services[service].operations) : [];
 
 /** A shape by name; output shapes are present for the simulated operations. */
-export const shape = (name: string): FullShape | undefined => catalogueStore.get(`shape/${name}`) as FullShape | undefined;
+export const shape = (name: string): FullShape | undefined => (Object.hasOwn(others.shapes, name) ? others.shapes[name] : (catalogueStore.get(`shape/${name}`) as FullShape | undefined));
 
 /** `aws ec2 wait` sub-commands by CLI name (image-available ...). */
 export const waiterByCliName = (name: string): WaiterEntry | undefined => catalogueStore.get(`waiter/${name}`) as WaiterEntry | undefined;
@@ -110,16 +139,17 @@ const parameterCache = new Map<string, CliParameter[]>();
  * order, `--no-x` right after `--x`, customisation arguments last), with the ec2
  * customisations applied. Empty for an unknown operation.
  */
-export const inputParameters = (operationCliName: string): CliParameter[] => {
-	const cached = parameterCache.get(operationCliName);
+export const inputParameters = (operationCliName: string, service = 'ec2'): CliParameter[] => {
+	const key = `${service} ${operationCliName}`;
+	const cached = parameterCache.get(key);
 	if (cached) {
 		return cached;
 	}
 
-	const op = operationByCliName(operationCliName);
+	const op = operationByCliName(operationCliName, service);
 	const result: CliParameter[] = [];
 	if (op) {
-		const custom = customizations[operationCliName];
+		const custom = service === 'ec2' ? customizations[operationCliName] : undefined;
 		const input = op.input ? shape(op.input) : undefined;
 		const required = new Set(input?.type === 'structure' ? input.required ?? [] : []);
 		for (const member of input?.type === 'structure' ? input.members : []) {
@@ -148,14 +178,19 @@ export const inputParameters = (operationCliName: string): CliParameter[] => {
 		}
 	}
 
-	parameterCache.set(operationCliName, result);
+	parameterCache.set(key, result);
 	return result;
 };
 
 export type PaginatorEntry = {inputToken: string | string[]; outputToken: string | string[]; limitKey?: string; resultKey: string | string[]};
 
-/** The paginator of a model operation (DescribeImages), if the CLI paginates it. */
-export const paginatorFor = (modelName: string): PaginatorEntry | undefined => catalogueStore.get(`paginator/${modelName}`) as PaginatorEntry | undefined;
+/** The paginator of a model operation (DescribeImages, GetParametersByPath), if the CLI paginates it. */
+export const paginatorFor = (modelName: string): PaginatorEntry | undefined => {
+	const other = otherModelNames.get(modelName);
+	if (!other) return catalogueStore.get(`paginator/${modelName}`) as PaginatorEntry | undefined;
+	const paginators = others.services[other.service].paginators;
+	return Object.hasOwn(paginators, modelName) ? paginators[modelName] : undefined;
+};
 
 /** Every top-level `aws` command (services with the CLI's renames, plus s3, configure ...). */
 export const awsCommands = (): readonly string[] => catalogueStore.get('commands') as string[];

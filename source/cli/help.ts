@@ -1,53 +1,60 @@
 // `aws help`, `aws ec2 help`, `aws ec2 <operation> help` and `aws ec2 wait help`: short pages in
 // the CLI's layout (NAME, DESCRIPTION, SYNOPSIS with every parameter as the CLI prints it).
 import {isSimulated} from '../sim/core/engine.js';
-import {cliNameOfOperation, cliOperationNames, inputParameters, operationByCliName, paginatorFor, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
+import {cliNameOfOperation, cliOperationNames, inputParameters, operationByCliName, paginatorFor, serviceLabel, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
+import {catalogueStore} from './catalogue-source.js';
 
-/** One line per simulated operation, in our words. */
-const descriptions: Record<string, string> = {
-	CreateImage: 'Creates an EBS-backed AMI from a running or stopped instance.',
-	DescribeImages: 'Describes AMIs: yours, public ones, or those shared with you.',
-	RegisterImage: 'Registers an AMI from a snapshot of a root volume.',
-	CopyImage: 'Copies an AMI into the Region you run it in (the destination).',
-	DeregisterImage: 'Deregisters an AMI; its snapshots stay until you delete them.',
-	ModifyImageAttribute: 'Changes an attribute of an AMI, such as who may launch it.',
-	DescribeImageAttribute: 'Describes one attribute of an AMI.',
-	ResetImageAttribute: 'Resets an attribute of an AMI to its default.',
-	GetImageBlockPublicAccessState: 'Shows whether public sharing of AMIs is blocked in the Region.',
-	EnableImageBlockPublicAccess: 'Blocks public sharing of AMIs in the Region.',
-	DisableImageBlockPublicAccess: 'Allows public sharing of AMIs in the Region again.',
-	RunInstances: 'Launches instances from an AMI.',
-	DescribeInstances: 'Describes instances, grouped by reservation.',
-	StopInstances: 'Stops EBS-backed instances.',
-	StartInstances: 'Starts stopped instances.',
-	RebootInstances: 'Reboots instances.',
-	TerminateInstances: 'Terminates instances (this cannot be undone).',
-	ModifyInstanceAttribute: 'Changes an attribute of an instance, such as its user data.',
-	DescribeInstanceAttribute: 'Describes one attribute of an instance.',
-	DescribeSnapshots: 'Describes EBS snapshots.',
-	DeleteSnapshot: 'Deletes an EBS snapshot that no AMI uses.',
-	DescribeVolumes: 'Describes EBS volumes.',
-	CreateKeyPair: 'Creates a key pair and returns its private key once.',
-	DescribeKeyPairs: 'Describes key pairs.',
-	DeleteKeyPair: 'Deletes a key pair.',
-	ImportKeyPair: 'Imports the public key of a key pair you made yourself.',
-	CreateSecurityGroup: 'Creates a security group.',
-	DescribeSecurityGroups: 'Describes security groups.',
-	DeleteSecurityGroup: 'Deletes a security group.',
-	AuthorizeSecurityGroupIngress: 'Adds inbound rules to a security group.',
-	CreateTags: 'Adds or overwrites tags on resources.',
-	DeleteTags: 'Deletes tags from resources.',
-	DescribeTags: 'Describes tags.',
-	DescribeRegions: 'Describes the Regions available to you.',
+type OperationDocs = {doc: string; params: Record<string, string>};
+
+// The official models' documentation of the simulated operations, as plain text (generated with
+// the catalogue by scripts/build-catalogue.mjs): paragraphs split by a blank line, list items
+// starting with "* ".
+// Each simulated operation's entry is read from the catalogue when its help page is shown.
+const docsOf = (service: string, cliName: string): OperationDocs | undefined => catalogueStore.get(`docs/${service}/${cliName}`) as OperationDocs | undefined;
+
+const WIDTH = 79;
+
+/** Words filled into lines of at most WIDTH columns, each starting with `indent`. */
+const fill = (text: string, indent: string, first = indent): string[] => {
+	const lines: string[] = [];
+	let line = first;
+	let fresh = true;
+	for (const word of text.split(' ').filter(Boolean)) {
+		if (!fresh && line.length + 1 + word.length > WIDTH) {
+			lines.push(line);
+			line = indent;
+			fresh = true;
+		}
+
+		line += fresh ? word : ` ${word}`;
+		fresh = false;
+	}
+
+	lines.push(line);
+	return lines;
 };
+
+/** A documentation text as the CLI's help shows it: paragraphs filled, list items as "o …". */
+const docLines = (text: string, indent: string): string[] =>
+	text.split('\n\n').flatMap((paragraph, index) => [
+		...(index > 0 ? [''] : []),
+		...(paragraph.startsWith('* ') ? fill(paragraph.slice(2), `${indent}  `, `${indent}o `) : fill(paragraph, indent)),
+	]);
+
+/** One parameter in OPTIONS: `--name (type)`, then its documentation. */
+const optionLines = (p: CliParameter, twin: CliParameter | undefined, doc: string | undefined): string[] => [
+	`       ${p.cliName}${twin ? ` | ${twin.cliName}` : ''} (${p.type})`,
+	...(doc ? docLines(doc, '          ') : []),
+	'',
+];
 
 const paginationSynopsis = ['[--starting-token <value>]', '[--page-size <value>]', '[--max-items <value>]'];
 const globalSynopsis = ['[--debug]', '[--endpoint-url <value>]', '[--no-verify-ssl]', '[--no-paginate]', '[--output <value>]', '[--query <value>]', '[--profile <value>]', '[--region <value>]', '[--version <value>]', '[--color <value>]', '[--no-sign-request]', '[--ca-bundle <value>]', '[--cli-read-timeout <value>]', '[--cli-connect-timeout <value>]', '[--cli-binary-format <value>]', '[--no-cli-pager]', '[--cli-auto-prompt]', '[--no-cli-auto-prompt]'];
 
 /** The SYNOPSIS lines of an operation, one parameter (or boolean pair) each. */
-export const synopsisLines = (cliName: string): string[] => {
-	const parameters = inputParameters(cliName).filter(p => !p.hidden);
-	const operation = operationByCliName(cliName);
+export const synopsisLines = (cliName: string, service = 'ec2'): string[] => {
+	const parameters = inputParameters(cliName, service).filter(p => !p.hidden);
+	const operation = operationByCliName(cliName, service);
 	const paginator = operation ? paginatorFor(operation.name) : undefined;
 	const hiddenMembers = new Set<string>(paginator ? [paginator.inputToken, paginator.limitKey ?? ''].flat() : []);
 	const lines: string[] = [];
@@ -76,50 +83,78 @@ export const synopsisLines = (cliName: string): string[] => {
 	return lines;
 };
 
-export const operationHelp = (cliName: string): string => {
-	const operation = operationByCliName(cliName);
+/** The parameters OPTIONS lists: a boolean's `--no-x` beside its `--x`, paginator members left out. */
+const documentedParameters = (cliName: string, service: string): Array<{p: CliParameter; twin?: CliParameter}> => {
+	const parameters = inputParameters(cliName, service).filter(p => !p.hidden);
+	const operation = operationByCliName(cliName, service);
+	const paginator = operation ? paginatorFor(operation.name) : undefined;
+	const hiddenMembers = new Set<string>(paginator ? [paginator.inputToken, paginator.limitKey ?? ''].flat() : []);
+	const out: Array<{p: CliParameter; twin?: CliParameter}> = [];
+	const used = new Set<CliParameter>();
+	for (const p of parameters) {
+		if (used.has(p) || (p.member && hiddenMembers.has(p.member))) continue;
+		const twin = parameters.find(q => q !== p && q.negative && !p.negative && ((p.member && q.member === p.member) || (!p.member && q.cliName === `--no-${p.cliName.slice(2)}`)));
+		if (twin) used.add(twin);
+		out.push({p, twin});
+	}
+
+	return out;
+};
+
+export const operationHelp = (cliName: string, service = 'ec2'): string => {
+	const operation = operationByCliName(cliName, service);
 	if (!operation) {
 		return '';
 	}
 
 	const simulated = isSimulated(operation.name);
-	const description = simulated ? descriptions[operation.name] ?? '' : 'This sandbox does not simulate this operation; the real AWS CLI accepts it.';
+	const docs = simulated ? docsOf(service, cliName) : undefined;
+	const description = docs ? docLines(docs.doc, '       ') : [`       This sandbox does not simulate this operation; the real AWS CLI accepts it.`];
+	const options = simulated
+		? ['OPTIONS', ...documentedParameters(cliName, service).flatMap(({p, twin}) => optionLines(p, twin, p.member ? docs?.params[p.member] : undefined))]
+		: [];
 	return [
 		'NAME',
 		`       ${cliName} -`,
 		'',
 		'DESCRIPTION',
-		`       ${description}`,
+		...description,
 		'',
 		'SYNOPSIS',
 		`            ${cliName}`,
-		...synopsisLines(cliName).map(line => `          ${line}`),
+		...(service === 'ec2' || simulated ? synopsisLines(cliName, service) : []).map(line => `          ${line}`),
 		'',
+		...options,
 		'GLOBAL OPTIONS',
 		...globalSynopsis.map(line => `          ${line}`),
 		'',
 	].join('\n');
 };
 
-export const ec2Help = (): string => {
-	const names = cliOperationNames();
-	const simulated = names.filter(n => isSimulated(operationByCliName(n)!.name));
+/** `aws ec2 help`, `aws ssm help`, `aws sts help`: the service's commands, the simulated ones first. */
+export const serviceHelp = (service: string): string => {
+	const names = cliOperationNames(service);
+	const simulated = names.filter(n => isSimulated(operationByCliName(n, service)!.name));
+	const label = serviceLabel(service);
 	return [
-		'EC2',
+		label,
 		'',
 		'DESCRIPTION',
-		'       Amazon Elastic Compute Cloud. This sandbox simulates the operations',
-		'       marked with * below; the others parse like the real CLI but answer',
+		`       ${label} in AMI School's sandbox. It simulates the operations marked`,
+		'       with * below; the others are real commands of the AWS CLI that answer',
 		'       that they are not available here.',
 		'',
 		'AVAILABLE COMMANDS',
 		...simulated.map(n => `       o ${n} *`),
-		'       o wait *',
+		...(service === 'ec2' ? ['       o wait *'] : []),
 		'',
 		...names.filter(n => !simulated.includes(n)).map(n => `       o ${n}`),
 		'',
 	].join('\n');
 };
+
+/** `aws ec2 help` */
+export const ec2Help = (): string => serviceHelp('ec2');
 
 export const waitHelp = (): string => [
 	'WAIT',
@@ -160,8 +195,9 @@ export const topHelp = (): string => [
 	'AWS',
 	'',
 	'DESCRIPTION',
-	'       The AWS Command Line Interface. In this sandbox only the ec2 service',
-	'       is simulated: try `aws ec2 help` or `aws ec2 describe-images help`.',
+	'       The AWS Command Line Interface. This sandbox simulates `aws ec2`,',
+	'       `aws ssm` (the public latest-AMI parameters), `aws sts` and',
+	'       `aws configure`: try `aws ec2 help` or `aws ec2 describe-images help`.',
 	'',
 	'SYNOPSIS',
 	'          aws [options] <command> <subcommand> [parameters]',

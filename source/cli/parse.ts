@@ -4,8 +4,9 @@
 // operation's own parser its arguments; then each argument is unpacked in table order,
 // customisations applied, and botocore validates the whole request.
 import {isSimulated} from '../sim/core/engine.js';
-import {awsCommands, cliNameOfOperation, cliOperationNames, inputParameters, isTopLevelBool, operationByCliName, paginatorFor, shape as shapeByName, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
-import {ec2Help, operationHelp, topHelp, waiterHelp, waitHelp} from './help.js';
+import {awsCommands, cliNameOfOperation, cliOperationNames, inputParameters, isTopLevelBool, operationByCliName, paginatorFor, SANDBOX_SERVICES, shape as shapeByName, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
+import {parseConfigure, type ConfigureRequest} from './configure.js';
+import {operationHelp, serviceHelp, topHelp, waiterHelp, waitHelp} from './help.js';
 import {OUTPUT_FORMATS, type OutputFormat} from './output/render.js';
 import {lastOccurrence, parseKnownArgs, type OptionSpec, type ParsedArgs} from './parse/argparse.js';
 import {applyCount, applyRunInstancesShortcut, applySecurityGroupShortcut, defaultCount, encodeUserData, fixRunInstancesArgs} from './parse/ec2-customizations.js';
@@ -32,12 +33,13 @@ export type Globals = {
 export type Pagination = {maxItems?: number; pageSize?: number; startingToken?: string};
 
 export type ParseResult =
-	| {kind: 'call'; cliName: string; operation: string; params: Record<string, unknown>; globals: Globals; pagination?: Pagination}
+	| {kind: 'call'; service: string; cliName: string; operation: string; params: Record<string, unknown>; globals: Globals; pagination?: Pagination}
 	| {kind: 'wait'; waiter: string; waiterName: string; operation: string; params: Record<string, unknown>; globals: Globals}
 	| {kind: 'help'; stdout: string}
 	| ParseError
-	| {kind: 'not-simulated'; cliName: string; operation: string; globals: Globals}
-	| {kind: 'unsupported-service'; service: string; globals: Globals};
+	| {kind: 'not-simulated'; service: string; cliName: string; operation: string; globals: Globals}
+	| {kind: 'unsupported-service'; service: string; globals: Globals}
+	| {kind: 'configure'; request: ConfigureRequest; globals: Globals};
 
 export type ParseEnv = {readFile(path: string): string | undefined};
 
@@ -334,17 +336,18 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 	return pagination ? {params: final, pagination} : {params: final};
 };
 
-const parseEc2 = (args: string[], env: ParseEnv, globals: Globals): ParseResult => {
-	const operations = cliOperationNames();
+const parseService = (serviceName: string, args: string[], env: ParseEnv, globals: Globals): ParseResult => {
+	const operations = cliOperationNames(serviceName);
 	if (args.length === 1 && args[0] === 'help') {
-		return {kind: 'help', stdout: ec2Help()};
+		return {kind: 'help', stdout: serviceHelp(serviceName)};
 	}
 
-	const service = parseKnownArgs(args, {options: [], positionals: [{name: 'operation', choices: [...operations, 'wait']}]});
+	const withWait = serviceName === 'ec2' ? [...operations, 'wait'] : operations;
+	const service = parseKnownArgs(args, {options: [], positionals: [{name: 'operation', choices: withWait}]});
 	const operationName = service.positionals[0];
 	const rest = service.extras;
 
-	if (operationName === 'wait') {
+	if (operationName === 'wait' && serviceName === 'ec2') {
 		if (rest.length === 1 && rest[0] === 'help') {
 			return {kind: 'help', stdout: waitHelp()};
 		}
@@ -359,24 +362,31 @@ const parseEc2 = (args: string[], env: ParseEnv, globals: Globals): ParseResult 
 		}
 
 		if (!isSimulated(waiter.operation)) {
-			return {kind: 'not-simulated', cliName: `wait ${wait.positionals[0]}`, operation: waiter.operation, globals};
+			return {kind: 'not-simulated', service: serviceName, cliName: `wait ${wait.positionals[0]}`, operation: waiter.operation, globals};
 		}
 
 		return {kind: 'wait', waiter: wait.positionals[0], waiterName: waiter.name, operation: waiter.operation, params: result.params, globals};
 	}
 
-	const operation = operationByCliName(operationName)!;
+	const operation = operationByCliName(operationName, serviceName)!;
+	// the sandbox keeps the arguments of every EC2 operation, but of the other services' only those it simulates
+	if (serviceName !== 'ec2' && !isSimulated(operation.name)) {
+		return rest.length === 1 && rest[0] === 'help'
+			? {kind: 'help', stdout: operationHelp(operationName, serviceName)}
+			: {kind: 'not-simulated', service: serviceName, cliName: operationName, operation: operation.name, globals};
+	}
+
 	const paginated = paginatorFor(operation.name) !== undefined;
-	const result = parseOperationArgs(rest, operationName, operation.input, inputParameters(operationName), env, globals, paginated);
+	const result = parseOperationArgs(rest, operationName, operation.input, inputParameters(operationName, serviceName), env, globals, paginated);
 	if ('help' in result) {
-		return {kind: 'help', stdout: operationHelp(operationName)};
+		return {kind: 'help', stdout: operationHelp(operationName, serviceName)};
 	}
 
 	if (!isSimulated(operation.name)) {
-		return {kind: 'not-simulated', cliName: operationName, operation: operation.name, globals};
+		return {kind: 'not-simulated', service: serviceName, cliName: operationName, operation: operation.name, globals};
 	}
 
-	return {kind: 'call', cliName: operationName, operation: operation.name, params: result.params, globals, ...(result.pagination ? {pagination: result.pagination} : {})};
+	return {kind: 'call', service: serviceName, cliName: operationName, operation: operation.name, params: result.params, globals, ...(result.pagination ? {pagination: result.pagination} : {})};
 };
 
 /** Parses the words after `aws`. Never throws: every failure is a CLI-style error result. */
@@ -402,11 +412,16 @@ export const parseAws = (args: readonly string[], env: ParseEnv): ParseResult =>
 			return {kind: 'help', stdout: topHelp()};
 		}
 
-		if (command !== 'ec2') {
+		if (command === 'configure') {
+			const request = parseConfigure(main.extras);
+			return 'kind' in request ? request : {kind: 'configure', request, globals};
+		}
+
+		if (!SANDBOX_SERVICES.includes(command)) {
 			return {kind: 'unsupported-service', service: command, globals};
 		}
 
-		return parseEc2(main.extras, env, globals);
+		return parseService(command, main.extras, env, globals);
 	} catch (error) {
 		if (error instanceof ParseFailure) {
 			return error.result;

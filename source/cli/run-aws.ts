@@ -4,18 +4,29 @@ import {runWaiter} from './waiters/waiters.js';
 import type {GuestHook} from '../sim/core/guest-hook.js';
 import type {OpResult, World} from '../sim/core/types.js';
 import {isObject, type JsonValue} from './output/json-value.js';
-import {waiterByCliName} from './catalogue.js';
+import {profileSettings, DEFAULT_PROFILE} from '../sim/settings/cli-config.js';
+import {serviceLabel, waiterByCliName} from './catalogue.js';
+import {profileNotFoundText, runConfigure} from './configure.js';
 import {apiErrorText, errorText, EXIT_CLIENT_ERROR, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
 import {checkQuery} from './output/query.js';
-import {renderOutput} from './output/render.js';
+import {OUTPUT_FORMATS, renderOutput, type OutputFormat} from './output/render.js';
 import {applyMaxItems} from './max-items.js';
 import {parseAws} from './parse.js';
 
 export type AwsEnv = {
 	/** reads a file for file:// and fileb:// values; undefined when it does not exist */
 	readFile(path: string): string | undefined;
-	/** the Region used when no --region is given (AWS_DEFAULT_REGION) */
+	/**
+	 * the Region of the sandbox's default profile until `aws configure set region` names another
+	 * (the Region a chapter starts in; us-east-1 for `ami-school aws`)
+	 */
 	defaultRegion: string;
+	/** AWS_REGION, else AWS_DEFAULT_REGION, when the environment sets one: beats the configured Region */
+	envRegion?: string;
+	/** AWS_DEFAULT_OUTPUT, when set: beats the configured output format */
+	envOutput?: string;
+	/** AWS_PROFILE, else AWS_DEFAULT_PROFILE, when set */
+	envProfile?: string;
 	/** terminal width for --output table */
 	width?: number;
 	/** what runs inside instances (their boots and shutdowns), given to the model */
@@ -50,9 +61,9 @@ const REGION_FORMAT = /^[a-zA-Z\d](?:[a-zA-Z\d-]{0,61}[a-zA-Z\d])?$/;
 const isEmptyResponse = (value: JsonValue): boolean => isObject(value) && Object.keys(value).length === 0;
 
 /** Region problems the CLI finds before any request is sent (reference 1.3). */
-const regionProblem = (region: string): string | undefined => {
+const regionProblem = (region: string, service: string): string | undefined => {
 	if (!REGION_FORMAT.test(region)) return `Provided region_name '${region}' doesn't match a supported format.`;
-	if (!isDefaultRegion(region) && !isOptInRegion(region)) return `Could not connect to the endpoint URL: "https://ec2.${region}.amazonaws.com/"`;
+	if (!isDefaultRegion(region) && !isOptInRegion(region)) return `Could not connect to the endpoint URL: "https://${service}.${region}.amazonaws.com/"`;
 	return undefined;
 };
 
@@ -85,12 +96,19 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		}
 
 		case 'unsupported-service': {
-			return done('', errorText(`AMI School simulates only 'aws ec2'; 'aws ${parsed.service}' is a real AWS CLI command, but it is not part of this sandbox.`), EXIT_GENERAL);
+			return done('', errorText(`AMI School simulates 'aws ec2', 'aws ssm' (the public latest-AMI parameters), 'aws sts' and 'aws configure'; 'aws ${parsed.service}' is a real AWS CLI command, but it is not part of this sandbox.`), EXIT_GENERAL);
 		}
 
 		case 'not-simulated': {
-			const what = parsed.cliName.startsWith('wait ') ? `a real EC2 waiter (it polls ${parsed.operation})` : `a real EC2 operation (${parsed.operation})`;
-			return done('', errorText(`'aws ec2 ${parsed.cliName}' is ${what}, but AMI School does not simulate it. Run 'aws ec2 help' for the operations it does.`), EXIT_GENERAL);
+			const label = serviceLabel(parsed.service);
+			const what = parsed.cliName.startsWith('wait ') ? `a real ${label} waiter (it polls ${parsed.operation})` : `a real ${label} operation (${parsed.operation})`;
+			return done('', errorText(`'aws ${parsed.service} ${parsed.cliName}' is ${what}, but AMI School does not simulate it. Run 'aws ${parsed.service} help' for the operations it does.`), EXIT_GENERAL);
+		}
+
+		case 'configure': {
+			const configured = runConfigure(parsed.request, {world, defaultRegion: env.defaultRegion, profileOption: parsed.globals.profile, envProfile: env.envProfile, envRegion: env.envRegion});
+			const answer: AwsAnswer = configured.exitCode === 0 ? {ok: true, output: undefined, data: configured.stdout === '' ? null : configured.stdout.replace(/\n$/, '')} : {ok: false};
+			return done(configured.stdout, configured.stderr, configured.exitCode, [], configured.world, answer);
 		}
 
 		case 'call':
@@ -99,8 +117,14 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		}
 	}
 
-	const region = parsed.globals.region ?? env.defaultRegion;
-	const problem = regionProblem(region);
+	// the profile's settings, under the environment's, under the options (awscli/clidriver.py)
+	const profile = parsed.globals.profile ?? env.envProfile ?? DEFAULT_PROFILE;
+	const settings = profileSettings(world, env.defaultRegion, profile);
+	if (!settings) return done('', profileNotFoundText(profile), EXIT_GENERAL);
+	const region = parsed.globals.region ?? env.envRegion ?? settings.region ?? env.defaultRegion;
+	const format = parsed.globals.output ?? env.envOutput ?? settings.output ?? 'json';
+	if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) return done('', errorText(`Unknown output type: ${format}`), EXIT_GENERAL);
+	const problem = regionProblem(region, parsed.kind === 'call' ? parsed.service : 'ec2');
 	if (problem) return done('', errorText(problem), EXIT_GENERAL);
 
 	if (parsed.globals.query !== undefined) {
@@ -122,7 +146,7 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 
 	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);
 	if (!paged.ok) return done('', errorText(paged.message), EXIT_GENERAL, calls, next);
-	const rendered = renderOutput(paged.output, {cliName: parsed.cliName, format: parsed.globals.output ?? 'json', query: parsed.globals.query, width: env.width, nextToken: paged.nextToken});
+	const rendered = renderOutput(paged.output, {service: parsed.service, cliName: parsed.cliName, format: format as OutputFormat, query: parsed.globals.query, width: env.width, nextToken: paged.nextToken});
 	if (!rendered.ok) return done('', rendered.stderr, rendered.exitCode, calls, next);
 	const data = rendered.data === undefined || isEmptyResponse(rendered.data) ? null : rendered.data;
 	return done(rendered.stdout, '', 0, calls, next, {ok: true, output: result.output, data});

@@ -34,7 +34,10 @@ export const awsCommand = (args: string[]): number => {
 				const outcome = withSandbox(file, ({loaded, save}) => {
 					const result = runAws(loaded.world, args, {
 						readFile: readRealFile,
-						defaultRegion: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || DEFAULT_REGION,
+						defaultRegion: DEFAULT_REGION,
+						envRegion: process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined,
+						envOutput: process.env.AWS_DEFAULT_OUTPUT || undefined,
+						envProfile: process.env.AWS_PROFILE || process.env.AWS_DEFAULT_PROFILE || undefined,
 						width: process.stdout.columns || 80,
 						guest: shellGuest,
 					});

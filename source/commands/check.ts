@@ -6,7 +6,7 @@ import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, FACTS_FILE, formatLessonError, loadFacts, loadLessonFile, type LessonError} from '../lessons/load.js';
 import {answerPositionWarnings, formatPositionWarning} from '../lessons/quiz-balance.js';
 import type {LoadedLesson} from '../lessons/schema.js';
-import {verifyLesson} from '../lessons/verify.js';
+import {verifyLesson} from '../game/verify.js';
 import {visible} from '../lessons/control-chars.js';
 import {openPack, parseFor} from './context.js';
 

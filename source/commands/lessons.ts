@@ -14,6 +14,7 @@ import {progressCommand} from './progress.js';
 export {runCheckCommand} from './check.js';
 export {runPlayCommand} from './play.js';
 export {buildLessonCache} from '../lessons/cache.js';
+export {runPlainCommand} from './plain.js';
 
 /** `--reset-progress [--yes]`: the saved progress of the pack of --lessons. */
 const resetCommand = async (cl: CommandLine, io: CommandIo, stdin: NodeJS.ReadStream): Promise<number> => {

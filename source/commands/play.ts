@@ -4,19 +4,23 @@ import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/comma
 import {findChapter} from '../lessons/find-chapter.js';
 import {formatLessonError} from '../lessons/load.js';
 import {lessonHashes, type LessonHash, type LoadedPack} from '../lessons/pack.js';
-import {replay, scriptLines, type Replay} from '../lessons/replay.js';
+import {replay, scriptLines, type Replay} from '../game/replay.js';
+import {engineOf} from '../game/engine.js';
+import {nodeExportFiles} from '../game/entry.js';
+import {exportPlay, type ExportFiles} from '../game/export.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {parOf, starsText} from '../lessons/scoring.js';
 import {openPack, parseFor, reportHeader} from './context.js';
 
-// `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir] [--learner name]`:
-// runs a script's lines through a chapter as if typed, prints the transcript, the goals and the
-// score. Exit 0 only when every goal is met. The JSON report starts with the game's version, the
-// lesson pack and the learner, and ends with the sha256 of every lesson file of the pack, so an
-// instructor can tell which lessons each report was played against.
+// `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir] [--learner name]
+// [--export dir]`: runs a script's lines through a chapter as if typed, prints the transcript, the
+// goals and the score; with --export, writes the session as scripts for the real AWS CLI (as
+// `export` at the game's prompt does). Exit 0 only when every goal is met. The JSON report starts
+// with the game's version, the lesson pack and the learner, and ends with the sha256 of every
+// lesson file of the pack, so an instructor can tell which lessons each report was played against.
 
-export const PLAY_USAGE = 'usage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>]\n';
+export const PLAY_USAGE = 'usage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>] [--export <dir>]\n';
 
 export type PlayReport = {
 	game?: ReturnType<typeof reportHeader>['game'];
@@ -77,7 +81,7 @@ export const gradedReport = (pack: LoadedPack, lesson: LoadedLesson, run: Replay
 	lessonFiles: lessonHashes(pack.lessons),
 });
 
-export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonDeps): Promise<number> => {
+export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonDeps, files: ExportFiles = nodeExportFiles()): Promise<number> => {
 	const {script, report: format, learner} = cl.values;
 	if (cl.args.length !== 1 || script === undefined || (format !== undefined && format !== 'json')) {
 		io.stderr.write(PLAY_USAGE);
@@ -105,11 +109,18 @@ export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonD
 	const report = gradedReport(pack, lesson, run, learner);
 	for (const error of report.lessonErrors) io.stderr.write(`${lesson.file}: lesson error: ${error}\n`);
 	io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPlayReport(lesson, report));
+	if (cl.values.export !== undefined) {
+		const written = exportPlay(engineOf([lesson], [], deps), run.game.play, cl.values.export, files);
+		// the JSON report stays alone on stdout
+		(written.ok && format !== 'json' ? io.stdout : io.stderr).write(`${format === 'json' ? '' : '\n'}${written.text}\n`);
+		if (!written.ok) return EXIT_FAILED;
+	}
+
 	return report.completed ? EXIT_OK : EXIT_FAILED;
 };
 
 /** `play`'s own arguments (what follows `play` on the command line). */
-export const runPlayCommand = async (argv: string[], io: CommandIo, deps?: LessonDeps): Promise<number> => {
+export const runPlayCommand = async (argv: string[], io: CommandIo, deps?: LessonDeps, files?: ExportFiles): Promise<number> => {
 	const cl = parseFor('play', argv, io, PLAY_USAGE);
-	return typeof cl === 'number' ? cl : playCommand(cl, io, deps);
+	return typeof cl === 'number' ? cl : playCommand(cl, io, deps, files);
 };

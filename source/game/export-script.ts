@@ -371,6 +371,12 @@ class Exporter {
 			if (result.incomplete) continue;
 			session = result.session;
 			if (result.exitCode !== 0 || line.trim() === '' || line.trim().startsWith('#') || /^\s*clear\s*$/.test(line)) continue;
+			if (/^\s*aws\s+(?:--\S+\s+\S+\s+)*configure\s+set\b/.test(line)) {
+				// the sandbox's settings are its own; on your computer this would change your real AWS CLI setup
+				this.emit(`# left out: ${line.trim()}  (it would change your own AWS CLI settings; set them yourself if you want them)`);
+				continue;
+			}
+
 			const after = session;
 			const wasRemote = before.remote !== undefined;
 			const translated = () => replaceTokens(line, token => this.need(token, before.world) ?? this.need(token, after.world));

@@ -2,6 +2,7 @@ import type {LineResult, Session} from '../shell/session.js';
 import {freshWorld} from '../sim/core/fresh-world.js';
 import {defaultLessonDeps} from './default-deps.js';
 import type {LessonDeps} from './deps.js';
+import {afterStates, markKey} from './check-schema.js';
 import {allMet, evaluateCheck, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
 import type {Goal, Lesson} from './schema.js';
 import {countLines, hintsCost, mistakesCost, parOf, QUIZ_POINTS, score, tierCost, type Score} from './scoring.js';
@@ -94,6 +95,19 @@ export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDep
 	return {...base, goals, stickyMet: stickyOf(lesson, goals, []), excusedLines: [], hints: {}, solutionShown: false, quiz: {}, setupErrors};
 };
 
+/**
+ * The line just run, marked with the `after:` states of the goals that hold now, so that a later
+ * `ran` check knows they held before it (history entries are saved and undone with the session).
+ */
+const withMarks = (state: ChapterState, session: Session): Session => {
+	const states = afterStates(state.lesson.goals.map(g => g.check));
+	const last = session.history.at(-1);
+	if (states.length === 0 || !last || session.history.length <= state.session.history.length) return session;
+	const ctx = goalContext({...state, session});
+	const marks = states.filter(check => evaluateCheck(check, ctx)).map(markKey);
+	return marks.length === 0 ? session : {...session, history: [...session.history.slice(0, -1), {...last, marks}]};
+};
+
 const stickyOf = (lesson: Lesson, goals: GoalStatus[], before: string[]): string[] => {
 	const set = new Set(before);
 	for (const goal of lesson.goals) if (goal.sticky && goals.find(g => g.id === goal.id)?.met) set.add(goal.id);
@@ -106,7 +120,7 @@ export const isComplete = (state: ChapterState): boolean => state.completedAt !=
 export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutcome => {
 	const result = safeRun(state.deps, state.session, line);
 	if (result.incomplete) return {state, result, newlyMet: [], completedNow: false};
-	const next = {...state, session: result.session};
+	const next = {...state, session: withMarks(state, result.session)};
 	const goals = evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet));
 	const newlyMet = goals.filter(g => g.met && !state.goals.find(old => old.id === g.id)?.met).map(g => g.id);
 	const completedNow = state.completedAt === undefined && allMet(goals);

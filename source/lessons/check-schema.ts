@@ -9,26 +9,73 @@ export type AwsCheck = {aws: string; region?: string; query?: string};
 export type HistoryCheck = {history: {operation?: string; ok?: boolean; dryRun?: boolean; errorCode?: string; region?: string}};
 export type CostCheck = {cost: {hourlyAtMost?: number; totalAtMost?: number}};
 export type ShellCheck = {shell: string; expect?: string; exitCode?: number};
+/** Values a `ran` check looks for: text (with $VARS), a list of texts, or what a read-only aws query over the world gives now. */
+export type ValueSource = string | string[] | {aws: string; region?: string; query: string};
+/** Something the learner ran themselves (see lessons/README.md, "What the learner did"). */
+export type RanCheck = {
+	ran: {
+		program?: string;
+		command?: string;
+		operation?: string;
+		ok?: boolean;
+		errorCode?: string;
+		dryRun?: boolean;
+		region?: string;
+		names?: ValueSource;
+		shows?: ValueSource;
+		about?: ValueSource;
+		instance?: string;
+		image?: string;
+		after?: Check;
+	};
+};
 export type AllCheck = {all: Check[]};
 export type AnyCheck = {any: Check[]};
 export type NotCheck = {not: Check};
-export type Check = AwsCheck | HistoryCheck | CostCheck | ShellCheck | AllCheck | AnyCheck | NotCheck;
+export type Check = AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck | AllCheck | AnyCheck | NotCheck;
 
-export const CHECK_KINDS = ['aws', 'history', 'cost', 'shell', 'all', 'any', 'not'] as const;
+export const CHECK_KINDS = ['aws', 'history', 'cost', 'shell', 'ran', 'all', 'any', 'not'] as const;
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not a Region name (e.g. us-east-1)');
 
 /** Words a check's `aws:` line must not carry: the check sets the output and applies `query` itself. */
 const reservedAwsOptions = /(^|\s)--(output|query|no-paginate|profile|endpoint-url)(\s|=|$)/;
 
+const readOnlyAws = z
+	.string()
+	.min(1)
+	.refine(s => /^ec2\s+(describe-|get-|list-)\S+/.test(s.trim()), 'must be a read-only command such as "ec2 describe-images …" (without the leading aws)')
+	.refine(s => !reservedAwsOptions.test(s), 'must not set --output or --query: use the check\'s query field');
+
 const awsCheck = z.strictObject({
-	aws: z
-		.string()
-		.min(1)
-		.refine(s => /^ec2\s+(describe-|get-|list-)\S+/.test(s.trim()), 'must be a read-only command such as "ec2 describe-images …" (without the leading aws)')
-		.refine(s => !reservedAwsOptions.test(s), 'must not set --output or --query: use the check\'s query field'),
+	aws: readOnlyAws,
 	region: region.optional(),
 	query: z.string().min(1).optional(),
+});
+
+const valueSource = z.union(
+	[
+		z.string().min(1),
+		z.array(z.string().min(1)).min(1),
+		z.strictObject({aws: readOnlyAws, region: region.optional(), query: z.string().min(1)}),
+	],
+	{error: 'a text, a list of texts, or {aws: ec2 describe-…, query: …}'},
+);
+
+/** A `ran` check without its `after` (a check of its own, validated by the visitor below). */
+export const ranFields = z.strictObject({
+	program: z.string().regex(/^[\w.+-]+$/, 'a program name such as curl or aws').optional(),
+	command: z.string().regex(/^[a-z\d]+( [a-z\d-]+){0,2}$/, 'the words after aws, e.g. "ec2 describe-images" or "ec2 wait image-available"').optional(),
+	operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'an API operation name such as CreateImage').optional(),
+	ok: z.boolean().optional(),
+	errorCode: z.string().min(1).optional(),
+	dryRun: z.boolean().optional(),
+	region: region.optional(),
+	names: valueSource.optional(),
+	shows: valueSource.optional(),
+	about: valueSource.optional(),
+	instance: z.string().min(1).optional(),
+	image: z.string().min(1).optional(),
 });
 
 const historyCheck = z.strictObject({
@@ -98,6 +145,23 @@ export const checkSchema: z.ZodType<Check> = z.unknown().transform((value, ctx):
 			return children.every(Boolean) ? ({[kind]: children} as Check) : undefined;
 		}
 
+		if (kind === 'ran') {
+			const extra = Object.keys(record).filter(k => k !== kind);
+			if (extra.length > 0) issue(`unknown key "${extra[0]}"`, [...path, extra[0]]);
+			const body = record.ran;
+			if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+				issue('a mapping of what the learner ran (program, command, operation, ok, shows, …)', [...path, 'ran']);
+				return undefined;
+			}
+
+			const {after, ...fields} = body as Record<string, unknown>;
+			const parsed = ranFields.safeParse(fields);
+			if (!parsed.success) for (const sub of parsed.error.issues) issue(sub.message, [...path, 'ran', ...(issuePath(sub) as Array<string | number>)]);
+			const afterCheck = after === undefined ? undefined : visit(after, [...path, 'ran', 'after']);
+			if (!parsed.success || (after !== undefined && !afterCheck)) return undefined;
+			return {ran: {...parsed.data, ...(afterCheck ? {after: afterCheck} : {})}};
+		}
+
 		if (kind === 'not') {
 			const extra = Object.keys(record).filter(k => k !== kind);
 			if (extra.length > 0) issue(`unknown key "${extra[0]}"`, [...path, extra[0]]);
@@ -105,7 +169,7 @@ export const checkSchema: z.ZodType<Check> = z.unknown().transform((value, ctx):
 			return child ? {not: child} : undefined;
 		}
 
-		const parsed = leafSchemas[kind].safeParse(node);
+		const parsed = leafSchemas[kind as keyof typeof leafSchemas].safeParse(node);
 		if (!parsed.success) {
 			for (const sub of parsed.error.issues) issue(sub.message, [...path, ...(issuePath(sub) as Array<string | number>)]);
 			return undefined;
@@ -118,9 +182,39 @@ export const checkSchema: z.ZodType<Check> = z.unknown().transform((value, ctx):
 });
 
 /** Every JMESPath query and aws line inside a check, with its path (for compile checks). */
-export const checkLeaves = (check: Check, path: Array<string | number> = []): Array<{check: AwsCheck | HistoryCheck | CostCheck | ShellCheck; path: Array<string | number>}> => {
+export const checkLeaves = (check: Check, path: Array<string | number> = []): Array<{check: AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck; path: Array<string | number>}> => {
 	if ('all' in check) return check.all.flatMap((c, i) => checkLeaves(c, [...path, 'all', i]));
 	if ('any' in check) return check.any.flatMap((c, i) => checkLeaves(c, [...path, 'any', i]));
 	if ('not' in check) return checkLeaves(check.not, [...path, 'not']);
+	if ('ran' in check && check.ran.after) return [{check, path}, ...checkLeaves(check.ran.after, [...path, 'ran', 'after'])];
 	return [{check, path}];
+};
+
+/** The states that `after:` fields wait for (every `after` that is not itself a `ran`), in order, each once. */
+export const afterStates = (checks: Check[]): Check[] => {
+	const found = new Map<string, Check>();
+	const visit = (check: Check): void => {
+		if ('all' in check) check.all.forEach(visit);
+		else if ('any' in check) check.any.forEach(visit);
+		else if ('not' in check) visit(check.not);
+		else if ('ran' in check && check.ran.after) {
+			const after = check.ran.after;
+			if (!('ran' in after)) found.set(markKey(after), after);
+			visit(after);
+		}
+	};
+
+	checks.forEach(visit);
+	return [...found.values()];
+};
+
+/** A short, stable name for a state check (FNV-1a of its JSON), as history entries' `marks` record it. */
+export const markKey = (check: Check): string => {
+	let hash = 0x81_1c_9d_c5;
+	for (const ch of JSON.stringify(check)) {
+		hash ^= ch.codePointAt(0)!;
+		hash = Math.imul(hash, 0x01_00_01_93) >>> 0;
+	}
+
+	return hash.toString(16).padStart(8, '0');
 };

@@ -1,11 +1,12 @@
 import type {Session} from '../shell/session.js';
 import {hourlyRate, totalCost} from '../sim/billing/pricing.js';
-import type {World} from '../sim/core/types.js';
 import type {AwsCheck, Check, CostCheck, HistoryCheck, ShellCheck} from './check-schema.js';
 import type {LessonDeps} from './deps.js';
 import {isTruthy, jmespathSearch} from './jmes.js';
 import type {Lesson} from './schema.js';
-import {expandVars, splitWords} from './words.js';
+import {describeForCheck} from './check-command.js';
+import {ranMet} from './ran.js';
+import {expandVars} from './words.js';
 
 // Goals are judged on STATE after every command, never on the typed text: a read-only describe
 // of the world and a JMESPath query over it, the record of API calls, or the cost meter.
@@ -21,37 +22,8 @@ export type GoalContext = {
 
 export type GoalStatus = {id: string; met: boolean};
 
-type AwsAnswer = {ok: boolean; data: unknown};
-
-// One describe per world and command line, however many goals ask (worlds are immutable).
-const describeCache = new WeakMap<World, Map<string, AwsAnswer>>();
-
-/** Runs a check's read-only aws command against the world; what it prints, as data. */
-export const runCheckCommand = (line: string, region: string, ctx: GoalContext): AwsAnswer => {
-	const args = [...splitWords(expandVars(line, ctx.vars)), '--region', region, '--output', 'json'];
-	const key = args.join('\u0000');
-	let perWorld = describeCache.get(ctx.session.world);
-	if (!perWorld) {
-		perWorld = new Map();
-		describeCache.set(ctx.session.world, perWorld);
-	}
-
-	const cached = perWorld.get(key);
-	if (cached) return cached;
-	let answer: AwsAnswer;
-	try {
-		const outcome = ctx.deps.runAws(ctx.session.world, args, {readFile: p => ctx.session.files[p], defaultRegion: region});
-		answer = outcome.exitCode === 0 && outcome.answer.ok ? {ok: true, data: outcome.answer.data} : {ok: false, data: null};
-	} catch {
-		answer = {ok: false, data: null};
-	}
-
-	perWorld.set(key, answer);
-	return answer;
-};
-
 const awsMet = (check: AwsCheck, ctx: GoalContext): boolean => {
-	const answer = runCheckCommand(check.aws, check.region ?? ctx.region, ctx);
+	const answer = describeForCheck(check.aws, check.region ?? ctx.region, ctx);
 	if (!answer.ok) return false;
 	if (check.query === undefined) return true;
 	try {
@@ -99,6 +71,7 @@ export const evaluateCheck = (check: Check, ctx: GoalContext): boolean => {
 	if ('aws' in check) return awsMet(check, ctx);
 	if ('history' in check) return historyMet(check, ctx);
 	if ('cost' in check) return costMet(check, ctx);
+	if ('ran' in check) return ranMet(check, ctx);
 	return shellMet(check, ctx);
 };
 

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {leafSchemas} from './check-schema.js';
+import {leafSchemas, ranFields} from './check-schema.js';
 import {lessonSchema} from './schema.js';
 
 // The lesson format as a JSON Schema (lessons/lesson.schema.json), for editors that complete and
@@ -22,11 +22,22 @@ const combinator = (kind: 'all' | 'any' | 'not'): Json => ({
 	additionalProperties: false,
 });
 
+/** `ran`: its fields, and `after`, a check of its own. */
+const ranCheck = (): Json => {
+	const fields = input(ranFields);
+	return {
+		type: 'object',
+		properties: {ran: {...fields, properties: {...(fields.properties as Json), after: {$ref: '#/$defs/check'}}}},
+		required: ['ran'],
+		additionalProperties: false,
+	};
+};
+
 export const lessonJsonSchema = (): Json => {
 	const lesson = input(lessonSchema);
 	// A goal's check is validated in code (by its kind); here it is spelled out for editors.
 	const goals = (lesson.properties as Record<string, Json>).goals;
-	((goals.items as Json).properties as Record<string, Json>).check = {$ref: '#/$defs/check', description: 'exactly one of: aws, history, cost, shell, all, any, not'};
+	((goals.items as Json).properties as Record<string, Json>).check = {$ref: '#/$defs/check', description: 'exactly one of: aws, history, cost, shell, ran, all, any, not'};
 	return {
 		$schema: 'https://json-schema.org/draft/2020-12/schema',
 		$id: 'https://github.com/ami-school/ami-school/blob/main/lessons/lesson.schema.json',
@@ -35,7 +46,7 @@ export const lessonJsonSchema = (): Json => {
 		...lesson,
 		$defs: {
 			check: {
-				oneOf: [...Object.values(leafSchemas).map(input), combinator('all'), combinator('any'), combinator('not')],
+				oneOf: [...Object.values(leafSchemas).map(input), ranCheck(), combinator('all'), combinator('any'), combinator('not')],
 			},
 		},
 	};

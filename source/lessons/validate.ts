@@ -29,22 +29,43 @@ export const validateLesson = (lesson: Lesson, facts: Facts | undefined): Issue[
 		...(goal.unreachable ? [{check: goal.unreachable.check, at: ['goals', g, 'unreachable', 'check'] as FieldPath}] : []),
 	]);
 
-	goalChecks.forEach(({check: root, at}) => {
+	const jmespath = (expression: string, path: FieldPath) => {
+		const error = jmespathError(expression.replace(/\$\{?([A-Z][A-Z0-9_]*)\}?/g, '$1'));
+		if (error) issues.push({path, message: `Invalid jmespath expression: ${error.replace(/^Invalid jmespath expression: /, '')}`});
+	};
+
+	goalChecks.forEach(({check: root, at: base}) => {
 		for (const {check, path} of checkLeaves(root)) {
-			if ('query' in check && check.query !== undefined) {
-				const error = jmespathError(check.query.replace(/\$\{?([A-Z][A-Z0-9_]*)\}?/g, '$1'));
-				if (error) issues.push({path: [...at, ...path, 'query'], message: `Invalid jmespath expression: ${error.replace(/^Invalid jmespath expression: /, '')}`});
+			const at = [...base, ...path];
+			if ('query' in check && check.query !== undefined) jmespath(check.query, [...at, 'query']);
+			if (!('ran' in check)) continue;
+			for (const field of ['instance', 'image'] as const) if (check.ran[field] !== undefined) jmespath(check.ran[field], [...at, 'ran', field]);
+			for (const field of ['names', 'shows', 'about'] as const) {
+				const source = check.ran[field];
+				if (source !== undefined && typeof source === 'object' && !Array.isArray(source)) jmespath(source.query, [...at, 'ran', field, 'query']);
 			}
 		}
 	});
 
 	const knownVars = new Set(Object.keys(lesson.vars));
-	goalChecks.forEach(({check: root, at}) => {
+	goalChecks.forEach(({check: root, at: base}) => {
 		for (const {check, path} of checkLeaves(root)) {
-			// A shell check may also use the player's own variables: only aws checks must name lesson vars.
-			if (!('aws' in check)) continue;
-			for (const match of `${check.aws} ${check.query ?? ''}`.matchAll(/\$\{?([A-Z][A-Z0-9_]*)\}?/g)) {
-				if (!knownVars.has(match[1])) issues.push({path: [...at, ...path, 'aws'], message: `$${match[1]} is not defined in vars`});
+			// A shell check may also use the player's own variables: aws and ran checks must name lesson vars.
+			const texts: Array<[string, FieldPath]> = [];
+			if ('aws' in check) texts.push([`${check.aws} ${check.query ?? ''}`, [...path, 'aws']]);
+			if ('ran' in check) {
+				for (const field of ['names', 'shows', 'about', 'instance', 'image'] as const) {
+					const value = check.ran[field];
+					if (value === undefined) continue;
+					const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : `${value.aws} ${value.query}`;
+					texts.push([text, [...path, 'ran', field]]);
+				}
+			}
+
+			for (const [text, at] of texts) {
+				for (const match of text.matchAll(/\$\{?([A-Z][A-Z0-9_]*)\}?/g)) {
+					if (!knownVars.has(match[1])) issues.push({path: [...base, ...at], message: `$${match[1]} is not defined in vars`});
+				}
 			}
 		}
 	});

@@ -63,6 +63,12 @@ const awsCandidates = (session: Session, words: string[], current: string): stri
 	if (previous === '--output') return [...OUTPUT_FORMATS];
 	const positional = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1].startsWith('--')));
 	if (positional.length === 0) return current.startsWith('-') ? GLOBAL_OPTIONS : [...awsCommands()];
+	if (positional[0] === 'configure') return positional.length === 1 && !current.startsWith('-') ? ['list', 'list-profiles', 'get', 'set'] : current.startsWith('-') ? GLOBAL_OPTIONS : [];
+	if (positional[0] === 'ssm' || positional[0] === 'sts') {
+		if (positional.length === 1) return current.startsWith('-') ? GLOBAL_OPTIONS : [...cliOperationNames(positional[0]), 'help'];
+		return current.startsWith('-') ? [...inputParameters(positional[1], positional[0]).map(p => p.cliName), ...GLOBAL_OPTIONS] : [];
+	}
+
 	if (positional[0] !== 'ec2') return [];
 	if (positional.length === 1) return current.startsWith('-') ? GLOBAL_OPTIONS : [...cliOperationNames(), 'wait', 'help'];
 	const operation = positional[1];

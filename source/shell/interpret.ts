@@ -3,6 +3,7 @@ import {isFor, literalWord, parseLine, simpleCommands} from './parse-line.js';
 import {notFoundText} from './programs.js';
 import {fail, ok, type Chunk, type CmdResult, type ExecContext, type Machine, type ShellVars} from './machine.js';
 import {globMatch} from './glob.js';
+import type {ProgramRun} from './session.js';
 
 // Runs a parsed command line the way bash does: expansions, assignments, redirections, pipes,
 // `&&` `||` `;`, `$?`. Programs come from the Machine; the few builtins that change the shell
@@ -241,8 +242,8 @@ const route = (result: CmdResult, routing: Routing, r: Runner): Chunk[] => {
 	const out: Chunk[] = [];
 	for (const chunk of result.out) {
 		const target = chunk.fd === 1 ? routing.fd1 : routing.fd2;
-		if (target.to === 'out') out.push({fd: 1, text: chunk.text});
-		else if (target.to === 'err') out.push({fd: 2, text: chunk.text});
+		if (target.to === 'out') out.push({...chunk, fd: 1});
+		else if (target.to === 'err') out.push({...chunk, fd: 2});
 		else if (target.to === 'file') routing.files.set(target.path, (routing.files.get(target.path) ?? '') + chunk.text);
 	}
 
@@ -359,13 +360,18 @@ const runSimple = (command: SimpleCommand, r: Runner, stdin: string): CmdResult 
 	const builtin = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
 	const program = builtin ? undefined : r.machine.command(name);
 	if (builtin) result = builtin(args, r, ctx);
-	else if (program) result = program(ctx, argv);
+	else if (program) {
+		const ended = r.machine.onRun?.(argv);
+		result = program(ctx, argv);
+		const run = ended?.(result.code);
+		if (run) result = {code: result.code, out: result.out.map(c => (c.by ? c : {...c, by: [run]})), run};
+	}
 	else if (name.includes('/')) {
 		const exists = r.machine.fs.read(name);
 		result = fail(typeof exists === 'string' || r.machine.fs.isDir(name) ? 126 : 127, `bash: ${name}: ${typeof exists === 'string' || r.machine.fs.isDir(name) ? 'Permission denied' : 'No such file or directory'}\n`);
 	} else result = fail(127, notFoundText(name, r.machine.kind));
 
-	return {code: result.code, out: [...sink, ...route(result, routing, r)]};
+	return {code: result.code, out: [...sink, ...route(result, routing, r)], run: result.run};
 };
 
 /** `for NAME in WORDS; do BODY; done`: the variable takes each field in turn; $? is the body's last. */
@@ -411,11 +417,14 @@ const runPipeline = (pipeline: Pipeline, r: Runner, stdin: string): CmdResult =>
 	const out: Chunk[] = [];
 	let input = stdin;
 	let code = 0;
+	const runs: ProgramRun[] = [];
 	pipeline.commands.forEach((command, index) => {
 		const last = index === pipeline.commands.length - 1;
 		const result = runCommand(command, r, input);
+		if (result.run) runs.push(result.run);
 		code = result.code;
-		if (last) out.push(...result.out);
+		// what a pipeline prints, its every program showed (`aws … | grep snap-`)
+		if (last) out.push(...result.out.map(c => (runs.length > 1 ? {...c, by: [...new Set([...(c.by ?? []), ...runs])]} : c)));
 		else {
 			out.push(...result.out.filter(c => c.fd === 2));
 			input = result.out

@@ -1,7 +1,7 @@
 import {advanceClock, beginCommand} from '../sim/core/engine.js';
 import type {World} from '../sim/core/types.js';
 import {shellGuest} from './guest/boot.js';
-import type {ApiCall, Session} from './session.js';
+import type {ApiCall, ProgramRun, Session} from './session.js';
 
 // The mutable working copy of a Session while one line runs; runLine turns it back into a new
 // Session at the end (the Session passed in is never changed).
@@ -13,6 +13,10 @@ export type LineState = {
 	modes: Record<string, number>;
 	knownHosts: string[];
 	calls: ApiCall[];
+	/** every program the line ran, in order (runs.ts) */
+	runs: ProgramRun[];
+	/** the runs still running (a program inside ssh inside…): the innermost last */
+	runStack: ProgramRun[];
 	remote?: Session['remote'];
 	remoteShell?: Session['remoteShell'];
 	cwd: string;

@@ -8,6 +8,7 @@ import {programNames} from './programs.js';
 import {PLAYER_PUBLIC_IP, worldProbe} from './network.js';
 import {sshCommand} from './ssh.js';
 import {sshKeygenCommand} from './ssh-keygen.js';
+import {currentRun, traceRuns} from './runs.js';
 import {treeFs} from './tree-fs.js';
 
 // The player's own computer: a home directory of files (key.pem, userdata.sh…), the AWS CLI,
@@ -80,18 +81,22 @@ export const localMachine = (state: LineState): Machine => {
 	const elapse = (ms: number) => elapseLine(state, ms);
 
 	const aws: Command = (ctx, [, ...args]) => {
-		const region = ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || state.region;
 		const outcome = runAws(state.world, args, {
 			readFile(path) {
 				const content = fs.read(path.startsWith('file://') ? path.slice(7) : path);
 				return typeof content === 'string' ? content : undefined;
 			},
-			defaultRegion: region,
+			defaultRegion: state.region,
+			envRegion: ctx.env.AWS_REGION || ctx.env.AWS_DEFAULT_REGION || undefined,
+			envOutput: ctx.env.AWS_DEFAULT_OUTPUT || undefined,
+			envProfile: ctx.env.AWS_PROFILE || ctx.env.AWS_DEFAULT_PROFILE || undefined,
 			width: state.width,
 			guest: shellGuest,
 		});
 		state.world = outcome.world;
 		state.calls.push(...outcome.calls);
+		const run = currentRun(state);
+		if (run) run.calls = [...(run.calls ?? []), ...outcome.calls];
 		return commandResult(outcome.exitCode, outcome.stdout, outcome.stderr);
 	};
 
@@ -136,6 +141,7 @@ export const localMachine = (state: LineState): Machine => {
 		hostname: LOCAL_HOST,
 		fs,
 		...programTable(programs, programNames('local')),
+		onRun: traceRuns(state),
 	};
 	return machine;
 };

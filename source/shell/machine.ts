@@ -1,10 +1,13 @@
 // What a shell runs on: the player's own computer, or a simulated EC2 instance reached by ssh
 // (or running its user data at first boot). The interpreter only talks to this interface.
 
-/** One piece of output, in the order it was written: fd 1 = stdout, fd 2 = stderr. */
-export type Chunk = {fd: 1 | 2; text: string};
+import type {ProgramRun} from './session.js';
 
-export type CmdResult = {code: number; out: Chunk[]};
+/** One piece of output, in the order it was written: fd 1 = stdout, fd 2 = stderr; `by`: the programs that wrote it (a pipeline's, for its output). */
+export type Chunk = {fd: 1 | 2; text: string; by?: ProgramRun[]};
+
+/** `run`: the program run this result is from, when it is one (runs.ts). */
+export type CmdResult = {code: number; out: Chunk[]; run?: ProgramRun};
 
 export type FsError = 'No such file or directory' | 'Permission denied' | 'Is a directory' | 'Not a directory';
 
@@ -63,6 +66,8 @@ export type Machine = {
 	as?(user: string): Machine;
 	/** history lines for `history` */
 	history?: () => string[];
+	/** told when a program starts (its argv); the function it returns is told its exit code */
+	onRun?(argv: string[]): (code: number) => ProgramRun;
 };
 
 /** A command's outcome: stdout first, then stderr (empty ones left out). */

@@ -2,6 +2,7 @@ import {httpGet} from '../guest/guest.js';
 import {instanceDisk} from '../sim/instances/disk.js';
 import type {Probe} from './commands/curl.js';
 import type {LineState} from './line-state.js';
+import {noteReached} from './runs.js';
 import {findInstanceByPublicIp, instanceReachable} from '../sim/instances/lookup.js';
 import {isIpAddress} from '../sim/security-groups/internet.js';
 import type {Disk, Instance, World} from '../sim/core/types.js';
@@ -35,5 +36,6 @@ export const worldProbe =
 		if (!ip) return {unresolved: true};
 		const target = findHostByPublicIp(state.world, ip);
 		if (!target || !instanceReachable(state.world, target.region, target.instance, port, fromIp) || !target.disk) return {timeout: true};
+		noteReached(state, {region: target.region, instanceId: target.instance.InstanceId});
 		return httpGet(target.disk, path, port);
 	};

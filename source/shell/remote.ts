@@ -8,6 +8,7 @@ import {guestMachine} from './guest/guest-machine.js';
 import {elapse as elapseLine, type LineState} from './line-state.js';
 import {worldProbe} from './network.js';
 import {commandResult, type Command, type Machine} from './machine.js';
+import {currentRun, noteReached, traceRuns} from './runs.js';
 
 // A running instance seen through ssh: its disk changes go into the world (immer), its curl
 // reaches the internet from its public IP, and `aws` works only with an instance profile.
@@ -33,6 +34,8 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 			const outcome = runAws(state.world, args, {readFile: () => undefined, defaultRegion: target.region, width: state.width, guest: shellGuest});
 			state.world = outcome.world;
 			state.calls.push(...outcome.calls);
+			const run = currentRun(state);
+			if (run) run.calls = [...(run.calls ?? []), ...outcome.calls];
 			return commandResult(outcome.exitCode, outcome.stdout, outcome.stderr);
 		};
 	}
@@ -43,7 +46,8 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 		if (state.world !== before) state.changed = true;
 	};
 
-	return guestMachine({
+	const where = {region: target.region, instanceId: target.instanceId};
+	const machine = guestMachine({
 		disk: () => diskOf(state, target.region, target.instanceId) ?? disk,
 		update,
 		// what a boot does to the disk, as RebootInstances has the guest hook do: exactly the enabled services come back
@@ -59,5 +63,8 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 		probe: worldProbe(state, instance.PublicIpAddress ?? '0.0.0.0'),
 		extra,
 		switchUser,
+		onLocalHttp: () => noteReached(state, where),
 	});
+	machine.onRun = traceRuns(state, where);
+	return machine;
 };

@@ -1,3 +1,4 @@
+import {DEFAULT_PROFILE, profileSettings} from '../sim/settings/cli-config.js';
 import {loginUser} from '../guest/guest.js';
 import {instanceReachable} from '../sim/instances/lookup.js';
 import {CLEAR_SCREEN} from './commands/common.js';
@@ -6,6 +7,7 @@ import {LOCAL_HOME, tickLine, type LineState} from './line-state.js';
 import {localMachine} from './local-machine.js';
 import type {Chunk, ShellVars} from './machine.js';
 import {parseLine} from './parse-line.js';
+import {withShown} from './runs.js';
 import {diskOf, instanceOf, remoteMachine} from './remote.js';
 import {callChangedWorld, type LineResult, type Session} from './session.js';
 
@@ -26,6 +28,8 @@ const toState = (session: Session, line: string): LineState => ({
 	modes: dict(session.fileModes),
 	knownHosts: [...(session.knownHosts ?? [])],
 	calls: [],
+	runs: [],
+	runStack: [],
 	remote: session.remote ? {...session.remote} : undefined,
 	remoteShell: session.remoteShell ? {cwd: session.remoteShell.cwd, vars: dict(session.remoteShell.vars)} : undefined,
 	cwd: session.cwd ?? LOCAL_HOME,
@@ -126,7 +130,14 @@ const execute = (session: Session, line: string): LineResult => {
 
 	// `export AWS_DEFAULT_REGION=…` (or AWS_REGION, which wins) sets the Region of later aws commands;
 	// once neither is set (`unset`), the configured Region applies again
-	const configRegion = session.configRegion ?? session.region;
+	// `aws configure set region …` changes the configured Region itself
+	let configRegion = session.configRegion ?? session.region;
+	const configured = profileSettings(state.world, configRegion, DEFAULT_PROFILE)?.region;
+	if (configured !== undefined && configured !== configRegion) {
+		configRegion = configured;
+		state.region = configured;
+	}
+
 	for (const name of ['AWS_DEFAULT_REGION', 'AWS_REGION']) {
 		if (exported.has(name) && vars[name]) state.region = vars[name];
 	}
@@ -148,7 +159,7 @@ const execute = (session: Session, line: string): LineResult => {
 		vars,
 		exported: [...exported].sort(),
 		knownHosts: state.knownHosts,
-		history: [...session.history, {line, exitCode: code, calls: state.calls, ...(state.changed || state.calls.some(callChangedWorld) ? {changed: true as const} : {})}],
+		history: [...session.history, {line, exitCode: code, calls: state.calls, runs: withShown(state.runs, out), ...(state.changed || state.calls.some(callChangedWorld) ? {changed: true as const} : {})}],
 		remote: state.remote,
 		remoteShell: state.remoteShell,
 		cwd: state.cwd,

@@ -7,10 +7,33 @@ import type {World} from '../sim/core/types.js';
 /** One API call a command made; the CLI (run-aws.ts) records them. */
 export type {ApiCall} from '../cli/run-aws.js';
 
+/**
+ * One program the line ran (`aws`, `curl`, `ssh`, `echo`…), in the order they ran, also inside
+ * `$(…)` and inside an instance over ssh: what goals that judge what the learner did look at.
+ */
+export type ProgramRun = {
+	program: string;
+	/** the arguments after expansion, as the program got them */
+	args: string[];
+	exitCode: number;
+	/** the instance it ran in (commands run over ssh); absent on the player's own computer */
+	on?: {region: string; instanceId: string};
+	/** curl and ssh: the instance that answered */
+	reached?: {region: string; instanceId: string};
+	/** aws: the API calls it made */
+	calls?: ApiCall[];
+	/** the words of what it printed to the terminal (in a pipeline: what the pipeline printed), each once */
+	shown?: string[];
+};
+
 export type HistoryEntry = {
 	line: string;
 	exitCode: number;
 	calls: ApiCall[];
+	/** the programs the line ran (absent on older saves) */
+	runs?: ProgramRun[];
+	/** set by the lesson engine: the `after:` states of the chapter's goals that held once this line had run */
+	marks?: string[];
 	/** the line changed something (a resource, an instance's disk, the player's files): what `undo` takes back */
 	changed?: true;
 };

@@ -8,6 +8,7 @@ import {commandResult, type Chunk, type Command, type Machine, type ShellVars} f
 import {instanceReachable} from '../sim/instances/lookup.js';
 import {findHostByPublicIp, resolveHost, type Host} from './network.js';
 import {remoteMachine} from './remote.js';
+import {noteReached} from './runs.js';
 
 // OpenSSH's client against the simulated instances: connection (public IP, running, security
 // group allows TCP 22), host key, private key file (present, not readable by others, the
@@ -120,6 +121,7 @@ export const sshCommand =
 			return {code: 255, out: [...err, {fd: 2, text: `ssh: connect to host ${a.host} port ${a.port}: Connection refused\n`}]};
 		}
 
+		noteReached(state, {region: host.region, instanceId: host.instance.InstanceId});
 		if (!state.knownHosts.includes(ip)) {
 			state.knownHosts.push(ip);
 			say(`Warning: Permanently added '${a.host}' (ED25519) to the list of known hosts.\n`);

@@ -6,6 +6,9 @@ import {keyPairOperations} from './key-pairs/operations.js';
 import {securityGroupOperations} from './security-groups/operations.js';
 import {tagOperations} from './tags/operations.js';
 import {regionOperations} from './regions/operations.js';
+import {identityOperations} from './identity/operations.js';
+import {networkOperations} from './network/operations.js';
+import {ssmOperations} from './ssm/operations.js';
 
 /** Every simulated operation, by its model name (CreateImage). */
 export const operations: Record<string, OpHandler> = {
@@ -16,4 +19,7 @@ export const operations: Record<string, OpHandler> = {
 	...securityGroupOperations,
 	...tagOperations,
 	...regionOperations,
+	...networkOperations,
+	...identityOperations,
+	...ssmOperations,
 };

@@ -1,8 +1,8 @@
 import {chapterProgress, historyFor, markCompleted, markStarted, SANDBOX_KEY, setCurrent, setHistory} from '../progress/model.js';
 import type {Progress} from '../progress/schema.js';
 import {emptyProgress} from '../progress/version.js';
-import {findChapter} from '../lessons/find-chapter.js';
-import type {ChapterInfo, GameEngine, Play, ScoreReport} from './engine-port.js';
+import {findChapter} from '../game/names.js';
+import type {ChapterInfo, Game, Play, ScoreReport} from '../game/types.js';
 import {labActions, newLab, type LabSignal, type LabView, type LabState, type ScrollEntry, type ScrollKind} from './lab/lab-state.js';
 import {menuItems, type MenuValue} from './menu/menu-items.js';
 import {debriefPages, storyScreens, type View} from './text/layout.js';
@@ -36,7 +36,7 @@ export type AppState = {
 export type AppEffect = {type: 'exit'} | {type: 'persist'} | {type: 'clear'};
 export type AppStep = {state: AppState; effects: AppEffect[]};
 
-export const initialApp = (engine: GameEngine): AppState => ({
+export const initialApp = (engine: Game): AppState => ({
 	screen: {name: 'menu', index: 0},
 	progress: emptyProgress(),
 	progressLoaded: false,
@@ -55,7 +55,7 @@ export const progressLoaded = (state: AppState, progress: Progress, warning?: st
 	screen: state.screen.name === 'menu' ? {name: 'menu', index: 0} : state.screen,
 });
 
-export const chapterOf = (engine: GameEngine, play: Play | undefined): ChapterInfo | undefined => engine.chapters().find(c => c.id === play?.chapterId);
+export const chapterOf = (engine: Game, play: Play | undefined): ChapterInfo | undefined => engine.chapters().find(c => c.id === play?.chapterId);
 
 /** A message for the player: in the transcript and, once, above the menu. */
 export const addNotice = (state: AppState, text: string): AppState => ({...note(state, 'warn', text), notices: [text, ...state.notices]});
@@ -73,7 +73,7 @@ const drain = (state: AppState): AppState => {
 const note = (state: AppState, kind: ScrollKind, text: string): AppState => ({...state, transcript: [...state.transcript, {id: state.transcript.length, kind, text}]});
 
 /** Records the play in progress (to resume) and its prompt history. */
-const remember = (engine: GameEngine, state: AppState): AppState => {
+const remember = (engine: Game, state: AppState): AppState => {
 	if (!state.lab) return state;
 	const {play, prompt} = state.lab;
 	const saved = engine.save(play);
@@ -83,7 +83,7 @@ const remember = (engine: GameEngine, state: AppState): AppState => {
 };
 
 /** The line that heads a chapter's (or the sandbox's) transcript. */
-const titleLine = (engine: GameEngine, play: Play | undefined): string => {
+const titleLine = (engine: Game, play: Play | undefined): string => {
 	const chapter = chapterOf(engine, play);
 	const title = chapter ? `Chapter ${chapter.order}: ${chapter.title}` : 'Free sandbox: a fresh AWS world with no goals.';
 	return `${title}  (type \`help\` for game commands)`;
@@ -93,7 +93,7 @@ const titleLine = (engine: GameEngine, play: Play | undefined): string => {
  * Opens a chapter or the sandbox on a clean screen: the last chapter's transcript goes. Its title
  * is shown once: by the story pages first, then at the top of the lab's transcript.
  */
-const enterLab = (engine: GameEngine, state: AppState, play: Play, intro: boolean): AppStep => {
+const enterLab = (engine: Game, state: AppState, play: Play, intro: boolean): AppStep => {
 	const lab = newLab(engine, play, historyFor(state.progress, historyKey(play)));
 	let next: AppState = {...state, lab, ctrlCArmed: false, transcript: [], transcriptEpoch: state.transcriptEpoch + 1};
 	if (play.chapterId) next = {...next, progress: markStarted(next.progress, play.chapterId)};
@@ -104,20 +104,20 @@ const enterLab = (engine: GameEngine, state: AppState, play: Play, intro: boolea
 };
 
 /** Leaves the story for the lab; after the first showing the lab's transcript starts with the title. */
-const storyToLab = (engine: GameEngine, state: AppState): AppStep => {
+const storyToLab = (engine: Game, state: AppState): AppStep => {
 	const first = state.screen.name === 'story' && state.screen.intro;
 	const next = first ? note(state, 'info', titleLine(engine, state.lab?.play)) : state;
 	return {state: {...next, screen: {name: 'lab'}}, effects: []};
 };
 
-const resumePlay = (engine: GameEngine, state: AppState): AppStep => {
+const resumePlay = (engine: Game, state: AppState): AppStep => {
 	const current = state.progress.current;
 	const play = current ? engine.resume({chapterId: current.chapterId ?? undefined, session: current.session as never, data: current.data}) : undefined;
 	if (!play) return {state: {...state, notices: ['The saved game could not be resumed; pick a chapter.', ...state.notices]}, effects: []};
 	return enterLab(engine, state, play, false);
 };
 
-const choose = (engine: GameEngine, state: AppState, value: MenuValue): AppStep => {
+const choose = (engine: Game, state: AppState, value: MenuValue): AppStep => {
 	switch (value.kind) {
 		case 'continue': {
 			return resumePlay(engine, state);
@@ -142,7 +142,7 @@ const choose = (engine: GameEngine, state: AppState, value: MenuValue): AppStep 
 export type StartAt = {mode: 'menu' | 'chapter' | 'sandbox'; chapter?: string};
 
 /** Once progress is loaded: go straight to the chapter or sandbox the command line asked for. */
-export const startAt = (engine: GameEngine, state: AppState, start: StartAt): AppStep => {
+export const startAt = (engine: Game, state: AppState, start: StartAt): AppStep => {
 	if (start.mode === 'sandbox') return choose(engine, state, {kind: 'sandbox'});
 	if (start.mode !== 'chapter' || !start.chapter) return {state, effects: []};
 	const chapter = findChapter(engine.chapters(), start.chapter);
@@ -150,9 +150,9 @@ export const startAt = (engine: GameEngine, state: AppState, start: StartAt): Ap
 	return choose(engine, state, {kind: 'chapter', id: chapter.id});
 };
 
-const answers = (engine: GameEngine, state: AppState): Record<number, boolean> => (state.lab ? engine.quizAnswers(state.lab.play) : {});
+const answers = (engine: Game, state: AppState): Record<number, boolean> => (state.lab ? engine.quizAnswers(state.lab.play) : {});
 
-const finishChapter = (engine: GameEngine, state: AppState): AppStep => {
+const finishChapter = (engine: Game, state: AppState): AppStep => {
 	const play = state.lab?.play;
 	if (!play?.chapterId) return {state: {...state, screen: {name: 'menu', index: 0}}, effects: []};
 	const report = engine.score(play);
@@ -162,13 +162,13 @@ const finishChapter = (engine: GameEngine, state: AppState): AppStep => {
 	return {state: {...state, progress, screen: {name: 'complete', index: 0, report, best}}, effects: [{type: 'persist'}]};
 };
 
-const firstUnanswered = (engine: GameEngine, state: AppState): number => {
+const firstUnanswered = (engine: Game, state: AppState): number => {
 	const questions = chapterOf(engine, state.lab?.play)?.quiz ?? [];
 	const given = answers(engine, state);
 	return questions.findIndex((_, i) => given[i] === undefined);
 };
 
-const labSignals = (engine: GameEngine, state: AppState, signals: LabSignal[]): AppStep => {
+const labSignals = (engine: Game, state: AppState, signals: LabSignal[]): AppStep => {
 	const effects: AppEffect[] = [];
 	for (const signal of signals) {
 		switch (signal.type) {
@@ -232,7 +232,7 @@ const nav = (input: string, key: InkKey): Nav => {
 
 const wrap = (index: number, count: number) => (count === 0 ? 0 : (index + count) % count);
 
-const menuKey = (engine: GameEngine, state: AppState, move: Nav, input: string): AppStep => {
+const menuKey = (engine: Game, state: AppState, move: Nav, input: string): AppStep => {
 	if (state.screen.name !== 'menu') return {state, effects: []};
 	const items = menuItems(engine.chapters(), state.progress);
 	const {index} = state.screen;
@@ -244,7 +244,7 @@ const menuKey = (engine: GameEngine, state: AppState, move: Nav, input: string):
 
 const viewOf = (view: LabView): View => ({columns: view.columns ?? 80, rows: view.rows ?? 24});
 
-const storyKey = (engine: GameEngine, state: AppState, move: Nav, view: LabView): AppStep => {
+const storyKey = (engine: Game, state: AppState, move: Nav, view: LabView): AppStep => {
 	if (state.screen.name !== 'story') return {state, effects: []};
 	const chapter = chapterOf(engine, state.lab?.play);
 	const pages = chapter ? storyScreens(chapter, viewOf(view)) : [];
@@ -255,7 +255,7 @@ const storyKey = (engine: GameEngine, state: AppState, move: Nav, view: LabView)
 	return {state, effects: []};
 };
 
-const quizKey = (engine: GameEngine, state: AppState, move: Nav): AppStep => {
+const quizKey = (engine: Game, state: AppState, move: Nav): AppStep => {
 	const {screen} = state;
 	if (screen.name !== 'quiz') return {state, effects: []};
 	const questions = chapterOf(engine, state.lab?.play)?.quiz ?? [];
@@ -279,18 +279,18 @@ const quizKey = (engine: GameEngine, state: AppState, move: Nav): AppStep => {
 
 export type CompleteItem = {label: string; value: 'next' | 'menu' | 'quit'};
 
-export const completeItems = (engine: GameEngine, state: AppState): CompleteItem[] => {
+export const completeItems = (engine: Game, state: AppState): CompleteItem[] => {
 	const next = nextChapter(engine, state.lab?.play);
 	return [...(next ? [{label: `Next chapter: ${next.title}`, value: 'next' as const}] : []), {label: 'Chapter menu', value: 'menu'}, {label: 'Quit', value: 'quit'}];
 };
 
-const nextChapter = (engine: GameEngine, play: Play | undefined): ChapterInfo | undefined => {
+const nextChapter = (engine: Game, play: Play | undefined): ChapterInfo | undefined => {
 	const chapters = [...engine.chapters()].sort((a, b) => a.order - b.order);
 	const index = chapters.findIndex(c => c.id === play?.chapterId);
 	return index === -1 ? undefined : chapters[index + 1];
 };
 
-const completeKey = (engine: GameEngine, state: AppState, move: Nav, view: LabView): AppStep => {
+const completeKey = (engine: Game, state: AppState, move: Nav, view: LabView): AppStep => {
 	const {screen} = state;
 	if (screen.name !== 'complete') return {state, effects: []};
 	const items = completeItems(engine, state);
@@ -312,7 +312,7 @@ const completeKey = (engine: GameEngine, state: AppState, move: Nav, view: LabVi
 };
 
 /** One Ink input event. */
-export const appKey = (engine: GameEngine, state: AppState, input: string, key: InkKey, view: LabView = {}): AppStep => {
+export const appKey = (engine: Game, state: AppState, input: string, key: InkKey, view: LabView = {}): AppStep => {
 	if (state.screen.name === 'lab' && state.lab) {
 		const step = labActions(engine, state.lab, actionsFromInk(input, key), view);
 		return labSignals(engine, drain({...state, lab: step.state}), step.signals);

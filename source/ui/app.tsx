@@ -3,7 +3,7 @@ import {Box, Text, useApp, useInput, useStdin, useStdout} from 'ink';
 import type {Progress} from '../progress/schema.js';
 import {addNotice, appKey, chapterOf, completeItems, initialApp, progressLoaded, startAt, type AppEffect, type AppState, type StartAt} from './app-state.js';
 import {Transcript} from './components/transcript.js';
-import type {GameEngine} from './engine-port.js';
+import type {Game} from '../game/types.js';
 import {MIN_COLUMNS, MIN_ROWS, tooSmall, useWindowSize} from './hooks/use-window-size.js';
 import {CompleteScreen} from './screens/complete-screen.js';
 import {LabScreen} from './screens/lab-screen.js';
@@ -18,7 +18,7 @@ import type {InkKey} from './prompt/reducer.js';
 export type ProgressPort = {progress: Progress; warning?: string; save(progress: Progress): string | undefined};
 
 export type AppProps = {
-	engine: GameEngine;
+	engine: Game;
 	/** opens saved progress; called after the first frame */
 	openProgress: () => Promise<ProgressPort>;
 	/** where to go once progress is loaded (default: the menu) */

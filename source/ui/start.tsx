@@ -5,7 +5,7 @@ import {Box, render, Text, useApp, useInput, useStdin, useStdout} from 'ink';
 import {Title} from './components/title.js';
 import Spinner from 'ink-spinner';
 import {App, type ProgressPort} from './app.js';
-import type {GameEngine} from './engine-port.js';
+import type {Game} from '../game/types.js';
 import {installShrinkFix} from './shrink-fix.js';
 
 // The interactive game's entry, called by cli.ts (after it checked stdin and stdout are
@@ -19,23 +19,23 @@ export type StartOptions = {
 	/** the lessons folder (default: the one shipped beside dist/) */
 	lessonsDir?: string;
 	/** the engine to play (default: the real lessons and shell) */
-	engine?: GameEngine;
+	engine?: Game;
 	/** where progress.json lives (default: the config folder, source/sandbox/paths.ts) */
 	configDir?: string;
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 };
 
-const defaultEngine = async (options: StartOptions): Promise<GameEngine> => {
-	const {createEngine, defaultLessonsDir} = await import('./engine-entry.js');
+const defaultEngine = async (options: StartOptions): Promise<Game> => {
+	const {createGame, defaultLessonsDir} = await import('../game/entry.js');
 	// The built game ships dist/lessons-cache.json (the built-in chapters) beside this file; from
 	// source there is none.
 	const lessonCacheFile = fileURLToPath(new URL('lessons-cache.json', import.meta.url));
 	const builtinDir = defaultLessonsDir(import.meta.url);
-	return createEngine({lessonsDir: options.lessonsDir ?? builtinDir, builtinDir, lessonCacheFile});
+	return createGame({lessonsDir: options.lessonsDir ?? builtinDir, builtinDir, lessonCacheFile});
 };
 
-type BootProps = {load: () => Promise<GameEngine>; openProgress: () => Promise<ProgressPort>; start: React.ComponentProps<typeof App>['start']};
+type BootProps = {load: () => Promise<Game>; openProgress: () => Promise<ProgressPort>; start: React.ComponentProps<typeof App>['start']};
 
 /**
  * The first frame: the title at once, while the lessons and the sandbox load (their code is a
@@ -43,7 +43,7 @@ type BootProps = {load: () => Promise<GameEngine>; openProgress: () => Promise<P
  */
 export const Boot = ({load, openProgress, start}: BootProps) => {
 	const {exit} = useApp();
-	const [engine, setEngine] = useState<GameEngine>();
+	const [engine, setEngine] = useState<Game>();
 	const [failure, setFailure] = useState<string>();
 	useEffect(() => {
 		let live = true;
@@ -128,7 +128,7 @@ export const startGame = async (options: StartOptions = {}): Promise<number> => 
 	const stdin = options.stdin ?? process.stdin;
 	// The engine comes first (the App appears only once it is there), so the progress of its lesson
 	// pack is opened.
-	let engine: GameEngine | undefined;
+	let engine: Game | undefined;
 	const load = async () => (engine = options.engine ?? (await defaultEngine(options)));
 	const openProgress = async (): Promise<ProgressPort> => {
 		const {openProgressStore} = await import('../progress/entry.js');

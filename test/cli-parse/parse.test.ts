@@ -163,8 +163,9 @@ describe('API-shaped params', () => {
 
 	it('other services and unsimulated operations', () => {
 		expect(run('aws s3 ls')).toEqual({kind: 'unsupported-service', service: 's3', globals: {}});
-		expect(run('aws ec2 describe-vpcs').kind).toBe('not-simulated');
-		expect(run('aws ec2 wait bundle-task-complete --bundle-ids bun-1')).toEqual({kind: 'not-simulated', cliName: 'wait bundle-task-complete', operation: 'DescribeBundleTasks', globals: {}});
+		expect(run('aws ec2 describe-internet-gateways').kind).toBe('not-simulated');
+		expect(run('aws ssm put-parameter --name x --value y').kind).toBe('not-simulated');
+		expect(run('aws ec2 wait bundle-task-complete --bundle-ids bun-1')).toEqual({kind: 'not-simulated', service: 'ec2', cliName: 'wait bundle-task-complete', operation: 'DescribeBundleTasks', globals: {}});
 		const r = run('aws ec3 describe-images');
 		expect(r.kind === 'error' && r.stderr.includes('argument command: Found invalid choice \'ec3\'')).toBe(true);
 	});

@@ -118,6 +118,13 @@ describe('exportSession', () => {
 		expect(session).toMatch(/Do these steps by hand[\s\S]*ssh [^\n]*ec2-user@\$IP[\s\S]*\nSTEPS\npause\n/);
 	});
 
+	it('leaves aws configure set out: it would change the learner\'s own AWS CLI settings', () => {
+		const {session} = exportOf(1, ['aws configure set output table', 'aws ec2 describe-regions']);
+		expect(session).toContain('# left out: aws configure set output table');
+		expect(session).not.toMatch(/^aws configure set/m);
+		expect(session).toMatch(/^aws ec2 describe-regions$/m);
+	});
+
 	// Chapter 2 (ssh, an image, its snapshot), 5 (a copy and a key pair in another Region) and
 	// 8 (snapshots, register-image, an instance-store image) between them make every kind.
 	for (const order of [2, 5, 8]) {

@@ -1,6 +1,6 @@
 import {describe, expect, it, vi} from 'vitest';
 import {answerQuiz, chapterScore, goalViews, isComplete, runPlayerLine, showSolution, startChapter, takeHint, type ChapterState} from '../../source/lessons/chapter.js';
-import {replay} from '../../source/lessons/replay.js';
+import {replay} from '../../source/game/replay.js';
 import {HINT_COST, PAR_BONUS} from '../../source/lessons/scoring.js';
 import {fakeDeps} from './fake-deps.js';
 import {twoComputers} from './fixture.js';

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {runPlayerLine, startChapter, takeHint, WAY_BACK, type ChapterState} from '../../source/lessons/chapter.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
-import {hintText} from '../../source/ui/lab/lab-state.js';
+import {hintText} from '../../source/game/commands.js';
 
 // The last hint tier of a goal is "the exact command": pasted at the prompt when that goal is the
 // first one open, it must work. A player who only ever pastes those commands, one after another,

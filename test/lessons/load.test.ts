@@ -58,6 +58,20 @@ describe('lesson validation', () => {
 		expect(parseLesson(fine, FILE, facts).lesson?.goals[1].unreachable).toEqual({check: {cost: {hourlyAtMost: 0}}, message: 'Gone.'});
 	});
 
+	it('accepts a ran check and names the file, line and field of its mistakes', () => {
+		const ran = (body: string) => errorsOf('      cost: {hourlyAtMost: 0}', `      ran:\n${body}`);
+		expect(ran('        program: curl\n        ok: true\n        shows: Room 12\n        instance: "ImageId == \'ami-1\'"\n        after: {ran: {operation: RunInstances}}')).toEqual([]);
+		const at = lineOf('cost: {hourlyAtMost: 0}');
+		expect(ran('        program: curl\n        instance: "[?"')).toEqual([`${FILE}:${at + 2}: goals[1].check.ran.instance: Invalid jmespath expression: Incomplete expression:\n"[?"\n   ^`]);
+		expect(ran('        operation: runInstances')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.operation: an API operation name such as CreateImage`]);
+		expect(ran('        progam: curl')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.progam: Unrecognized key: "progam"`]);
+		expect(ran('        shows: {aws: ec2 run-instances, query: x}')).toEqual([
+			`${FILE}:${at + 1}: goals[1].check.ran.shows.aws: must be a read-only command such as "ec2 describe-images …" (without the leading aws)`,
+		]);
+		expect(ran('        names: {aws: ec2 describe-images --image-ids $NOPE, query: "Images[].ImageId"}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.names: $NOPE is not defined in vars`]);
+		expect(ran('        after: {costs: {hourlyAtMost: 0}}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.after: a check needs one of: aws, history, cost, shell, ran, all, any, not`]);
+	});
+
 	it('wants 1 to 3 hints per goal', () => {
 		expect(errorsOf('      - three\n', '      - three\n      - four\n')).toEqual([`${FILE}:${lineOf('hints:')}: goals[0].hints: give 1 to 3 hints`]);
 		expect(errorsOf('    hints:\n      - terminate them\n', '    hints: []\n')).toEqual([`${FILE}:${lineOf('- terminate them') - 1}: goals[1].hints: give 1 to 3 hints`]);
@@ -71,7 +85,7 @@ describe('lesson validation', () => {
 
 	it('names the check kinds when a check has none or two', () => {
 		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      costs: {hourlyAtMost: 0}')).toEqual([
-			`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') - 1}: goals[1].check: a check needs one of: aws, history, cost, shell, all, any, not`,
+			`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') - 1}: goals[1].check: a check needs one of: aws, history, cost, shell, ran, all, any, not`,
 		]);
 		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      cost: {hourlyAtMost: 0}\n      history: {ok: true}')).toEqual([
 			`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') - 1}: goals[1].check: a check has exactly one kind, found: history, cost`,

@@ -79,7 +79,7 @@ describe('ami-school play', () => {
 		expect((await play(['two-computers', '--script', 's.sh', '--report', 'xml'])).err).toContain('usage: ami-school play');
 		expect(await play(['nope', '--script', 's.sh'])).toMatchObject({code: 2, err: 'ami-school play: no chapter "nope" (chapters: 1 two-computers)\n'});
 		expect(await play(['1', '--script', 'missing.sh'])).toMatchObject({code: 2, err: 'ami-school play: cannot read missing.sh: ENOENT: no such file or directory\n'});
-		expect((await play(['1', '--script', 's.sh', '--bogus'])).err).toBe(`ami-school play: unknown option --bogus\nusage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>]\n`);
+		expect((await play(['1', '--script', 's.sh', '--bogus'])).err).toBe(`ami-school play: unknown option --bogus\nusage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>] [--export <dir>]\n`);
 	});
 });
 

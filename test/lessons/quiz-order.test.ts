@@ -7,7 +7,7 @@ import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
 import {answerPositionWarnings, tailProbability} from '../../source/lessons/quiz-balance.js';
 import {choiceOrders, shownQuiz} from '../../source/lessons/quiz-order.js';
 import {appKey, initialApp, progressLoaded, startAt, type AppState} from '../../source/ui/app-state.js';
-import {createEngine} from '../../source/ui/engine-adapter.js';
+import {createGame} from '../../source/game/entry.js';
 import {emptyProgress} from '../../source/progress/version.js';
 import {fakeDeps} from './fake-deps.js';
 import {goodDir} from './fixture.js';
@@ -41,7 +41,7 @@ describe('quiz choices are shown in a seeded order', () => {
 
 /** Plays a real chapter's quiz in the UI's reducer, pressing only Enter. */
 const enterThroughQuiz = (chapterId: string) => {
-	const engine = createEngine({lessonsDir: defaultLessonsDir()});
+	const engine = createGame({lessonsDir: defaultLessonsDir()});
 	let state: AppState = progressLoaded(initialApp(engine), emptyProgress());
 	state = startAt(engine, state, {mode: 'chapter', chapter: chapterId}).state;
 	state = appKey(engine, state, 's', {}).state; // skip the story

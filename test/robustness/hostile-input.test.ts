@@ -6,7 +6,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {shellGuest} from '../../source/shell/guest/boot.js';
 import {runAws} from '../../source/cli/run-aws.js';
 import {parseLesson} from '../../source/lessons/load.js';
-import {replay} from '../../source/lessons/replay.js';
+import {replay} from '../../source/game/replay.js';
 import {freshWorld} from '../../source/sim/core/fresh-world.js';
 
 // Hostile input (issue 10, points 4, 5 and 8): endless files, explosive or deeply nested

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {cliNameOfOperation, operationByCliName, shape} from '../../source/cli/catalogue.js';
+import {cliNameOfOperation, operationByCliName, serviceOfOperation, shape} from '../../source/cli/catalogue.js';
 import {simulatedOperations} from '../../source/sim/core/engine.js';
 
 // The model's operations and the committed catalogue must agree: every simulated operation is a
@@ -14,7 +14,7 @@ describe('catalogue and model', () => {
 				continue;
 			}
 
-			const entry = operationByCliName(cli)!;
+			const entry = operationByCliName(cli, serviceOfOperation(operation))!;
 			if (entry.output && !shape(entry.output)) missing.push(`${operation}: output shape ${entry.output} missing (run npm run catalogue)`);
 		}
 

@@ -17,14 +17,17 @@ describe('runAws', () => {
 	});
 
 	it('says plainly when an operation, a waiter or a service is real but not simulated', () => {
-		const op = aws('ec2 describe-vpcs');
+		const op = aws('ec2 describe-internet-gateways');
 		expect(op.exitCode).toBe(255);
-		expect(op.stderr).toContain("'aws ec2 describe-vpcs' is a real EC2 operation (DescribeVpcs), but AMI School does not simulate it.");
+		expect(op.stderr).toContain("'aws ec2 describe-internet-gateways' is a real EC2 operation (DescribeInternetGateways), but AMI School does not simulate it.");
+		const ssm = aws('ssm put-parameter --name x --value y');
+		expect(ssm.exitCode).toBe(255);
+		expect(ssm.stderr).toContain("'aws ssm put-parameter' is a real SSM operation (PutParameter), but AMI School does not simulate it. Run 'aws ssm help' for the operations it does.");
 		const waiter = aws('ec2 wait bundle-task-complete');
 		expect(waiter.stderr).toContain("'aws ec2 wait bundle-task-complete' is a real EC2 waiter (it polls DescribeBundleTasks), but AMI School does not simulate it.");
 		const service = aws('s3 ls');
 		expect(service.exitCode).toBe(255);
-		expect(service.stderr).toContain("AMI School simulates only 'aws ec2'; 'aws s3' is a real AWS CLI command");
+		expect(service.stderr).toContain("AMI School simulates 'aws ec2', 'aws ssm' (the public latest-AMI parameters), 'aws sts' and 'aws configure'; 'aws s3' is a real AWS CLI command");
 	});
 
 	it('records each API call for the lessons, dry runs included, and moves the clock', () => {

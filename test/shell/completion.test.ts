@@ -21,6 +21,13 @@ describe('completionCandidates', () => {
 		expect(completionCandidates(s, 'aws ec2 wait image-').every(w => w.startsWith('image-'))).toBe(true);
 	});
 
+	it('ssm and sts operations and their parameters, configure sub-commands', () => {
+		expect(completionCandidates(s, 'aws ssm get-parameter')).toEqual(['get-parameter', 'get-parameter-history', 'get-parameters', 'get-parameters-by-path']);
+		expect(completionCandidates(s, 'aws ssm get-parameter --na')).toEqual(['--name']);
+		expect(completionCandidates(s, 'aws sts get-c')).toEqual(['get-caller-identity']);
+		expect(completionCandidates(s, 'aws configure li')).toEqual(['list', 'list-profiles']);
+	});
+
 	it('parameters of the operation, and global options', () => {
 		const params = completionCandidates(s, 'aws ec2 create-image --');
 		expect(params).toContain('--instance-id');

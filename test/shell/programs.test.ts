@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {checkSchema} from '../../source/lessons/check-schema.js';
-import {formatHelp, gameCommandWords} from '../../source/lessons/game-commands.js';
+import {formatHelp, gameCommandWords} from '../../source/game/commands.js';
 import {builtinCommands} from '../../source/shell/interpret.js';
 import {localMachine} from '../../source/shell/local-machine.js';
 import {builtinNames, commandWords, PROGRAMS, programNames, readOnlyLine} from '../../source/shell/programs.js';
@@ -13,7 +13,7 @@ import {run, sshReady} from './fixtures.js';
 // The registry of programs is the one list: machines run exactly it, completion offers it, `help`
 // shows it, and a lesson's shell check may use only its read-only programs.
 
-const stateOf = (session: Session): LineState => ({world: session.world, region: session.region, files: {...session.files}, modes: {}, knownHosts: [], calls: [], cwd: '/home/student', history: []});
+const stateOf = (session: Session): LineState => ({world: session.world, region: session.region, files: {...session.files}, modes: {}, knownHosts: [], calls: [], runs: [], runStack: [], cwd: '/home/student', history: []});
 
 const guestOf = (os: 'al2023-x86' | 'ubuntu-2404') => {
 	const session = sshReady({os});

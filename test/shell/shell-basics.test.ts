@@ -3,10 +3,11 @@ import {newSession, run} from './fixtures.js';
 import {runLine} from '../../source/shell/run-line.js';
 
 vi.mock('../../source/cli/run-aws.js', () => ({
-	runAws: (world: unknown, args: string[], env: {defaultRegion: string; readFile(p: string): string | undefined}) => {
-		if (args[0] === 'fail') return {world, stdout: '', stderr: '\naws: [ERROR]: An error occurred (InvalidAMIID.NotFound) when calling the DescribeImages operation: nope\n', exitCode: 254, calls: [{operation: 'DescribeImages', region: env.defaultRegion, ok: false, errorCode: 'InvalidAMIID.NotFound', dryRun: false}]};
+	runAws: (world: unknown, args: string[], env: {defaultRegion: string; envRegion?: string; readFile(p: string): string | undefined}) => {
+		const region = env.envRegion ?? env.defaultRegion;
+		if (args[0] === 'fail') return {world, stdout: '', stderr: '\naws: [ERROR]: An error occurred (InvalidAMIID.NotFound) when calling the DescribeImages operation: nope\n', exitCode: 254, calls: [{operation: 'DescribeImages', region, ok: false, errorCode: 'InvalidAMIID.NotFound', dryRun: false}]};
 		if (args[0] === 'read') return {world, stdout: `${env.readFile(args[1]) ?? 'MISSING'}\n`, stderr: '', exitCode: 0, calls: []};
-		return {world, stdout: `${env.defaultRegion} ${args.join(' ')}\n`, stderr: '', exitCode: 0, calls: [{operation: 'DescribeImages', region: env.defaultRegion, ok: true, dryRun: false}]};
+		return {world, stdout: `${region} ${args.join(' ')}\n`, stderr: '', exitCode: 0, calls: [{operation: 'DescribeImages', region, ok: true, dryRun: false}]};
 	},
 }));
 
@@ -145,7 +146,11 @@ describe('aws and the Region', () => {
 	it('records calls and the exit code in history', () => {
 		const r = runLine(s0, 'aws fail');
 		expect(r.exitCode).toBe(254);
-		expect(r.session.history.at(-1)).toEqual({line: 'aws fail', exitCode: 254, calls: [{operation: 'DescribeImages', region: 'us-east-1', ok: false, errorCode: 'InvalidAMIID.NotFound', dryRun: false}]});
+		const calls = [{operation: 'DescribeImages', region: 'us-east-1', ok: false, errorCode: 'InvalidAMIID.NotFound', dryRun: false}];
+		const {runs, ...entry} = r.session.history.at(-1)!;
+		expect(entry).toEqual({line: 'aws fail', exitCode: 254, calls});
+		// the program run too, with its calls and the words it printed (for goals that judge what the learner ran)
+		expect(runs).toMatchObject([{program: 'aws', args: ['fail'], exitCode: 254, calls}]);
 	});
 });
 

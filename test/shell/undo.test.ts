@@ -2,7 +2,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {goalViews} from '../../source/lessons/chapter.js';
 import {loadLessonDir} from '../../source/lessons/load.js';
-import {replay} from '../../source/lessons/replay.js';
+import {replay} from '../../source/game/replay.js';
 import {runLine} from '../../source/shell/run-line.js';
 import type {Session} from '../../source/shell/session.js';
 import {recordLine, undoLast, type UndoEntry} from '../../source/shell/undo.js';

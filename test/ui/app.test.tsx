@@ -24,6 +24,9 @@ const setup = async (progress?: Progress, warning?: string) => {
 	// progress opens after the first frame: wait for it (time-boxed; a loaded machine can take a while)
 	for (let waited = 0; waited < 3000 && (app.lastFrame() ?? '').includes('Loading your progress'); waited += 20) await tick();
 	await tick();
+	// the saved progress loads after the first frame: wait for it (time-boxed), however long a
+	// big saved world takes on a busy machine
+	for (let waited = 0; (app.lastFrame() ?? '').includes('Loading your progress') && waited < 3000; waited += 20) await tick();
 	const press = async (...keys: string[]) => {
 		for (const key of keys) {
 			app.stdin.write(key);

@@ -2,7 +2,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import type {ProgressPort} from '../../source/ui/app.js';
-import type {GameEngine} from '../../source/ui/engine-port.js';
+import type {Game} from '../../source/game/types.js';
 import {emptyProgress} from '../../source/progress/version.js';
 import {Boot} from '../../source/ui/start.js';
 import {fakeEngine} from './helpers/fake-engine.js';
@@ -12,8 +12,8 @@ const tick = () => new Promise(resolve => setTimeout(resolve, 30));
 
 describe('Boot: the first frame', () => {
 	it('shows the title at once, then the menu when the chapters have loaded', async () => {
-		let finish: (engine: GameEngine) => void = () => {};
-		const loading = new Promise<GameEngine>(resolve => {
+		let finish: (engine: Game) => void = () => {};
+		const loading = new Promise<Game>(resolve => {
 			finish = resolve;
 		});
 		const app = render(<Boot load={() => loading} openProgress={progress} start={{mode: 'menu'}} />);

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {initialApp, startAt} from '../../source/ui/app-state.js';
-import {createEngine} from '../../source/ui/engine-adapter.js';
+import {createGame} from '../../source/game/entry.js';
 import {fakeDeps} from '../lessons/fake-deps.js';
 
 // `ami-school play <chapter>` names a chapter the same way with or without --script (one rule,
 // source/lessons/find-chapter.ts): by id, order, or the lesson's file name.
 
-const engine = createEngine({lessonsDir: path.resolve('test/lessons/fixtures/good'), deps: fakeDeps});
+const engine = createGame({lessonsDir: path.resolve('test/lessons/fixtures/good'), deps: fakeDeps});
 
 describe('startAt', () => {
 	it.each(['two-computers', '1', '01', '01-two', '01-two.yaml'])('play %s opens the chapter of the file 01-two.yaml', key => {

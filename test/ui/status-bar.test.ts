@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {defaultLessonsDir} from '../../source/lessons/load.js';
-import {createEngine} from '../../source/ui/engine-adapter.js';
-import {statusParts, statusText} from '../../source/ui/lab/status.js';
+import {createGame} from '../../source/game/entry.js';
+import {statusParts, statusText} from '../../source/game/status.js';
 
-const engine = createEngine({lessonsDir: defaultLessonsDir()});
+const engine = createGame({lessonsDir: defaultLessonsDir()});
 
 describe('the lab status bar', () => {
 	it('shows the commands that count against par, and the par', () => {

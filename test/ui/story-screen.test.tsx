@@ -2,7 +2,7 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {StoryScreen} from '../../source/ui/screens/story-screen.js';
-import type {ChapterInfo} from '../../source/ui/engine-port.js';
+import type {ChapterInfo} from '../../source/game/types.js';
 
 const chapter = {
 	id: 'c',

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {createEngine} from '../../source/ui/engine-adapter.js';
-import type {GameEngine} from '../../source/ui/engine-port.js';
+import {createEngine} from '../../source/game/engine.js';
 import {labActions, newLab} from '../../source/ui/lab/lab-state.js';
 import {actionsFromRaw} from '../../source/ui/prompt/reducer.js';
 import {fakeEngine} from './helpers/fake-engine.js';
@@ -13,7 +12,7 @@ describe('terminal width reaches the shell', () => {
 	it('the lab passes its columns to engine.run', () => {
 		const seen: Array<number | undefined> = [];
 		const base = fakeEngine();
-		const engine: GameEngine = {...base, run: (play, line, view) => (seen.push(view?.width), base.run(play, line, view))};
+		const engine = fakeEngine({run: (play, line, view) => (seen.push(view?.width), base.run(play, line, view))});
 		labActions(engine, newLab(engine, engine.sandbox()), actionsFromRaw('echo hi\r'), {columns: 63});
 		expect(seen).toEqual([63]);
 	});

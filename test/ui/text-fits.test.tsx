@@ -4,7 +4,7 @@ import {render} from 'ink-testing-library';
 import {describe, expect, it} from 'vitest';
 import {defaultLessonsDir} from '../../source/lessons/load.js';
 import {appKey, initialApp, progressLoaded, startAt, type AppState} from '../../source/ui/app-state.js';
-import {createEngine} from '../../source/ui/engine-adapter.js';
+import {createGame} from '../../source/game/entry.js';
 import {emptyProgress} from '../../source/progress/version.js';
 import {CompleteScreen} from '../../source/ui/screens/complete-screen.js';
 import {QuizScreen} from '../../source/ui/screens/quiz-screen.js';
@@ -13,7 +13,7 @@ import {debriefPages, storyScreens} from '../../source/ui/text/layout.js';
 import {paginate, reflow, textWidth} from '../../source/ui/text/reflow.js';
 import {fakeEngine} from './helpers/fake-engine.js';
 
-const engine = createEngine({lessonsDir: defaultLessonsDir()});
+const engine = createGame({lessonsDir: defaultLessonsDir()});
 const chapters = engine.chapters();
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 

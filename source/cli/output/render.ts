@@ -14,6 +14,8 @@ export type OutputFormat = 'json' | 'text' | 'table' | 'yaml' | 'yaml-stream' | 
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'];
 
 export type RenderOptions = {
+	/** the operation's service (ec2 unless said) */
+	service?: string;
 	/** the operation's CLI name (describe-images): gives the table title and the output shape */
 	cliName: string;
 	/** overrides the catalogue's output shape name (absent there: keys keep the handler's order) */
@@ -37,7 +39,7 @@ export type RenderResult = {ok: true; stdout: string; data?: JsonValue} | {ok: f
  * shape (the response is `{}`): json/text/table/yaml then print nothing, as the CLI does.
  */
 export const renderOutput = (output: object | undefined, options: RenderOptions): RenderResult => {
-	const operation = operationByCliName(options.cliName);
+	const operation = operationByCliName(options.cliName, options.service);
 	const operationName = operation?.name ?? options.cliName;
 	let response: JsonValue = orderByShape(output ?? {}, options.outputShape ?? operation?.output, options.shapes ?? shape);
 	if (options.format === 'off') return {ok: true, stdout: ''};

@@ -34,6 +34,8 @@ export type GuestOptions = {
 	extra?: Record<string, Command>;
 	/** `sudo -i` / `sudo su -`: the interactive shell becomes root's */
 	switchUser?(user: string): void;
+	/** told when curl on the instance asks the instance itself (localhost) */
+	onLocalHttp?(): void;
 	/** `sudo reboot`: the instance restarts (only enabled services come back); absent at first boot */
 	reboot?(): void;
 };
@@ -79,7 +81,11 @@ export const guestMachine = (options: GuestOptions): Machine => {
 
 	const now = options.now;
 	const probe: Probe = (host, port, path) => {
-		if (LOCAL_NAMES.has(host) || host === options.hostname) return httpGet(options.disk(), path, port);
+		if (LOCAL_NAMES.has(host) || host === options.hostname) {
+			options.onLocalHttp?.();
+			return httpGet(options.disk(), path, port);
+		}
+
 		return options.probe ? options.probe(host, port, path) : {unresolved: true};
 	};
 

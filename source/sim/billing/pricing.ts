@@ -27,12 +27,35 @@ export const INSTANCE_HOURLY: Record<string, number> = {
 	'c6g.large': 0.068,
 	'r5.large': 0.126,
 	'm1.small': 0.044,
+	'm1.medium': 0.087,
+	't1.micro': 0.02,
+	'c1.medium': 0.13,
+	'm3.medium': 0.067,
+	'm3.large': 0.133,
+	'c3.large': 0.105,
+	'c4.large': 0.1,
+	'm4.large': 0.1,
+	't2.large': 0.0928,
+	't3a.micro': 0.0094,
 };
 
-/** The architecture of each instance type we know: x86_64 unless it is a Graviton (g) type. */
-export const instanceTypeArchitecture = (type: string): 'x86_64' | 'arm64' => (/^[a-z]+\d+g[a-z]*\./.test(type) ? 'arm64' : 'x86_64');
+/** USD per hour of a size step, for the types without a list price above (a large is 0.10, each step up doubles it). */
+const SIZE_STEPS: Record<string, number> = {nano: 1 / 16, micro: 1 / 8, small: 1 / 4, medium: 1 / 2, large: 1, xlarge: 2};
 
-export const isKnownInstanceType = (type: string): boolean => Object.hasOwn(INSTANCE_HOURLY, type);
+/**
+ * The on-demand price we charge: the list price where the table has one, else an approximation
+ * from the size alone ($0.10/h for a large, doubling per step, a `metal` as a 24xlarge; Graviton
+ * types 20 % less). Documented in the README as an approximation.
+ */
+export const instanceHourly = (type: string): number => {
+	const listed = INSTANCE_HOURLY[type];
+	if (listed !== undefined) return listed;
+	const [family = '', size = ''] = type.split('.');
+	const multiple = /^(\d+)xlarge$/.exec(size);
+	const steps = SIZE_STEPS[size] ?? (multiple ? 2 * Number(multiple[1]) : 48);
+	const graviton = /^[a-z]+\d+g/.test(family) || family === 'a1';
+	return Math.round(0.1 * steps * (graviton ? 0.8 : 1) * 10_000) / 10_000;
+};
 
 /** EBS gp3/gp2 storage per GB-month, and snapshot storage per GB-month. */
 export const VOLUME_GB_MONTH: Record<string, number> = {gp3: 0.08, gp2: 0.1, io1: 0.125, io2: 0.125, standard: 0.05, st1: 0.045, sc1: 0.015};
@@ -60,7 +83,7 @@ export const stopBilling = (billing: Billing, now: number): void => {
 };
 
 const instanceRates = (instance: Instance): Array<[ChargeKind, number]> => {
-	const rates: Array<[ChargeKind, number]> = [['instance', INSTANCE_HOURLY[instance.InstanceType] ?? 0.05]];
+	const rates: Array<[ChargeKind, number]> = [['instance', instanceHourly(instance.InstanceType)]];
 	if (instance.licencePricePerHour) rates.push(['licence', instance.licencePricePerHour]);
 	if (instance.softwarePricePerHour) rates.push(['software', instance.softwarePricePerHour]);
 	return rates;

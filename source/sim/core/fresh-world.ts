@@ -57,7 +57,7 @@ const seedRegion = (world: World, name: string): RegionState => {
 			VolumeSize: spec.rootSize,
 			Encrypted: false,
 			Tags: [],
-			disk: spec.disk,
+			disk: {...spec.disk, madeFor: {architecture: spec.Architecture, virtualization: 'hvm'}},
 			billing: {billedMs: 0},
 		};
 		const imageId = nextId('ami');
@@ -86,7 +86,9 @@ const seedRegion = (world: World, name: string): RegionState => {
 			BlockDeviceMappings: [
 				{
 					DeviceName: spec.RootDeviceName,
-					Ebs: {DeleteOnTermination: true, Iops: 3000, SnapshotId: snapshotId, VolumeSize: spec.rootSize, VolumeType: 'gp3', Throughput: 125, Encrypted: false},
+					Ebs: spec.volumeType
+						? {DeleteOnTermination: true, SnapshotId: snapshotId, VolumeSize: spec.rootSize, VolumeType: spec.volumeType, Encrypted: false}
+						: {DeleteOnTermination: true, Iops: 3000, SnapshotId: snapshotId, VolumeSize: spec.rootSize, VolumeType: 'gp3', Throughput: 125, Encrypted: false},
 				},
 			],
 			LaunchPermissions: [{Group: 'all'}],

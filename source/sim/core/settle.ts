@@ -1,4 +1,5 @@
 import {startBilling} from '../billing/pricing.js';
+import {bootGuest} from '../instances/disk.js';
 import type {GuestHook} from './guest-hook.js';
 import type {Scheduled, World} from './types.js';
 
@@ -44,7 +45,7 @@ const apply = (world: World, item: Scheduled, guest: GuestHook): void => {
 				startBilling(instance.billing, item.at);
 				const firstBoot = !instance.booted;
 				instance.booted = true;
-				guest.boot(world, item.region, instance, firstBoot);
+				bootGuest(guest, world, item.region, instance, firstBoot);
 			} else if (instance.State === 'stopping') {
 				instance.State = 'stopped';
 			} else if (instance.State === 'shutting-down') {

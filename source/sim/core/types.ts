@@ -9,6 +9,8 @@ export type Disk = {
 	packages: string[]; // installed package names, sorted
 	services: Record<string, {enabled: boolean; active: boolean}>;
 	files: Record<string, string>; // absolute path -> content
+	/** the processor and boot method the installed system was built for (absent: it boots as it is told) */
+	madeFor?: {architecture: string; virtualization: string};
 };
 
 export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
@@ -124,6 +126,8 @@ export type Instance = {
 	billing: Billing;
 	/** has user data already run (first boot) */
 	booted?: boolean;
+	/** the system on its root disk did not start: the AMI said another architecture or virtualization type than the disk was built for */
+	bootFailed?: boolean;
 	/** for cost: hourly price of software/licence carried from the AMI */
 	softwarePricePerHour?: number;
 	licencePricePerHour?: number;
@@ -272,6 +276,8 @@ export type World = {
 	/** pending state changes, in no particular order */
 	schedule: Scheduled[];
 	closedCharges: ClosedCharge[];
+	/** the sandbox's AWS CLI configuration (`aws configure set`), absent until first set (settings/cli-config.ts) */
+	cliConfig?: {profiles: Record<string, Record<string, string>>};
 };
 
 /** A successful answer carries the output object (undefined when the operation has no output). */

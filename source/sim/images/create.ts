@@ -5,6 +5,7 @@ import {checkAmiName, checkNameFree, clonePlain, requireParam} from './rules.js'
 import {newDeviceMapping, readMappingParams, snapshotMapping} from './mappings.js';
 import {newImageBase, storeNewImage} from './new.js';
 import {findInstance} from '../instances/lookup.js';
+import {bootGuest} from '../instances/disk.js';
 import {readTagSpecifications} from '../tags/tag-specifications.js';
 import {IMAGE_PENDING_MS} from '../core/clock.js';
 import type {BlockDeviceMapping, Image} from '../core/types.js';
@@ -122,6 +123,6 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 	};
 	storeNewImage(ctx, image);
 	// the reboot (shut down, snapshot, boot): afterwards only the enabled services run again
-	if (rebooted) ctx.guest.boot(ctx.world, ctx.regionName, instance, false);
+	if (rebooted) bootGuest(ctx.guest, ctx.world, ctx.regionName, instance, false);
 	return {ImageId: imageId};
 };

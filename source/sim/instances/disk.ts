@@ -1,4 +1,5 @@
 import {produce} from 'immer';
+import type {GuestHook} from '../core/guest-hook.js';
 import type {Disk, Instance, RegionState, World} from '../core/types.js';
 
 // The disk an instance runs from, and the one way code outside the model changes it (a shell
@@ -19,3 +20,22 @@ export const changeInstanceDisk = (world: World, regionName: string, instanceId:
 		const disk = instance ? instanceDisk(region, instance) : undefined;
 		if (disk) change(disk);
 	});
+
+/**
+ * Boots an instance (mutates the draft): a disk only boots as what it was built for. An x86_64 HVM
+ * system registered as i386, arm64 or paravirtual finds no boot loader or kernel it can run, so
+ * EC2 shows the instance running and nothing on it answers (bootFailed).
+ */
+export const bootGuest = (guest: GuestHook, world: World, regionName: string, instance: Instance, firstBoot: boolean): void => {
+	const region = world.regions[regionName];
+	const made = region ? instanceDisk(region, instance)?.madeFor : undefined;
+	const failed = made !== undefined && (made.architecture !== instance.Architecture || made.virtualization !== (instance.VirtualizationType ?? 'hvm'));
+	if (failed) {
+		instance.bootFailed = true;
+		guest.halt(world, regionName, instance);
+		return;
+	}
+
+	if (instance.bootFailed) delete instance.bootFailed;
+	guest.boot(world, regionName, instance, firstBoot);
+};

@@ -2,18 +2,19 @@ import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {hexFor, nextId, nextRandom} from '../core/ids.js';
 import {compact} from '../core/compact.js';
-import {architectureMismatch, ebsOptimizedByDefault, enaRequired, hvmRequired, instanceStoreRootUnsupported} from './hardware.js';
+import {architectureMismatch, ebsOptimizedByDefault, enaRequired, hvmRequired, hvmUnsupported, instanceStoreRootUnsupported, isKnownInstanceType} from './hardware.js';
 import {clonePlain} from '../images/rules.js';
 import {findLaunchImage} from './image.js';
 import {checkShutdownBehavior, checkUserData} from './params.js';
 import {keyPairNotFound} from '../core/not-found.js';
 import {newClientToken, newMacAddress, newPrivateIp, newPublicIp} from './network.js';
-import {WINDOWS_LICENCE_HOURLY, isKnownInstanceType, startBilling} from '../billing/pricing.js';
+import {WINDOWS_LICENCE_HOURLY, startBilling} from '../billing/pricing.js';
 import {availabilityZones} from '../regions/regions.js';
 import {schedule} from '../core/settle.js';
 import {findGroupByName, findGroupIds, groupByName} from '../security-groups/lookup.js';
 import {findSnapshot, snapshotTooSmall} from '../storage/lookup.js';
 import {readTagSpecifications} from '../tags/tag-specifications.js';
+import {resolveImageParameter} from '../ssm/public-parameters.js';
 import {BOOT_MS} from '../core/clock.js';
 import type {Disk, Image, Instance, RegionState, World} from '../core/types.js';
 import {reservationsView} from './view.js';
@@ -234,7 +235,7 @@ const liveInstances = (region: RegionState): number =>
 
 export const runInstances = (ctx: OpContext, params: Params): Record<string, unknown> => {
 	const {world, region, regionName, now} = ctx;
-	const image = findLaunchImage(world, region, params.ImageId);
+	const image = findLaunchImage(world, region, resolveImageParameter(region, regionName, params.ImageId));
 	const {min, max} = launchCounts(params);
 	const instanceType = params.InstanceType === undefined ? DEFAULT_INSTANCE_TYPE : String(params.InstanceType);
 	if (!isKnownInstanceType(instanceType)) fail('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
@@ -242,6 +243,8 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 	if (mismatch) fail('InvalidParameterValue', mismatch);
 	const needsHvm = hvmRequired(instanceType, image.VirtualizationType);
 	if (needsHvm) fail('InvalidParameterCombination', needsHvm);
+	const noHvm = hvmUnsupported(instanceType, image.VirtualizationType, image.Platform);
+	if (noHvm) fail('InvalidParameterCombination', noHvm);
 	const noInstanceStoreRoot = image.RootDeviceType === 'instance-store' ? instanceStoreRootUnsupported(instanceType, image.ImageId) : undefined;
 	if (noInstanceStoreRoot) fail('UnsupportedOperation', noInstanceStoreRoot);
 	const needsEna = enaRequired(instanceType, image.EnaSupport);

@@ -66,7 +66,7 @@ export const findInstanceByPublicIp = (world: World, ip: string): {region: strin
  * (by default the player's own address: any CIDR block containing it will do, not only 0.0.0.0/0).
  */
 export const instanceReachable = (world: World, region: RegionState | string, instance: Instance, port: number, fromIp: string = PLAYER_PUBLIC_IP): boolean => {
-	if (instance.State !== 'running' || !instance.PublicIpAddress) return false;
+	if (instance.State !== 'running' || !instance.PublicIpAddress || instance.bootFailed) return false;
 	const state = regionOf(world, region);
 	if (!state) return false;
 	return instance.SecurityGroupIds.some(groupId => {

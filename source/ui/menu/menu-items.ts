@@ -1,7 +1,7 @@
 import {chapterProgress} from '../../progress/model.js';
 import type {Progress} from '../../progress/schema.js';
-import {starsText} from '../../lessons/scoring.js';
-import type {ChapterInfo} from '../engine-port.js';
+import {starsText} from '../../game/names.js';
+import type {ChapterInfo} from '../../game/types.js';
 
 // The chapter menu's entries, from the chapters and the saved progress.
 

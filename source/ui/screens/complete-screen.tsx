@@ -1,9 +1,9 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
-import {starsText} from '../../lessons/scoring.js';
+import {starsText} from '../../game/names.js';
 import type {CompleteItem} from '../app-state.js';
-import type {ChapterInfo, ScoreReport} from '../engine-port.js';
+import type {ChapterInfo, ScoreReport} from '../../game/types.js';
 import {debriefPages} from '../text/layout.js';
 
 export const CompleteScreen = ({chapter, report, best, items, index, page = 0, columns = 80, rows}: {chapter: ChapterInfo; report: ScoreReport; best: number; items: CompleteItem[]; index: number; page?: number; columns?: number; rows: number}) => {

@@ -1,10 +1,8 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import type {GameEngine, GoalStatus} from '../engine-port.js';
+import type {Game, GoalStatus} from '../../game/types.js';
 import {labPromptLabel, type LabState} from '../lab/lab-state.js';
-import {pendingItems} from '../../sim/core/pending.js';
-import {statusParts, statusText} from '../lab/status.js';
 
 // The lab's live area (short, below the transcript): spinners for anything pending, the goals,
 // the status bar and the prompt.
@@ -41,14 +39,11 @@ export const PromptLine = ({label, text, cursor, columns}: {label: string; text:
 	);
 };
 
-export const LabScreen = ({engine, lab, columns, rows}: {engine: GameEngine; lab: LabState; columns: number; rows: number}) => {
-	const session = engine.session(lab.play);
-	const pending = pendingItems(session.world);
-	const goals = lab.sandbox ? [] : engine.goals(lab.play);
+export const LabScreen = ({engine, lab, columns, rows}: {engine: Game; lab: LabState; columns: number; rows: number}) => {
+	const {pending, goals, statusLine: status} = engine.view(lab, columns - 2);
 	const shownPending = pending.slice(0, rows < 24 ? 1 : 3);
 	// live area budget: status 1 + prompt 1 + goals header 1 + pending; keep below rows - 1
 	const goalRows = Math.max(1, rows - 5 - shownPending.length);
-	const status = statusText(statusParts(session, lab.sandbox ? undefined : engine.runningScore(lab.play), lab.sandbox ? undefined : engine.hintsUsed(lab.play), engine.par(lab.play)), columns - 2);
 	return (
 		<Box flexDirection="column">
 			{shownPending.map(item => (

@@ -5,9 +5,9 @@ import Spinner from 'ink-spinner';
 import {SelectList} from '../components/select-list.js';
 import {menuItems} from '../menu/menu-items.js';
 import type {AppState} from '../app-state.js';
-import type {GameEngine} from '../engine-port.js';
+import type {Game} from '../../game/types.js';
 
-export const MenuScreen = ({engine, state, index, rows}: {engine: GameEngine; state: AppState; index: number; rows: number}) => {
+export const MenuScreen = ({engine, state, index, rows}: {engine: Game; state: AppState; index: number; rows: number}) => {
 	const items = menuItems(engine.chapters(), state.progress);
 	const listRoom = Math.max(3, rows - 7);
 	const noticeRoom = Math.max(0, rows - 7 - Math.min(items.length, listRoom));

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {SelectList} from '../components/select-list.js';
-import type {QuizQuestion} from '../engine-port.js';
+import type {QuizQuestion} from '../../game/types.js';
 import {reflow, textWidth} from '../text/reflow.js';
 
 /** Lesson text laid out for the terminal (see reflow.ts), one Text per line. */

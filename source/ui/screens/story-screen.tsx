@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {ChapterInfo} from '../engine-port.js';
+import type {ChapterInfo} from '../../game/types.js';
 import {storyScreens} from '../text/layout.js';
 
 export const StoryScreen = ({chapter, page, columns = 80, rows}: {chapter: ChapterInfo; page: number; columns?: number; rows: number}) => {

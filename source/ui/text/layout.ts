@@ -1,4 +1,4 @@
-import type {ChapterInfo} from '../engine-port.js';
+import type {ChapterInfo} from '../../game/types.js';
 import {paginate, reflow, textWidth} from './reflow.js';
 
 // How the story and the debrief are cut into screens for a terminal of a given size. The screens

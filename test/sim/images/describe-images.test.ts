@@ -168,9 +168,9 @@ describe('DescribeImages filters', () => {
 		const names = (filters: Array<{Name: string; Values: string[]}>) => describeImages(world, {Filters: filters}).map(i => i.Name as string);
 		expect(names([{Name: 'name', Values: ['al2023-ami-2023.9*-x86_64']}])).toEqual([AL2023]);
 		expect(names([{Name: 'name', Values: ['al2023-ami-2023.?.*-arm64']}])).toEqual(['al2023-ami-2023.9.20260825.0-kernel-6.1-arm64']);
-		expect(names([{Name: 'architecture', Values: ['arm64']}])).toEqual(['al2023-ami-2023.9.20260825.0-kernel-6.1-arm64']);
+		expect(names([{Name: 'architecture', Values: ['arm64']}, {Name: 'name', Values: ['al2023-ami-2023*']}])).toEqual(['al2023-ami-2023.9.20260825.0-kernel-6.1-arm64']);
 		expect(names([{Name: 'platform', Values: ['windows']}])).toEqual(['Windows_Server-2025-English-Full-Base-2026.08.13']);
-		expect(names([{Name: 'owner-alias', Values: ['amazon']}, {Name: 'architecture', Values: ['x86_64']}, {Name: 'name', Values: ['al2023*']}])).toHaveLength(2);
+		expect(names([{Name: 'owner-alias', Values: ['amazon']}, {Name: 'architecture', Values: ['x86_64']}, {Name: 'name', Values: ['al2023-ami-2023*']}])).toHaveLength(2);
 		expect(names([{Name: 'is-public', Values: ['false']}])).toEqual([]);
 		expect(names([{Name: 'state', Values: ['pending']}])).toEqual([]);
 		expect(names([{Name: 'root-device-type', Values: ['ebs']}, {Name: 'virtualization-type', Values: ['hvm']}, {Name: 'hypervisor', Values: ['xen']}, {Name: 'image-type', Values: ['machine']}]).length).toBeGreaterThan(5);

@@ -20,11 +20,12 @@ describe('instance-store AMIs and instance types', () => {
 		expect(Object.keys(s.region().instances)).toHaveLength(0);
 	});
 
-	it('launches on m1.small, an instance-store capable family, and EBS-backed AMIs still launch on any type', () => {
+	it('launches on m3.medium and c3.large, instance-store capable families, and EBS-backed AMIs still launch on any type', () => {
 		const s = session();
 		const imageId = registerBundle(s);
-		const out = s.ok('RunInstances', {ImageId: imageId, InstanceType: 'm1.small', MinCount: 1, MaxCount: 1})!;
+		const out = s.ok('RunInstances', {ImageId: imageId, InstanceType: 'm3.medium', MinCount: 1, MaxCount: 1})!;
 		expect(out.Instances[0].RootDeviceType).toBe('instance-store');
+		expect(s.ok('RunInstances', {ImageId: imageId, InstanceType: 'c3.large', MinCount: 1, MaxCount: 1})!.Instances[0].InstanceType).toBe('c3.large');
 		expect(s.launch({InstanceType: 't3.micro'}).Instances[0].RootDeviceType).toBe('ebs');
 	});
 });

@@ -68,7 +68,12 @@ describe('RunInstances output (reference 3.3)', () => {
 
 	it('defaults: m1.small, the default security group, a default subnet of the chosen zone', () => {
 		const s = session();
-		const out = s.ok('RunInstances', {ImageId: s.imageId('al2023-x86'), MinCount: 1, MaxCount: 1})!;
+		// m1.small runs no HVM AMI but Windows (AWS text quoted in saltstack/salt#26417, AppScale/appscale-tools#630)
+		expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86'), MinCount: 1, MaxCount: 1})).toEqual({
+			code: 'InvalidParameterCombination',
+			message: "Non-Windows instances with a virtualization type of 'hvm' are currently not supported for this instance type.",
+		});
+		const out = s.ok('RunInstances', {ImageId: s.imageId('windows-2025'), MinCount: 1, MaxCount: 1})!;
 		const instance = out.Instances[0];
 		expect(instance.InstanceType).toBe('m1.small');
 		const region = s.region();
@@ -91,7 +96,7 @@ describe('RunInstances output (reference 3.3)', () => {
 		expect(out.Instances[0].PrivateDnsName).toMatch(/^ip-172-31-\d+-\d+\.eu-west-1\.compute\.internal$/);
 		const byZone = s.launch({Placement: {AvailabilityZone: 'us-east-1c'}});
 		expect(byZone.Instances[0].SubnetId).toBe(s.region().subnets['us-east-1c']);
-		expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86'), SubnetId: 'subnet-0123456789abcdef0'})).toEqual({
+		expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86'), InstanceType: 't3.micro', SubnetId: 'subnet-0123456789abcdef0'})).toEqual({
 			code: 'InvalidSubnetID.NotFound',
 			message: "The subnet ID 'subnet-0123456789abcdef0' does not exist",
 		});
@@ -161,12 +166,12 @@ describe('RunInstances output (reference 3.3)', () => {
 		expect(byId.SecurityGroups).toEqual([{GroupId: 'sg-0aaaaaaaaaaaaaaaa', GroupName: 'web'}]);
 		const byName = s.launch({SecurityGroups: ['web']}).Instances[0];
 		expect(byName.SecurityGroups).toEqual([{GroupId: 'sg-0aaaaaaaaaaaaaaaa', GroupName: 'web'}]);
-		expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86', 'us-west-2'), KeyName: 'demo'}, 'us-west-2')).toEqual({code: 'InvalidKeyPair.NotFound', message: "The key pair 'demo' does not exist"});
+		expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86', 'us-west-2'), InstanceType: 't3.micro', KeyName: 'demo'}, 'us-west-2')).toEqual({code: 'InvalidKeyPair.NotFound', message: "The key pair 'demo' does not exist"});
 	});
 
 	it('DryRun answers DryRunOperation and launches nothing', () => {
 		const s = session();
-		expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86'), MinCount: 1, MaxCount: 1, DryRun: true})).toEqual({code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.'});
+		expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86'), InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, DryRun: true})).toEqual({code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.'});
 		expect(s.region().instances).toEqual({});
 	});
 });
@@ -209,10 +214,10 @@ describe('RunInstances errors (reference 3.3)', () => {
 
 	it('rejects unknown key pairs and security groups', () => {
 		const s = session();
-		expect(s.err('RunInstances', {ImageId: image(s), KeyName: 'demo-key'})).toEqual({code: 'InvalidKeyPair.NotFound', message: "The key pair 'demo-key' does not exist"});
-		expect(s.err('RunInstances', {ImageId: image(s), SecurityGroupIds: ['sg-0123456789abcdef0']})).toEqual({code: 'InvalidGroup.NotFound', message: "The security group 'sg-0123456789abcdef0' does not exist"});
-		expect(s.err('RunInstances', {ImageId: image(s), SecurityGroupIds: ['']})).toEqual({code: 'InvalidParameterValue', message: 'Value () for parameter groupId is invalid. The value cannot be empty'});
-		expect(s.err('RunInstances', {ImageId: image(s), SecurityGroups: ['nope']})).toEqual({
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', KeyName: 'demo-key'})).toEqual({code: 'InvalidKeyPair.NotFound', message: "The key pair 'demo-key' does not exist"});
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', SecurityGroupIds: ['sg-0123456789abcdef0']})).toEqual({code: 'InvalidGroup.NotFound', message: "The security group 'sg-0123456789abcdef0' does not exist"});
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', SecurityGroupIds: ['']})).toEqual({code: 'InvalidParameterValue', message: 'Value () for parameter groupId is invalid. The value cannot be empty'});
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', SecurityGroups: ['nope']})).toEqual({
 			code: 'InvalidGroup.NotFound',
 			message: `The security group 'nope' does not exist in default VPC '${s.region().defaultVpcId}'`,
 		});
@@ -221,12 +226,12 @@ describe('RunInstances errors (reference 3.3)', () => {
 	it('checks block device mappings', () => {
 		const s = session();
 		const snapshotId = imageByKey(s.world, 'al2023-x86').BlockDeviceMappings[0].Ebs!.SnapshotId;
-		expect(s.err('RunInstances', {ImageId: image(s), BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {VolumeSize: 4}}]})).toEqual({
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {VolumeSize: 4}}]})).toEqual({
 			code: 'InvalidBlockDeviceMapping',
 			message: `Volume of size 4GB is smaller than snapshot '${snapshotId}', expect size >= 8GB`,
 		});
-		expect(s.err('RunInstances', {ImageId: image(s), BlockDeviceMappings: [{DeviceName: '/dev/sdf'}]})).toEqual({code: 'MissingParameter', message: 'The request must contain the parameter ebs'});
-		expect(s.err('RunInstances', {ImageId: image(s), BlockDeviceMappings: [{DeviceName: '/dev/sdf', Ebs: {VolumeType: 'gp3'}}]})).toEqual({
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', BlockDeviceMappings: [{DeviceName: '/dev/sdf'}]})).toEqual({code: 'MissingParameter', message: 'The request must contain the parameter ebs'});
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', BlockDeviceMappings: [{DeviceName: '/dev/sdf', Ebs: {VolumeType: 'gp3'}}]})).toEqual({
 			code: 'MissingParameter',
 			message: 'The request must contain the parameter size or snapshotId',
 		});
@@ -236,8 +241,8 @@ describe('RunInstances errors (reference 3.3)', () => {
 
 	it('rejects user data that is not base64 and bad tag resource types', () => {
 		const s = session();
-		expect(s.err('RunInstances', {ImageId: image(s), UserData: '#!/bin/bash'})).toEqual({code: 'InvalidParameterValue', message: 'Invalid BASE64 encoding of user data.'});
-		expect(s.err('RunInstances', {ImageId: image(s), TagSpecifications: [{ResourceType: 'image', Tags: [{Key: 'a', Value: 'b'}]}]})).toEqual({
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', UserData: '#!/bin/bash'})).toEqual({code: 'InvalidParameterValue', message: 'Invalid BASE64 encoding of user data.'});
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', TagSpecifications: [{ResourceType: 'image', Tags: [{Key: 'a', Value: 'b'}]}]})).toEqual({
 			code: 'InvalidParameterValue',
 			message: "'image' is not a valid taggable resource type for this operation.",
 		});
@@ -245,7 +250,7 @@ describe('RunInstances errors (reference 3.3)', () => {
 
 	it('refuses to launch beyond the instance limit, and launches up to it', () => {
 		const s = session();
-		expect(s.err('RunInstances', {ImageId: image(s), MinCount: 21, MaxCount: 21}).code).toBe('InstanceLimitExceeded');
+		expect(s.err('RunInstances', {ImageId: image(s), InstanceType: 't3.micro', MinCount: 21, MaxCount: 21}).code).toBe('InstanceLimitExceeded');
 		const out = s.launch({MinCount: 1, MaxCount: 50});
 		expect(out.Instances).toHaveLength(20);
 	});
@@ -269,7 +274,7 @@ describe('instance-store AMIs', () => {
 				disk: {os: 'Legacy Linux', packages: ['bash'], services: {}, files: {}},
 			};
 		});
-		const out = s.launch({ImageId: imageId, InstanceType: 'm1.small'});
+		const out = s.launch({ImageId: imageId, InstanceType: 'm3.medium'});
 		const id = out.Instances[0].InstanceId;
 		expect(out.Instances[0].RootDeviceType).toBe('instance-store');
 		expect(s.instance(id).volumes).toEqual([]);

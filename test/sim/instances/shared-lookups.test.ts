@@ -55,7 +55,7 @@ describe('shared lookups across operations', () => {
 			[['sg-xyz'], {code: 'InvalidGroupId.Malformed', message: 'Invalid id: "sg-xyz" (expecting "sg-...")'}],
 			[['sg-0123456789abcdef0'], {code: 'InvalidGroup.NotFound', message: "The security group 'sg-0123456789abcdef0' does not exist"}],
 		] as const) {
-			expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86'), MinCount: 1, MaxCount: 1, SecurityGroupIds: [...ids]})).toEqual(error);
+			expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86'), InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, SecurityGroupIds: [...ids]})).toEqual(error);
 			expect(s.err('ModifyInstanceAttribute', {InstanceId: id, Groups: [...ids]})).toEqual(error);
 		}
 	});

@@ -1,6 +1,7 @@
 import type {Session} from '../../../source/shell/session.js';
 import {freshWorld} from '../../../source/sim/core/fresh-world.js';
-import type {ChapterInfo, GameEngine, Play, SavedPlay} from '../../../source/ui/engine-port.js';
+import {withLayer, type Game} from '../../../source/game/layer.js';
+import type {ChapterInfo, GameEngine, Play, SavedPlay} from '../../../source/game/port.js';
 
 // A tiny stand-in engine for UI tests: `touch NAME` sets a variable (a change undo takes back), a goal is met when its
 // variable is set, `echo …` prints, `fail` errors, an odd number of quotes or a trailing
@@ -35,7 +36,12 @@ const newSession = (): Session => ({world, region: 'us-east-1', files: {}, vars:
 
 const as = (play: Play) => play as FakePlay;
 
-export const fakeEngine = (overrides: Partial<GameEngine> = {}): GameEngine => ({
+/** The fake engine with the real game layer over it (what the UI is given). */
+export const fakeEngine = (overrides: Partial<GameEngine> = {}): Game => withLayer(fakeEngineOnly(overrides));
+
+const goalsOf = (play: Play, session: Session) => (GOALS[play.chapterId ?? ''] ?? []).filter(g => session.vars[g.id] === '1').map(g => g.id);
+
+const fakeEngineOnly = (overrides: Partial<GameEngine>): GameEngine => ({
 	chapters: () => CHAPTERS,
 	lessonErrors: () => [],
 	start: chapterId => ({chapterId, session: newSession(), hints: 0, solutionShown: false, quiz: {}}) as FakePlay,
@@ -45,7 +51,7 @@ export const fakeEngine = (overrides: Partial<GameEngine> = {}): GameEngine => (
 	run(play, line) {
 		const p = as(play);
 		const session = p.session;
-		if ((line.split("'").length - 1) % 2 === 1 || line.endsWith('\\')) return {play, result: {session, stdout: '', stderr: '', exitCode: 0, incomplete: true}};
+		if ((line.split("'").length - 1) % 2 === 1 || line.endsWith('\\')) return {play, result: {session, stdout: '', stderr: '', exitCode: 0, incomplete: true}, newlyMet: [], completedNow: false};
 		let stdout = '';
 		let stderr = '';
 		let exitCode = 0;
@@ -56,7 +62,7 @@ export const fakeEngine = (overrides: Partial<GameEngine> = {}): GameEngine => (
 		else if (command === 'touch') vars = {...vars, [args[0]]: '1'};
 		else if (command === 'ssh') remote = {region: 'us-east-1', instanceId: 'i-1', user: 'ec2-user', host: '172.31.0.5'};
 		else if (command === 'exit' && remote) remote = undefined;
-		else if (command === 'clear') return {play, result: {session, stdout: '', stderr: '', exitCode: 0, clear: true}};
+		else if (command === 'clear') return {play, result: {session, stdout: '', stderr: '', exitCode: 0, clear: true}, newlyMet: [], completedNow: false};
 		else {
 			stderr = `bash: ${command}: command not found\n`;
 			exitCode = 127;
@@ -64,7 +70,11 @@ export const fakeEngine = (overrides: Partial<GameEngine> = {}): GameEngine => (
 
 		const changed = command === 'touch' ? {changed: true as const} : {};
 		const next: Session = {...session, vars, remote, history: [...session.history, {line, exitCode, calls: [], ...changed}]};
-		return {play: {...p, session: next} as FakePlay, result: {session: next, stdout, stderr, exitCode}};
+		const before = goalsOf(play, session);
+		const newlyMet = goalsOf(play, next).filter(id => !before.includes(id));
+		const all = GOALS[play.chapterId ?? '']?.length ?? 0;
+		const completedNow = all > 0 && before.length < all && goalsOf(play, next).length === all;
+		return {play: {...p, session: next} as FakePlay, result: {session: next, stdout, stderr, exitCode}, newlyMet, completedNow};
 	},
 	session: play => as(play).session,
 	withSession: (play, session) => ({...as(play), session}) as FakePlay,
@@ -96,6 +106,7 @@ export const fakeEngine = (overrides: Partial<GameEngine> = {}): GameEngine => (
 		const total = lines.reduce((s, l) => s + l.points, 0);
 		return {lines, total, stars: as(play).solutionShown ? 0 : 3};
 	},
+	exportInput: play => ({title: play.chapterId ?? 'sandbox', region: 'us-east-1', setup: [], lines: as(play).session.history.map(h => h.line), newSession, runLine: session => ({session, stdout: '', stderr: '', exitCode: 0})}),
 	promptFor: session => (session.remote ? `[${session.remote.user}@ip-${session.remote.host.replaceAll('.', '-')} ~]$ ` : '$ '),
 	complete: (_session, before) => (/^\S*$/.test(before) ? ['echo', 'touch'] : ['describe-images', 'describe-instances']),
 	...overrides,

@@ -1,8 +1,8 @@
-import {chapterScore, isComplete} from './chapter.js';
-import type {LessonDeps} from './deps.js';
+import {chapterScore, isComplete} from '../lessons/chapter.js';
+import type {LessonDeps} from '../lessons/deps.js';
 import {replay, type Replay} from './replay.js';
-import type {Lesson} from './schema.js';
-import {countLines, parOf} from './scoring.js';
+import type {Lesson} from '../lessons/schema.js';
+import {countLines, parOf} from '../lessons/scoring.js';
 
 // Proves a lesson fair: its reference solution and alternatives meet every goal (the reference
 // with 3 stars), its known-wrong attempts do not. What `ami-school check` and the tests run.

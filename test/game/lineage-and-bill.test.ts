@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatBill, formatHelp, formatLineage, parseGameCommand} from '../../source/lessons/game-commands.js';
+import {formatBill, formatHelp, formatLineage, parseGameCommand} from '../../source/game/commands.js';
 import {worldWithAllRegions} from '../helpers/world.js';
 import {lineage} from '../../source/sim/images/lineage.js';
 import type {Image, Instance, Snapshot, World} from '../../source/sim/core/types.js';

@@ -1,7 +1,9 @@
-import {costMeter, formatCost} from '../../lessons/game-commands.js';
-import type {Session} from '../../shell/session.js';
+import {pendingItems, type PendingItem} from '../sim/core/pending.js';
+import {costMeter, formatCost} from './commands.js';
+import type {GameState} from './play.js';
+import type {GameEngine, GoalStatus, Session} from './port.js';
 
-// What the lab's status bar and spinner lines show, derived from the session (no game rules).
+// View models of a play for the fronts: the status bar, the pending items (spinners), the goals.
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -43,3 +45,19 @@ export const statusText = (parts: StatusParts, width = Number.POSITIVE_INFINITY)
 	const variants = [join(parts.clock), join(parts.clock.split(' ').at(-1)), join(undefined)];
 	return variants.find(v => v.length <= width) ?? variants.at(-1)!;
 };
+
+/** Everything a front shows around the prompt, for one play. */
+export type PlayView = {status: StatusParts; /** the status bar as one line, fitted to `width` */ statusLine: string; pending: PendingItem[]; goals: GoalStatus[]};
+
+export const playView = (engine: GameEngine, state: GameState, width?: number): PlayView => {
+	const session = engine.session(state.play);
+	const status = statusParts(session, state.sandbox ? undefined : engine.runningScore(state.play), state.sandbox ? undefined : engine.hintsUsed(state.play), state.sandbox ? undefined : engine.par(state.play));
+	return {
+		status,
+		statusLine: statusText(status, width),
+		pending: pendingItems(session.world),
+		goals: state.sandbox ? [] : engine.goals(state.play),
+	};
+};
+
+export type {PendingItem} from '../sim/core/pending.js';

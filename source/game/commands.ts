@@ -6,7 +6,7 @@ import {commandWords, programNames} from '../shell/programs.js';
 // The game's own commands at the prompt (help, hint, undo...), as opposed to the player's shell.
 // Pure: recognising a command and the text it prints; the lab carries out what it means.
 
-export type GameCommandName = 'help' | 'goals' | 'hint' | 'solution' | 'undo' | 'reset' | 'story' | 'quiz' | 'lineage' | 'bill' | 'menu' | 'exit';
+export type GameCommandName = 'help' | 'goals' | 'hint' | 'solution' | 'undo' | 'reset' | 'story' | 'quiz' | 'lineage' | 'bill' | 'export' | 'menu' | 'exit';
 
 export type GameCommandInfo = {name: GameCommandName; aliases: string[]; summary: string; sandbox: boolean};
 
@@ -22,21 +22,28 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 	{name: 'quiz', aliases: [], summary: 'answer the chapter questions', sandbox: false},
 	{name: 'lineage', aliases: [], summary: 'family tree of your images: instance, AMI, snapshots, copies, launches', sandbox: true},
 	{name: 'bill', aliases: [], summary: 'the cost meter in detail', sandbox: true},
+	{name: 'export', aliases: [], summary: 'write this session as scripts for the real AWS CLI (export [DIR])', sandbox: true},
 	{name: 'menu', aliases: [], summary: 'back to the chapter menu (your progress is kept)', sandbox: true},
 	{name: 'exit', aliases: ['quit'], summary: 'leave the game (or press Ctrl+C twice)', sandbox: true},
 ];
 
 /**
- * The game command a line asks for, or undefined when the line belongs to the shell. While the
- * player is logged in to an instance, `exit` and `logout` belong to the remote shell.
+ * The game command a line asks for, with its arguments, or undefined when the line belongs to
+ * the shell. While the player is logged in to an instance, `exit` and `logout` belong to the
+ * remote shell. Only `export` takes an argument (a folder); `export NAME=value` (or `-p`) is the
+ * shell's own export.
  */
-export const parseGameCommand = (line: string, options: {remote?: boolean} = {}): GameCommandName | undefined => {
-	const word = line.trim();
+export const parseGameLine = (line: string, options: {remote?: boolean} = {}): {name: GameCommandName; args: string[]} | undefined => {
+	const [word = '', ...args] = line.trim().split(/\s+/);
 	if (!/^[a-z]+$/.test(word)) return undefined;
-	if (options.remote && (word === 'exit' || word === 'quit' || word === 'logout')) return undefined;
+	if (args.length > 0 && !(word === 'export' && args.length === 1 && !args[0].includes('=') && !args[0].startsWith('-'))) return undefined;
+	if (options.remote && (word === 'exit' || word === 'quit' || word === 'logout' || word === 'export')) return undefined;
 	const found = GAME_COMMANDS.find(c => c.name === word || c.aliases.includes(word));
-	return found?.name;
+	return found ? {name: found.name, args} : undefined;
 };
+
+/** The game command a line asks for (see parseGameLine). */
+export const parseGameCommand = (line: string, options: {remote?: boolean} = {}): GameCommandName | undefined => parseGameLine(line, options)?.name;
 
 /** The names Tab completion offers for the first word. */
 export const gameCommandWords = (): string[] => GAME_COMMANDS.flatMap(c => [c.name, ...c.aliases]);
@@ -111,4 +118,14 @@ export const formatLineage = (roots: LineageNode[]): string => {
 
 	for (const root of roots) walk(root, '', true, true);
 	return lines.join('\n');
+};
+
+/**
+ * A hint as the transcript shows it. The exact command (the last tier), or any hint of several
+ * lines, starts on a line of its own, so that it can be copied and pasted line for line.
+ */
+export const hintText = (hint: {text: string; cost: number; tier: number; of: number; unreachable?: boolean}): string => {
+	if (hint.unreachable) return hint.text;
+	const head = `Hint ${hint.tier}/${hint.of}${hint.cost > 0 ? ` (-${hint.cost} points)` : ''}`;
+	return hint.tier === hint.of || hint.text.includes('\n') ? `${head}:\n${hint.text.replace(/\n+$/, '')}` : `${head}: ${hint.text}`;
 };

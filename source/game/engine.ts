@@ -5,12 +5,14 @@ import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
 import {loadPack} from '../lessons/pack.js';
 import {shownQuiz} from '../lessons/quiz-order.js';
 import {parOf} from '../lessons/scoring.js';
-import type {LoadedLesson} from '../lessons/schema.js';
+import type {Lesson} from '../lessons/schema.js';
+
+type AnyLesson = Lesson & {file?: string};
 import {completionCandidates, promptFor} from '../shell/run-line.js';
 import type {Session} from '../shell/session.js';
-import type {ChapterInfo, GameEngine, Play, SavedPlay, ScoreReport} from './engine-port.js';
+import type {ChapterInfo, GameEngine, Play, SavedPlay, ScoreReport} from './port.js';
 
-// The port the UI talks to, wired to the lesson engine (source/lessons) and the player's shell.
+// The game's engine port, wired to the lesson engine (source/lessons) and the player's shell.
 
 type ChapterPlay = {chapterId: string; kind: 'chapter'; state: ChapterState};
 type SandboxPlay = {chapterId: undefined; kind: 'sandbox'; session: Session};
@@ -32,7 +34,7 @@ export type EngineOptions = {
 const asPlay = (play: Play) => play as unknown as AnyPlay;
 const toPlay = (play: AnyPlay) => play as unknown as Play;
 
-const chapterInfo = (lesson: LoadedLesson): ChapterInfo => ({
+const chapterInfo = (lesson: AnyLesson): ChapterInfo => ({
 	id: lesson.id,
 	order: lesson.order,
 	file: lesson.file,
@@ -44,12 +46,23 @@ const chapterInfo = (lesson: LoadedLesson): ChapterInfo => ({
 });
 
 export const createEngine = (options: EngineOptions): GameEngine => {
-	const deps = options.deps ?? defaultLessonDeps;
 	const loaded = loadPack(options.lessonsDir, {builtinDir: options.builtinDir ?? defaultLessonsDir(), cacheFile: options.lessonCacheFile});
-	const lessons = loaded.lessons;
-	const pack = {id: loaded.pack.id, name: loaded.pack.name};
+	return engineOf(loaded.lessons, loaded.errors.map(formatLessonError), options.deps, {id: loaded.pack.id, name: loaded.pack.name});
+};
+
+/** The chapter a play is in, as the lesson engine keeps it (for `play --script` and `check`). */
+export const chapterStateOf = (play: Play): ChapterState | undefined => {
+	const p = asPlay(play);
+	return p.kind === 'chapter' ? p.state : undefined;
+};
+
+/** A play of a chapter already started (a replay that goes on from a state). */
+export const playOf = (state: ChapterState): Play => toPlay({chapterId: state.lesson.id, kind: 'chapter', state});
+
+/** The engine over lessons already loaded; `errors`: the loading problems, one line each. */
+export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], lessonDeps?: LessonDeps, pack?: {id: string; name: string}): GameEngine => {
+	const deps = lessonDeps ?? defaultLessonDeps;
 	const chapters = lessons.map(chapterInfo);
-	const errors = loaded.errors.map(formatLessonError);
 	const lessonOf = (id: string) => lessons.find(l => l.id === id);
 
 	const startPlay = (id: string): ChapterPlay => {
@@ -59,7 +72,7 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 	};
 
 	return {
-		pack: () => pack,
+		...(pack ? {pack: () => pack} : {}),
 		chapters: () => chapters,
 		lessonErrors: () => errors,
 		start: id => toPlay(startPlay(id)),
@@ -84,11 +97,11 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 			const sized = (session: Session): Session => (view?.width === undefined || view.width === session.terminalWidth ? session : {...session, terminalWidth: view.width});
 			if (p.kind === 'sandbox') {
 				const result = safeRun(deps, sized(p.session), line);
-				return {play: toPlay({...p, session: result.session}), result};
+				return {play: toPlay({...p, session: result.session}), result, newlyMet: [], completedNow: false};
 			}
 
 			const outcome = runPlayerLine({...p.state, session: sized(p.state.session)}, line);
-			return {play: toPlay({...p, state: outcome.state}), result: outcome.result};
+			return {play: toPlay({...p, state: outcome.state}), result: outcome.result, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow};
 		},
 		session: play => {
 			const p = asPlay(play);
@@ -156,6 +169,20 @@ export const createEngine = (options: EngineOptions): GameEngine => {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return {};
 			return Object.fromEntries(Object.entries(p.state.quiz).map(([k, v]) => [Number(k), v.correct]));
+		},
+		exportInput(play) {
+			const p = asPlay(play);
+			const session = p.kind === 'sandbox' ? p.session : p.state.session;
+			const lesson = p.kind === 'chapter' ? p.state.lesson : undefined;
+			const info = lesson ? chapters.find(c => c.id === lesson.id) : undefined;
+			return {
+				title: info ? `Chapter ${info.order}: ${info.title}` : 'Free sandbox',
+				region: lesson?.setup.region ?? newSession().region,
+				setup: lesson?.setup.commands ?? [],
+				lines: session.history.map(h => h.line),
+				newSession,
+				runLine: (s, line) => safeRun(deps, s, line),
+			};
 		},
 		promptFor: session => promptFor(session),
 		complete: (session, before) => completionCandidates(session, before),

@@ -1,7 +1,10 @@
 import type {LineResult, Session} from '../shell/session.js';
+import type {ExportInput} from './export-script.js';
 
-// What the UI needs from the game's engine (lessons, shell, scoring). The screens only talk to
-// this port; engine-adapter.ts wires it to source/lessons and source/shell, tests use a fake.
+// What the game layer needs from its engine (lessons, shell, scoring). play.ts and the fronts
+// only talk to this port; engine.ts wires it to source/lessons and source/shell, tests use a fake.
+
+export type {LineResult, Session} from '../shell/session.js';
 
 /** `index`: the choice's position in the lesson file (what `answerQuiz` takes); the list itself is in shown order. */
 export type QuizChoice = {text: string; correct: boolean; explain: string; index?: number};
@@ -44,7 +47,8 @@ export type GameEngine = {
 	resume(saved: SavedPlay): Play | undefined;
 	save(play: Play): SavedPlay;
 	/** `width`: the terminal's columns, for `--output table` (the session keeps the latest) */
-	run(play: Play, line: string, view?: {width?: number}): {play: Play; result: LineResult};
+	/** `newlyMet`: the goals this line met, as the chapter judged them; `completedNow`: it completed the chapter */
+	run(play: Play, line: string, view?: {width?: number}): {play: Play; result: LineResult; newlyMet: string[]; completedNow: boolean};
 	session(play: Play): Session;
 	/** the same play with another session (undo): counters (hints, mistakes) stay */
 	withSession(play: Play, session: Session): Play;
@@ -72,6 +76,8 @@ export type GameEngine = {
 	quizAnswers(play: Play): Record<number, boolean>;
 	/** the shell's prompt for this session: `$ `, or the remote one while logged in to an instance */
 	promptFor(session: Session): string;
+	/** what `export` needs to replay this play's session as scripts for the real AWS CLI */
+	exportInput(play: Play): ExportInput;
 	/** Tab completion candidates for the word ending the text */
 	complete(session: Session, lineBeforeCursor: string): string[];
 };

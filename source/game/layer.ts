@@ -1,0 +1,36 @@
+import {gameCommandWords} from './commands.js';
+import type {ExportFiles} from './export.js';
+import {isRemote, newGame, shellCompletions, shellPrompt, submitLine, type GameState, type LineOptions, type LineOutcome} from './play.js';
+import type {GameEngine, Play} from './port.js';
+import {playView, type PlayView} from './status.js';
+
+// The game layer as one object: the engine port plus the play functions bound to it. This is
+// what the engine bundle gives the Ink UI after its first frame (the UI imports only types from
+// source/game, and names.ts), and what the plain mode drives.
+
+export type GameLayer = {
+	newGame(play: Play): GameState;
+	/** one submitted line: see play.ts submitLine */
+	submit(state: GameState, text: string, options?: LineOptions): LineOutcome;
+	/** status bar (fitted to `width` columns), pending items and goals */
+	view(state: GameState, width?: number): PlayView;
+	shellPrompt(state: GameState): string;
+	isRemote(state: GameState): boolean;
+	completions(state: GameState, before: string): string[];
+	/** the game's own command names (Tab completes them as a first word) */
+	commandWords(): string[];
+};
+
+export type Game = GameEngine & GameLayer;
+
+/** `files`: where `export` writes (without it, `export` says it is not available). */
+export const withLayer = (engine: GameEngine, files?: ExportFiles): Game => ({
+	...engine,
+	newGame,
+	submit: (state, text, options) => submitLine(engine, state, text, {files, ...options}),
+	view: (state, width) => playView(engine, state, width),
+	shellPrompt: state => shellPrompt(engine, state),
+	isRemote: state => isRemote(engine, state),
+	completions: (state, before) => shellCompletions(engine, state, before),
+	commandWords: gameCommandWords,
+});

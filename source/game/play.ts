@@ -1,0 +1,207 @@
+import {formatBill, formatHelp, formatLineage, hintText, parseGameLine, type GameCommandName} from './commands.js';
+import {exportPlay, type ExportFiles} from './export.js';
+import type {GameEngine, Play} from './port.js';
+import {recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
+import {lineage} from '../sim/images/lineage.js';
+
+// One play of a chapter or of the sandbox, as every front end drives it (the Ink UI, the plain
+// line mode, `play --script` and `check`): a line goes in, the new state and what happened come
+// out as events. The game's own commands are dispatched here and nowhere else; the goals newly
+// met come from the engine (computed once, by the chapter), never computed again.
+
+export type PrintKind = 'stdout' | 'stderr' | 'info' | 'success' | 'hint' | 'warn';
+
+export type GameEvent =
+	| {type: 'printed'; kind: PrintKind; text: string}
+	| {type: 'goal-met'; id: string; text: string}
+	| {type: 'complete'; solutionShown?: boolean}
+	/** the play changed in a way worth keeping (the app saves progress) */
+	| {type: 'save'}
+	| {type: 'clear'}
+	| {type: 'menu'}
+	| {type: 'exit'}
+	| {type: 'story'}
+	| {type: 'quiz'};
+
+export type Confirm = 'solution' | 'reset';
+
+export type GameState = {
+	play: Play;
+	sandbox: boolean;
+	/** sessions before each command that changed something, newest last (undo) */
+	undo: UndoEntry[];
+	/** a yes/no question is waiting for the next line */
+	confirm?: Confirm;
+};
+
+/**
+ * Who types the lines. `prompt`: a player at the game's prompt (the Ink UI, the plain mode);
+ * `script`: `play --script` and `check`, where only the game commands that show something work.
+ */
+export type Front = 'prompt' | 'script';
+
+/** How the goals are marked: `✓`/`○` on screen, `[x]`/`[ ]` in a script's transcript, words in the plain mode. */
+export type Marks = 'symbols' | 'boxes' | 'words';
+
+export type LineOptions = {
+	front?: Front;
+	marks?: Marks;
+	/** the terminal's columns (the shell's `--output table` fits them) */
+	width?: number;
+	/** where `export` writes; without it `export` says it is not available here */
+	files?: ExportFiles;
+};
+
+export type LineOutcome = {
+	state: GameState;
+	events: GameEvent[];
+	/** the game command the line was, if it was one */
+	command?: GameCommandName;
+	/** the shell's answer, when the line went to the shell */
+	shell?: {stdout: string; stderr: string; exitCode: number; incomplete?: boolean; clear?: boolean};
+	/** goal ids this line met (as the chapter judged them) */
+	newlyMet: string[];
+	/** this line completed the chapter */
+	completedNow: boolean;
+};
+
+export const newGame = (play: Play): GameState => ({play, sandbox: play.chapterId === undefined, undo: []});
+
+const gameOf = (state: GameState): GameState => ({play: state.play, sandbox: state.sandbox, undo: state.undo, confirm: state.confirm});
+
+const printed = (kind: PrintKind, text: string): GameEvent => ({type: 'printed', kind, text});
+
+const MARKS: Record<Marks, [string, string]> = {symbols: ['✓ ', '○ '], boxes: ['[x] ', '[ ] '], words: ['done: ', 'to do: ']};
+
+/** The goals as `goals` prints them. */
+export const goalsText = (goals: Array<{text: string; met: boolean}>, marks: Marks = 'symbols'): string => goals.map(g => `${MARKS[marks][g.met ? 0 : 1]}${g.text}`).join('\n');
+
+const outcome = (state: GameState, events: GameEvent[], command?: GameCommandName): LineOutcome => ({state, events, command, newlyMet: [], completedNow: false});
+
+// The commands a script may use: the ones that only show something (no screen, no question), and undo.
+const SCRIPT_COMMANDS = new Set<GameCommandName>(['bill', 'lineage', 'goals', 'undo']);
+
+const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName, args: string[], options: LineOptions): LineOutcome => {
+	const say = (kind: PrintKind, text: string, next = state, extra: GameEvent[] = []) => outcome(next, [printed(kind, text), ...extra], name);
+	if (options.front === 'script' && !SCRIPT_COMMANDS.has(name)) return say('stderr', `\`${name}\` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage and undo do).`);
+	switch (name) {
+		case 'help': {
+			return say('info', formatHelp({sandbox: state.sandbox}));
+		}
+
+		case 'goals': {
+			return state.sandbox ? say('info', 'The sandbox has no goals: try anything.') : say('info', goalsText(engine.goals(state.play), options.marks ?? 'symbols'));
+		}
+
+		case 'hint': {
+			if (state.sandbox) return say('info', 'No hints in the sandbox.');
+			const hint = engine.hint(state.play);
+			if (!hint) return say('info', 'No more hints. Type `solution` to see the reference solution.');
+			return say(hint.unreachable ? 'warn' : 'hint', hintText(hint), {...state, play: hint.play}, [{type: 'save'}]);
+		}
+
+		case 'solution': {
+			if (state.sandbox) return say('info', 'The sandbox has no solution: there is nothing to solve.');
+			return say('warn', 'Show the reference solution? The chapter will then score no stars. [y/N]', {...state, confirm: 'solution'});
+		}
+
+		case 'reset': {
+			const what = state.sandbox ? 'Throw away this sandbox world and start a fresh one?' : 'Restart this chapter from the beginning?';
+			return say('warn', `${what} [y/N]`, {...state, confirm: 'reset'});
+		}
+
+		case 'undo': {
+			const undone = undoLast(state.undo);
+			if (!undone) return say('info', undoMessage(undefined));
+			const next = {...state, play: engine.withSession(state.play, undone.entry.session), undo: undone.stack};
+			return say('info', undoMessage(undone.entry), next, [{type: 'save'}]);
+		}
+
+		case 'story': {
+			return state.sandbox ? say('info', 'The sandbox has no story: you write it.') : outcome(state, [{type: 'story'}], name);
+		}
+
+		case 'quiz': {
+			return state.sandbox ? say('info', 'No quiz in the sandbox.') : outcome(state, [{type: 'quiz'}], name);
+		}
+
+		case 'lineage': {
+			return say('info', formatLineage(lineage(engine.session(state.play).world)));
+		}
+
+		case 'bill': {
+			return say('info', formatBill(engine.session(state.play).world));
+		}
+
+		case 'export': {
+			if (!options.files) return say('info', '`export` writes files: it is not available here.');
+			const written = exportPlay(engine, state.play, args[0], options.files);
+			return outcome(state, written.ok ? [printed('info', written.text)] : [printed('stderr', written.text)], name);
+		}
+
+		case 'menu': {
+			return outcome(state, [{type: 'menu'}], name);
+		}
+
+		case 'exit': {
+			return outcome(state, [{type: 'exit'}], name);
+		}
+	}
+};
+
+const answerConfirm = (engine: GameEngine, state: GameState, answer: string): LineOutcome => {
+	const yes = /^y(es)?$/i.test(answer.trim());
+	const asked = state.confirm;
+	const base = {...state, confirm: undefined};
+	if (!yes) return outcome(base, [printed('info', 'Cancelled.')]);
+	if (asked === 'solution') {
+		const {play, lines} = engine.solution(state.play);
+		// showing the solution ends the chapter with no stars: straight on to its quiz and score
+		return outcome({...base, play}, [printed('hint', `Reference solution:\n${lines.map(l => `  ${l}`).join('\n')}`), {type: 'save'}, {type: 'complete', solutionShown: true}]);
+	}
+
+	const play = state.play.chapterId === undefined ? engine.sandbox() : engine.start(state.play.chapterId);
+	return outcome({...base, play, undo: []}, [printed('info', state.sandbox ? 'A fresh sandbox world.' : 'Chapter restarted.'), {type: 'save'}]);
+};
+
+const runShell = (engine: GameEngine, state: GameState, text: string, options: LineOptions): LineOutcome => {
+	const before = engine.session(state.play);
+	const ran = engine.run(state.play, text, {width: options.width});
+	const {result} = ran;
+	const shell = {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, incomplete: result.incomplete, clear: result.clear};
+	if (result.incomplete) return {state: {...state, play: ran.play}, events: [], shell, newlyMet: [], completedNow: false};
+	const events: GameEvent[] = [];
+	if (result.clear) events.push({type: 'clear'});
+	events.push(printed('stdout', result.stdout), printed('stderr', result.stderr));
+	const next = {...state, play: ran.play, undo: recordLine(state.undo, before, engine.session(ran.play), text)};
+	if (!next.sandbox && ran.newlyMet.length > 0) {
+		const goals = engine.goals(ran.play);
+		for (const goal of goals) if (ran.newlyMet.includes(goal.id)) events.push({type: 'goal-met', id: goal.id, text: goal.text});
+	}
+
+	events.push({type: 'save'});
+	if (!next.sandbox && engine.isComplete(ran.play)) events.push({type: 'complete'});
+	return {state: next, events, shell, newlyMet: ran.newlyMet, completedNow: ran.completedNow};
+};
+
+/** One line (or a continued one) the player submitted: a yes/no answer, a game command or a shell line. */
+export const submitLine = (engine: GameEngine, state: GameState, text: string, options: LineOptions = {}): LineOutcome => {
+	const game = gameOf(state);
+	if (game.confirm) return answerConfirm(engine, game, text);
+	if (!text.includes('\n')) {
+		const command = parseGameLine(text, {remote: engine.session(game.play).remote !== undefined});
+		if (command) return gameCommand(engine, game, command.name, command.args, options);
+	}
+
+	if (text.trim() === '') return outcome(game, []);
+	return runShell(engine, game, text, options);
+};
+
+/** The prompt the shell shows for this play: `$ `, or the remote one while logged in to an instance. */
+export const shellPrompt = (engine: GameEngine, state: GameState): string => engine.promptFor(engine.session(state.play));
+
+/** Whether the player is logged in to an instance (Ctrl+D then logs out). */
+export const isRemote = (engine: GameEngine, state: GameState): boolean => engine.session(state.play).remote !== undefined;
+
+/** Tab completion candidates from the shell for the word ending `before`. */
+export const shellCompletions = (engine: GameEngine, state: GameState, before: string): string[] => engine.complete(engine.session(state.play), before);

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {runPlayCommand} from '../../source/commands/play.js';
+import {createEngine} from '../../source/game/engine.js';
+import type {ExportFiles} from '../../source/game/export.js';
+import {withLayer, type Game} from '../../source/game/layer.js';
+import type {GameEvent, GameState} from '../../source/game/play.js';
+import type {CommandIo} from '../../source/lessons/command-io.js';
+import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
+
+// The game layer as every front drives it: lines in, state and events out; `export` through a
+// files port (a map here: no disk).
+
+const lessonsDir = defaultLessonsDir();
+const master = loadLessonDir(lessonsDir).lessons.find(l => l.order === 1)!;
+
+type Written = Record<string, {text: string; executable: boolean}>;
+const memoryFiles = (): ExportFiles & {written: Written} => {
+	const written: Written = {};
+	return {
+		written,
+		write(dir, name, text, executable) {
+			written[`${dir}/${name}`] = {text, executable};
+		},
+	};
+};
+
+const run = (game: Game, state: GameState, lines: string[]) => {
+	const events: GameEvent[] = [];
+	for (const line of lines) {
+		const outcome = game.submit(state, line);
+		state = outcome.state;
+		events.push(...outcome.events);
+	}
+
+	return {state, events, said: events.flatMap(e => (e.type === 'printed' ? [e.text] : [])).join('\n')};
+};
+
+describe('the game layer', () => {
+	const files = memoryFiles();
+	const game = withLayer(createEngine({lessonsDir}), files);
+
+	it('reports the goals a line met once, from the chapter, and completion', () => {
+		const {events} = run(game, game.newGame(game.start(master.id)), master.solution);
+		const met = events.filter(e => e.type === 'goal-met').map(e => (e.type === 'goal-met' ? e.id : ''));
+		expect(met.sort()).toEqual(master.goals.map(g => g.id).sort());
+		expect(events.some(e => e.type === 'complete')).toBe(true);
+	});
+
+	it('export writes session.sh and cleanup.sh, executable, in ./ami-school-export/<chapter> by default', () => {
+		const played = run(game, game.newGame(game.start(master.id)), master.solution);
+		const {said} = run(game, played.state, ['export']);
+		const dir = `ami-school-export/${master.id}`;
+		expect(Object.keys(files.written).sort()).toEqual([`${dir}/cleanup.sh`, `${dir}/session.sh`]);
+		expect(files.written[`${dir}/session.sh`].executable).toBe(true);
+		expect(files.written[`${dir}/cleanup.sh`].executable).toBe(true);
+		expect(files.written[`${dir}/session.sh`].text).toMatch(/^#!\/usr\/bin\/env bash/);
+		// the learner's own command is in the script, with the sandbox's IDs made variables
+		expect(files.written[`${dir}/session.sh`].text).toContain('aws ec2 run-instances --image-id $AMI');
+		expect(said).toContain(`Wrote ${dir}/session.sh and ${dir}/cleanup.sh`);
+		expect(said).toContain('Real AWS costs money');
+	});
+
+	it('export DIR writes there; `export NAME=value` is still the shell\'s', () => {
+		const state = game.newGame(game.sandbox());
+		const {said, state: after} = run(game, state, ['export X=1', 'echo $X', 'export my-dir']);
+		expect(said).toContain('1');
+		expect(files.written['my-dir/session.sh']).toBeDefined();
+		expect(game.session(after.play).vars.X).toBe('1');
+	});
+
+	it('export says why when the files cannot be written, and changes nothing', () => {
+		const failing = withLayer(createEngine({lessonsDir}), {
+			write() {
+				throw new Error('EACCES: permission denied');
+			},
+		});
+		const {said, events} = run(failing, failing.newGame(failing.sandbox()), ['export /root/x']);
+		expect(said).toBe('export: cannot write to /root/x: EACCES: permission denied');
+		expect(events[0]).toMatchObject({type: 'printed', kind: 'stderr'});
+	});
+
+	it('a front without files says export is not available', () => {
+		const bare = withLayer(createEngine({lessonsDir}));
+		expect(run(bare, bare.newGame(bare.sandbox()), ['export']).said).toContain('not available');
+	});
+});
+
+describe('play --script --export', () => {
+	const io = (files: Record<string, string>) => {
+		const out: string[] = [];
+		const err: string[] = [];
+		const value: CommandIo = {stdout: {write: (t: string) => out.push(t)}, stderr: {write: (t: string) => err.push(t)}, readFile: p => files[p], readStdin: () => ''};
+		return {io: value, out: () => out.join(''), err: () => err.join('')};
+	};
+
+	it('writes the scripted session as session.sh and cleanup.sh, and says so after the score', async () => {
+		const t = io({'s.sh': master.solution.join('\n')});
+		const files = memoryFiles();
+		const code = await runPlayCommand(['1', '--script', 's.sh', '--export', 'out'], t.io, undefined, files);
+		expect(code).toBe(0);
+		expect(Object.keys(files.written).sort()).toEqual(['out/cleanup.sh', 'out/session.sh']);
+		expect(files.written['out/session.sh'].text).toContain('aws ec2 run-instances --image-id $AMI');
+		expect(t.out()).toMatch(/Score: .*\n\nWrote out\/session\.sh and out\/cleanup\.sh \(both executable\)\.\nReal AWS costs money/);
+	});
+
+	it('keeps a JSON report alone on stdout', async () => {
+		const t = io({'s.sh': master.solution.join('\n')});
+		const files = memoryFiles();
+		await runPlayCommand(['1', '--script', 's.sh', '--report', 'json', '--export', 'out'], t.io, undefined, files);
+		expect(JSON.parse(t.out()).chapter).toBe(master.id);
+		expect(t.err()).toContain('Wrote out/session.sh');
+	});
+});
+
+describe('game commands in a script', () => {
+	it('only those that show something run; the others are refused on stderr', async () => {
+		const engine = withLayer(createEngine({lessonsDir: path.resolve('lessons')}));
+		const state = engine.newGame(engine.start(master.id));
+		const hint = engine.submit(state, 'hint', {front: 'script'});
+		expect(hint.events).toEqual([{type: 'printed', kind: 'stderr', text: "`hint` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage and undo do)."}]);
+		expect(engine.hintsUsed(hint.state.play)).toBe(0);
+		const goals = engine.submit(state, 'goals', {front: 'script', marks: 'boxes'});
+		expect(goals.events[0]).toMatchObject({type: 'printed', text: expect.stringMatching(/^\[ \] /)});
+	});
+});
