@@ -1,25 +1,15 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
-import {CLI, ROOT, spawnGame, type Term} from './helpers/term.js';
+import {CLI, ROOT, termsOfEachTest, type Term} from './helpers/term.js';
 
 // The built game in a real terminal. Needs `npm run build` first (npm test does it).
 
 const chapter = parse(readFileSync(path.join(ROOT, 'lessons', '01-master-image.yaml'), 'utf8')) as {title: string; solution: string[]; story: string[]; quiz?: unknown[]};
 
-let terms: Term[] = [];
-const open = (...args: Parameters<typeof spawnGame>) => {
-	const term = spawnGame(...args);
-	terms.push(term);
-	return term;
-};
-
-afterEach(() => {
-	for (const term of terms) term.dispose();
-	terms = [];
-});
+const open = termsOfEachTest();
 
 const toLab = async (term: Term) => {
 	await term.waitFor(`1. ${chapter.title}`);

@@ -1,20 +1,10 @@
 import fs from 'node:fs';
-import {afterEach, describe, expect, it} from 'vitest';
-import {CLI, spawnGame, type Term} from '../e2e/helpers/term.js';
+import {describe, expect, it} from 'vitest';
+import {CLI, termsOfEachTest, type Term} from '../e2e/helpers/term.js';
 
 // The game in a real terminal under the conditions of issue 10, point 10: a window below the
 // minimum, Ctrl+Z and fg, TERM=dumb. Needs the build (npm test builds first).
-let terms: Term[] = [];
-const open = (...args: Parameters<typeof spawnGame>) => {
-	const term = spawnGame(...args);
-	terms.push(term);
-	return term;
-};
-
-afterEach(() => {
-	for (const term of terms) term.dispose();
-	terms = [];
-});
+const open = termsOfEachTest();
 
 const processState = (pid: number) => {
 	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

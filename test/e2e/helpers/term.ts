@@ -1,3 +1,4 @@
+import {afterEach} from 'vitest';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -124,5 +125,19 @@ export const spawnGame = (options: TermOptions = {}): Term => {
 			terminal.dispose();
 			if (ownsConfig) rmSync(configDir, {recursive: true, force: true});
 		},
+	};
+};
+
+/** A spawner for one test file: every game it starts is disposed of after each test. */
+export const termsOfEachTest = (): ((...args: Parameters<typeof spawnGame>) => Term) => {
+	let terms: Term[] = [];
+	afterEach(() => {
+		for (const term of terms) term.dispose();
+		terms = [];
+	});
+	return (...args) => {
+		const term = spawnGame(...args);
+		terms.push(term);
+		return term;
 	};
 };
