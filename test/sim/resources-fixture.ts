@@ -1,16 +1,14 @@
 import {produce} from 'immer';
-import {execute} from '../../source/sim/core/engine.js';
+import {err, REGION, run} from './harness.js';
 import {worldWithAllRegions} from '../helpers/world.js';
 import {startBilling} from '../../source/sim/billing/pricing.js';
 import type {AwsErrorShape, Image, Instance, World} from '../../source/sim/core/types.js';
-import {shellGuest} from '../../source/shell/guest/boot.js';
 
 // A small harness for the resource operations: calls that must succeed or fail, and world
 // fixtures inserted directly (volumes, instances, images) so these tests do not depend on
 // the instance and image operations.
 
-export const REGION = 'us-east-1';
-export const ACCOUNT = '123456789012';
+export {REGION, ACCOUNT} from './harness.js';
 
 export type Harness = {
 	world: World;
@@ -23,18 +21,12 @@ export const harness = (world: World = worldWithAllRegions()): Harness => {
 	const h: Harness = {
 		world,
 		ok(operation, params = {}, region = REGION) {
-			const {world, result} = execute(h.world, {operation, region, params}, shellGuest);
-			if (!result.ok) throw new Error(`${operation} failed: ${result.error.code}: ${result.error.message}`);
-			h.world = world;
-			return result.output as Record<string, any> | undefined;
+			const done = run(h.world, operation, params, region);
+			if (!done.result.ok) throw new Error(`${operation} failed: ${done.result.error.code}: ${done.result.error.message}`);
+			h.world = done.world;
+			return done.result.output as Record<string, any> | undefined;
 		},
-		err(operation, params = {}, region = REGION) {
-			const before = h.world;
-			const {world, result} = execute(h.world, {operation, region, params}, shellGuest);
-			if (result.ok) throw new Error(`${operation} unexpectedly succeeded`);
-			if (world !== before) throw new Error(`${operation} failed but changed the world`);
-			return result.error;
-		},
+		err: (operation, params = {}, region = REGION) => err(h.world, operation, params, region),
 		mutate(recipe) {
 			h.world = produce(h.world, draft => {
 				recipe(draft);

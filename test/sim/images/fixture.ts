@@ -1,14 +1,14 @@
 import {produce} from 'immer';
-import {beginCommand, execute} from '../../../source/sim/core/engine.js';
+import {beginCommand} from '../../../source/sim/core/engine.js';
+import {ok, REGION} from '../harness.js';
 import {worldWithAllRegions} from '../../helpers/world.js';
-import type {Disk, Instance, InstanceStateName, OpResult, World} from '../../../source/sim/core/types.js';
+import type {Disk, Instance, InstanceStateName, World} from '../../../source/sim/core/types.js';
 import {shellGuest} from '../../../source/shell/guest/boot.js';
 
 // A tiny world builder for the image tests: a fresh world plus an instance with an EBS root
 // volume inserted directly (independent of the instance operations).
 
-export const REGION = 'us-east-1';
-export const ACCOUNT = '123456789012';
+export {REGION, ACCOUNT} from '../harness.js';
 
 export const AL2023 = 'al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64';
 
@@ -122,28 +122,7 @@ export const withInstance = (world: World, options: InstanceOptions = {}): World
 		region.instances[id] = instance;
 	});
 
-export type Run = {world: World; result: OpResult; output: Record<string, any>};
-
-/** Runs one request; `output` is the output object (or {} on error). */
-export const run = (world: World, operation: string, params: Record<string, any> = {}, region = REGION): Run => {
-	const next = execute(world, {operation, region, params}, shellGuest);
-	return {world: next.world, result: next.result, output: (next.result.ok ? next.result.output : undefined) ?? {}};
-};
-
-/** Runs a request that must succeed and returns the new world and its output. */
-export const ok = (world: World, operation: string, params: Record<string, any> = {}, region = REGION): {world: World; output: Record<string, any>} => {
-	const r = run(world, operation, params, region);
-	if (!r.result.ok) throw new Error(`${operation} failed: ${r.result.error.code}: ${r.result.error.message}`);
-	return {world: r.world, output: r.output};
-};
-
-/** Runs a request that must fail; returns the error and checks the world did not change. */
-export const err = (world: World, operation: string, params: Record<string, any> = {}, region = REGION): {code: string; message: string} => {
-	const r = run(world, operation, params, region);
-	if (r.result.ok) throw new Error(`${operation} unexpectedly succeeded`);
-	if (r.world !== world) throw new Error(`${operation} changed the world although it failed`);
-	return r.result.error;
-};
+export {run, ok, err, type Run} from '../harness.js';
 
 export const commands = (world: World, n: number): World => {
 	let w = world;

@@ -1,5 +1,6 @@
 import {produce} from 'immer';
-import {advanceClock, beginCommand, execute} from '../../../source/sim/core/engine.js';
+import {advanceClock, beginCommand} from '../../../source/sim/core/engine.js';
+import {err, REGION, run} from '../harness.js';
 import {worldWithAllRegions} from '../../helpers/world.js';
 import {PUBLIC_IMAGES} from '../../../source/sim/images/public-images.js';
 import type {AwsErrorShape, Image, Instance, RegionState, World} from '../../../source/sim/core/types.js';
@@ -7,7 +8,7 @@ import {shellGuest} from '../../../source/shell/guest/boot.js';
 
 // A tiny game loop for the tests: every call is one typed command (the clock ticks first).
 
-export const REGION = 'us-east-1';
+export {REGION} from '../harness.js';
 
 export type Session = {
 	world: World;
@@ -40,24 +41,19 @@ export const session = (): Session => {
 		world: worldWithAllRegions(),
 		ok(operation, params = {}, region = REGION) {
 			s.world = beginCommand(s.world, shellGuest);
-			const {world, result} = execute(s.world, {operation, region, params}, shellGuest);
-			s.world = world;
-			if (!result.ok) throw new Error(`${operation} failed: ${result.error.code}: ${result.error.message}`);
-			return result.output as Record<string, any> | undefined;
+			const done = run(s.world, operation, params, region);
+			s.world = done.world;
+			if (!done.result.ok) throw new Error(`${operation} failed: ${done.result.error.code}: ${done.result.error.message}`);
+			return done.result.output as Record<string, any> | undefined;
 		},
 		err(operation, params = {}, region = REGION) {
 			s.world = beginCommand(s.world, shellGuest);
-			const before = s.world;
-			const {world, result} = execute(s.world, {operation, region, params}, shellGuest);
-			if (result.ok) throw new Error(`${operation} unexpectedly succeeded`);
-			if (world !== before) throw new Error(`${operation} failed but changed the world`);
-			s.world = world;
-			return result.error;
+			return err(s.world, operation, params, region);
 		},
 		sameCommand(operation, params = {}, region = REGION) {
-			const {world, result} = execute(s.world, {operation, region, params}, shellGuest);
+			const {world, result} = run(s.world, operation, params, region);
 			s.world = world;
-			return result;
+			return result as {ok: true; output: any} | {ok: false; error: AwsErrorShape};
 		},
 		tick(times = 1) {
 			for (let i = 0; i < times; i++) s.world = beginCommand(s.world, shellGuest);
