@@ -38,7 +38,7 @@ const sessionSchema = z.looseObject({
 	remoteShell: z.object({cwd: z.string(), vars: z.record(z.string(), z.string())}).optional(),
 });
 
-/** A chapter's own counters while it is played (engine-adapter.ts SavedData). */
+/** A chapter's own counters while it is played (game/engine.ts SavedData). */
 export const playDataSchema = z.looseObject({
 	hints: z.record(z.string(), z.number()).optional(),
 	solutionShown: z.boolean().optional(),

@@ -1,7 +1,7 @@
 // Is this value a world the model can run? Checked on everything loaded from disk (the sandbox
 // file, a saved chapter in progress) before the model sees it. It returns where the first problem
 // is ("regions.us-east-1.instances.i-0abc.State is 5, not one of …"), so a damaged file can be
-// reported and set aside instead of crashing the model later. The checks follow source/sim/types.ts.
+// reported and set aside instead of crashing the model later. The checks follow source/sim/core/types.ts.
 
 type Kind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'tags' | readonly string[];
 type Spec = Record<string, Kind>;
