@@ -21,7 +21,7 @@ export const COMMANDS = {
 	progress: {usage: 'ami-school progress [--json]', text: 'your progress: chapter, state, stars, best score'},
 	'progress-export': {usage: 'ami-school progress export <file>', text: 'write your progress to a file (to move it, or hand it in)'},
 	'progress-import': {usage: 'ami-school progress import <file>', text: 'merge a progress file into yours, keeping the better result of each chapter'},
-	certificate: {usage: 'ami-school certificate [--out <file.md|file.html>]', text: 'a completion page: chapters done, stars, date, version and a verification code'},
+	certificate: {usage: 'ami-school certificate [--out <file.md|file.html> [--force]]', text: 'a completion page: chapters done, stars, date, version and a verification code'},
 	'certificate-verify': {usage: 'ami-school certificate --verify <file>', text: 'check that a certificate was not edited'},
 	aws: {usage: 'ami-school aws <aws arguments>', text: 'one AWS CLI command against the sandbox file ($AMI_SCHOOL_SANDBOX, else sandbox.json in the config folder)'},
 } as const;
@@ -37,7 +37,8 @@ export const OPTIONS = {
 	export: {type: 'string', value: '<dir>', text: 'play --script: also write the session as session.sh and cleanup.sh for the real AWS CLI', commands: ['play']},
 	learner: {type: 'string', value: '<name>', text: 'the learner\'s name, written into reports, progress exports and certificates', commands: ['play', 'progress', 'certificate']},
 	json: {type: 'boolean', text: 'progress: the table as JSON', commands: ['progress']},
-	out: {type: 'string', value: '<file>', text: 'certificate: write it to this file (.md or .html) instead of printing it', commands: ['certificate']},
+	out: {type: 'string', value: '<file>', text: 'certificate: write it to this file instead of printing it, as its extension says (.md or .html)', commands: ['certificate']},
+	force: {type: 'boolean', text: 'certificate --out: replace the file if it exists', commands: ['certificate']},
 	verify: {type: 'string', value: '<file>', text: 'certificate: check a certificate file', commands: ['certificate']},
 	dir: {type: 'string', value: '<dir>', text: 'new-lesson: the folder to write into', commands: ['new-lesson']},
 	'reset-progress': {type: 'boolean', text: 'erase the saved progress of the lesson pack (asks first)', commands: ['menu']},
