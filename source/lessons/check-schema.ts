@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {readOnlyLine} from '../shell/programs.js';
+import {nearest} from './author-words.js';
 import {issuePath} from './locate.js';
 
 // A goal's check: what the world (or the record of calls, or the cost meter) must show for the
@@ -126,7 +127,10 @@ export const checkSchema: z.ZodType<Check> = z.unknown().transform((value, ctx):
 
 		const kinds = CHECK_KINDS.filter(k => Object.hasOwn(node, k));
 		if (kinds.length !== 1) {
-			issue(kinds.length === 0 ? `a check needs one of: ${CHECK_KINDS.join(', ')}` : `a check has exactly one kind, found: ${kinds.join(', ')}`, path);
+			// a misspelt kind (`asw:`) is said on its own line, with the kind it is probably
+			const typo = kinds.length === 0 ? Object.keys(node).find(key => nearest(key, CHECK_KINDS)) : undefined;
+			if (typo) issue(`unknown field "${typo}" in a check: did you mean ${nearest(typo, CHECK_KINDS)}?`, [...path, typo]);
+			else issue(kinds.length === 0 ? `a check needs one of: ${CHECK_KINDS.join(', ')}` : `a check has exactly one kind, found: ${kinds.join(', ')}`, path);
 			return undefined;
 		}
 
@@ -217,4 +221,14 @@ export const markKey = (check: Check): string => {
 	}
 
 	return hash.toString(16).padStart(8, '0');
+};
+
+/** The fields a mapping inside a goal's check may hold, by where it is: for did-you-mean. */
+export const checkFieldsAt = (parentKey: PropertyKey | undefined, value: unknown): readonly string[] => {
+	if (parentKey === 'ran') return [...Object.keys(ranFields.shape), 'after'];
+	if (parentKey === 'history') return Object.keys(historyCheck.shape.history.shape);
+	if (parentKey === 'cost') return Object.keys(costCheck.shape.cost.shape);
+	const record = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+	const kind = (['aws', 'shell'] as const).find(k => Object.hasOwn(record, k));
+	return kind ? Object.keys(leafSchemas[kind].shape) : CHECK_KINDS;
 };

@@ -7,7 +7,8 @@ import {formatBytes, readBounded, TooLarge} from '../sandbox/read-bounded.js';
 import {loadLessonDirCached} from './cache.js';
 import {controlCharacters} from './control-chars.js';
 import {FACTS_FILE, loadFacts, loadLessonDir, PACK_FILE, parseYaml, type LessonError} from './load.js';
-import {formatPath, issuePath} from './locate.js';
+import {authorIssues} from './author-words.js';
+import {formatPath} from './locate.js';
 import type {Facts, LoadedLesson} from './schema.js';
 
 // A lesson pack: a folder of lesson files, played with `--lessons <dir>`. Its optional pack.yaml
@@ -100,7 +101,8 @@ export const readPackFile = (dir: string): {info?: PackInfo; errors: LessonError
 	if (controls.length > 0) return {errors: controls.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path) || undefined, message: issue.message.replace('lesson text', 'pack text')}))};
 	const result = packSchema.safeParse(parsed.data ?? {});
 	if (!result.success) {
-		return {errors: result.error.issues.map(issue => ({file, line: parsed.locate(issuePath(issue)), path: formatPath(issuePath(issue)) || undefined, message: issue.message}))};
+		const issues = authorIssues(result.error.issues, parsed.data ?? {}, packSchema, 'pack.yaml');
+		return {errors: issues.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path) || undefined, message: issue.message}))};
 	}
 
 	return {info: {...result.data, dir, builtin: false, declared: true}, errors: []};
