@@ -3,7 +3,9 @@ import path from 'node:path';
 import type {CommandLine} from '../args.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {defaultLessonsDir, FACTS_FILE, formatLessonError, loadFacts, loadLessonFile, type LessonError} from '../lessons/load.js';
+import {defaultLessonsDir, FACTS_FILE, formatLessonError, LESSON_MAX_BYTES, loadFacts, loadLessonFile, parseYaml, type LessonError} from '../lessons/load.js';
+import type {FieldPath} from '../lessons/locate.js';
+import {readBounded} from '../sandbox/read-bounded.js';
 import {answerPositionWarnings, formatPositionWarning} from '../lessons/quiz-balance.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {verifyLesson} from '../game/verify.js';
@@ -16,6 +18,15 @@ import {openPack, parseFor} from './context.js';
 // clashes with the built-in chapters).
 
 export const CHECK_USAGE = 'usage: ami-school check [<lessons dir> | <lesson.yaml>]\n';
+
+/** The line of a field of a lesson file (it was read moments ago; unreadable now: no line). */
+const locator = (file: string): ((path: FieldPath) => number | undefined) => {
+	try {
+		return parseYaml(readBounded(file, LESSON_MAX_BYTES).toString('utf8'), file).locate;
+	} catch {
+		return () => undefined;
+	}
+};
 
 type Checked = {lessons: LoadedLesson[]; errors: LessonError[]; heading?: string};
 
@@ -58,8 +69,15 @@ export const checkCommand = async (cl: CommandLine, io: CommandIo, deps?: Lesson
 
 	for (const lesson of loaded.lessons) {
 		io.stdout.write(visible(`${shown(lesson.file)}: ${lesson.id} (${lesson.title})\n`));
+		const locate = locator(lesson.file);
 		for (const verdict of verifyLesson(lesson, deps)) {
 			io.stdout.write(visible(`  ${verdict.ok ? '✓' : '✗'} ${verdict.name}: ${verdict.detail}\n`));
+			// where to look: file:line of the solution line, its command and output, the goal left unmet
+			for (const pointer of verdict.at ?? []) {
+				const line = locate(pointer.path);
+				io.stdout.write(visible(`      ${shown(lesson.file)}${line === undefined ? '' : `:${line}`}: ${pointer.text}\n`));
+			}
+
 			if (!verdict.ok) problems++;
 		}
 	}

@@ -9,9 +9,10 @@ import {newGame, submitLine, type GameState} from './play.js';
 // (a script may use those that only show something: bill, goals, lineage). A line left
 // incomplete (open quote, trailing backslash) joins the next one.
 
-export type Step = {line: string; stdout: string; stderr: string; exitCode: number; newlyMet: string[]; completedNow: boolean};
+/** One line run; `index`: where it starts in the lines given (0-based), for file:line messages. */
+export type Step = {line: string; index: number; stdout: string; stderr: string; exitCode: number; newlyMet: string[]; completedNow: boolean};
 
-export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** the play at the end (for `--export`) */ game: GameState};
+export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** where the unfinished line starts */ unfinishedIndex?: number; /** the play at the end (for `--export`) */ game: GameState};
 
 /** Script text -> lines. */
 export const scriptLines = (text: string): string[] => text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
@@ -26,8 +27,10 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 	let game = newGame(start ? playOf(start) : engine.start(lesson.id));
 	const steps: Step[] = [];
 	let pending: string | undefined;
-	for (const raw of lines) {
+	let index = 0;
+	for (const [at, raw] of lines.entries()) {
 		if (pending === undefined && isSkippable(raw)) continue;
+		if (pending === undefined) index = at;
 		const line = pending === undefined ? raw : `${pending}\n${raw}`;
 		const outcome = submitLine(engine, game, line, {front: 'script', marks: 'boxes'});
 		if (outcome.shell?.incomplete) {
@@ -39,14 +42,14 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		game = outcome.state;
 		if (outcome.shell) {
 			const {stdout, stderr, exitCode} = outcome.shell;
-			steps.push({line, stdout, stderr, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
+			steps.push({line, index, stdout, stderr, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
 		} else {
 			// a game command: what it printed, on stdout (stderr when refused in a script)
 			const text = (kind: 'stdout' | 'stderr') =>
 				outcome.events.map(e => (e.type === 'printed' && (kind === 'stderr') === (e.kind === 'stderr') ? withNewline(e.text) : '')).join('');
-			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), exitCode: 0, newlyMet: [], completedNow: false});
+			steps.push({line, index, stdout: text('stdout'), stderr: text('stderr'), exitCode: 0, newlyMet: [], completedNow: false});
 		}
 	}
 
-	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, game};
+	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game};
 };

@@ -3,21 +3,34 @@ import type {LessonDeps} from '../lessons/deps.js';
 import {replay, type Replay} from './replay.js';
 import type {Lesson} from '../lessons/schema.js';
 import {countLines, parOf} from '../lessons/scoring.js';
+import type {FieldPath} from '../lessons/locate.js';
 
 // Proves a lesson fair: its reference solution and alternatives meet every goal (the reference
 // with 3 stars), its known-wrong attempts do not. What `ami-school check` and the tests run.
 
-export type Verdict = {name: string; ok: boolean; detail: string};
+/** A line of the lesson file a verdict points at (check prints it as file:line). */
+export type Pointer = {path: FieldPath; text: string};
+
+export type Verdict = {name: string; ok: boolean; detail: string; /** where to look, for a failure */ at?: Pointer[]};
 
 const unmet = (lesson: Lesson, run: Replay): string[] => lesson.goals.filter(g => !run.state.goals.find(s => s.id === g.id)?.met).map(g => g.id);
 
-/** The failing lines of a run, for the author to see why a solution does not work. */
-const failures = (run: Replay): string =>
-	run.steps
-		.filter(s => s.exitCode !== 0)
-		.slice(0, 3)
-		.map(s => `\n      $ ${s.line}\n      exit ${s.exitCode}: ${(s.stderr || s.stdout).trim().split('\n').slice(-2).join(' | ')}`)
-		.join('');
+const lastLines = (text: string, n: number) => {
+	const lines = text.trim().split('\n').filter(Boolean);
+	return lines.length === 0 ? '(no output)' : lines.slice(-n).join('\n        ');
+};
+
+/**
+ * Why a run of `lines` (at `base` in the file: ['solution'], ['alternatives', 2]) falls short: its
+ * failing lines (else its last one) with the command and its output, then each goal left unmet.
+ */
+const failures = (lesson: Lesson, run: Replay, base: FieldPath): Pointer[] => {
+	const failed = run.steps.filter(s => s.exitCode !== 0).slice(0, 3);
+	const shown = failed.length > 0 ? failed : run.steps.slice(-1);
+	const steps = shown.map(s => ({path: [...base, s.index], text: `$ ${s.line}\n        exit ${s.exitCode}: ${lastLines(s.stderr || s.stdout, 3)}`}));
+	const goals = lesson.goals.flatMap((g, i) => (run.state.goals.find(s => s.id === g.id)?.met ? [] : [{path: ['goals', i] as FieldPath, text: `goal ${g.id} stayed unmet: ${g.text}`}]));
+	return [...steps, ...goals];
+};
 
 export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 	const verdicts: Verdict[] = [];
@@ -40,9 +53,9 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 	const {awsLines} = countLines(solution.state.session.history);
 	const missing = unmet(lesson, solution);
 	if (!isComplete(solution.state)) {
-		verdicts.push({name: 'solution', ok: false, detail: `does not meet every goal (not met now: ${missing.join(', ') || 'none, but never all at once'})${failures(solution)}`});
+		verdicts.push({name: 'solution', ok: false, detail: `does not meet every goal (not met now: ${missing.join(', ') || 'none, but never all at once'})`, at: failures(lesson, solution, ['solution'])});
 	} else if (score.stars !== 3) {
-		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${awsLines} aws lines for par ${parOf(lesson)}, mistakes -${score.mistakes})${failures(solution)}`});
+		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${awsLines} aws lines for par ${parOf(lesson)}, mistakes -${score.mistakes})`, at: failures(lesson, solution, ['solution'])});
 	} else {
 		verdicts.push({name: 'solution', ok: true, detail: `meets every goal with 3 stars (${awsLines} aws lines, par ${parOf(lesson)})`});
 	}
@@ -58,7 +71,7 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 		verdicts.push(
 			isComplete(run.state)
 				? {name: `alternative ${i + 1}`, ok: true, detail: 'meets every goal'}
-				: {name: `alternative ${i + 1}`, ok: false, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})${failures(run)}`},
+				: {name: `alternative ${i + 1}`, ok: false, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})`, at: failures(lesson, run, ['alternatives', i])},
 		);
 	});
 
