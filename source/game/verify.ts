@@ -1,6 +1,7 @@
 import {chapterScore, isComplete} from '../lessons/chapter.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {replay, type Replay} from './replay.js';
+import {hintText} from './commands.js';
+import {replay, scriptLines, type Replay} from './replay.js';
 import type {Lesson} from '../lessons/schema.js';
 import {countLines, parOf} from '../lessons/scoring.js';
 import type {FieldPath} from '../lessons/locate.js';
@@ -75,6 +76,8 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 		);
 	});
 
+	verdicts.push(...hintVerdicts(lesson, deps));
+
 	for (const attempt of lesson.wrong) {
 		const run = replay(lesson, attempt.commands, deps);
 		verdicts.push(
@@ -84,5 +87,50 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 		);
 	}
 
+	return verdicts;
+};
+
+/** The widest line of an exact-command hint: it fits an 80-column terminal, so the terminal never wraps it. */
+export const HINT_LINE_LIMIT = 78;
+
+/**
+ * The last hint tier of a goal is the exact command: pasted line by line (a line left open joins
+ * the next) when its goal is the first one open, the last tiers complete the chapter; and each of
+ * their lines fits 80 columns as the game shows it. Goals with fewer than 3 tiers have no exact
+ * command and are skipped (their last tier is a nudge or a shape), unless no goal has one.
+ */
+export const hintVerdicts = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
+	const exact = lesson.goals.flatMap((goal, g) => (goal.hints.length === 3 ? [{goal, g}] : []));
+	if (exact.length === 0) return [];
+	const wide: Pointer[] = [];
+	for (const {goal, g} of exact) {
+		const shown = hintText({text: goal.hints.at(-1)!, cost: 25, tier: goal.hints.length, of: goal.hints.length});
+		for (const line of shown.split('\n').filter(l => l.length > HINT_LINE_LIMIT)) wide.push({path: ['goals', g, 'hints', 2], text: `${line.length} characters, more than ${HINT_LINE_LIMIT}: ${line.trim().slice(0, 50)}…`});
+	}
+
+	const verdicts: Verdict[] = wide.length > 0 ? [{name: 'hints', ok: false, detail: 'a line of an exact-command hint is wider than an 80-column terminal: break it with \\ or keep values in variables', at: wide}] : [];
+	let state = replay(lesson, [], deps).state;
+	const pasted: Pointer[] = [];
+	for (let i = 0; i < lesson.goals.length * 2 && state.completedAt === undefined; i++) {
+		const g = lesson.goals.findIndex(goal => !state.goals.find(s => s.id === goal.id)?.met);
+		const goal = lesson.goals[g];
+		if (!goal || goal.hints.length !== 3) break;
+		const run = replay(lesson, scriptLines(goal.hints.at(-1)!), deps, state);
+		for (const step of run.steps.filter(s => s.exitCode !== 0)) pasted.push({path: ['goals', g, 'hints', 2], text: `$ ${step.line}\n        exit ${step.exitCode}: ${lastLines(step.stderr || step.stdout, 2)}`});
+		if (run.unfinished !== undefined) pasted.push({path: ['goals', g, 'hints', 2], text: `ends inside an unfinished line: ${run.unfinished}`});
+		state = run.state;
+		if (!state.goals.find(s => s.id === goal.id)?.met) {
+			pasted.push({path: ['goals', g, 'hints', 2], text: `goal ${goal.id} is still unmet after its last hint is pasted`});
+			break;
+		}
+	}
+
+	const complete = state.completedAt !== undefined;
+	const partial = exact.length < lesson.goals.length;
+	verdicts.push(
+		complete || (partial && pasted.length === 0)
+			? {name: 'hints', ok: true, detail: complete ? 'pasting the last hint of each open goal completes the chapter' : `the exact-command hints work (${exact.length} of ${lesson.goals.length} goals have one)`}
+			: {name: 'hints', ok: false, detail: 'pasting the last hint of each open goal, in order, does not complete the chapter', at: pasted},
+	);
 	return verdicts;
 };
