@@ -74,7 +74,7 @@ describe('lesson validation', () => {
 	});
 
 	it('wants 1 to 3 hints per goal', () => {
-		expect(errorsOf('      - three\n', '      - three\n      - four\n')).toEqual([`${FILE}:${lineOf('hints:')}: goals[0].hints: give 1 to 3 hints`]);
+		expect(errorsOf('        launch $AMI 2\n', '        launch $AMI 2\n      - four\n')).toEqual([`${FILE}:${lineOf('hints:')}: goals[0].hints: give 1 to 3 hints`]);
 		expect(errorsOf('    hints:\n      - terminate them\n', '    hints: []\n')).toEqual([`${FILE}:${lineOf('- terminate them') - 1}: goals[1].hints: give 1 to 3 hints`]);
 	});
 
