@@ -92,7 +92,8 @@ describe('two games sharing one config folder', {timeout: 120_000}, () => {
 		const env: NodeJS.ProcessEnv = {...process.env, AMI_SCHOOL_CONFIG_DIR: path.join(dir, 'config'), NO_COLOR: '1'};
 		const pack = path.join(dir, 'pack');
 		for (const name of ['one', 'two']) expect(spawnSync(process.execPath, [cli, 'new-lesson', name, '--dir', pack], {env, encoding: 'utf8'}).status).toBe(0);
-		const solution = 'aws ec2 create-key-pair --key-name workshop-key --query KeyMaterial --output text > workshop-key.pem\n1\n';
+		// the reference solution of new-lesson's default shape, then an answer to its quiz
+		const solution = "AMI=$(aws ec2 describe-images --owners amazon --filters 'Name=name,Values=al2023-ami-2023.*-x86_64' --query 'sort_by(Images, &CreationDate)[-1].ImageId' --output text)\nID=$(aws ec2 run-instances --image-id $AMI --instance-type t3.micro --query 'Instances[0].InstanceId' --output text)\naws ec2 terminate-instances --instance-ids $ID\n1\n";
 		const a = startGame(pack, 'one', env);
 		const b = startGame(pack, 'two', env);
 		await Promise.all([a.prompted, b.prompted]); // both read the saved progress before either finished
