@@ -17,13 +17,15 @@ import {DEFAULT_SHAPE, SHAPES, shapeText} from './lesson-shapes.js';
 
 export const NEW_LESSON_USAGE = 'usage: ami-school new-lesson <name> [--shape <shape>] [--dir <dir>]\n';
 export const SCHEMA_FILE = 'lesson.schema.json';
+export const PACK_SCHEMA_FILE = 'pack.schema.json';
 
 /** A new lesson's text: one of the starting shapes (lesson-shapes.ts), each passing `check` as it is. */
 export const lessonTemplate = (id: string, order: number, title: string, shape: string = DEFAULT_SHAPE): string => shapeText(shape, id, order, title, SCHEMA_FILE) ?? '';
 
 const shapeList = () => SHAPES.map(s => `  ${s.name.padEnd(16)} ${s.text}`).join('\n');
 
-const packTemplate = (id: string, name: string) => `# A lesson pack (see lessons/README.md of the ami-school package).
+const packTemplate = (id: string, name: string) => `# yaml-language-server: $schema=./${PACK_SCHEMA_FILE}
+# A lesson pack (see lessons/README.md of the ami-school package).
 id: ${id}          # keys the saved progress: unique among your packs
 name: ${JSON.stringify(name)}
 mode: add          # add: the built-in chapters and these; replace: these only
@@ -71,9 +73,10 @@ export const newLessonCommand = async (cl: CommandLine, io: CommandIo): Promise<
 		const title = name.charAt(0).toUpperCase() + name.slice(1);
 		writeFileSync(path.join(dir, file), lessonTemplate(id, order, title, shape), {flag: 'wx'});
 		written.push(file);
-		if (!existsSync(path.join(dir, SCHEMA_FILE))) {
-			copyFileSync(path.join(defaultLessonsDir(), SCHEMA_FILE), path.join(dir, SCHEMA_FILE));
-			written.push(SCHEMA_FILE);
+		for (const schema of [SCHEMA_FILE, ...(written.includes(PACK_FILE) ? [PACK_SCHEMA_FILE] : [])]) {
+			if (existsSync(path.join(dir, schema))) continue;
+			copyFileSync(path.join(defaultLessonsDir(), schema), path.join(dir, schema));
+			written.push(schema);
 		}
 	} catch (error) {
 		const what = (error as NodeJS.ErrnoException).path ? ` ${path.relative(process.cwd(), (error as NodeJS.ErrnoException).path!) || '.'}` : '';

@@ -30,9 +30,11 @@ const PACK_MAX_BYTES = 64 * 1024;
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and dashes');
 
 export const packSchema = z.strictObject({
-	id: slug.refine(id => id !== BUILTIN_PACK_ID, `"${BUILTIN_PACK_ID}" is the built-in chapters' id: choose another`),
-	name: z.string().min(1, 'a name for the pack'),
-	mode: z.enum(['add', 'replace'], 'add (the built-in chapters and these) or replace (these only)'),
+	id: slug
+		.refine(id => id !== BUILTIN_PACK_ID, `"${BUILTIN_PACK_ID}" is the built-in chapters' id: choose another`)
+		.describe('the pack\'s id: lower-case letters, digits and dashes; keys the saved progress, so unique among your packs'),
+	name: z.string().min(1, 'a name for the pack').describe('the pack\'s name, as the menu, reports and certificates show it'),
+	mode: z.enum(['add', 'replace'], 'add (the built-in chapters and these) or replace (these only)').describe('add: the built-in chapters and these; replace: these only'),
 });
 
 export type PackInfo = z.infer<typeof packSchema> & {

@@ -15,7 +15,7 @@ describe('lesson packs', {timeout: 120_000}, () => {
 		const made = home.run('new-lesson', 'Key pairs first', '--dir', 'workshop');
 		expect(made.stderr).toBe('');
 		expect(made.status).toBe(0);
-		expect(fs.readdirSync(home.file('workshop')).sort()).toEqual(['10-key-pairs-first.yaml', 'lesson.schema.json', 'pack.yaml']);
+		expect(fs.readdirSync(home.file('workshop')).sort()).toEqual(['10-key-pairs-first.yaml', 'lesson.schema.json', 'pack.schema.json', 'pack.yaml']);
 		const lesson = fs.readFileSync(home.file('workshop/10-key-pairs-first.yaml'), 'utf8');
 		expect(lesson.split('\n')[0]).toBe('# yaml-language-server: $schema=./lesson.schema.json');
 		expect(lesson).toMatch(/^goals: +# judged on the sandbox's state/m);
