@@ -77,10 +77,12 @@ export const synopsisLines = (cliName: string, service = 'ec2'): string[] => {
 		}
 	}
 
-	lines.push('[--cli-input-json <value>]');
+	lines.push('[--cli-input-json | --cli-input-yaml]');
 	if (paginator) {
 		lines.push(...paginationSynopsis);
 	}
+
+	lines.push('[--generate-cli-skeleton <value>]');
 
 	return lines;
 };
