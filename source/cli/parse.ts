@@ -3,7 +3,6 @@
 // the global options (anywhere) and the service, the service parser the operation, the
 // operation's own parser its arguments; then each argument is unpacked in table order,
 // customisations applied, and botocore validates the whole request.
-import {parse as parseYaml, YAMLError} from 'yaml';
 import {isSimulated} from '../sim/core/engine.js';
 import {awsCommands, cliNameOfOperation, cliOperationNames, inputParameters, isTopLevelBool, operationByCliName, paginatorFor, SANDBOX_SERVICES, shape as shapeByName, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
 import {parseConfigure, type ConfigureRequest} from './configure.js';
@@ -17,6 +16,7 @@ import {PyFloat, PyValueError, RawBytes} from './parse/python.js';
 import {validateParameters} from './parse/validate.js';
 import {unpackParameter} from './parse/values.js';
 import {inputSkeletonJson, yamlInputSkeleton} from './skeleton.js';
+import {loadYaml, YamlInputError} from './output/yaml.js';
 
 export type Globals = {
 	region?: string;
@@ -189,9 +189,9 @@ const loadCliInput = (parsed: ParsedArgs): Record<string, unknown> | undefined =
 	if (!json && !yaml) return undefined;
 	let loaded: unknown;
 	try {
-		loaded = json ? pyJsonLoads(json.values[0]) : parseYaml(yaml!.values[0], {version: '1.2', uniqueKeys: false});
+		loaded = json ? pyJsonLoads(json.values[0]) : loadYaml(yaml!.values[0]);
 	} catch (error) {
-		if (error instanceof JsonError || error instanceof YAMLError) {
+		if (error instanceof JsonError || error instanceof YamlInputError) {
 			throw new ParseFailure(paramValidationError(`Error parsing parameter '--cli-input-${json ? 'json' : 'yaml'}': Invalid ${json ? 'JSON' : 'YAML'} received.`));
 		}
 

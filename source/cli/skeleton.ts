@@ -4,9 +4,9 @@
 // with one sample element, a map with one `KeyName`, and a structure met again inside itself as
 // {}. `output` fills strings with their member names instead. botocore picks an enum's sample at
 // random; the sandbox takes its first value, so the same command always prints the same skeleton.
-import {stringify} from 'yaml';
 import {shape as shapeOf} from './catalogue.js';
 import {pyJsonDumps} from './output/json.js';
+import {formatYaml} from './output/yaml.js';
 
 type Options = {memberNames: boolean};
 
@@ -55,7 +55,7 @@ export const inputSkeletonJson = (shapeName: string | undefined): string => `${p
  */
 export const yamlInputSkeleton = (shapeName: string | undefined): string => {
 	const value = skeletonValue(shapeName);
-	const lines = stringify(value, {version: '1.1', indentSeq: false, singleQuote: true, lineWidth: 0}).replace(/\n$/, '').split('\n');
+	const lines = formatYaml(value).replace(/\n$/, '').split('\n');
 	if (shapeName === undefined) return '{}\n';
 	const top = shapeOf(shapeName);
 	if (top?.type !== 'structure') return `${lines.join('\n')}\n`;
