@@ -23,11 +23,12 @@ const lastLines = (text: string, n: number) => {
 
 /**
  * Why a run of `lines` (at `base` in the file: ['solution'], ['alternatives', 2]) falls short: its
- * failing lines (else its last one) with the command and its output, then each goal left unmet.
+ * failing lines (else its last few) with the command and its output, then each goal left unmet.
  */
 const failures = (lesson: Lesson, run: Replay, base: FieldPath): Pointer[] => {
 	const failed = run.steps.filter(s => s.exitCode !== 0).slice(0, 3);
-	const shown = failed.length > 0 ? failed : run.steps.slice(-1);
+	// none failed: the mistake is in what a line asked for, so show the lines (the last few)
+	const shown = failed.length > 0 ? failed : run.steps.slice(-6);
 	const steps = shown.map(s => ({path: [...base, s.index], text: `$ ${s.line}\n        exit ${s.exitCode}: ${lastLines(s.stderr || s.stdout, 3)}`}));
 	const goals = lesson.goals.flatMap((g, i) => (run.state.goals.find(s => s.id === g.id)?.met ? [] : [{path: ['goals', i] as FieldPath, text: `goal ${g.id} stayed unmet: ${g.text}`}]));
 	return [...steps, ...goals];

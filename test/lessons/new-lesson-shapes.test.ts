@@ -1,4 +1,4 @@
-import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -38,5 +38,19 @@ describe('new-lesson shapes', () => {
 		expect(checked.out, checked.out).toMatch(new RegExp(`${SHAPES.length} chapters checked: all good\\n$`));
 		expect(checked.out.match(/✓ hints: pasting the last hint of each open goal completes the chapter/g)).toHaveLength(SHAPES.length);
 		expect(checked.code).toBe(0);
+	});
+
+	it('a solution whose lines all succeed but miss a goal: check shows its lines, where they are, and the goal', {timeout: 60_000}, async () => {
+		const pack = path.join(dir, 'mistake');
+		expect((await run(newLessonCommand, ['new-lesson', 'bake it', '--shape', 'bake', '--dir', pack])).code).toBe(0);
+		const file = path.join(pack, readdirSync(pack).find(f => f.endsWith('-bake-it.yaml'))!);
+		const text = readFileSync(file, 'utf8').replace('  - IMG=$(aws ec2 create-image --instance-id $ID --name lab-master ', '  - IMG=$(aws ec2 create-image --instance-id $ID --name lab-mastr ');
+		writeFileSync(file, text);
+		const checked = await run(checkCommand, ['check', pack]);
+		const shown = path.relative(process.cwd(), file);
+		const lineOf = (needle: string) => text.split('\n').findIndex(l => l.includes(needle)) + 1;
+		expect(checked.out).toContain(`      ${shown}:${lineOf('--name lab-mastr')}: $ IMG=$(aws ec2 create-image --instance-id $ID --name lab-mastr --query ImageId --output text)\n        exit 0: (no output)\n`);
+		expect(checked.out).toContain(`      ${shown}:${lineOf('  - id: baked')}: goal baked stayed unmet: Make an image named lab-master from lab-pc\n`);
+		expect(checked.code).toBe(1);
 	});
 });
