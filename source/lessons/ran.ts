@@ -68,21 +68,49 @@ export const sourceValues = (source: ValueSource, ctx: GoalContext): string[] =>
 	}
 };
 
-/** The run printed every word of `text` on the terminal. */
-const runShows = (run: ProgramRun, text: string): boolean => {
+/** Every word of `text` is among `have` (a text with no words is never covered). */
+const covers = (have: readonly string[] | undefined, text: string): boolean => {
 	const wanted = words(text);
-	if (wanted.length === 0) return false;
-	const shown = new Set(run.shown ?? []);
-	return wanted.every(w => shown.has(w));
+	if (wanted.length === 0 || !have) return false;
+	const set = new Set(have.flatMap(words));
+	return wanted.every(w => set.has(w));
 };
 
+/** The run printed every word of `text` on the terminal. */
+const runShows = (run: ProgramRun, text: string): boolean => covers(run.shown, text);
+
 const names = (args: string[], value: string): boolean => args.some(a => a.includes(value));
+
+/**
+ * The learner found `text` through this run: it printed it, or wrote it into a `$(…)` (a variable,
+ * another command's arguments) that a later program then used, naming it in its arguments or
+ * printing it. Captured and never used is not found.
+ */
+const found = (event: Event, text: string, all: Event[]): boolean =>
+	runShows(event.run, text) || (covers(event.run.captured, text) && all.some(later => before(event, later) && (covers(later.run.args, text) || runShows(later.run, text))));
+
+/**
+ * The run confirmed `text` (about one of `about`, when given): it found it (above), about a value
+ * it named, found or returned; or one of its calls established it without printing it, about a
+ * resource that call returned (a describe through one-value filters, a waiter that succeeded:
+ * cli/confirmed.ts).
+ */
+const confirmed = (event: Event, text: string, about: string[] | undefined, all: Event[]): boolean => {
+	const calls = event.run.calls ?? [];
+	const isAbout = (a: string) => names(event.run.args, a) || found(event, a, all) || calls.some(c => covers(c.confirmed, a));
+	if (found(event, text, all) && (about === undefined || about.some(isAbout))) return true;
+	return calls.some(c => covers(c.confirmed, text) && (about === undefined || about.some(a => covers(c.confirmed, a))));
+};
 
 /** The instance (and its AMI) a run reached or ran on, as describe-instances / describe-images show them now. */
 const targetMatches = (run: ProgramRun, want: RanCheck['ran'], ctx: GoalContext): boolean => {
 	if (want.instance === undefined && want.image === undefined) return true;
 	const where = run.reached ?? run.on;
 	if (!where) return false;
+	// a page counts for what the school sees: through a port its security groups open to the school,
+	// and, to prove an image, as the image serves it by itself (older saves have neither note)
+	if (run.reached?.open === false) return false;
+	if (want.image !== undefined && run.reached?.asImage === false) return false;
 	const described = describeForCheck(`ec2 describe-instances --instance-ids ${where.instanceId}`, where.region, ctx);
 	const instance = (described.data as {Reservations?: Array<{Instances?: unknown[]}>} | null)?.Reservations?.[0]?.Instances?.[0] as {ImageId?: string} | undefined;
 	if (!described.ok || !instance) return false;
@@ -126,8 +154,11 @@ const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: 
 	}
 
 	if (want.names !== undefined && !sourceValues(want.names, ctx).some(v => names(args, v))) return false;
-	if (want.shows !== undefined && !sourceValues(want.shows, ctx).some(v => runShows(run, v))) return false;
-	if (want.about !== undefined && !sourceValues(want.about, ctx).some(v => names(args, v) || runShows(run, v))) return false;
+	if (want.shows !== undefined && !sourceValues(want.shows, ctx).some(v => found(event, v, all))) return false;
+	const about = want.about === undefined ? undefined : sourceValues(want.about, ctx);
+	if (want.confirms !== undefined) {
+		if (!sourceValues(want.confirms, ctx).some(v => confirmed(event, v, about, all))) return false;
+	} else if (about !== undefined && !about.some(v => names(args, v) || found(event, v, all))) return false;
 	if (!targetMatches(run, want, ctx)) return false;
 	if (want.after !== undefined) {
 		const after = want.after;
