@@ -83,11 +83,12 @@ const names = (args: string[], value: string): boolean => args.some(a => a.inclu
 
 /**
  * The learner found `text` through this run: it printed it, or wrote it into a `$(…)` (a variable,
- * another command's arguments) that a later program then used, naming it in its arguments or
- * printing it. Captured and never used is not found.
+ * another command's arguments) that a later program then used: it is in that program's arguments
+ * (`echo $STATE` prints it, `create-tags --resources $SNAP` acts on it). Captured and never used
+ * is not found, nor is a later program's own output that happens to hold the same words.
  */
 const found = (event: Event, text: string, all: Event[]): boolean =>
-	runShows(event.run, text) || (covers(event.run.captured, text) && all.some(later => before(event, later) && (covers(later.run.args, text) || runShows(later.run, text))));
+	runShows(event.run, text) || (covers(event.run.captured, text) && all.some(later => before(event, later) && covers(later.run.args, text)));
 
 /**
  * The run confirmed `text` (about one of `about`, when given): it found it (above), about a value

@@ -223,6 +223,9 @@ describe('any route the learner takes counts, as a rule of the goal language', (
 			// not a look at its state
 			expect(survived(["aws ec2 describe-instances --filters Name=tag:Name,Values=exam-server --query 'Reservations[].Instances[].InstanceId' --output text"])).toBe(false);
 			expect(survived(["S=$(aws ec2 describe-instances --filters Name=tag:Name,Values=exam-server --query 'Reservations[0].Instances[0].State.Name' --output text)"])).toBe(false);
+			// a later program that prints the same word by itself does not use the captured one
+			const stop = "aws ec2 stop-instances --instance-ids $(aws ec2 describe-instances --filters Name=tag:Name,Values=exam-server --query 'Reservations[0].Instances[0].InstanceId' --output text)";
+			expect(survived(["S=$(aws ec2 describe-instances --filters Name=tag:Name,Values=exam-server --query 'Reservations[0].Instances[0].State.Name' --output text)", stop])).toBe(false);
 			// a state filter that returned nothing, or another instance
 			expect(survived(['aws ec2 describe-instances --filters Name=tag:Name,Values=exam-server Name=instance-state-name,Values=stopped'])).toBe(false);
 		});
