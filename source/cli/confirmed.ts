@@ -7,30 +7,29 @@ import type {WaiterDefinition} from './waiters/definitions.js';
 // waiter that succeeded vouches for the states it saw while it polled. Each comes with the IDs
 // (and names) of those resources, so a goal can tell what the state was confirmed about.
 
-const MAX_WORDS = 200;
+const MAX_WORDS = 60;
 
 type Output = Record<string, unknown> | undefined;
 
-/** The IDs and names of the resources in an answer: `Images[].ImageId`, `Reservations[].Instances[].InstanceId`, … and their `Name`. */
+/**
+ * The IDs and names of the resources an answer lists: `Images[].ImageId`, `Snapshots[].SnapshotId`,
+ * `Reservations[].Instances[].InstanceId`, … and their `Name`, not what those resources refer to
+ * (an instance's ImageId, its network interfaces). Reservations are the one container EC2 nests.
+ */
 export const resourceIds = (output: unknown): string[] => {
 	const found = new Set<string>();
 	const visit = (value: unknown): void => {
-		if (found.size >= MAX_WORDS || value === null || typeof value !== 'object') return;
-		if (Array.isArray(value)) {
-			value.forEach(visit);
-			return;
-		}
-
+		if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
 		for (const [key, child] of Object.entries(value)) {
 			if (!Array.isArray(child) || !key.endsWith('s')) continue;
 			const idKey = `${key.slice(0, -1)}Id`;
 			for (const item of child) {
+				if (found.size >= MAX_WORDS) return;
 				if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
 				const record = item as Record<string, unknown>;
-				for (const k of [idKey, 'Name']) if (typeof record[k] === 'string' && record[k] !== '') found.add(record[k]);
+				if (key === 'Reservations') visit(record);
+				else for (const k of [idKey, 'Name']) if (typeof record[k] === 'string' && record[k] !== '') found.add(record[k]);
 			}
-
-			visit(child);
 		}
 	};
 
@@ -72,5 +71,5 @@ export const waiterConfirmed = (waiter: WaiterDefinition, params: Record<string,
 	);
 	const ids = resourceIds(polls.at(-1));
 	if (ids.length === 0) return undefined;
-	return [...new Set([...seen, ...filterValues(params), ...ids])].slice(0, MAX_WORDS);
+	return [...new Set([...seen, ...filterValues(params), ...ids])].slice(0, 2 * MAX_WORDS);
 };
