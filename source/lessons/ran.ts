@@ -71,8 +71,8 @@ export const sourceValues = (source: ValueSource, ctx: GoalContext): string[] =>
 /** Every word of `text` is among `have` (a text with no words is never covered). */
 const covers = (have: readonly string[] | undefined, text: string): boolean => {
 	const wanted = words(text);
-	if (wanted.length === 0 || !have) return false;
-	const set = new Set(have.flatMap(words));
+	if (wanted.length === 0 || !Array.isArray(have)) return false;
+	const set = new Set(have.flatMap(w => (typeof w === 'string' ? words(w) : [])));
 	return wanted.every(w => set.has(w));
 };
 
