@@ -241,11 +241,11 @@ describe('any route the learner takes counts, as a rule of the goal language', (
 			// the waiter saw it pending, then available
 			expect(available([waiter])).toBe(true);
 			// once the image is available, a waiter shows no more than a describe does
-			expect(available(['sleep 600', state])).toBe(false);
-			expect(available(['sleep 600', waiter])).toBe(false);
-			expect(available([state, 'sleep 600', waiter])).toBe(true);
+			expect(available(['sleep 3600', state])).toBe(false);
+			expect(available(['sleep 3600', waiter])).toBe(false);
+			expect(available([state, 'sleep 3600', waiter])).toBe(true);
 			// pending confirmed by a state filter that returned the image
-			expect(available(["aws ec2 describe-images --owners self --filters Name=name,Values=lab-master-v1 Name=state,Values=pending --query 'length(Images)'", 'sleep 600', state])).toBe(true);
+			expect(available(["aws ec2 describe-images --owners self --filters Name=name,Values=lab-master-v1 Name=state,Values=pending --query 'length(Images)'", 'sleep 3600', state])).toBe(true);
 		});
 	});
 
