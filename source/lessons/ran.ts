@@ -68,11 +68,23 @@ export const sourceValues = (source: ValueSource, ctx: GoalContext): string[] =>
 	}
 };
 
+/** The words of a recorded list (shown, captured, arguments, confirmed), once per list: goals look at them after every line. */
+const wordSets = new WeakMap<readonly string[], Set<string>>();
+const wordSet = (have: readonly string[]): Set<string> => {
+	let set = wordSets.get(have);
+	if (!set) {
+		set = new Set(have.flatMap(w => (typeof w === 'string' ? words(w) : [])));
+		wordSets.set(have, set);
+	}
+
+	return set;
+};
+
 /** Every word of `text` is among `have` (a text with no words is never covered). */
 const covers = (have: readonly string[] | undefined, text: string): boolean => {
 	const wanted = words(text);
 	if (wanted.length === 0 || !Array.isArray(have)) return false;
-	const set = new Set(have.flatMap(w => (typeof w === 'string' ? words(w) : [])));
+	const set = wordSet(have);
 	return wanted.every(w => set.has(w));
 };
 
@@ -96,12 +108,15 @@ const found = (event: Event, text: string, all: Event[]): boolean =>
  * resource that call returned (a describe through one-value filters, a waiter that succeeded:
  * cli/confirmed.ts).
  */
-const confirmed = (event: Event, text: string, about: string[] | undefined, all: Event[]): boolean => {
+const confirmed = (event: Event, text: string, about: (() => string[]) | undefined, all: Event[]): boolean => {
 	const calls = event.run.calls ?? [];
 	const isAbout = (a: string) => names(event.run.args, a) || found(event, a, all) || calls.some(c => covers(c.confirmed, a));
-	if (found(event, text, all) && (about === undefined || about.some(isAbout))) return true;
-	return calls.some(c => covers(c.confirmed, text) && (about === undefined || about.some(a => covers(c.confirmed, a))));
+	if (found(event, text, all) && (about === undefined || about().some(isAbout))) return true;
+	return calls.some(c => covers(c.confirmed, text) && (about === undefined || about().some(a => covers(c.confirmed, a))));
 };
+
+/** A check's values, each source looked up once per judgement (an `{aws: …}` source runs a describe). */
+type Values = (source: ValueSource) => string[];
 
 /** The instance (and its AMI) a run reached or ran on, as describe-instances / describe-images show them now. */
 const targetMatches = (run: ProgramRun, want: RanCheck['ran'], ctx: GoalContext): boolean => {
@@ -127,7 +142,7 @@ const targetMatches = (run: ProgramRun, want: RanCheck['ran'], ctx: GoalContext)
 	}
 };
 
-const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: Event[]): boolean => {
+const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: Event[], valuesOf: Values): boolean => {
 	const {run} = event;
 	const {program, args} = programOf(run);
 	if (want.program !== undefined && program !== want.program) return false;
@@ -154,17 +169,17 @@ const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: 
 		if (!regions.includes(want.region)) return false;
 	}
 
-	if (want.names !== undefined && !sourceValues(want.names, ctx).some(v => names(args, v))) return false;
-	if (want.shows !== undefined && !sourceValues(want.shows, ctx).some(v => found(event, v, all))) return false;
-	const about = want.about === undefined ? undefined : sourceValues(want.about, ctx);
+	if (want.names !== undefined && !valuesOf(want.names).some(v => names(args, v))) return false;
+	if (want.shows !== undefined && !valuesOf(want.shows).some(v => found(event, v, all))) return false;
+	const about = want.about === undefined ? undefined : () => valuesOf(want.about!);
 	if (want.confirms !== undefined) {
-		if (!sourceValues(want.confirms, ctx).some(v => confirmed(event, v, about, all))) return false;
-	} else if (about !== undefined && !about.some(v => names(args, v) || found(event, v, all))) return false;
+		if (!valuesOf(want.confirms).some(v => confirmed(event, v, about, all))) return false;
+	} else if (about !== undefined && !about().some(v => names(args, v) || found(event, v, all))) return false;
 	if (!targetMatches(run, want, ctx)) return false;
 	if (want.after !== undefined) {
 		const after = want.after;
 		if ('ran' in after) {
-			if (!all.some(earlier => before(earlier, event) && runMatches(earlier, after.ran, ctx, all))) return false;
+			if (!all.some(earlier => before(earlier, event) && runMatches(earlier, after.ran, ctx, all, valuesOf))) return false;
 		} else {
 			const key = markKey(after);
 			if (!ctx.session.history.slice(0, event.line).some(e => e.marks?.includes(key))) return false;
@@ -177,7 +192,18 @@ const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: 
 /** Some program the learner ran matches the check. */
 export const ranMet = (check: RanCheck, ctx: GoalContext): boolean => {
 	const all = eventsOf(ctx.session.history);
-	return all.some(event => runMatches(event, check.ran, ctx, all));
+	const memo = new Map<ValueSource, string[]>();
+	const valuesOf: Values = source => {
+		let values = memo.get(source);
+		if (!values) {
+			values = sourceValues(source, ctx);
+			memo.set(source, values);
+		}
+
+		return values;
+	};
+
+	return all.some(event => runMatches(event, check.ran, ctx, all, valuesOf));
 };
 
 /** Which `after:` states hold now (their marks, for the line just run). */
