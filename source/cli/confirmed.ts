@@ -1,4 +1,4 @@
-import jmespath from 'jmespath';
+import {search} from './output/query.js';
 import type {WaiterDefinition} from './waiters/definitions.js';
 
 // What an API call established about the resources it returned without printing it, for goals
@@ -63,7 +63,7 @@ export const waiterConfirmed = (waiter: WaiterDefinition, params: Record<string,
 	const seen = polls.flatMap(output =>
 		paths.flatMap(path => {
 			try {
-				return strings(jmespath.search(output ?? {}, path));
+				return strings(search(output ?? {}, path));
 			} catch {
 				return [];
 			}
