@@ -25,17 +25,20 @@ export type RanCheck = {
 		names?: ValueSource;
 		shows?: ValueSource;
 		about?: ValueSource;
+		confirms?: ValueSource;
 		instance?: string;
 		image?: string;
 		after?: Check;
 	};
 };
+/** An image that would serve a page: what a computer launched from it answers after its first boot, with nothing added. */
+export type ServesCheck = {serves: {image: ValueSource; path?: string; port?: number; expect?: string}};
 export type AllCheck = {all: Check[]};
 export type AnyCheck = {any: Check[]};
 export type NotCheck = {not: Check};
-export type Check = AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck | AllCheck | AnyCheck | NotCheck;
+export type Check = AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck | ServesCheck | AllCheck | AnyCheck | NotCheck;
 
-export const CHECK_KINDS = ['aws', 'history', 'cost', 'shell', 'ran', 'all', 'any', 'not'] as const;
+export const CHECK_KINDS = ['aws', 'history', 'cost', 'shell', 'ran', 'serves', 'all', 'any', 'not'] as const;
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not a Region name (e.g. us-east-1)');
 
@@ -79,6 +82,7 @@ export const ranFields = z.strictObject({
 	names: valueSource.optional().describe('values its command line must name: a text, a list, or {aws, query} over the world now'),
 	shows: valueSource.optional().describe('values its output must show'),
 	about: valueSource.optional().describe('values it must name or show'),
+	confirms: valueSource.optional().describe('values it established: showed them, or an AWS call that vouches for them (a waiter that succeeded, a describe whose --filters name them)'),
 	instance: z.string().min(1).optional().describe('a JMESPath condition on the instance it reached (curl, ssh)'),
 	image: z.string().min(1).optional().describe('a JMESPath condition on the image of the instance it reached'),
 });
@@ -118,7 +122,18 @@ const shellCheck = z.strictObject({
 	exitCode: z.number().int().optional().describe('the exit code it must end with (default 0)'),
 });
 
-export const leafSchemas = {aws: awsCheck, history: historyCheck, cost: costCheck, shell: shellCheck} as const;
+const servesCheck = z.strictObject({
+	serves: z
+		.strictObject({
+			image: valueSource.describe('the images (IDs: a text, a list, or {aws, query}) one of which must serve the page'),
+			path: z.string().regex(/^\//, 'a path on the web server, starting with /').optional().describe('the page\'s path (default /)'),
+			port: z.number().int().min(1).max(65_535).optional().describe('the web server\'s port (default 80)'),
+			expect: z.string().min(1).optional().describe('text the page must contain'),
+		})
+		.describe('met when a computer launched from one of the images, booted once with nothing added, serves the web page'),
+});
+
+export const leafSchemas = {aws: awsCheck, history: historyCheck, cost: costCheck, shell: shellCheck, serves: servesCheck} as const;
 
 /**
  * Validates a check by its kind (the key it carries), so that errors name the exact field
@@ -197,7 +212,7 @@ export const checkSchema: z.ZodType<Check> = z.unknown().transform((value, ctx):
 });
 
 /** Every JMESPath query and aws line inside a check, with its path (for compile checks). */
-export const checkLeaves = (check: Check, path: Array<string | number> = []): Array<{check: AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck; path: Array<string | number>}> => {
+export const checkLeaves = (check: Check, path: Array<string | number> = []): Array<{check: AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck | ServesCheck; path: Array<string | number>}> => {
 	if ('all' in check) return check.all.flatMap((c, i) => checkLeaves(c, [...path, 'all', i]));
 	if ('any' in check) return check.any.flatMap((c, i) => checkLeaves(c, [...path, 'any', i]));
 	if ('not' in check) return checkLeaves(check.not, [...path, 'not']);
@@ -239,6 +254,7 @@ export const checkFieldsAt = (parentKey: PropertyKey | undefined, value: unknown
 	if (parentKey === 'ran') return [...Object.keys(ranFields.shape), 'after'];
 	if (parentKey === 'history') return Object.keys(historyCheck.shape.history.shape);
 	if (parentKey === 'cost') return Object.keys(costCheck.shape.cost.shape);
+	if (parentKey === 'serves') return Object.keys(servesCheck.shape.serves.shape);
 	const record = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 	const kind = (['aws', 'shell'] as const).find(k => Object.hasOwn(record, k));
 	return kind ? Object.keys(leafSchemas[kind].shape) : CHECK_KINDS;

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {checkSchema} from './check-schema.js';
+import {CHECK_KINDS, checkSchema} from './check-schema.js';
 
 // The lesson file format (one YAML file per chapter, see lessons/README.md). This file holds
 // the shape; validate.ts the rules that span fields (unique ids, JMESPath, facts, one correct answer).
@@ -14,7 +14,7 @@ export const goalSchema = z.strictObject({
 	facts: z.array(factId).default([]).describe('the fact ids (F1 …) this goal practises'),
 	/** once met, stays met (otherwise a goal reflects the current state) */
 	sticky: z.boolean().default(false).describe('true: once met, the goal stays met; false (default): it follows the current state'),
-	check: checkSchema.describe('what the sandbox must show for the goal to be met: exactly one of aws, history, cost, shell, ran, all, any, not'),
+	check: checkSchema.describe(`what the sandbox must show for the goal to be met: exactly one of ${CHECK_KINDS.join(', ')}`),
 	hints: z.array(z.string().min(1)).min(1, 'give 1 to 3 hints').max(3, 'give 1 to 3 hints').describe('1 to 3 hints, each more precise: a nudge, the shape of the command, the exact command (the third is pasted by check and must work)'),
 	/**
 	 * When the goal can no longer be met (the instance it needs was terminated): a check that is
