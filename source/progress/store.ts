@@ -213,6 +213,17 @@ export const openProgressStore = (options: StoreOptions = {}): ProgressStore => 
 		// a folder this game cannot write: the first save says so
 	}
 
+	/** The file's identity when this game last wrote it (inode, size, modification time). */
+	let written: string | undefined;
+	const stamp = (): string | undefined => {
+		try {
+			const stat = statSync(path);
+			return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+		} catch {
+			return undefined;
+		}
+	};
+
 	/** What this game last read or wrote (mergeSaved tells another game's chapter in play by it). */
 	let known: Progress | undefined = progress;
 	/** What is saved now: the file as read under the lock (a damaged or missing one: nothing). */
@@ -239,9 +250,12 @@ export const openProgressStore = (options: StoreOptions = {}): ProgressStore => 
 			try {
 				mkdirSync(dirname(path), {recursive: true});
 				withFileLock(path, () => {
-					const merged = mergeSaved(next, onDisk(), known);
+					// the file as this game last wrote it (same inode, size and time): no need to read it again
+					const unchanged = written !== undefined && known !== undefined && written === stamp();
+					const merged = mergeSaved(next, unchanged ? known! : onDisk(), known);
 					conf.store = merged as unknown as Record<string, unknown>;
 					known = merged;
+					written = stamp();
 				});
 				return undefined;
 			} catch (error) {
