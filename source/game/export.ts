@@ -1,4 +1,4 @@
-import {exportSession} from './export-script.js';
+import {exportSession} from '../export/index.js';
 import type {GameEngine, Play} from './port.js';
 
 // `export [DIR]` at the game's prompt and `play --script FILE --export DIR`: the play's session

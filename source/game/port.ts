@@ -1,5 +1,5 @@
 import type {LineResult, Session} from '../shell/session.js';
-import type {ExportInput} from './export-script.js';
+import type {ExportInput} from '../export/index.js';
 
 // What the game layer needs from its engine (lessons, shell, scoring). play.ts and the fronts
 // only talk to this port; engine.ts wires it to source/lessons and source/shell, tests use a fake.
