@@ -80,7 +80,15 @@ class Renderer {
 
 	word(word: Word, first = false): string {
 		if (word.length === 0) return "''";
-		const text = word.map((part, k) => this.part(part, first && k === 0)).join('');
+		// adjacent literal text is one piece of text, however it was quoted (all of it is quoted again)
+		const merged: Word = [];
+		for (const part of word) {
+			const last = merged.at(-1);
+			if (part.t === 'lit' && last?.t === 'lit') merged[merged.length - 1] = {t: 'lit', v: last.v + part.v, q: last.q || part.q};
+			else merged.push(part);
+		}
+
+		const text = merged.map((part, k) => this.part(part, first && k === 0)).join('');
 		return text === '' ? "''" : text;
 	}
 
