@@ -52,7 +52,7 @@ const awsServer = (): number => {
  * `real`: the stand-in `aws` runs `node dist/cli.js aws` itself for every call (slow: a node start
  * per call); otherwise the same code answers from aws-server.mjs.
  */
-export const machine = (options: {real?: boolean} = {}) => {
+export const machine = (options: {real?: boolean; noDefaultVpc?: boolean} = {}) => {
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-export-'));
 	const bin = path.join(root, 'bin');
 	fs.mkdirSync(bin);
@@ -79,6 +79,7 @@ export const machine = (options: {real?: boolean} = {}) => {
 			`  n=$(( $(cat '${counter}' 2> /dev/null || echo 0) + 1 )); echo "$n" > '${counter}'`,
 			'  if [ "$n" = "$FAIL_AT" ]; then echo "aws: [ERROR]: injected failure" >&2; exit 254; fi',
 			'fi',
+			...(options.noDefaultVpc ? ['case " $* " in *" describe-vpcs "*) echo None; exit 0 ;; esac'] : []),
 			...call,
 			'',
 		].join('\n'),
