@@ -76,7 +76,7 @@ export type GameEngine = {
 	quizAnswers(play: Play): Record<number, boolean>;
 	/** the shell's prompt for this session: `$ `, or the remote one while logged in to an instance */
 	promptFor(session: Session): string;
-	/** what `export` needs to replay this play's session as scripts for the real AWS CLI */
+	/** what `save-script` needs to replay this play's session as scripts for the real AWS CLI */
 	exportInput(play: Play): ExportInput;
 	/** Tab completion candidates for the word ending the text */
 	complete(session: Session, lineBeforeCursor: string): string[];
