@@ -103,10 +103,19 @@ const optionWord = (cmd: SimpleCommand, flag: string): Word | undefined => {
 /** Lines the script never runs: they change the learner's own CLI set-up or the whole account. */
 const leftOut = (line: string): string | undefined => {
 	if (/^\s*aws\s+(?:--\S+\s+\S+\s+)*configure\b/.test(line)) return 'it would change your own AWS CLI settings; set them yourself if you want them';
-	if (/\b(?:enable|disable)-image-block-public-access\b/.test(line)) return 'it changes a setting of the whole account (in every classmate\'s hands too)';
+	if (/\b(?:enable|disable)-image-block-public-access\b/.test(line)) return 'it changes a setting of the whole account, which classmates share';
 	if (/modify-image-attribute\b/.test(line) && /Group=all|"Group"\s*:\s*"all"/.test(line)) return 'it would make your image public to every AWS account';
+	if (/register-image\b/.test(line) && /--image-location\b/.test(line)) return 'it registers an image from an S3 bundle that exists only in the sandbox';
 	return undefined;
 };
+
+/** Images of the sandbox's own invention (a marketplace product, a name with no build stamp to look for): not on AWS. */
+const sandboxOnly = (world: World): string[] =>
+	Object.values(world.regions).flatMap(state =>
+		Object.values(state.images)
+			.filter(image => image.OwnerId !== world.account && (!image.ImageOwnerAlias || image.ImageOwnerAlias === 'aws-marketplace' || familyPattern(image.Name) === undefined))
+			.map(image => image.ImageId),
+	);
 
 export class SessionWriter {
 	private readonly body: string[] = [];
@@ -520,6 +529,7 @@ export class SessionWriter {
 		const {input} = this;
 		let session = input.newSession(input.region);
 		this.start = session.world;
+		const tainted = new Set(sandboxOnly(session.world));
 		const all = [...input.setup.map(line => ({line, setup: true})), ...input.lines.map(line => ({line, setup: false}))];
 		let inSetup = true;
 		this.emit(...comment("---- the chapter's starting state (AMI School made it for you)"));
@@ -543,13 +553,21 @@ export class SessionWriter {
 			session = result.session;
 			const trimmed = line.trim();
 			if (result.exitCode !== 0 || trimmed === '' || trimmed.startsWith('#') || /^\s*clear\s*$/.test(line)) continue;
-			const why = leftOut(line);
+			const after = session;
+			// a line that uses what exists only in the sandbox is left out, and so is what it made
+			const argv = (after.history.at(-1)?.runs ?? []).filter(r => r.on === undefined).flatMap(r => r.args);
+			const uses = [...tainted].find(id => argv.some(arg => arg.includes(id)));
+			const why = leftOut(line) ?? (uses ? `it uses ${uses}, which exists only in the sandbox` : undefined);
 			if (why) {
-				this.emit(printLines([`left out: ${visible(trimmed)}`, `  (${why})`]));
+				this.emit(printLines([`left out: ${shownText(trimmed)}`, `  (${why})`]));
+				if (!/^\s*aws\s+(?:--\S+\s+\S+\s+)*configure\b/.test(line)) {
+					const beforeKeys = new Set(resourcesOf(before.world).map(keyOf));
+					for (const m of resourcesOf(after.world)) if (!beforeKeys.has(keyOf(m))) tainted.add(m.id);
+				}
+
 				continue;
 			}
 
-			const after = session;
 			if (before.remote !== undefined || /^\s*ssh\b/.test(line)) {
 				this.remoteSteps.push(this.shown(line, before));
 				if (after.remote === undefined) this.flushRemote();

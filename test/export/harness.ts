@@ -152,10 +152,10 @@ export const liveKinds = (world: World): Record<string, number> => {
 	return counts;
 };
 
-/** The game's own world after a chapter's setup and `lines`. */
-export const playedWorld = (order: number, lines: string[]): World => {
+/** The game's own world after a chapter's setup and `lines` (those `keep` keeps). */
+export const playedWorld = (order: number, lines: string[], keep: (line: string) => boolean = () => true): World => {
 	const lesson = chapter(order);
 	let session = newSession(lesson.setup.region);
-	for (const line of [...lesson.setup.commands, ...lines]) session = runLine(session, line).session;
+	for (const line of [...lesson.setup.commands, ...lines].filter(keep)) session = runLine(session, line).session;
 	return session.world;
 };
