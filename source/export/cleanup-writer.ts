@@ -15,6 +15,10 @@ trap 'rm -f -- "$FAILMARK"' EXIT
 # a describe call whose failure means the report below cannot be trusted
 look() { aws "$@" || { printf '%s\n' "$*" >> "$FAILMARK"; return 1; }; }
 image_snapshots=''   # region=snapshot-id words (bash 3 has no associative arrays)
+# what the first pass found, kind|region|ids: the check at the end looks at the same things again
+seen=''
+remember() { seen="$seen $1|$2|$3"; }
+remembered() { printf '%s\n' $seen | awk -F '|' -v k="$1" -v r="$2" '$1 == k && $2 == r { print $3 }'; }
 snapshots_of() { printf '%s\n' $image_snapshots | awk -F = -v r="$1" '$1 == r { print $2 }'; }
 failed=0
 removed=0
@@ -46,6 +50,7 @@ for region in $regions; do
   echo "== $region"
   # 1. instances (their root volumes go with them)
   ids=$( { ledger instance "$region"; tagged look ec2 describe-instances --region "$region" --query 'Reservations[].Instances[].InstanceId'; } | csv)
+  remember instance "$region" "$ids"
   if [ -n "$ids" ]; then
     live=$(look ec2 describe-instances --region "$region" --filters "Name=instance-id,Values=$ids" Name=instance-state-name,Values=pending,running,stopping,stopped --query 'Reservations[].Instances[].InstanceId' --output text) || { could_not instances "$ids" "describe-instances failed"; live=""; }
     for id in $live; do
@@ -58,6 +63,7 @@ for region in $regions; do
   fi
   # 2. images, and the snapshots behind them
   ids=$( { ledger image "$region"; tagged look ec2 describe-images --region "$region" --owners self --query 'Images[].ImageId'; } | csv)
+  remember image "$region" "$ids"
   if [ -n "$ids" ]; then
     for id in $(look ec2 describe-images --region "$region" --owners self --filters "Name=image-id,Values=$ids" --query 'Images[].ImageId' --output text); do
       for snap in $(look ec2 describe-images --region "$region" --image-ids "$id" --query 'Images[0].BlockDeviceMappings[].Ebs.SnapshotId' --output text); do image_snapshots="$image_snapshots $region=$snap"; done
@@ -66,6 +72,7 @@ for region in $regions; do
   fi
   # 3. snapshots
   ids=$( { snapshots_of "$region"; ledger snapshot "$region"; tagged look ec2 describe-snapshots --region "$region" --owner-ids self --query 'Snapshots[].SnapshotId'; } | grep '^snap-' | csv || true)
+  remember snapshot "$region" "$ids"
   if [ -n "$ids" ]; then
     for id in $(look ec2 describe-snapshots --region "$region" --owner-ids self --filters "Name=snapshot-id,Values=$ids" --query 'Snapshots[].SnapshotId' --output text); do
       retry snapshot "$id" "$region" aws ec2 delete-snapshot --region "$region" --snapshot-id "$id" || true
@@ -73,6 +80,7 @@ for region in $regions; do
   fi
   # 4. volumes left behind (not deleted with their instance)
   ids=$( { ledger volume "$region"; tagged look ec2 describe-volumes --region "$region" --query 'Volumes[].VolumeId'; } | csv)
+  remember volume "$region" "$ids"
   if [ -n "$ids" ]; then
     for id in $(look ec2 describe-volumes --region "$region" --filters "Name=volume-id,Values=$ids" --query 'Volumes[].VolumeId' --output text); do
       retry volume "$id" "$region" aws ec2 delete-volume --region "$region" --volume-id "$id" || true
@@ -80,6 +88,7 @@ for region in $regions; do
   fi
   # 5. security groups: AWS refuses (DependencyViolation) until their instances are gone
   ids=$( { ledger security-group "$region"; tagged look ec2 describe-security-groups --region "$region" --query 'SecurityGroups[].GroupId'; } | csv)
+  remember security-group "$region" "$ids"
   if [ -n "$ids" ]; then
     for id in $(look ec2 describe-security-groups --region "$region" --filters "Name=group-id,Values=$ids" --query 'SecurityGroups[].GroupId' --output text); do
       retry security-group "$id" "$region" aws ec2 delete-security-group --region "$region" --group-id "$id" || true
@@ -112,7 +121,7 @@ left=""
 cost=0
 add() { left="$left$1"$'\n'; cost=$(awk -v a="$cost" -v b="$2" 'BEGIN { printf "%.4f", a + b }'); }
 for region in $regions; do
-  ids=$( { ledger instance "$region"; tagged look ec2 describe-instances --region "$region" --query 'Reservations[].Instances[].InstanceId'; } | csv)
+  ids=$(remembered instance "$region")
   if [ -n "$ids" ]; then
     while read -r id type ip; do
       [ -n "$id" ] || continue
@@ -120,11 +129,11 @@ for region in $regions; do
       add "  instance $id ($type, $region): \$$day per day" "$day"
     done < <(look ec2 describe-instances --region "$region" --filters "Name=instance-id,Values=$ids" Name=instance-state-name,Values=pending,running,stopping,stopped --query 'Reservations[].Instances[].[InstanceId,InstanceType,PublicIpAddress]' --output text)
   fi
-  ids=$( { ledger image "$region"; tagged look ec2 describe-images --region "$region" --owners self --query 'Images[].ImageId'; } | csv)
+  ids=$(remembered image "$region")
   if [ -n "$ids" ]; then
     for id in $(look ec2 describe-images --region "$region" --owners self --filters "Name=image-id,Values=$ids" --query 'Images[].ImageId' --output text); do add "  image $id ($region): its snapshots are billed (below)" 0; done
   fi
-  ids=$( { snapshots_of "$region"; ledger snapshot "$region"; tagged look ec2 describe-snapshots --region "$region" --owner-ids self --query 'Snapshots[].SnapshotId'; } | grep '^snap-' | csv || true)
+  ids=$(remembered snapshot "$region")
   if [ -n "$ids" ]; then
     while read -r id size; do
       [ -n "$id" ] || continue
@@ -132,7 +141,7 @@ for region in $regions; do
       add "  snapshot $id ($size GiB, $region): \$$day per day" "$day"
     done < <(look ec2 describe-snapshots --region "$region" --owner-ids self --filters "Name=snapshot-id,Values=$ids" --query 'Snapshots[].[SnapshotId,VolumeSize]' --output text)
   fi
-  ids=$( { ledger volume "$region"; tagged look ec2 describe-volumes --region "$region" --query 'Volumes[].VolumeId'; } | csv)
+  ids=$(remembered volume "$region")
   if [ -n "$ids" ]; then
     while read -r id size; do
       [ -n "$id" ] || continue
@@ -140,7 +149,7 @@ for region in $regions; do
       add "  volume $id ($size GiB, $region): \$$day per day" "$day"
     done < <(look ec2 describe-volumes --region "$region" --filters "Name=volume-id,Values=$ids" --query 'Volumes[].[VolumeId,Size]' --output text)
   fi
-  ids=$( { ledger security-group "$region"; tagged look ec2 describe-security-groups --region "$region" --query 'SecurityGroups[].GroupId'; } | csv)
+  ids=$(remembered security-group "$region")
   if [ -n "$ids" ]; then
     for id in $(look ec2 describe-security-groups --region "$region" --filters "Name=group-id,Values=$ids" --query 'SecurityGroups[].GroupId' --output text); do add "  security group $id ($region): free, but it clutters the account" 0; done
   fi
