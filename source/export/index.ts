@@ -6,6 +6,7 @@ import {SessionWriter, type ExportInput} from './session-writer.js';
 // The exporter's room: a played session as session.sh and cleanup.sh for the real AWS CLI.
 //   quote.ts          the one quoting function (and comments, shown text): its safety rule
 //   render.ts         a typed line, parsed by the game's shell, written back as bash
+//   policy.ts         what a line may run on the learner's computer (else it is left out)
 //   substitute.ts     what in typed text becomes a script variable (IDs, names, the Region)
 //   session-writer.ts the session replayed line by line: what each line made, found and recorded
 //   script-writer.ts  session.sh around that body: checks before anything is made, helpers

@@ -5,6 +5,7 @@ import {RUN_TAG, STEP_TAG} from './ledger.js';
 import {command, comment, concat, printLines, sh, shVar, visible} from './quote.js';
 import {piecesText, renderList, renderWord, type Piece} from './render.js';
 import {madeNames, substitute, type Substitutions} from './substitute.js';
+import {unsafeReason} from './policy.js';
 
 // session.sh's body: the played session replayed line by line in a fresh sandbox (the model is
 // deterministic, so it makes the same resources again); the world before and after each line
@@ -557,7 +558,9 @@ export class SessionWriter {
 			// a line that uses what exists only in the sandbox is left out, and so is what it made
 			const argv = (after.history.at(-1)?.runs ?? []).filter(r => r.on === undefined).flatMap(r => r.args);
 			const uses = [...tainted].find(id => argv.some(arg => arg.includes(id)));
-			const why = leftOut(line) ?? (uses ? `it uses ${uses}, which exists only in the sandbox` : undefined);
+			const remote = before.remote !== undefined || /^\s*ssh\b/.test(line);
+			const parsed = remote ? undefined : parseLine(line);
+			const why = leftOut(line) ?? (parsed?.ok ? unsafeReason(parsed.list) : undefined) ?? (uses ? `it uses ${uses}, which exists only in the sandbox` : undefined);
 			if (why) {
 				this.emit(printLines([`left out: ${shownText(trimmed)}`, `  (${why})`]));
 				if (!/^\s*aws\s+(?:--\S+\s+\S+\s+)*configure\b/.test(line)) {
@@ -568,7 +571,7 @@ export class SessionWriter {
 				continue;
 			}
 
-			if (before.remote !== undefined || /^\s*ssh\b/.test(line)) {
+			if (remote) {
 				this.remoteSteps.push(this.shown(line, before));
 				if (after.remote === undefined) this.flushRemote();
 				continue;

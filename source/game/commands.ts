@@ -22,7 +22,7 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 	{name: 'quiz', aliases: [], summary: 'answer the chapter questions', sandbox: false},
 	{name: 'lineage', aliases: [], summary: 'family tree of your images: instance, AMI, snapshots, copies, launches', sandbox: true},
 	{name: 'bill', aliases: [], summary: 'the cost meter in detail', sandbox: true},
-	{name: 'save-script', aliases: [], summary: 'write this session as session.sh and cleanup.sh for the real AWS CLI (save-script [DIR])', sandbox: true},
+	{name: 'save-script', aliases: [], summary: 'write session.sh and cleanup.sh for the real AWS CLI [DIR]', sandbox: true},
 	{name: 'menu', aliases: [], summary: 'back to the chapter menu (your progress is kept)', sandbox: true},
 	{name: 'exit', aliases: ['quit'], summary: 'leave the game (or press Ctrl+C twice)', sandbox: true},
 ];

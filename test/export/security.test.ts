@@ -93,6 +93,29 @@ describe('exported scripts run nothing they were not meant to', () => {
 		expect(m.argvs().find(argv => argv.includes('create-tags') && argv.includes('--tags'))).toContain('Key=pattern,Value=x*');
 	}, 60_000);
 
+	it('a lesson pack\'s setup (or a pasted line) cannot plant a command, or read a file outside the folder into an AWS call', () => {
+		// the sandbox itself refuses an unknown program (pwned): these lines fail there and are never written
+		const refused = ['echo "hello $(pwned subst)"', 'pwned direct || true', 'echo x | xargs pwned', 'CMD=pwned; $CMD var'];
+		// these succeed in the sandbox, and are left out of the script, each with its reason
+		const planted: Array<[string, string]> = [
+			['aws ec2 describe-regions --output text > ~/.bashrc', 'it writes or reads a file in your home folder'],
+			['aws ec2 create-tags --resources $SG --tags Key=creds,Value="$(cat ~/.aws/credentials)"', 'it reads or writes a file in your home folder'],
+			['aws ec2 create-tags --resources $SG --tags Key=host,Value="$(cat /etc/hostname)"', 'it reads or writes the file /etc/hostname, outside the script\'s folder'],
+			['CMD=echo; $CMD hi', 'the program it runs is named by a variable'],
+			["echo hi | sed 's/hi/ho/'", 'it runs sed on your computer, which this script never does'],
+			['rm -f ~/x', 'it reads or writes a file in your home folder'],
+		];
+		const setup = [...SETUP, ...refused, ...planted.map(([line]) => line)];
+		const m = machine();
+		const dir = m.place(exportLines(setup, []));
+		const session = m.run(dir, 'session.sh');
+		expect(session.status, session.stderr).toBe(0);
+		expect(m.pwnedRuns()).toBe('');
+		expect(m.argvs().some(argv => argv.includes('create-tags'))).toBe(false);
+		expect(fs.existsSync(path.join(m.root, '.bashrc'))).toBe(false);
+		for (const [line, reason] of planted) expect(session.stdout).toContain(`left out: ${line}\n  (${reason})`);
+	}, 60_000);
+
 	it('the model refuses a device name EC2 refuses (as InvalidBlockDeviceMapping)', () => {
 		let session = newSession('us-east-1');
 		for (const line of SETUP) session = runLine(session, line).session;
