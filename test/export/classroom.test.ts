@@ -105,6 +105,18 @@ describe('an exported session in a classroom account', () => {
 		}
 	}, 60_000);
 
+	it('waits for an image past the CLI waiter\'s 10 minutes, and deletes snapshots one by one on a CLI without --delete-associated-snapshots', () => {
+		const m = machine({oldCli: true, slowImages: 2});
+		const dir = m.place(exportChapter(2));
+		const session = m.run(dir, 'session.sh');
+		expect(session.status, session.stderr).toBe(0);
+		expect(session.stdout).toMatch(/\(image ami-[\da-f]+ is still \S+ after 1 rounds of 10 minutes: waiting on\)/);
+		expect(session.stdout).toContain("(this AWS CLI has no --delete-associated-snapshots: deleting the image's snapshots one by one)");
+		// the chapter's own clean-up at its end left only the key pair and the group
+		expect(liveKinds(m.world())).toEqual({'us-east-1 key-pair': 1, 'us-east-1 security-group': 1});
+		expect(m.argvs().some(argv => argv.includes('delete-snapshot'))).toBe(true);
+	}, 60_000);
+
 	it('refuses to start without a terminal or --yes, and without a default VPC, before making anything', () => {
 		const m = machine();
 		const noYes = m.run(m.place(exportChapter(1, [])), 'session.sh', {}, []);

@@ -52,7 +52,7 @@ const awsServer = (): number => {
  * `real`: the stand-in `aws` runs `node dist/cli.js aws` itself for every call (slow: a node start
  * per call); otherwise the same code answers from aws-server.mjs.
  */
-export const machine = (options: {real?: boolean; noDefaultVpc?: boolean} = {}) => {
+export const machine = (options: {real?: boolean; noDefaultVpc?: boolean; oldCli?: boolean; slowImages?: number} = {}) => {
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-export-'));
 	const bin = path.join(root, 'bin');
 	fs.mkdirSync(bin);
@@ -80,6 +80,17 @@ export const machine = (options: {real?: boolean; noDefaultVpc?: boolean} = {}) 
 			'  if [ "$n" = "$FAIL_AT" ]; then echo "aws: [ERROR]: injected failure" >&2; exit 254; fi',
 			'fi',
 			...(options.noDefaultVpc ? ['case " $* " in *" describe-vpcs "*) echo None; exit 0 ;; esac'] : []),
+			// an AWS CLI from before May 2025
+			...(options.oldCli ? ['case " $* " in *" --delete-associated-snapshots "*) echo "aws: [ERROR]: Unknown options: --delete-associated-snapshots" >&2; exit 252 ;; esac'] : []),
+			// the image-available waiter giving up (10 minutes) the first N times it is asked
+			...(options.slowImages
+				? [
+						'case " $* " in *" wait image-available "*)',
+						`  w=$(( $(cat '${root}/waits' 2> /dev/null || echo 0) + 1 )); echo "$w" > '${root}/waits'`,
+						`  if [ "$w" -le ${options.slowImages} ]; then echo "aws: [ERROR]: Waiter ImageAvailable failed: Max attempts exceeded" >&2; exit 255; fi ;;`,
+						'esac',
+					]
+				: []),
 			...call,
 			'',
 		].join('\n'),
