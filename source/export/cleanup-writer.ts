@@ -179,7 +179,6 @@ fi
 export const cleanupScript = (title: string, instanceTypes: string[]): string =>
 	[
 		...scriptStart('cleanup.sh', title, [`Removes what session.sh made (listed in ${LEDGER}, and tagged ${RUN_TAG}=<run id>), in every`, 'Region it used: instances, images and their snapshots, snapshots, volumes, security groups,', 'key pairs and the private key files.']),
-		`RUN_TAG=${RUN_TAG}`,
 		'[ -f "$LEDGER" ] || die "there is no $LEDGER here, so session.sh made nothing to remove"',
 		BODY
 			.replace('__PRICES__', priceCase(instanceTypes).join('\n'))
