@@ -91,12 +91,21 @@ export const newSession = (region = 'us-east-1', chapterId?: string): Session =>
 export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDeps): ChapterState => {
 	let session = newSession(lesson.setup.region, lesson.id);
 	const setupErrors: string[] = [];
-	lesson.setup.commands.forEach((line, i) => {
+	const runSetup = (line: string, where: string) => {
 		const result = safeRun(deps, session, line);
 		session = result.session;
-		if (result.incomplete) setupErrors.push(`setup.commands[${i}]: "${line}" is incomplete`);
-		else if (result.exitCode !== 0) setupErrors.push(`setup.commands[${i}]: "${line}" exited ${result.exitCode}${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}`);
+		if (result.incomplete) setupErrors.push(`${where}: "${line}" is incomplete`);
+		else if (result.exitCode !== 0) setupErrors.push(`${where}: "${line}" exited ${result.exitCode}${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}`);
+	};
+
+	// What happened before the chapter's day, each at its own moment; then back to the day itself.
+	const today = session.world.clock;
+	lesson.setup.history.forEach((moment, h) => {
+		session = {...session, world: {...session.world, clock: Date.parse(moment.at)}};
+		moment.commands.forEach((line, i) => runSetup(line, `setup.history[${h}].commands[${i}]`));
 	});
+	if (session.world.clock !== today) session = {...session, world: {...session.world, clock: Math.max(today, session.world.clock)}};
+	lesson.setup.commands.forEach((line, i) => runSetup(line, `setup.commands[${i}]`));
 	// The player's history starts with their own first command.
 	session = {...session, history: []};
 	const {vars, errors} = computeVars(lesson, session, deps);

@@ -51,6 +51,9 @@ export type Image = {
 	DeregistrationProtection?: string;
 	/** instance-store images: where the bundle lives in S3 */
 	ManifestLocation?: string;
+	/** paravirtual images: the kernel (aki-…) and RAM disk (ari-…) they boot with */
+	KernelId?: string;
+	RamdiskId?: string;
 	/** for game content: hourly software price (Marketplace) in USD */
 	softwarePricePerHour?: number;
 	/** for game content: hourly licence price (Windows) in USD */

@@ -101,6 +101,8 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 		SourceImageId: sourceId,
 		SourceImageRegion: String(params.SourceRegion),
 		ManifestLocation: source!.ManifestLocation,
+		KernelId: source!.KernelId,
+		RamdiskId: source!.RamdiskId,
 		softwarePricePerHour: source!.softwarePricePerHour,
 		licencePricePerHour: source!.licencePricePerHour,
 		suspicious: source!.suspicious,

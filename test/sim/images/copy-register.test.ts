@@ -222,6 +222,17 @@ describe('RegisterImage', () => {
 		expect(ok(r.world, 'DescribeImages', {Filters: [{Name: 'manifest-location', Values: ['my-bucket/*']}]}).output.Images).toHaveLength(1);
 	});
 
+	it('a paravirtual image carries the kernel it boots: in describe-images, the kernel attribute, its filter and its instances', () => {
+		const r = ok(fresh(), 'RegisterImage', {Name: 'legacy-pv', ImageLocation: 'my-bucket/bundles/image.manifest.xml', Architecture: 'x86_64', VirtualizationType: 'paravirtual', KernelId: 'aki-919dcaf8'});
+		const imageId = r.output.ImageId as string;
+		expect(ok(r.world, 'DescribeImages', {ImageIds: [imageId]}).output.Images[0]).toMatchObject({KernelId: 'aki-919dcaf8', VirtualizationType: 'paravirtual'});
+		expect(ok(r.world, 'DescribeImageAttribute', {ImageId: imageId, Attribute: 'kernel'}).output.KernelId).toEqual({Value: 'aki-919dcaf8'});
+		expect(ok(r.world, 'DescribeImages', {Filters: [{Name: 'kernel-id', Values: ['aki-919dcaf8']}]}).output.Images).toHaveLength(1);
+		const launched = ok(r.world, 'RunInstances', {ImageId: imageId, InstanceType: 'm1.small', MinCount: 1, MaxCount: 1});
+		expect(launched.output.Instances[0].KernelId).toBe('aki-919dcaf8');
+		expect(err(fresh(), 'RegisterImage', {Name: 'legacy-pv', ImageLocation: 'my-bucket/bundles/image.manifest.xml', KernelId: 'ami-919dcaf8'}).code).toBe('InvalidParameterValue');
+	});
+
 	it('DryRun', () => {
 		expect(err(fresh(), 'RegisterImage', {Name: 'bundle-v1', ImageLocation: 'my-bucket/image.manifest.xml', DryRun: true}).code).toBe('DryRunOperation');
 	});
