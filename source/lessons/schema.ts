@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {CHECK_KINDS, checkSchema} from './check-schema.js';
+import {WORLD_START} from '../sim/core/clock.js';
 
 // The lesson file format (one YAML file per chapter, see lessons/README.md). This file holds
 // the shape; validate.ts the rules that span fields (unique ids, JMESPath, facts, one correct answer).
@@ -51,9 +52,25 @@ export const lessonSchema = z.strictObject({
 	setup: z
 		.strictObject({
 			region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not a Region name (e.g. us-east-1)').default('us-east-1').describe('the player\'s Region (default us-east-1)'),
+			/**
+			 * Commands run at a moment before the chapter's day, first (an image registered in 2012 shows
+			 * a 2012 CreationDate); then the clock comes back to the chapter's day for `commands`.
+			 */
+			history: z
+				.array(
+					z.strictObject({
+						at: z.iso
+							.datetime({message: 'an ISO date and time, e.g. 2012-05-14T09:30:00Z'})
+							.refine(at => Date.parse(at) < WORLD_START, 'a moment before the chapter\'s day (2026-09-01)')
+							.describe('when they run: an ISO date and time before the chapter\'s day'),
+						commands: z.array(line).min(1).describe('shell lines run at that moment'),
+					}),
+				)
+				.default([])
+				.describe('commands run at moments before the chapter\'s day, first (an image registered in 2012 shows a 2012 date)'),
 			commands: z.array(line).default([]).describe('shell lines run silently before the player starts; variables they set stay in the player\'s shell'),
 		})
-		.default({region: 'us-east-1', commands: []})
+		.default({region: 'us-east-1', history: [], commands: []})
 		.describe('what is there before the player starts'),
 	/**
 	 * Values the checks use as $NAME, computed once after the setup from the world (never from the
