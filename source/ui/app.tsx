@@ -109,7 +109,7 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 
 	return (
 		<>
-			<Transcript key={state.transcriptEpoch} entries={state.transcript} />
+			<Transcript key={state.transcriptEpoch} entries={state.transcript} columns={columns} />
 			<Box flexDirection="column">
 				{body}
 				{state.ctrlCArmed ? <Text color="yellow">Press Ctrl+C again to quit.</Text> : null}

@@ -1,6 +1,7 @@
 import React from 'react';
 import {Static, Text} from 'ink';
 import type {ScrollEntry} from '../lab/lab-state.js';
+import {fitText, type FitKind} from '../text/fit.js';
 
 // Finished output: written once above the live area and left in the terminal's scrollback.
 
@@ -36,11 +37,16 @@ const colourOf = (entry: ScrollEntry): {color?: string; bold?: boolean; dimColor
 	}
 };
 
-export const Transcript = ({entries}: {entries: ScrollEntry[]}) => (
+const fitKind = (entry: ScrollEntry): FitKind => (entry.kind === 'command' ? 'command' : entry.kind === 'stdout' || entry.kind === 'stderr' ? 'output' : 'text');
+
+/** The lines an entry takes in a terminal of `columns` (its last column left free): what the transcript prints, and the reader pages through. */
+export const entryLines = (entry: ScrollEntry, columns: number): string[] => fitText(entry.text, Math.max(20, columns - 1), fitKind(entry));
+
+export const Transcript = ({entries, columns}: {entries: ScrollEntry[]; columns: number}) => (
 	<Static items={entries}>
 		{entry => (
 			<Text key={entry.id} {...colourOf(entry)}>
-				{entry.text}
+				{entryLines(entry, columns).join('\n')}
 			</Text>
 		)}
 	</Static>
