@@ -103,13 +103,14 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 	if (tooSmall({columns, rows})) body = <Text wrap="wrap">Terminal too small ({columns}×{rows}): AMI School needs {MIN_COLUMNS}×{MIN_ROWS}. Make the window bigger; your game is kept.</Text>;
 	else if (screen.name === 'menu') body = <MenuScreen engine={engine} state={state} index={screen.index} rows={rows} />;
 	else if (screen.name === 'story' && chapter) body = <StoryScreen chapter={chapter} page={screen.page} columns={columns} rows={rows} />;
-	else if (screen.name === 'quiz' && chapter?.quiz[screen.question]) body = <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} columns={columns} />;
+	else if (screen.name === 'quiz' && chapter?.quiz[screen.question]) body = <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} columns={columns} banner={screen.banner} />;
 	else if (screen.name === 'complete' && chapter) body = <CompleteScreen chapter={chapter} report={screen.report} best={screen.best} items={completeItems(engine, state)} index={screen.index} page={screen.page} columns={columns} rows={rows} />;
-	else if (state.lab) body = <LabScreen engine={engine} lab={state.lab} columns={columns} rows={rows} />;
+	else if (state.lab) body = <LabScreen engine={engine} lab={state.lab} columns={columns} rows={rows} transcript={state.transcript} reader={state.reader} showWorld={state.showWorld} />;
 
 	return (
 		<>
-			<Transcript key={state.transcriptEpoch} entries={state.transcript} columns={columns} />
+			{/* the transcript belongs to the lab: other screens start on a clean screen (app-state.ts withCleanScreen) */}
+			{screen.name === 'lab' ? <Transcript key={state.transcriptEpoch} entries={state.transcript} columns={columns} /> : null}
 			<Box flexDirection="column">
 				{body}
 				{state.ctrlCArmed ? <Text color="yellow">Press Ctrl+C again to quit.</Text> : null}

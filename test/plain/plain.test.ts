@@ -111,7 +111,7 @@ describe.skipIf(!existsSync(CLI))('plain mode through a pipe (the built game)', 
 	it('TERM=dumb plays line by line too', () => {
 		const result = run(['sandbox'], 'help\n', {TERM: 'dumb'});
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('Game commands:');
+		expect(result.stdout).toContain("The game's own commands:");
 		expect(result.stdout).toContain('Bye. Your progress is saved.');
 	});
 });

@@ -136,7 +136,7 @@ describe('a new chapter starts on a clean screen, with its title once', () => {
 		const step = startAt(engine, state, {mode: 'chapter', chapter: '2'});
 		expect(step.effects).toContainEqual({type: 'clear'});
 		expect(step.state.transcript).toEqual([]);
-		expect(step.state.transcriptEpoch).toBe(epoch + 1);
+		expect(step.state.transcriptEpoch).toBeGreaterThan(epoch);
 		expect(step.state.screen).toMatchObject({name: 'story'});
 		// the story shows the title; the lab's transcript starts with it, once
 		let lab = appKey(engine, step.state, 's', {}).state;

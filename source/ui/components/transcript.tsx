@@ -1,11 +1,11 @@
 import React from 'react';
 import {Static, Text} from 'ink';
 import type {ScrollEntry} from '../lab/lab-state.js';
-import {fitText, type FitKind} from '../text/fit.js';
+import {entryLines} from '../lab/layout.js';
 
 // Finished output: written once above the live area and left in the terminal's scrollback.
 
-const colourOf = (entry: ScrollEntry): {color?: string; bold?: boolean; dimColor?: boolean} => {
+export const colourOf = (entry: Pick<ScrollEntry, 'kind'>): {color?: string; bold?: boolean; dimColor?: boolean} => {
 	switch (entry.kind) {
 		case 'command': {
 			return {bold: true};
@@ -36,11 +36,6 @@ const colourOf = (entry: ScrollEntry): {color?: string; bold?: boolean; dimColor
 		}
 	}
 };
-
-const fitKind = (entry: ScrollEntry): FitKind => (entry.kind === 'command' ? 'command' : entry.kind === 'stdout' || entry.kind === 'stderr' ? 'output' : 'text');
-
-/** The lines an entry takes in a terminal of `columns` (its last column left free): what the transcript prints, and the reader pages through. */
-export const entryLines = (entry: ScrollEntry, columns: number): string[] => fitText(entry.text, Math.max(20, columns - 1), fitKind(entry));
 
 export const Transcript = ({entries, columns}: {entries: ScrollEntry[]; columns: number}) => (
 	<Static items={entries}>

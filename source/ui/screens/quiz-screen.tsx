@@ -15,13 +15,14 @@ const Para = ({text, columns, color}: {text: string; columns: number; color?: st
 	</Box>
 );
 
-export const QuizScreen = ({question, number, total, index, answered, columns = 80}: {question: QuizQuestion; number: number; total: number; index: number; answered?: number; columns?: number}) => {
+export const QuizScreen = ({question, number, total, index, answered, columns = 80, banner}: {question: QuizQuestion; number: number; total: number; index: number; answered?: number; columns?: number; banner?: string}) => {
 	// each label laid out for the room beside the pointer, so its lines start under its text
 	const items = question.choices.map((choice, i) => ({key: String(i), label: reflow(choice.text, textWidth(columns) - 2).join('\n')}));
 	const chosen = answered === undefined ? undefined : question.choices[answered];
 	const right = question.choices.find(c => c.correct);
 	return (
 		<Box flexDirection="column">
+			{banner ? <Para text={banner} columns={columns} color={banner.startsWith('Every') ? 'green' : 'yellow'} /> : null}
 			<Text bold color="cyan">{`Quiz ${number}/${total}`}</Text>
 			<Para text={question.question} columns={columns} />
 			<Box marginY={1}>
