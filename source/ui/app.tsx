@@ -29,7 +29,9 @@ const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
 
 export const App = ({engine, openProgress, start}: AppProps) => {
 	const {exit} = useApp();
-	const {stdout} = useStdout();
+	// Ink's write: the live frame is drawn again after what is written (a clear that is followed by
+	// the same frame as before would otherwise leave the screen empty)
+	const {write} = useStdout();
 	const {isRawModeSupported} = useStdin();
 	const {columns, rows} = useWindowSize();
 	const viewRef = useRef({columns, rows});
@@ -51,7 +53,7 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 					const problem = storeRef.current.save(next.progress);
 					if (problem) next = addNotice(next, problem);
 				} else if (effect.type === 'clear') {
-					stdout.write(CLEAR_SCREEN);
+					write(CLEAR_SCREEN);
 				} else if (effect.type === 'exit') {
 					quit = true;
 				}
@@ -60,7 +62,7 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 			commit(next);
 			if (quit) exit();
 		},
-		[stdout, exit, commit],
+		[write, exit, commit],
 	);
 
 	const onInput = useCallback(

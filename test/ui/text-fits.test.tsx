@@ -112,12 +112,13 @@ describe('screens at 80x24', () => {
 		expect(state.screen).toMatchObject({name: 'complete', page: 0});
 	});
 
-	it('a quiz choice that wraps keeps its space after the pointer, and its lines start under its text', () => {
+	it('a quiz choice that wraps keeps its space after the pointer, and its lines start under its text, not under its number', () => {
 		const question = {question: 'Which is NOT a good reason to copy an AMI to another Region?', choices: [{text: 'Disaster recovery, so you can launch elsewhere if a Region has trouble, and then some more words', correct: true, explain: 'x'}, {text: 'No', correct: false, explain: 'y'}]};
 		const lines = draw(<QuizScreen question={question} number={1} total={1} index={0} columns={60} />, 60).split('\n');
 		const at = lines.findIndex(l => l.startsWith('❯'));
-		expect(lines[at]).toMatch(/^❯ Disaster/);
-		expect(lines[at + 1]).toMatch(/^ {2}\S/);
+		expect(lines[at]).toMatch(/^❯ 1\. Disaster/);
+		expect(lines[at + 1]).toMatch(/^ {5}\S/);
+		expect(lines[at + 2]).toMatch(/^ {2}2\. No/);
 	});
 });
 
