@@ -6,7 +6,8 @@
 //   pasted back at the prompt, the lines join into the command that was shown (AWS's docs print
 //   long commands this way);
 // - any other line breaks at a space, the space dropped, the lines after the first lined up
-//   under the text of a list item or table row, or at the line's own indent.
+//   under the text of a list item or table row, or at the line's own indent; a program's line
+//   with a word longer than a line (a JSON value, an ARN) is cut at the width, as a terminal does.
 
 const length = (text: string): number => [...text].length;
 
@@ -116,6 +117,14 @@ export const wrapLine = (line: string, width: number, hang = hangOf(line)): stri
 /** How a line that is a command starts: a `$ ` prompt, a program the lessons use, a variable set from a command. */
 const COMMAND_START = /^\s*(?:\$\s+)?(?:(?:aws|sudo|ssh|scp|curl|chmod|ssh-keygen|echo|cat|export|for|while)\s|[A-Za-z_]\w*=\$\()/;
 
+/** A line cut every `width` characters, as a terminal wraps it. */
+const cutLine = (line: string, width: number): string[] => {
+	const chars = [...line];
+	const out: string[] = [];
+	for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+	return out;
+};
+
 /** Whether a line of game text is a command to show copyable: indented (not a `term   text` row or list item), or starting as COMMAND_START says. */
 export const isCommandLine = (line: string): boolean => {
 	if (COMMAND_START.test(line)) return true;
@@ -135,5 +144,10 @@ export type FitKind = 'command' | 'output' | 'text';
 export const fitText = (text: string, width: number, kind: FitKind): string[] =>
 	text.split('\n').flatMap(line => {
 		if (kind === 'command' || (kind === 'text' && isCommandLine(line))) return breakCommand(line, width);
-		return wrapLine(line, width, kind === 'output' ? length(/^\s*/.exec(line)?.[0] ?? '') : undefined);
+		if (kind !== 'output') return wrapLine(line, width);
+		// a program's line with a word too long for a line (a JSON value, an ARN) breaks as the
+		// terminal would, at the width; otherwise at spaces, under the line's indent
+		const indent = length(/^\s*/.exec(line)?.[0] ?? '');
+		if (line.trim().split(/\s+/).some(word => length(word) > width - indent)) return cutLine(line, width);
+		return wrapLine(line, width, indent);
 	});
