@@ -78,7 +78,7 @@ export const worldText = (view: WorldView): string => {
 			const rows = view.rows.filter(r => r.region === region && r.kind === kind);
 			if (rows.length === 0) continue;
 			lines.push(`  ${title}`);
-			for (const row of rows) lines.push(`   ${worldRowText(row)}`);
+			for (const row of rows) lines.push(`  ${worldRowText(row)}`);
 		}
 	}
 
