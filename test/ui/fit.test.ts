@@ -86,5 +86,8 @@ describe('pages', () => {
 		expect(pages.map(p => p.length)).toEqual([11, 10]);
 		const paragraphs = [...Array.from({length: 15}, (_, i) => `a${i}`), '', ...Array.from({length: 6}, (_, i) => `b${i}`)];
 		expect(paginate(paragraphs, 19)).toEqual([paragraphs.slice(0, 15), paragraphs.slice(16)]);
+		// a debrief below the score at 80x24: seven rows a page
+		expect(paginate(lines.slice(0, 9), 7).map(p => p.length)).toEqual([5, 4]);
+		expect(paginate(lines.slice(0, 13), 3).map(p => p.length)).toEqual([3, 3, 3, 2, 2]);
 	});
 });

@@ -118,7 +118,8 @@ export const reflow = (text: string, width: number): string[] => {
 /**
  * Lines cut into pages of at most `rows` lines, never starting a page with a blank line, never
  * ending on a near-empty page: a page ends at a paragraph break in its last third when there is
- * one, and a short last page makes every page shorter (the lines spread evenly).
+ * one, and a last page of less than a third (or three lines) makes every page shorter (the lines
+ * spread evenly).
  */
 export const paginate = (lines: string[], rows: number): string[][] => {
 	const size = Math.max(1, rows);
@@ -151,16 +152,21 @@ export const paginate = (lines: string[], rows: number): string[][] => {
 		return pages;
 	};
 
-	let pages = cut(size);
-	// a near-empty last page: spread the lines evenly over as many pages
-	if (pages.length > 1 && (pages.at(-1)?.length ?? 0) < Math.max(2, Math.floor(size / 3))) {
-		for (let limit = Math.ceil(lines.length / pages.length); limit < size; limit++) {
-			const tried = cut(limit);
-			if (tried.length > pages.length) continue;
-			pages = tried;
-			break;
-		}
+	const pages = cut(size);
+	const last = pages.at(-1)?.length ?? 0;
+	if (pages.length < 2 || last >= Math.max(3, Math.floor(size / 3))) return pages;
+	// a near-empty last page: the same number of pages, their lines spread evenly
+	const flat = pages.flat();
+	const even: string[][] = [];
+	let at = 0;
+	for (let i = 0; i < pages.length; i++) {
+		const quota = Math.ceil((flat.length - at) / (pages.length - i));
+		let page = flat.slice(at, at + quota);
+		at += quota;
+		while (page.length > 1 && page.at(-1) === '') page = page.slice(0, -1);
+		while (page[0] === '' && page.length > 1) page = page.slice(1);
+		even.push(page);
 	}
 
-	return pages;
+	return even;
 };
