@@ -372,7 +372,8 @@ const hintOverflow = (before: AppState, after: AppState, view: LabView): AppStat
 	if (after.overflowHinted || after.transcript.length <= before.transcript.length) return after;
 	const {columns, rows} = viewOf(view);
 	const added = transcriptLines(after.transcript.slice(before.transcript.length), columns).length;
-	if (added <= labLayout({columns, rows}).page) return after;
+	// the rows above the lab's live area (goals, status, prompt: about ten rows at most)
+	if (added <= Math.max(5, rows - 10)) return after;
 	return {...note(after, 'info', 'That was longer than the screen: PgUp reads it back (q returns to the prompt).'), overflowHinted: true};
 };
 

@@ -27,6 +27,48 @@ export type AppProps = {
 
 const CLEAR_SCREEN = '\u001B[2J\u001B[3J\u001B[H';
 
+type ProgressHooks = {stateRef: React.MutableRefObject<AppState>; storeRef: React.MutableRefObject<ProgressPort | undefined>; apply: (next: AppState, effects: AppEffect[]) => void; commit: (next: AppState) => void};
+
+/** Opens saved progress once, after the first frame, then goes where the command line asked. */
+const useProgressOnce = (engine: Game, openProgress: AppProps['openProgress'], start: StartAt | undefined, {stateRef, storeRef, apply, commit}: ProgressHooks) => {
+	useEffect(() => {
+		let live = true;
+		const timer = setTimeout(() => {
+			openProgress()
+				.then(store => {
+					if (!live) return;
+					storeRef.current = store;
+					const loaded = progressLoaded(stateRef.current, store.progress, store.warning);
+					const step = start ? startAt(engine, loaded, start) : {state: loaded, effects: []};
+					apply(step.state, step.effects);
+				})
+				.catch((error: unknown) => {
+					if (live) commit(progressLoaded(stateRef.current, stateRef.current.progress, `Saved progress is unavailable (${String(error)}).`));
+				});
+		}, 0);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+		// Progress opens once, after the first frame.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, []);
+};
+
+/** The active screen, drawn from AppState. */
+const ScreenBody = ({engine, state, columns, rows}: {engine: Game; state: AppState; columns: number; rows: number}) => {
+	const chapter = chapterOf(engine, state.lab?.play);
+	const {screen} = state;
+	// a cut-off screen helps nobody: say what is wrong until the window grows (nothing is lost)
+	if (tooSmall({columns, rows})) return <Text wrap="wrap">Terminal too small ({columns}×{rows}): AMI School needs {MIN_COLUMNS}×{MIN_ROWS}. Make the window bigger; your game is kept.</Text>;
+	if (screen.name === 'menu') return <MenuScreen engine={engine} state={state} index={screen.index} rows={rows} />;
+	if (screen.name === 'story' && chapter) return <StoryScreen chapter={chapter} page={screen.page} columns={columns} rows={rows} />;
+	if (screen.name === 'quiz' && chapter?.quiz[screen.question]) return <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} columns={columns} banner={screen.banner} />;
+	if (screen.name === 'complete' && chapter) return <CompleteScreen chapter={chapter} report={screen.report} best={screen.best} items={completeItems(engine, state)} index={screen.index} page={screen.page} columns={columns} rows={rows} />;
+	if (state.lab) return <LabScreen engine={engine} lab={state.lab} columns={columns} rows={rows} transcript={state.transcript} reader={state.reader} showWorld={state.showWorld} />;
+	return null;
+};
+
 export const App = ({engine, openProgress, start}: AppProps) => {
 	const {exit} = useApp();
 	// Ink's write: the live frame is drawn again after what is written (a clear that is followed by
@@ -73,46 +115,15 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 		[engine, apply],
 	);
 
-	useEffect(() => {
-		let live = true;
-		const timer = setTimeout(() => {
-			openProgress()
-				.then(store => {
-					if (!live) return;
-					storeRef.current = store;
-					const loaded = progressLoaded(stateRef.current, store.progress, store.warning);
-					const step = start ? startAt(engine, loaded, start) : {state: loaded, effects: []};
-					apply(step.state, step.effects);
-				})
-				.catch((error: unknown) => {
-					if (live) commit(progressLoaded(stateRef.current, stateRef.current.progress, `Saved progress is unavailable (${String(error)}).`));
-				});
-		}, 0);
-		return () => {
-			live = false;
-			clearTimeout(timer);
-		};
-		// Progress opens once, after the first frame.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, []);
+	useProgressOnce(engine, openProgress, start, {stateRef, storeRef, apply, commit});
 
 	useInput(onInput, {isActive: isRawModeSupported});
 
-	const chapter = chapterOf(engine, state.lab?.play);
-	const {screen} = state;
-	let body: React.ReactNode = null;
-	// a cut-off screen helps nobody: say what is wrong until the window grows (nothing is lost)
-	if (tooSmall({columns, rows})) body = <Text wrap="wrap">Terminal too small ({columns}×{rows}): AMI School needs {MIN_COLUMNS}×{MIN_ROWS}. Make the window bigger; your game is kept.</Text>;
-	else if (screen.name === 'menu') body = <MenuScreen engine={engine} state={state} index={screen.index} rows={rows} />;
-	else if (screen.name === 'story' && chapter) body = <StoryScreen chapter={chapter} page={screen.page} columns={columns} rows={rows} />;
-	else if (screen.name === 'quiz' && chapter?.quiz[screen.question]) body = <QuizScreen question={chapter.quiz[screen.question]} number={screen.question + 1} total={chapter.quiz.length} index={screen.index} answered={screen.answered} columns={columns} banner={screen.banner} />;
-	else if (screen.name === 'complete' && chapter) body = <CompleteScreen chapter={chapter} report={screen.report} best={screen.best} items={completeItems(engine, state)} index={screen.index} page={screen.page} columns={columns} rows={rows} />;
-	else if (state.lab) body = <LabScreen engine={engine} lab={state.lab} columns={columns} rows={rows} transcript={state.transcript} reader={state.reader} showWorld={state.showWorld} />;
-
+	const body = <ScreenBody engine={engine} state={state} columns={columns} rows={rows} />;
 	return (
 		<>
 			{/* the transcript belongs to the lab: other screens start on a clean screen (app-state.ts withCleanScreen) */}
-			{screen.name === 'lab' ? <Transcript key={state.transcriptEpoch} entries={state.transcript} columns={columns} /> : null}
+			{state.screen.name === 'lab' ? <Transcript key={state.transcriptEpoch} entries={state.transcript} columns={columns} /> : null}
 			<Box flexDirection="column">
 				{body}
 				{state.ctrlCArmed ? <Text color="yellow">Press Ctrl+C again to quit.</Text> : null}
