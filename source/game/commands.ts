@@ -23,7 +23,7 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 	{name: 'lineage', aliases: [], summary: 'family tree of your images (instance, AMI, snapshots, copies)', sandbox: true},
 	{name: 'world', aliases: [], summary: 'your instances, images, snapshots, volumes, keys, groups', sandbox: true},
 	{name: 'bill', aliases: [], summary: 'the cost meter in detail', sandbox: true},
-	{name: 'export', aliases: [], summary: 'write this session as scripts for the real AWS CLI (export DIR)', sandbox: true},
+	{name: 'export', aliases: [], summary: 'write this session as scripts for the real AWS CLI (export [DIR])', sandbox: true},
 	{name: 'menu', aliases: [], summary: 'back to the chapter menu (your progress is kept)', sandbox: true},
 	{name: 'exit', aliases: ['quit'], summary: 'leave the game (or press Ctrl+C twice)', sandbox: true},
 ];

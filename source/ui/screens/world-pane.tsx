@@ -22,7 +22,7 @@ export const worldLines = (view: WorldView): Line[] => {
 			if (row.kind !== kind) lines.push({key: `k:${region}:${row.kind}`, text: TITLE[row.kind] ?? row.kind, dim: true});
 			kind = row.kind;
 			const mark = row.change ? MARK[row.change] : ' ';
-			const text = `${mark} ${row.id} ${row.change === 'gone' ? 'gone' : (row.state ?? '')}${row.name ? ` ${row.name}` : ''}`.replace(/ {2,}/g, ' ');
+			const text = `${mark} ${[row.id, row.change === 'gone' ? 'gone' : row.state, row.name].filter(Boolean).join(' ')}`;
 			lines.push({key: `${region}:${row.id}`, text, colour: row.change ? COLOUR[row.change] : undefined});
 		}
 	}
