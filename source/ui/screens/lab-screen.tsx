@@ -91,8 +91,9 @@ export const LabScreen = ({engine, lab, columns, rows, transcript = [], reader, 
 	const {pending, goals, statusLine: status} = engine.view(lab, columns - 2, note);
 	const shownPending = pending.slice(0, rows < 24 ? 1 : 3);
 	const pendingRows = shownPending.length + (pending.length > shownPending.length ? 1 : 0);
-	// live area budget: status 1 + prompt 1 + pending, and the world pane; keep it below rows - 1
-	const free = Math.max(2, rows - 3 - pendingRows);
+	// live area budget: status 1 + prompt 1 + pending, the world pane and the goals, and a row for
+	// "Press Ctrl+C again": below rows - 1 (a frame as tall as the terminal is redrawn whole)
+	const free = Math.max(2, rows - 5 - pendingRows);
 	const world = layout.wide || showWorld ? engine.world(lab, lab.before) : undefined;
 	const paneRows = layout.wide ? Math.min(free, Math.max(6, Math.floor(rows * 0.4))) : Math.max(3, Math.floor(free / 2));
 	const goalRows = layout.wide || !world ? free : Math.max(2, free - paneRows);
