@@ -14,7 +14,7 @@ export type WorldChange = 'new' | 'changed' | 'gone';
 export type WorldView = {
 	/** the Region the shell is in */
 	region: string;
-	/** resources in list order (Region, kind, id); rows gone since the last command are kept, marked `gone` */
+	/** resources in list order (the shell's Region first, then kind, id); rows gone since the last command are kept, marked `gone` */
 	rows: Array<WorldRow & {change?: WorldChange}>;
 };
 
@@ -48,8 +48,15 @@ export const worldRows = (world: World): WorldRow[] => {
 };
 
 /** The world now, each row marked with what changed since `before` (the world before the last command). */
+/** The shell's Region first, then the others by name; in each, by kind and id. */
+const inOrder = <R extends WorldRow>(rows: R[], region: string): R[] => {
+	const order = (row: WorldRow) => WORLD_KINDS.findIndex(k => k.kind === row.kind);
+	const rank = (row: WorldRow) => (row.region === region ? '' : row.region);
+	return rows.sort((a, b) => rank(a).localeCompare(rank(b)) || order(a) - order(b) || a.id.localeCompare(b.id));
+};
+
 export const worldView = (world: World, region: string, before?: World): WorldView => {
-	const now = worldRows(world);
+	const now = inOrder(worldRows(world), region);
 	if (!before) return {region, rows: now};
 	const then = new Map(worldRows(before).map(row => [row.id, row]));
 	const rows: WorldView['rows'] = now.map(row => {
@@ -59,8 +66,7 @@ export const worldView = (world: World, region: string, before?: World): WorldVi
 	});
 	const ids = new Set(now.map(row => row.id));
 	for (const old of then.values()) if (!ids.has(old.id)) rows.push({...old, change: 'gone'});
-	const order = (row: WorldRow) => WORLD_KINDS.findIndex(k => k.kind === row.kind);
-	return {region, rows: rows.sort((a, b) => a.region.localeCompare(b.region) || order(a) - order(b) || a.id.localeCompare(b.id))};
+	return {region, rows: inOrder(rows, region)};
 };
 
 const MARK: Record<WorldChange, string> = {new: '+', changed: '*', gone: '-'};

@@ -44,4 +44,13 @@ describe('the world view', () => {
 		const printed = game.submit(run(state, LAUNCH).state, 'world').events;
 		expect(printed).toEqual([{type: 'printed', kind: 'info', text: expect.stringMatching(/Instances\n {4}i-[0-9a-f]{17} pending lab-pc\n {2}Volumes\n/)}]);
 	});
+
+	it('lists the shell\'s Region first, then the others', () => {
+		const state = game.newGame(game.start('master-image'));
+		const {view} = run(state, 'aws ec2 create-key-pair --region eu-west-1 --key-name far --query KeyPairId --output text');
+		expect(view.rows.map(r => [r.region, r.name, r.change])).toEqual([
+			['us-east-1', 'lab-key', undefined],
+			['eu-west-1', 'far', 'new'],
+		]);
+	});
 });

@@ -9,6 +9,8 @@ const COLOUR: Record<WorldChange, string> = {new: 'green', changed: 'yellow', go
 const MARK: Record<WorldChange, string> = {new: '+', changed: '*', gone: '-'};
 const TITLE: Record<string, string> = {instance: 'Instances', image: 'Images', snapshot: 'Snapshots', volume: 'Volumes', 'key-pair': 'Key pairs', 'security-group': 'Security groups'};
 
+const ENDED = new Set(['terminated', 'deregistered', 'deleted']);
+
 type Line = {key: string; text: string; colour?: string; bold?: boolean; dim?: boolean};
 
 /** The pane's lines: a heading per Region and kind, a row per resource. */
@@ -23,7 +25,8 @@ export const worldLines = (view: WorldView): Line[] => {
 			kind = row.kind;
 			const mark = row.change ? MARK[row.change] : ' ';
 			const text = `${mark} ${[row.id, row.change === 'gone' ? 'gone' : row.state, row.name].filter(Boolean).join(' ')}`;
-			lines.push({key: `${region}:${row.id}`, text, colour: row.change ? COLOUR[row.change] : undefined});
+			// what is over (terminated, deregistered, deleted) stays in view, dimmed, as AWS lists it a while
+			lines.push({key: `${region}:${row.id}`, text, colour: row.change ? COLOUR[row.change] : undefined, dim: !row.change && ENDED.has(row.state ?? '')});
 		}
 	}
 
