@@ -154,7 +154,7 @@ describe('ami-school play: game commands in a script', () => {
 		expect(code).toBe(0);
 		expect(out).toContain('$ bill\nSpent so far $0.0000; accruing now $0.0000/h');
 		expect(out).toContain('$ goals\n[ ] Launch two computers from the newest Amazon Linux 2023 AMI\n[ ] Nothing left costing money\n');
-		expect(out).toContain("$ hint\n`hint` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage and undo do).\n");
+		expect(out).toContain("$ hint\n`hint` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage, undo and world do).\n");
 		// none of them is a mistake or an aws line
 		expect(out).toContain('mistakes -0 for 0 failed lines');
 	});
