@@ -13,7 +13,7 @@ import {afterAll, describe, expect, it} from 'vitest';
 
 const root = path.resolve('.');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-pack-'));
-afterAll(() => fs.rmSync(work, {recursive: true, force: true}));
+afterAll(() => fs.rmSync(work, {recursive: true, force: true}), 60_000);
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, npm_config_offline: 'true'}});
 
