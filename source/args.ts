@@ -8,7 +8,7 @@ export const COMMANDS = {
 	menu: {usage: 'ami-school', text: 'the chapter menu'},
 	play: {usage: 'ami-school play <chapter>', text: 'straight into a chapter (its number or id)'},
 	'play-script': {
-		usage: 'ami-school play <chapter> --script <file|-> [--report json] [--export <dir>]',
+		usage: 'ami-school play <chapter> --script <file|-> [--report json] [--save] [--export <dir>]',
 		text: 'run commands through a chapter without the UI: the transcript, the goals met and the score; exit 0 only when every goal is met',
 	},
 	sandbox: {usage: 'ami-school sandbox', text: 'a free sandbox with no goals'},
@@ -19,10 +19,16 @@ export const COMMANDS = {
 	'progress-import': {usage: 'ami-school progress import <file>', text: 'merge a progress file into yours, keeping the better result of each chapter'},
 	certificate: {usage: 'ami-school certificate [--out <file.md|file.html>]', text: 'a completion page: chapters done, stars, date, version and a verification code'},
 	'certificate-verify': {usage: 'ami-school certificate --verify <file>', text: 'check that a certificate was not edited'},
+	'report-collect': {
+		usage: 'ami-school report collect <dir|files...> [--csv | --json | --html <file>]',
+		text: 'the reports and progress exports learners hand in, as one roster: learner, chapter, goals, stars, score, quiz, hints, time, version, lesson hash; flags duplicates, changed lessons and files that do not verify',
+	},
+	'report-verify': {usage: 'ami-school report verify <file>', text: 'replay the commands a report or progress export recorded and check its goals, score and stars against them'},
+	'report-show': {usage: 'ami-school report show <file>', text: 'replay one learner\'s session step by step: what they typed and saw, goals met, hints, mistakes'},
 	aws: {usage: 'ami-school aws <aws arguments>', text: 'one AWS CLI command against the sandbox file ($AMI_SCHOOL_SANDBOX, else sandbox.json in the config folder)'},
 } as const;
 
-type CommandName = 'play' | 'sandbox' | 'check' | 'new-lesson' | 'progress' | 'certificate';
+type CommandName = 'play' | 'sandbox' | 'check' | 'new-lesson' | 'progress' | 'certificate' | 'report';
 
 type OptionSpec = {type: 'string' | 'boolean'; short?: string; value?: string; text: string; /** the commands it belongs to; absent: every command */ commands?: readonly (CommandName | 'menu')[]};
 
@@ -31,8 +37,11 @@ export const OPTIONS = {
 	script: {type: 'string', value: '<file|->', text: 'play: run these lines instead of the UI', commands: ['play']},
 	report: {type: 'string', value: 'json', text: 'play --script: the report as JSON, for graders', commands: ['play']},
 	export: {type: 'string', value: '<dir>', text: 'play --script: also write the session as session.sh and cleanup.sh for the real AWS CLI', commands: ['play']},
-	learner: {type: 'string', value: '<name>', text: 'the learner\'s name, written into reports, progress exports and certificates', commands: ['play', 'progress', 'certificate']},
-	json: {type: 'boolean', text: 'progress: the table as JSON', commands: ['progress']},
+	learner: {type: 'string', value: '<name>', text: 'your name, remembered from then on and written into reports, progress exports and certificates (`ami-school --learner "Ada L"` sets it)'},
+	save: {type: 'boolean', text: 'play --script: record the run in your progress, as a chapter played in the game', commands: ['play']},
+	json: {type: 'boolean', text: 'progress, report collect: the table as JSON', commands: ['progress', 'report']},
+	csv: {type: 'boolean', text: 'report collect: the roster as CSV', commands: ['report']},
+	html: {type: 'string', value: '<file>', text: 'report collect: also write the roster as one page (learner-by-chapter grid, the goals the room found hard)', commands: ['report']},
 	out: {type: 'string', value: '<file>', text: 'certificate: write it to this file (.md or .html) instead of printing it', commands: ['certificate']},
 	verify: {type: 'string', value: '<file>', text: 'certificate: check a certificate file', commands: ['certificate']},
 	dir: {type: 'string', value: '<dir>', text: 'new-lesson: the folder to write into', commands: ['new-lesson']},
@@ -55,7 +64,7 @@ export type CommandLine = {
 	values: Values;
 };
 
-const KNOWN: readonly string[] = ['play', 'sandbox', 'check', 'new-lesson', 'progress', 'certificate'];
+const KNOWN: readonly string[] = ['play', 'sandbox', 'check', 'new-lesson', 'progress', 'certificate', 'report'];
 
 /** Parses argv (without node and the script). Returns a message for the user on a usage error. */
 export const parseCommandLine = (argv: string[]): CommandLine | {error: string} => {
@@ -91,6 +100,7 @@ export const parseCommandLine = (argv: string[]): CommandLine | {error: string} 
 	}
 
 	if (values.yes && !values['reset-progress']) return {error: '--yes goes with --reset-progress'};
+	if (values.save && values.script === undefined) return {error: '--save goes with --script (a game played at the prompt is saved as you play)'};
 	return {command, args, values};
 };
 

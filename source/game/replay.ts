@@ -3,6 +3,7 @@ import type {LessonDeps} from '../lessons/deps.js';
 import type {Lesson} from '../lessons/schema.js';
 import {chapterStateOf, engineOf, playOf} from './engine.js';
 import {newGame, submitLine, type GameState} from './play.js';
+import type {RunLog} from '../progress/run-log.js';
 
 // Runs a list of lines through a chapter as a player would type them (used by `play --script`
 // and `check`), through the same game layer as the prompt: game commands are dispatched there
@@ -11,7 +12,7 @@ import {newGame, submitLine, type GameState} from './play.js';
 
 export type Step = {line: string; stdout: string; stderr: string; exitCode: number; newlyMet: string[]; completedNow: boolean};
 
-export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** the play at the end (for `--export`) */ game: GameState};
+export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** the play at the end (for `--export`) */ game: GameState; /** what the game recorded of the run (to replay it: rerun.ts) */ log: RunLog};
 
 /** Script text -> lines. */
 export const scriptLines = (text: string): string[] => text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
@@ -48,5 +49,5 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		}
 	}
 
-	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, game};
+	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, game, log: engine.runLog?.(game.play) ?? []};
 };

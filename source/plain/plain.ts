@@ -218,7 +218,7 @@ export const runPlain = async (options: PlainOptions): Promise<number> => {
 		const report = game.score(state.play);
 		const previous = progress ? chapterProgress(progress, chapter.id) : undefined;
 		const best = Math.max(report.total, previous?.status === 'done' ? previous.bestScore : report.total);
-		if (progress) persist(markCompleted(progress, chapter.id, {score: report.total, stars: report.stars, hintsUsed: game.hintsUsed(state.play)}));
+		if (progress) persist(markCompleted(progress, chapter.id, {score: report.total, stars: report.stars, hintsUsed: game.hintsUsed(state.play), log: game.runLog?.(state.play)}));
 		say(`\nChapter ${chapter.order} complete: ${chapter.title}`);
 		say(scoreText(report, best));
 		if (chapter.debrief.trim()) say(`\n${chapter.debrief.trim()}`);
