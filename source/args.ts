@@ -8,8 +8,8 @@ export const COMMANDS = {
 	menu: {usage: 'ami-school', text: 'the chapter menu'},
 	play: {usage: 'ami-school play <chapter>', text: 'straight into a chapter (its number or id)'},
 	'play-script': {
-		usage: 'ami-school play <chapter> --script <file|-> [--report json] [--save] [--export <dir>]',
-		text: 'run commands through a chapter without the UI: the transcript, the goals met and the score; exit 0 only when every goal is met',
+		usage: 'ami-school play <chapter> --script <file|-> [--report json] [--save]',
+		text: 'run commands through a chapter without the UI: the transcript, the goals met and the score; exit 0 only when every goal is met (--export <dir> also writes them as scripts)',
 	},
 	sandbox: {usage: 'ami-school sandbox', text: 'a free sandbox with no goals'},
 	check: {usage: 'ami-school check [<dir> | <lesson.yaml>]', text: 'validate lesson files and replay their solutions (default: the pack of --lessons, else the built-in chapters)'},
