@@ -92,7 +92,7 @@ const timeTable = (roster: Roster): string => {
 
 export const rosterHtml = (pack: LoadedPack, roster: Roster, now: Date): string =>
 	[
-		'<!doctype html>',
+		'<!DOCTYPE html>',
 		'<html lang="en">',
 		'<head>',
 		'<meta charset="utf-8">',

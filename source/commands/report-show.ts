@@ -12,7 +12,7 @@ import type {RosterRow} from './report.js';
 const SHOWN_LINES = 8;
 
 const indent = (text: string, by = '      '): string => {
-	const lines = visible(text.replace(/\n+$/, '')).split('\n');
+	const lines = visible(text.replace(/^\n+|\n+$/g, '')).split('\n');
 	const shown = lines.length > SHOWN_LINES + 1 ? [...lines.slice(0, SHOWN_LINES), `… (${lines.length - SHOWN_LINES} more lines)`] : lines;
 	return shown.map(line => `${by}${line}`).join('\n');
 };
