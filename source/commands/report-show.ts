@@ -48,7 +48,7 @@ const stepText = (step: RerunStep, goalText: Map<string, string>, when: string):
 		}
 
 		case 'quiz': {
-			return `${when}  quiz question ${step.question + 1}: choice ${step.choice + 1}, ${step.correct ? 'right' : 'wrong (or not the first answer)'}`;
+			return `${when}  quiz question ${step.question + 1}: ${step.correct ? 'right' : 'wrong (or not the first answer)'}: ${step.answer === undefined ? `choice ${step.choice + 1}` : `"${visible(step.answer.trim())}"`}`;
 		}
 
 		case 'resume': {

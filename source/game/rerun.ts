@@ -17,7 +17,7 @@ export type RerunStep = {at?: number} & (
 	| {kind: 'hint'; text: string}
 	| {kind: 'solution'}
 	| {kind: 'undo'; text: string}
-	| {kind: 'quiz'; question: number; choice: number; correct: boolean}
+	| {kind: 'quiz'; question: number; choice: number; correct: boolean; /** the answer's text, as the lesson has it */ answer?: string}
 	| {kind: 'resume'}
 );
 
@@ -97,7 +97,7 @@ export const rerun = (lesson: Lesson, log: RunLog, deps?: LessonDeps): Rerun => 
 				const before = stateOf(game).quiz[entry.q];
 				game = {...game, play: engine.answerQuiz(game.play, entry.q, entry.choice)};
 				const answer = stateOf(game).quiz[entry.q];
-				steps.push({kind: 'quiz', at, question: entry.q, choice: entry.choice, correct: before === undefined && answer?.correct === true});
+				steps.push({kind: 'quiz', at, question: entry.q, choice: entry.choice, correct: before === undefined && answer?.correct === true, answer: lesson.quiz[entry.q]?.choices[entry.choice]?.text});
 				break;
 			}
 
