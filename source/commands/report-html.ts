@@ -21,7 +21,7 @@ th{background:#f4f4f4}
 td.cell{text-align:center;min-width:5em}
 .s0{background:#f2f2f2}.s1{background:#fde2c4}.s2{background:#d9efb8}.s3{background:#8fd18f}
 .none{background:#fff;color:#999}
-.flag{outline:3px solid #c0392b;outline-offset:-3px}
+.flag{outline:3px solid #c0392b;outline-offset:-3px;background:#f7dcdc}
 .bar{display:inline-block;height:.8em;background:#c0392b;vertical-align:middle}
 tr.hardest{background:#fff4d6}
 .key span{display:inline-block;padding:.1em .6em;margin-right:.4em;border:1px solid #ccc}
@@ -30,10 +30,12 @@ small{color:#555}
 
 const cellOf = (row: RosterRow | undefined): string => {
 	if (!row) return '<td class="cell none">–</td>';
-	const stars = row.state === 'done' ? row.stars : 0;
-	const cls = `cell s${row.state === 'done' ? stars : 0}${row.flags.length > 0 ? ' flag' : ''}`;
+	const flagged = row.flags.length > 0;
+	// a flagged result is shown as what it claims, struck through: not coloured as earned
+	const cls = flagged ? 'cell flag' : `cell s${row.state === 'done' ? row.stars : 0}`;
 	const title = [row.state === 'done' ? `${row.stars} stars, score ${row.score}` : row.state, ...row.flags].join(' | ');
-	const body = row.state === 'done' ? `${starsText(row.stars)}<br><small>${row.score}</small>` : `<small>${escape(row.state)}</small>`;
+	const claimed = `${starsText(row.stars)}<br><small>${row.score}</small>`;
+	const body = row.state === 'done' ? (flagged ? `<s>${claimed}</s>` : claimed) : `<small>${escape(row.state)}</small>`;
 	return `<td class="${cls}" title="${escape(title)}">${body}${row.flags.length > 0 ? '<br><small>flagged</small>' : ''}</td>`;
 };
 
@@ -101,7 +103,7 @@ export const rosterHtml = (pack: LoadedPack, roster: Roster, now: Date): string 
 		'</head>',
 		'<body>',
 		`<h1>AMI School roster: ${escape(pack.pack.name)} <small>(${escape(pack.pack.id)})</small></h1>`,
-		`<p>${roster.files} file${roster.files === 1 ? '' : 's'} collected on ${now.toISOString().slice(0, 10)}. Each result was replayed from the commands the learner typed; a cell outlined in red is flagged below.</p>`,
+		`<p>${roster.files} file${roster.files === 1 ? '' : 's'} collected on ${now.toISOString().slice(0, 10)}. Each result was replayed from the commands the learner typed; a cell outlined in red is flagged below and not counted.</p>`,
 		'<p class="key"><span class="s3">★★★</span><span class="s2">★★☆</span><span class="s1">★☆☆</span><span class="s0">not done / 0 stars</span><span class="none">not handed in</span></p>',
 		grid(pack, roster),
 		timeTable(roster),
