@@ -152,6 +152,22 @@ describe('ami-school progress', {timeout: 120_000}, () => {
 		expect(home.run('certificate').stdout).toMatch(/^# AMI School: certificate of completion\n/);
 	});
 
+	it('the learner\'s name is set once and remembered in reports, exports and certificates', () => {
+		const home = freshHome();
+		const set = home.run('--learner', 'Ada Lovelace');
+		expect(set).toMatchObject({status: 0, stderr: 'AMI School will remember your name: Ada Lovelace\n'});
+		expect(JSON.parse(fs.readFileSync(path.join(home.config, 'learner.json'), 'utf8'))).toEqual({name: 'Ada Lovelace'});
+		expect(home.run('progress', 'export', 'p.json').stdout).toContain('learner Ada Lovelace');
+		expect(JSON.parse(fs.readFileSync(home.file('p.json'), 'utf8')).learner).toBe('Ada Lovelace');
+		expect(home.run('--learner', 'Bad\u001B]0;x\u0007')).toMatchObject({status: 2, stderr: 'ami-school: --learner: the name holds a control character.\n'});
+		expect(home.run('--learner', 'x'.repeat(81)).status).toBe(2);
+		// no name and no terminal to ask in: the file is written without one, and the learner told how
+		const nameless = freshHome();
+		const exported = nameless.run('progress', 'export', 'p.json');
+		expect(exported.status).toBe(0);
+		expect(exported.stderr).toContain('set yours once with  ami-school --learner "Your Name"');
+	});
+
 	it('--reset-progress --yes erases without a question; without --yes and no terminal it refuses', () => {
 		const home = freshHome();
 		seedProgress(home, {'master-image': done(420, 3)});
