@@ -154,7 +154,8 @@ export const checkProgressChapter = (pack: LoadedPack, files: readonly LessonHas
 	if (!record.run) return {...base, verdict: 'no commands recorded', details: ['its result cannot be checked: the file holds no commands for it'], lessonChanged};
 	const run = rerunOf(lesson, record.run.log);
 	const starsRun = record.starsRun ? rerunOf(lesson, record.starsRun.log) : undefined;
-	const got = {completed: run.completed && !run.solutionShown, score: run.score.total, stars: Math.max(run.score.stars, starsRun?.score.stars ?? 0), hints: run.hintsUsed};
+	// a chapter ended by showing the solution is done too (with no stars)
+	const got = {completed: run.completed, score: run.score.total, stars: Math.max(run.score.stars, starsRun?.score.stars ?? 0), hints: run.hintsUsed};
 	const details = [...(run.problem ? [run.problem] : []), ...differences(claimed, got)];
 	const withRun = {...base, claimed: {...claimed, quiz: run.score.quiz, goalsMet: run.goals.filter(g => g.met).length}, rerun: run, lessonChanged};
 	return details.length > 0 ? {...withRun, verdict: 'does not match its own commands', details} : {...withRun, verdict: 'verified'};

@@ -1,5 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {rerun} from '../../source/game/rerun.js';
+import {engineOf} from '../../source/game/engine.js';
+import {newGame, submitLine} from '../../source/game/play.js';
+import {checkProgressChapter} from '../../source/commands/handed-in.js';
+import {openPack} from '../../source/commands/context.js';
+import {markCompleted} from '../../source/progress/model.js';
+import {emptyProgress} from '../../source/progress/version.js';
 import {chapterScore} from '../../source/lessons/chapter.js';
 import {replay} from '../../source/game/replay.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
@@ -27,6 +33,18 @@ describe('rerun', () => {
 		expect(log.at(-1)).toEqual({t: 'overflow', at: undefined});
 		expect(appendEntry([{t: 'start'}], {t: 'line', line: 'x'.repeat(RUN_LINE_LIMIT + 1)}).at(-1)?.t).toBe('overflow');
 		expect(rerun(master, [{t: 'start'}, {t: 'overflow'}]).problem).toMatch(/too long to record/);
+	});
+
+	it('a chapter ended by showing the solution verifies as done with no stars', () => {
+		const engine = engineOf([master]);
+		let game = newGame(engine.start(master.id));
+		for (const line of [master.solution[0], 'solution', 'y']) game = submitLine(engine, game, line).state;
+		const score = engine.score(game.play);
+		const progress = markCompleted(emptyProgress(), master.id, {score: score.total, stars: score.stars, hintsUsed: engine.hintsUsed(game.play), log: engine.runLog!(game.play)});
+		const pack = openPack(undefined);
+		const check = checkProgressChapter(pack, [], master.id, progress.chapters[master.id]);
+		expect(check.details).toEqual([]);
+		expect(check).toMatchObject({verdict: 'verified', claimed: {completed: true, score: 0, stars: 0}});
 	});
 
 	it('time spent: the gaps between inputs, at most 5 minutes each, none before a resume', () => {
