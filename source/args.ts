@@ -36,7 +36,7 @@ export const OPTIONS = {
 	lessons: {type: 'string', value: '<dir>', text: 'use a lesson pack: a workshop\'s own lessons (see lessons/README.md)'},
 	script: {type: 'string', value: '<file|->', text: 'play: run these lines instead of the UI', commands: ['play']},
 	report: {type: 'string', value: 'json', text: 'play --script: the report as JSON, for graders', commands: ['play']},
-	export: {type: 'string', value: '<dir>', text: 'play --script: also write the session as session.sh and cleanup.sh for the real AWS CLI', commands: ['play']},
+	export: {type: 'string', value: '<dir>', text: 'play --script: also write the session as session.sh and cleanup.sh for the real AWS CLI (what save-script does in the game)', commands: ['play']},
 	learner: {type: 'string', value: '<name>', text: 'your name, remembered from then on and written into reports, progress exports and certificates (`ami-school --learner "Ada L"` sets it)'},
 	save: {type: 'boolean', text: 'play --script: record the run in your progress, as a chapter played in the game', commands: ['play']},
 	json: {type: 'boolean', text: 'progress, report collect: the table as JSON', commands: ['progress', 'report']},

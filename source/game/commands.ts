@@ -6,7 +6,7 @@ import {commandWords, programNames} from '../shell/programs.js';
 // The game's own commands at the prompt (help, hint, undo...), as opposed to the player's shell.
 // Pure: recognising a command and the text it prints; the lab carries out what it means.
 
-export type GameCommandName = 'help' | 'goals' | 'hint' | 'solution' | 'undo' | 'reset' | 'story' | 'quiz' | 'lineage' | 'bill' | 'export' | 'menu' | 'exit';
+export type GameCommandName = 'help' | 'goals' | 'hint' | 'solution' | 'undo' | 'reset' | 'story' | 'quiz' | 'lineage' | 'bill' | 'save-script' | 'menu' | 'exit';
 
 export type GameCommandInfo = {name: GameCommandName; aliases: string[]; summary: string; sandbox: boolean};
 
@@ -22,7 +22,7 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 	{name: 'quiz', aliases: [], summary: 'answer the chapter questions', sandbox: false},
 	{name: 'lineage', aliases: [], summary: 'family tree of your images: instance, AMI, snapshots, copies, launches', sandbox: true},
 	{name: 'bill', aliases: [], summary: 'the cost meter in detail', sandbox: true},
-	{name: 'export', aliases: [], summary: 'write this session as scripts for the real AWS CLI (export [DIR])', sandbox: true},
+	{name: 'save-script', aliases: [], summary: 'write session.sh and cleanup.sh for the real AWS CLI [DIR]', sandbox: true},
 	{name: 'menu', aliases: [], summary: 'back to the chapter menu (your progress is kept)', sandbox: true},
 	{name: 'exit', aliases: ['quit'], summary: 'leave the game (or press Ctrl+C twice)', sandbox: true},
 ];
@@ -30,14 +30,14 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 /**
  * The game command a line asks for, with its arguments, or undefined when the line belongs to
  * the shell. While the player is logged in to an instance, `exit` and `logout` belong to the
- * remote shell. Only `export` takes an argument (a folder); `export NAME=value` (or `-p`) is the
- * shell's own export.
+ * remote shell. Only `save-script` takes an argument (a folder). `export` is always the shell's
+ * builtin (`export AWS_REGION=eu-west-1` sets the Region of later aws commands, as in bash).
  */
 export const parseGameLine = (line: string, options: {remote?: boolean} = {}): {name: GameCommandName; args: string[]} | undefined => {
 	const [word = '', ...args] = line.trim().split(/\s+/);
-	if (!/^[a-z]+$/.test(word)) return undefined;
-	if (args.length > 0 && !(word === 'export' && args.length === 1 && !args[0].includes('=') && !args[0].startsWith('-'))) return undefined;
-	if (options.remote && (word === 'exit' || word === 'quit' || word === 'logout' || word === 'export')) return undefined;
+	if (!/^[a-z]+(?:-[a-z]+)*$/.test(word)) return undefined;
+	if (args.length > 0 && !(word === 'save-script' && args.length === 1 && !args[0].startsWith('-'))) return undefined;
+	if (options.remote && (word === 'exit' || word === 'quit' || word === 'logout' || word === 'save-script')) return undefined;
 	const found = GAME_COMMANDS.find(c => c.name === word || c.aliases.includes(word));
 	return found ? {name: found.name, args} : undefined;
 };

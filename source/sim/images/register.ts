@@ -1,7 +1,7 @@
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {nextId} from '../core/ids.js';
-import {newDeviceMapping, readMappingParams} from './mappings.js';
+import {checkDeviceName, newDeviceMapping, readMappingParams} from './mappings.js';
 import {newImageBase, storeNewImage} from './new.js';
 import {findSnapshot} from '../storage/lookup.js';
 import {checkAmiName, checkNameFree, requireParam} from './rules.js';
@@ -56,7 +56,7 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 			fail('MissingParameter', 'The request must contain the parameter RootDeviceName');
 		}
 
-		rootDeviceName = String(params.RootDeviceName);
+		rootDeviceName = checkDeviceName(String(params.RootDeviceName));
 		const root = mappingParams.find(m => m.DeviceName === rootDeviceName);
 		if (!root?.Ebs?.SnapshotId) fail('InvalidBlockDeviceMapping', `The root device ${rootDeviceName} must be mapped to an EBS snapshot`);
 		mappings = mappingParams.map(m => {
@@ -71,7 +71,7 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 		});
 	} else {
 		if (typeof location !== 'string' || !MANIFEST.test(location)) fail('InvalidManifest', `The manifest ${String(location)} is not valid: expected bucket/prefix/image.manifest.xml`);
-		rootDeviceName = typeof params.RootDeviceName === 'string' ? params.RootDeviceName : '/dev/sda1';
+		rootDeviceName = typeof params.RootDeviceName === 'string' ? checkDeviceName(params.RootDeviceName) : '/dev/sda1';
 		mappings = mappingParams.map(m => newDeviceMapping(ctx, m));
 	}
 
