@@ -85,8 +85,8 @@ const pendingInstances = (world: World): Array<{resourceId: string; region: stri
 			.map(i => ({resourceId: i.InstanceId, region})),
 	);
 
-/** What `bill` prints: every charge, those still running first, then instances not billed yet. */
-export const formatBill = (world: World): string => {
+/** The EC2 part of `bill`: every charge, those still running first, then instances not billed yet. */
+const ec2Bill = (world: World): string => {
 	const list = charges(world);
 	const waiting = pendingInstances(world).filter(p => !list.some(c => c.resourceId === p.resourceId));
 	const meter = costMeter(world);
@@ -97,6 +97,23 @@ export const formatBill = (world: World): string => {
 	const pending = waiting.map(w => `  ◌ ${'instance'.padEnd(8)} ${w.resourceId.padEnd(idWidth)} ${w.region.padEnd(14)} not billed until running`);
 	if (list.length === 0) return [head, ...pending, 'Nothing has cost anything yet. AMIs are free; instances, volumes and snapshots are not.'].join('\n');
 	return [head, ...lines, ...pending, `  ● still costing money   ○ no longer accruing${pending.length > 0 ? '   ◌ not billed yet' : ''}`].join('\n');
+};
+
+/**
+ * The S3 bundles behind the account's instance-store AMIs: stored in S3, billed by S3 (outside this
+ * EC2 meter), until the bundle is deleted there; deregister-image leaves them.
+ */
+const bundleNotes = (world: World): string[] =>
+	Object.entries(world.regions).flatMap(([region, state]) =>
+		Object.values(state.images)
+			.filter(image => image.OwnerId === world.account && image.RootDeviceType === 'instance-store' && image.ManifestLocation)
+			.flatMap(image => [`  ◇ S3 bundle ${image.ImageId} ${region}  s3://${image.ManifestLocation}`, '      stored and billed by S3 every month, outside this meter, until you delete it there (deregister-image leaves it)']),
+	);
+
+/** What `bill` prints: the EC2 charges, then the S3 bundles of instance-store AMIs. */
+export const formatBill = (world: World): string => {
+	const bundles = bundleNotes(world);
+	return bundles.length === 0 ? ec2Bill(world) : [ec2Bill(world), ...bundles].join('\n');
 };
 
 /** One line of the family tree: what the node is and its state. */

@@ -342,6 +342,8 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 			SourceDestCheck: true,
 			BootMode: image.BootMode,
 			VirtualizationType: image.VirtualizationType,
+			KernelId: image.KernelId,
+			RamdiskId: image.RamdiskId,
 			monitoring: params.Monitoring?.Enabled === true ? true : undefined,
 			Tenancy: params.Placement?.Tenancy === undefined ? undefined : String(params.Placement.Tenancy),
 		});
