@@ -69,6 +69,9 @@ const ScreenBody = ({engine, state, columns, rows}: {engine: Game; state: AppSta
 	return null;
 };
 
+/** The transcript of a screen that shows none (one array, so Static sees no change). */
+const NO_ENTRIES: AppState['transcript'] = [];
+
 export const App = ({engine, openProgress, start}: AppProps) => {
 	const {exit} = useApp();
 	// Ink's write: the live frame is drawn again after what is written (a clear that is followed by
@@ -122,8 +125,13 @@ export const App = ({engine, openProgress, start}: AppProps) => {
 	const body = <ScreenBody engine={engine} state={state} columns={columns} rows={rows} />;
 	return (
 		<>
-			{/* the transcript belongs to the lab: other screens start on a clean screen (app-state.ts withCleanScreen) */}
-			{state.screen.name === 'lab' ? <Transcript key={state.transcriptEpoch} entries={state.transcript} columns={columns} /> : null}
+			{/*
+			  * The transcript belongs to the lab: other screens start on a clean screen (app-state.ts
+			  * withCleanScreen) and get an empty one. Its <Static> is never unmounted without another in its
+			  * place: Ink 6.8 keeps rootNode.staticNode pointing at an unmounted Static's freed layout node,
+			  * and the next frame then reads garbage sizes (a frame of 1e25 rows: the game hangs).
+			  */}
+			<Transcript key={state.transcriptEpoch} entries={state.screen.name === 'lab' ? state.transcript : NO_ENTRIES} columns={columns} />
 			<Box flexDirection="column">
 				{body}
 				{state.ctrlCArmed ? <Text color="yellow">Press Ctrl+C again to quit.</Text> : null}
