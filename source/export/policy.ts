@@ -25,8 +25,12 @@ const fileProblem = (word: Word): string | undefined => {
 	return PLAIN_FILE.test(value) ? undefined : `the file ${value}, outside the script's folder`;
 };
 
+/** Where output may be thrown away: /dev/null holds nothing and reaches nothing. */
+const DISCARD = '/dev/null';
+
 const redirectProblem = (redirect: Redirect): string | undefined => {
 	if (redirect.op === '>&' || redirect.op === '<<') return undefined;
+	if (text(redirect.target) === DISCARD && redirect.op !== '<') return undefined;
 	return fileProblem(redirect.target);
 };
 

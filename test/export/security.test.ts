@@ -116,6 +116,13 @@ describe('exported scripts run nothing they were not meant to', () => {
 		for (const [line, reason] of planted) expect(session.stdout).toContain(`left out: ${line}\n  (${reason})`);
 	}, 60_000);
 
+	it('output thrown away into /dev/null is kept (it reaches no file), reading from /dev/null is not', () => {
+		const kept = 'aws ec2 describe-regions --output text > /dev/null 2>&1';
+		const session = exportLines(SETUP, [kept, 'aws ec2 describe-regions --output text &> /dev/null']).session;
+		expect(session).not.toContain('left out: aws ec2 describe-regions');
+		expect(session).toContain('describe-regions');
+	});
+
 	it('the model refuses a device name EC2 refuses (as InvalidBlockDeviceMapping)', () => {
 		let session = newSession('us-east-1');
 		for (const line of SETUP) session = runLine(session, line).session;
