@@ -6,6 +6,8 @@ import {formatLessonError} from '../lessons/load.js';
 import {lessonHashes, type LessonHash, type LoadedPack} from '../lessons/pack.js';
 import {replay, scriptLines, type Replay} from '../game/replay.js';
 import {engineOf} from '../game/engine.js';
+import {saidText} from '../game/play.js';
+import type {SaidAfterLine} from '../game/port.js';
 import {nodeExportFiles} from '../game/entry.js';
 import {exportPlay, type ExportFiles} from '../game/export.js';
 import type {LessonDeps} from '../lessons/deps.js';
@@ -34,7 +36,8 @@ export type PlayReport = {
 	par: number;
 	awsLines: number;
 	failedLines: number;
-	steps: Array<{line: string; stdout: string; stderr: string; exitCode: number; goalsMet: string[]}>;
+	/** `said`: the near misses (and goals lost) the game said after the line, when there are any */
+	steps: Array<{line: string; stdout: string; stderr: string; exitCode: number; goalsMet: string[]; said?: SaidAfterLine[]}>;
 	unfinished?: string;
 	lessonErrors: string[];
 	lessonFiles?: LessonHash[];
@@ -50,7 +53,7 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		score: chapterScore(state),
 		par: parOf(lesson),
 		...scoredLines(state),
-		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, exitCode: s.exitCode, goalsMet: s.newlyMet})),
+		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, exitCode: s.exitCode, goalsMet: s.newlyMet, ...(s.said.length > 0 ? {said: s.said} : {})})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
 	};
@@ -62,6 +65,7 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	for (const step of report.steps) {
 		out.push(`$ ${step.line}\n${step.stdout}${step.stderr}`);
 		for (const id of step.goalsMet) out.push(`  ✓ goal met: ${goalText.get(id) ?? id}\n`);
+		for (const said of step.said ?? []) out.push(`${saidText(said).replace(/^/gm, '  ')}\n`);
 	}
 
 	if (report.unfinished !== undefined) out.push(`$ ${report.unfinished}\n(the script ends inside an unfinished line)\n`);

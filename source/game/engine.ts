@@ -1,4 +1,4 @@
-import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
+import {WAY_BACK, answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
@@ -101,7 +101,11 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			}
 
 			const outcome = runPlayerLine({...p.state, session: sized(p.state.session)}, line);
-			return {play: toPlay({...p, state: outcome.state}), result: outcome.result, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow};
+			const said = outcome.said.map(s => {
+				const goal = p.state.lesson.goals.find(g => g.id === s.goalId)?.text ?? s.goalId;
+				return {...s, goal, text: s.kind === 'unreachable' ? `This goal can no longer be met: ${goal}. ${s.text} ${WAY_BACK}` : s.text};
+			});
+			return {play: toPlay({...p, state: outcome.state}), result: outcome.result, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said};
 		},
 		session: play => {
 			const p = asPlay(play);
@@ -114,7 +118,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 		goals(play) {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return [];
-			return goalViews(p.state).map(({id, text, met}) => ({id, text, met}));
+			return goalViews(p.state).map(({id, text, met, reason, lost}) => ({id, text, met, ...(reason === undefined ? {} : {reason}), ...(lost === undefined ? {} : {lost})}));
 		},
 		isComplete(play) {
 			const p = asPlay(play);
@@ -125,7 +129,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			if (p.kind === 'sandbox') return undefined;
 			const {state, hint} = takeHint(p.state);
 			if (!hint) return undefined;
-			return {play: toPlay({...p, state}), text: hint.text, cost: hint.cost, tier: hint.tier, of: hint.of, unreachable: hint.unreachable};
+			return {play: toPlay({...p, state}), text: hint.text, cost: hint.cost, tier: hint.tier, of: hint.of, unreachable: hint.unreachable, ...(hint.reason === undefined ? {} : {reason: hint.reason})};
 		},
 		solution(play) {
 			const p = asPlay(play);

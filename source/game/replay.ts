@@ -3,15 +3,25 @@ import type {LessonDeps} from '../lessons/deps.js';
 import type {Lesson} from '../lessons/schema.js';
 import {chapterStateOf, engineOf, playOf} from './engine.js';
 import {newGame, submitLine, type GameState} from './play.js';
+import type {SaidAfterLine} from './port.js';
 
 // Runs a list of lines through a chapter as a player would type them (used by `play --script`
 // and `check`), through the same game layer as the prompt: game commands are dispatched there
 // (a script may use those that only show something: bill, goals, lineage). A line left
 // incomplete (open quote, trailing backslash) joins the next one.
 
-export type Step = {line: string; stdout: string; stderr: string; exitCode: number; newlyMet: string[]; completedNow: boolean};
+/** `said`: the near misses and lost goals the line brought about (the game printed them after it) */
+export type Step = {line: string; stdout: string; stderr: string; exitCode: number; newlyMet: string[]; completedNow: boolean; said: SaidAfterLine[]};
 
-export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** the play at the end (for `--export`) */ game: GameState};
+export type Replay = {
+	state: ChapterState;
+	steps: Step[];
+	/** the chapter right after each step (for `check`: the hint offered where a near miss was said) */
+	states: ChapterState[];
+	unfinished?: string;
+	/** the play at the end (for `--export`) */
+	game: GameState;
+};
 
 /** Script text -> lines. */
 export const scriptLines = (text: string): string[] => text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
@@ -25,6 +35,7 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 	const engine = engineOf([lesson], [], deps);
 	let game = newGame(start ? playOf(start) : engine.start(lesson.id));
 	const steps: Step[] = [];
+	const states: ChapterState[] = [];
 	let pending: string | undefined;
 	for (const raw of lines) {
 		if (pending === undefined && isSkippable(raw)) continue;
@@ -39,14 +50,16 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		game = outcome.state;
 		if (outcome.shell) {
 			const {stdout, stderr, exitCode} = outcome.shell;
-			steps.push({line, stdout, stderr, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
+			steps.push({line, stdout, stderr, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said: outcome.said});
 		} else {
 			// a game command: what it printed, on stdout (stderr when refused in a script)
 			const text = (kind: 'stdout' | 'stderr') =>
 				outcome.events.map(e => (e.type === 'printed' && (kind === 'stderr') === (e.kind === 'stderr') ? withNewline(e.text) : '')).join('');
-			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), exitCode: 0, newlyMet: [], completedNow: false});
+			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), exitCode: 0, newlyMet: [], completedNow: false, said: []});
 		}
+
+		states.push(chapterStateOf(game.play)!);
 	}
 
-	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, game};
+	return {state: chapterStateOf(game.play)!, steps, states, unfinished: pending, game};
 };

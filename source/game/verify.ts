@@ -1,11 +1,13 @@
-import {chapterScore, isComplete} from '../lessons/chapter.js';
+import {chapterScore, exactHint, isComplete} from '../lessons/chapter.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {replay, type Replay} from './replay.js';
 import type {Lesson} from '../lessons/schema.js';
 import {countLines, parOf} from '../lessons/scoring.js';
 
 // Proves a lesson fair: its reference solution and alternatives meet every goal (the reference
-// with 3 stars), its known-wrong attempts do not. What `ami-school check` and the tests run.
+// with 3 stars), its known-wrong attempts do not, and the game says the near misses each is
+// written to meet; the exact-command hint offered at the end of each wrong attempt, pasted,
+// fails on no line. What `ami-school check` and the tests run.
 
 export type Verdict = {name: string; ok: boolean; detail: string};
 
@@ -69,7 +71,38 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 				? {name: `wrong "${attempt.name}"`, ok: false, detail: 'meets every goal, but it should not: a goal check is too lax'}
 				: {name: `wrong "${attempt.name}"`, ok: true, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})`},
 		);
+		verdicts.push(...nearMissVerdicts(attempt, run), ...hintVerdicts(lesson, attempt, run, deps));
 	}
 
+	return verdicts;
+};
+
+/** The near misses the attempt expects were said, each right after some line of it. */
+const nearMissVerdicts = (attempt: Lesson['wrong'][number], run: Replay): Verdict[] => {
+	const said = run.steps.flatMap(s => s.said.map(x => x.id));
+	return attempt.says.map(id =>
+		said.includes(id)
+			? {name: `wrong "${attempt.name}"`, ok: true, detail: `says near miss ${id}`}
+			: {name: `wrong "${attempt.name}"`, ok: false, detail: `never says near miss ${id} (said: ${[...new Set(said)].join(', ') || 'nothing'})`},
+	);
+};
+
+/**
+ * Right after the line of a wrong attempt where an expected near miss was said, a player who asks
+ * for hints gets an exact command (the near miss's own tiers, or the goal's): pasted there as it
+ * is, no line of it may fail (a hint that fails where it is offered would only repeat itself).
+ */
+const hintVerdicts = (lesson: Lesson, attempt: Lesson['wrong'][number], run: Replay, deps?: LessonDeps): Verdict[] => {
+	const verdicts: Verdict[] = [];
+	run.steps.forEach((step, i) => {
+		const state = run.states[i];
+		if (!step.said.some(s => attempt.says.includes(s.id)) || isComplete(state)) return;
+		const hint = exactHint(state);
+		if (!hint) return;
+		const pasted = replay(lesson, hint.text.replace(/\n+$/, '').split('\n'), deps, state);
+		if (pasted.steps.some(s => s.exitCode !== 0)) {
+			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", fails when pasted:${failures(pasted)}`});
+		}
+	});
 	return verdicts;
 };

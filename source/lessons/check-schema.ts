@@ -53,7 +53,7 @@ const awsCheck = z.strictObject({
 	query: z.string().min(1).optional(),
 });
 
-const valueSource = z.union(
+export const valueSource = z.union(
 	[
 		z.string().min(1),
 		z.array(z.string().min(1)).min(1),

@@ -1,11 +1,29 @@
 import {z} from 'zod';
-import {checkSchema} from './check-schema.js';
+import {checkSchema, valueSource} from './check-schema.js';
 
 // The lesson file format (one YAML file per chapter, see lessons/README.md). This file holds
 // the shape; validate.ts the rules that span fields (unique ids, JMESPath, facts, one correct answer).
 
 const factId = z.string().regex(/^F\d+$/, 'a fact id such as F8');
 const line = z.string().min(1, 'an empty command line');
+
+const missId = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes');
+
+/**
+ * A plausible wrong turn on the way to a goal: while the goal is open and `when` holds, the game
+ * says `say` once, right after the command that brought it about, shows it under the goal in
+ * `goals`, and puts it first in `hint`. `{found}` in `say` is replaced by the values of `found`
+ * (joined by commas), `{count}` by how many there are and `{s}` by "s" unless there is one.
+ * `hints`, when given, replace the goal's hint tiers while this near miss applies (for a state in
+ * which the goal's own last tier would fail).
+ */
+export const nearMissSchema = z.strictObject({
+	id: missId,
+	when: checkSchema,
+	found: valueSource.optional(),
+	say: z.string().min(1),
+	hints: z.array(z.string().min(1)).min(1, 'give 1 to 3 hints').max(3, 'give 1 to 3 hints').optional(),
+});
 
 export const goalSchema = z.strictObject({
 	id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
@@ -21,6 +39,8 @@ export const goalSchema = z.strictObject({
 	 * true then, and what `hint` says instead of a hint (the game adds how to get back: undo, reset).
 	 */
 	unreachable: z.strictObject({check: checkSchema, message: z.string().min(1)}).optional(),
+	/** plausible wrong turns, each with what to say (see nearMissSchema), the first that holds first */
+	nearMisses: z.array(nearMissSchema).default([]),
 });
 
 export const choiceSchema = z.strictObject({
@@ -58,11 +78,21 @@ export const lessonSchema = z.strictObject({
 	/** successful aws lines the best solution needs; defaults to the reference solution's count */
 	par: z.number().int().min(1).optional(),
 	alternatives: z.array(z.array(line).min(1)).min(1, 'at least one other valid way'),
-	wrong: z.array(z.strictObject({name: z.string().min(1), commands: z.array(line).min(1)})).min(1, 'at least one known-wrong attempt'),
+	wrong: z
+		.array(
+			z.strictObject({
+				name: z.string().min(1),
+				commands: z.array(line).min(1),
+				/** the ids of the near misses the game must say while these commands are played */
+				says: z.array(missId).default([]),
+			}),
+		)
+		.min(1, 'at least one known-wrong attempt'),
 	quiz: z.array(questionSchema).default([]),
 });
 
 export type Goal = z.infer<typeof goalSchema>;
+export type NearMiss = z.infer<typeof nearMissSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
 
