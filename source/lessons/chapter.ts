@@ -144,7 +144,7 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
 		result,
 		newlyMet,
 		completedNow,
-		said: newlySaid(state.lesson, state.why, why),
+		said: newlySaid(state.lesson, state.why, why, goalContext(next)),
 	};
 };
 

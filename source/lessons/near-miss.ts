@@ -9,13 +9,16 @@ import type {Goal, Lesson, NearMiss} from './schema.js';
 /** The reason an open goal shows now: the near miss and its words, values filled in. */
 export type Reason = {id: string; text: string};
 
-/** Per open goal, its current reason; the open goals that can no longer be met. */
-export type Reasons = {reasons: Record<string, Reason>; lost: string[]};
+/**
+ * Per open goal, its current reason (the first of its near misses that holds); every near miss
+ * that holds (of open goals); the open goals that can no longer be met.
+ */
+export type Reasons = {reasons: Record<string, Reason>; holding: string[]; lost: string[]};
 
 /** What the game says right after a line: a near miss that now holds, or a goal just lost. */
 export type Said = {kind: 'near-miss' | 'unreachable'; goalId: string; id: string; text: string};
 
-export const NO_REASONS: Reasons = {reasons: {}, lost: []};
+export const NO_REASONS: Reasons = {reasons: {}, holding: [], lost: []};
 
 /** `{found}`, `{count}` and `{s}` in a near miss's words. */
 export const missText = (miss: NearMiss, ctx: GoalContext): string => {
@@ -38,23 +41,29 @@ export const isLost = (goal: Goal, ctx: GoalContext): boolean => goal.unreachabl
 /** The reasons of every open goal, judged on the state in `ctx`. */
 export const judgeReasons = (lesson: Pick<Lesson, 'goals'>, goals: GoalStatus[], ctx: GoalContext): Reasons => {
 	const reasons: Record<string, Reason> = {};
+	const holding: string[] = [];
 	const lost: string[] = [];
 	for (const goal of lesson.goals) {
 		if (goals.find(g => g.id === goal.id)?.met) continue;
 		if (isLost(goal, ctx)) lost.push(goal.id);
-		const miss = currentMiss(goal, ctx);
-		if (miss) reasons[goal.id] = {id: miss.id, text: missText(miss, ctx)};
+		const misses = goal.nearMisses.filter(miss => evaluateCheck(miss.when, ctx));
+		holding.push(...misses.map(m => m.id));
+		if (misses[0]) reasons[goal.id] = {id: misses[0].id, text: missText(misses[0], ctx)};
 	}
 
-	return {reasons, lost};
+	return {reasons, holding, lost};
 };
 
-/** What is new from `before` to `after`, in the lesson's order: a goal lost first, then its near miss. */
-export const newlySaid = (lesson: Pick<Lesson, 'goals'>, before: Reasons, after: Reasons): Said[] =>
+/**
+ * What is new from `before` to `after`, in the lesson's order: a goal lost, then, for each goal,
+ * the first of its near misses that started to hold with this line. A near miss that went on
+ * holding is not said again, even when another one hid it for a while.
+ */
+export const newlySaid = (lesson: Pick<Lesson, 'goals'>, before: Reasons, after: Reasons, ctx: GoalContext): Said[] =>
 	lesson.goals.flatMap((goal): Said[] => {
 		const said: Said[] = [];
 		if (after.lost.includes(goal.id) && !before.lost.includes(goal.id)) said.push({kind: 'unreachable', goalId: goal.id, id: 'unreachable', text: goal.unreachable!.message.trim()});
-		const reason = after.reasons[goal.id];
-		if (reason && before.reasons[goal.id]?.id !== reason.id) said.push({kind: 'near-miss', goalId: goal.id, ...reason});
+		const miss = goal.nearMisses.find(m => after.holding.includes(m.id) && !before.holding.includes(m.id));
+		if (miss) said.push({kind: 'near-miss', goalId: goal.id, id: miss.id, text: after.reasons[goal.id]?.id === miss.id ? after.reasons[goal.id].text : missText(miss, ctx)});
 		return said;
 	});
