@@ -15,7 +15,7 @@ export type Reason = {id: string; text: string};
  */
 export type Reasons = {reasons: Record<string, Reason>; holding: string[]; lost: string[]};
 
-/** What the game says right after a line: a near miss that now holds, or a goal just lost. */
+/** What the game says right after a line: a near miss that now holds (`id`: its id), or a goal just lost (`id`: the goal's). */
 export type Said = {kind: 'near-miss' | 'unreachable'; goalId: string; id: string; text: string};
 
 export const NO_REASONS: Reasons = {reasons: {}, holding: [], lost: []};
@@ -62,7 +62,7 @@ export const judgeReasons = (lesson: Pick<Lesson, 'goals'>, goals: GoalStatus[],
 export const newlySaid = (lesson: Pick<Lesson, 'goals'>, before: Reasons, after: Reasons, ctx: GoalContext): Said[] =>
 	lesson.goals.flatMap((goal): Said[] => {
 		const said: Said[] = [];
-		if (after.lost.includes(goal.id) && !before.lost.includes(goal.id)) said.push({kind: 'unreachable', goalId: goal.id, id: 'unreachable', text: goal.unreachable!.message.trim()});
+		if (after.lost.includes(goal.id) && !before.lost.includes(goal.id)) said.push({kind: 'unreachable', goalId: goal.id, id: goal.id, text: goal.unreachable!.message.trim()});
 		const miss = goal.nearMisses.find(m => after.holding.includes(m.id) && !before.holding.includes(m.id));
 		if (miss) said.push({kind: 'near-miss', goalId: goal.id, id: miss.id, text: after.reasons[goal.id]?.id === miss.id ? after.reasons[goal.id].text : missText(miss, ctx)});
 		return said;

@@ -83,7 +83,7 @@ export const lessonSchema = z.strictObject({
 			z.strictObject({
 				name: z.string().min(1),
 				commands: z.array(line).min(1),
-				/** the ids of the near misses the game must say while these commands are played */
+				/** the ids of the near misses the game must say while these commands are played (a goal's id: that it can no longer be met) */
 				says: z.array(missId).default([]),
 			}),
 		)
