@@ -100,7 +100,8 @@ const hintVerdicts = (lesson: Lesson, attempt: Lesson['wrong'][number], run: Rep
 		const hint = exactHint(state);
 		if (!hint) return;
 		const pasted = replay(lesson, hint.text.replace(/\n+$/, '').split('\n'), deps, state);
-		if (pasted.steps.some(s => s.exitCode !== 0)) {
+		// a line that fails on purpose (meeting the error is the goal) is no fault of the hint
+		if (pasted.steps.some(s => s.exitCode !== 0 && s.newlyMet.length === 0)) {
 			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", fails when pasted:${failures(pasted)}`});
 		}
 	});
