@@ -103,6 +103,8 @@ const hintVerdicts = (lesson: Lesson, attempt: Lesson['wrong'][number], run: Rep
 		// a line that fails on purpose (meeting the error is the goal) is no fault of the hint
 		if (pasted.steps.some(s => s.exitCode !== 0 && s.newlyMet.length === 0)) {
 			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", fails when pasted:${failures(pasted)}`});
+		} else if (!pasted.state.goals.find(g => g.id === hint.goalId)?.met) {
+			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", does not meet its goal when pasted`});
 		}
 	});
 	return verdicts;
