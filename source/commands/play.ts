@@ -6,7 +6,7 @@ import {formatLessonError} from '../lessons/load.js';
 import {lessonHashes, type LessonHash, type LoadedPack} from '../lessons/pack.js';
 import {replay, scriptLines, type Replay} from '../game/replay.js';
 import {engineOf} from '../game/engine.js';
-import {saidText} from '../game/play.js';
+import {saidTexts} from '../game/play.js';
 import type {SaidAfterLine} from '../game/port.js';
 import {nodeExportFiles} from '../game/entry.js';
 import {exportPlay, type ExportFiles} from '../game/export.js';
@@ -65,7 +65,7 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	for (const step of report.steps) {
 		out.push(`$ ${step.line}\n${step.stdout}${step.stderr}`);
 		for (const id of step.goalsMet) out.push(`  ✓ goal met: ${goalText.get(id) ?? id}\n`);
-		for (const said of step.said ?? []) out.push(`${saidText(said).replace(/^/gm, '  ')}\n`);
+		for (const said of saidTexts(step.said ?? [])) out.push(`${said.text.replace(/^/gm, '  ')}\n`);
 	}
 
 	if (report.unfinished !== undefined) out.push(`$ ${report.unfinished}\n(the script ends inside an unfinished line)\n`);

@@ -1,4 +1,4 @@
-import {WAY_BACK, answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
@@ -101,10 +101,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			}
 
 			const outcome = runPlayerLine({...p.state, session: sized(p.state.session)}, line);
-			const said = outcome.said.map(s => {
-				const goal = p.state.lesson.goals.find(g => g.id === s.goalId)?.text ?? s.goalId;
-				return {...s, goal, text: s.kind === 'unreachable' ? `This goal can no longer be met: ${goal}. ${s.text} ${WAY_BACK}` : s.text};
-			});
+			const said = outcome.said.map(s => ({...s, goal: p.state.lesson.goals.find(g => g.id === s.goalId)?.text ?? s.goalId}));
 			return {play: toPlay({...p, state: outcome.state}), result: outcome.result, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said};
 		},
 		session: play => {

@@ -1,6 +1,7 @@
 import {formatBill, formatHelp, formatLineage, hintText, parseGameLine, type GameCommandName} from './commands.js';
 import {exportPlay, type ExportFiles} from './export.js';
 import type {GameEngine, GoalStatus, Play, SaidAfterLine} from './port.js';
+import {WAY_BACK} from '../lessons/chapter.js';
 import {recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
 import {lineage} from '../sim/images/lineage.js';
 
@@ -88,8 +89,18 @@ export const goalsText = (goals: Array<Pick<GoalStatus, 'text' | 'met' | 'reason
 		})
 		.join('\n');
 
-/** What the game says right after a line that brought a near miss about (or lost a goal). */
-export const saidText = (said: SaidAfterLine): string => (said.kind === 'unreachable' ? said.text : `Not yet: ${said.goal}\n  ${said.text}`);
+/**
+ * What the game says right after a line: each near miss it brought about, and the goals it made
+ * unreachable (those lost for the same reason in one message, with the ways back).
+ */
+export const saidTexts = (said: SaidAfterLine[]): Array<{kind: 'hint' | 'warn'; text: string}> => {
+	const lost = new Map<string, string[]>();
+	for (const s of said) if (s.kind === 'unreachable') lost.set(s.text, [...(lost.get(s.text) ?? []), s.goal]);
+	return [
+		...[...lost].map(([why, goals]) => ({kind: 'warn' as const, text: `${goals.length === 1 ? 'This goal' : 'These goals'} can no longer be met: ${goals.join('; ')}. ${why} ${WAY_BACK}`})),
+		...said.filter(s => s.kind === 'near-miss').map(s => ({kind: 'hint' as const, text: `Not yet: ${s.goal}\n  ${s.text}`})),
+	];
+};
 
 const outcome = (state: GameState, events: GameEvent[], command?: GameCommandName): LineOutcome => ({state, events, command, newlyMet: [], completedNow: false, said: []});
 
@@ -195,7 +206,7 @@ const runShell = (engine: GameEngine, state: GameState, text: string, options: L
 	}
 
 	const said = next.sandbox ? [] : (ran.said ?? []);
-	for (const s of said) events.push(printed(s.kind === 'unreachable' ? 'warn' : 'hint', saidText(s)));
+	for (const s of saidTexts(said)) events.push(printed(s.kind, s.text));
 
 	events.push({type: 'save'});
 	if (!next.sandbox && engine.isComplete(ran.play)) events.push({type: 'complete'});

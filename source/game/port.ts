@@ -24,7 +24,7 @@ export type ChapterInfo = {
 /** `reason`: why an open goal is not met yet (a near miss of the lesson); `lost`: why it can no longer be met */
 export type GoalStatus = {id: string; text: string; met: boolean; reason?: string; lost?: string};
 
-/** Said once, right after the line that brought it about: a near miss, or a goal that can no longer be met. */
+/** Said once, right after the line that brought it about: a near miss, or a goal that can no longer be met (`text`: why). */
 export type SaidAfterLine = {kind: 'near-miss' | 'unreachable'; goalId: string; id: string; goal: string; text: string};
 
 export type ScoreLine = {label: string; points: number};

@@ -92,6 +92,14 @@ describe('a goal that can no longer be met is announced the moment it becomes so
 		expect(p.printed(p.line('goals'))).toMatch(/\[ \] Once school-lab-spring is deregistered[^\n]*\n {6}can no longer be met: The exam server has been terminated/);
 	});
 
+	it('chapter 6: two goals lost by one line for one reason are announced in one message', () => {
+		const p = play('sharing');
+		const events = p.line("aws ec2 deregister-image --image-id $(aws ec2 describe-images --owners self --query 'Images[0].ImageId' --output text)");
+		const warned = events.filter(e => e.type === 'printed' && e.kind === 'warn');
+		expect(warned).toHaveLength(1);
+		expect(p.printed(warned)).toMatch(/^These goals can no longer be met: Give Riverside's account \(210987654321\) permission to launch school-lab-v1; Make school-lab-v1 public for every school, on purpose\. school-lab-v1 has been deregistered, .* Type `undo`/);
+	});
+
 	it('undo brings the goal back without announcing anything', () => {
 		const p = play('spring-cleaning');
 		p.line("aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --filters Name=tag:Name,Values=exam-server --query 'Reservations[0].Instances[0].InstanceId' --output text)");
