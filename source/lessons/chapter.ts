@@ -165,8 +165,9 @@ export const takeHint = (state: ChapterState, goalId?: string): {state: ChapterS
 	const ctx = goalContext(state);
 	const open = state.lesson.goals.filter(g => !state.goals.find(s => s.id === g.id)?.met);
 	// A goal that can no longer be met comes first: the sooner the player hears, the less to undo.
-	// Then the first open goal, in the lesson's order (its near miss, if one holds, comes first).
-	const goal = goalId ? state.lesson.goals.find(g => g.id === goalId) : (open.find(g => isLost(g, ctx)) ?? open[0]);
+	// Then one the player has missed (a near miss holds): the hint starts from what they did.
+	// Then the first open goal, in the lesson's order.
+	const goal = goalId ? state.lesson.goals.find(g => g.id === goalId) : (open.find(g => isLost(g, ctx)) ?? open.find(g => currentMiss(g, ctx)) ?? open[0]);
 	if (!goal) return {state};
 	const seen = state.hints[goal.id] ?? 0;
 	if (goal.unreachable && isLost(goal, ctx)) {
