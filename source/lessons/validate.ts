@@ -24,6 +24,13 @@ const nearMissIssues = (lesson: Lesson): Issue[] => {
 	for (const [id, i] of duplicates(misses.map(m => m.id))) issues.push({path: misses[i].path, message: `duplicate near miss id "${id}"`});
 	const named = new Set(lesson.wrong.flatMap(w => w.says));
 	for (const miss of misses) if (!named.has(miss.id)) issues.push({path: miss.path, message: `near miss "${miss.id}" is said by no wrong attempt: add one whose says: lists it, so that check replays it`});
+	lesson.goals.forEach((goal, g) =>
+		goal.nearMisses.forEach((miss, m) => {
+			for (const match of miss.say.matchAll(/\$\{?([A-Z][A-Z0-9_]*)\}?/g)) {
+				if (!Object.hasOwn(lesson.vars, match[1])) issues.push({path: ['goals', g, 'nearMisses', m, 'say'], message: `$${match[1]} is not defined in vars`});
+			}
+		}),
+	);
 	lesson.wrong.forEach((attempt, w) =>
 		attempt.says.forEach((id, i) => {
 			const lost = lesson.goals.some(g => g.id === id && g.unreachable);

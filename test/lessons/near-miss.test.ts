@@ -162,10 +162,12 @@ describe('check replays the near misses and the exact hint where each is said', 
 		l.wrong = l.wrong.map(w => ({...w, says: w.says.filter(id => id !== 'only-one')}));
 		l.wrong[0].says.push('no-such-miss');
 		l.goals[1].nearMisses.push({...l.goals[1].nearMisses[0]});
+		l.goals[2].nearMisses[0].say += ' $NOPE';
 		const messages = validateLesson(l, undefined).map(i => `${i.path.join('.')}: ${i.message}`);
 		expect(messages).toEqual([
 			'goals.1.nearMisses.3.id: duplicate near miss id "look-alike"',
 			'goals.1.nearMisses.2.id: near miss "only-one" is said by no wrong attempt: add one whose says: lists it, so that check replays it',
+			'goals.2.nearMisses.0.say: $NOPE is not defined in vars',
 			'wrong.0.says.1: no near miss "no-such-miss" in this lesson (nor a goal with unreachable: of that id)',
 		]);
 	});
