@@ -36,8 +36,11 @@ export type PlayReport = {
 	par: number;
 	awsLines: number;
 	failedLines: number;
-	/** `said`: the near misses (and goals lost) the game said after the line, when there are any */
-	steps: Array<{line: string; stdout: string; stderr: string; exitCode: number; goalsMet: string[]; said?: SaidAfterLine[]}>;
+	/**
+	 * each line run: `output` is stdout and stderr in the order the terminal showed them; `said`:
+	 * the near misses (and goals lost) the game said after the line, when there are any
+	 */
+	steps: Array<{line: string; stdout: string; stderr: string; output: string; exitCode: number; goalsMet: string[]; said?: SaidAfterLine[]}>;
 	unfinished?: string;
 	lessonErrors: string[];
 	lessonFiles?: LessonHash[];
@@ -53,7 +56,7 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		score: chapterScore(state),
 		par: parOf(lesson),
 		...scoredLines(state),
-		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, exitCode: s.exitCode, goalsMet: s.newlyMet, ...(s.said.length > 0 ? {said: s.said} : {})})),
+		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, output: s.output, exitCode: s.exitCode, goalsMet: s.newlyMet, ...(s.said.length > 0 ? {said: s.said} : {})})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
 	};
@@ -63,7 +66,7 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	const goalText = new Map(lesson.goals.map(g => [g.id, g.text]));
 	const out: string[] = [];
 	for (const step of report.steps) {
-		out.push(`$ ${step.line}\n${step.stdout}${step.stderr}`);
+		out.push(`$ ${step.line}\n${step.output}`);
 		for (const id of step.goalsMet) out.push(`  ✓ goal met: ${goalText.get(id) ?? id}\n`);
 		for (const said of saidTexts(step.said ?? [])) out.push(`${said.text.replace(/^/gm, '  ')}\n`);
 	}

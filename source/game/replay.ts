@@ -10,8 +10,18 @@ import type {SaidAfterLine} from './port.js';
 // (a script may use those that only show something: bill, goals, lineage). A line left
 // incomplete (open quote, trailing backslash) joins the next one.
 
-/** `said`: the near misses and lost goals the line brought about (the game printed them after it) */
-export type Step = {line: string; stdout: string; stderr: string; exitCode: number; newlyMet: string[]; completedNow: boolean; said: SaidAfterLine[]};
+export type Step = {
+	line: string;
+	stdout: string;
+	stderr: string;
+	/** stdout and stderr interleaved, as the terminal showed them */
+	output: string;
+	exitCode: number;
+	newlyMet: string[];
+	completedNow: boolean;
+	/** the near misses and lost goals the line brought about (the game printed them after it) */
+	said: SaidAfterLine[];
+};
 
 export type Replay = {
 	state: ChapterState;
@@ -50,12 +60,13 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		game = outcome.state;
 		if (outcome.shell) {
 			const {stdout, stderr, exitCode} = outcome.shell;
-			steps.push({line, stdout, stderr, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said: outcome.said});
+			const output = outcome.events.map(e => (e.type === 'printed' && (e.kind === 'stdout' || e.kind === 'stderr') ? e.text : '')).join('');
+			steps.push({line, stdout, stderr, output, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said: outcome.said});
 		} else {
 			// a game command: what it printed, on stdout (stderr when refused in a script)
 			const text = (kind: 'stdout' | 'stderr') =>
 				outcome.events.map(e => (e.type === 'printed' && (kind === 'stderr') === (e.kind === 'stderr') ? withNewline(e.text) : '')).join('');
-			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), exitCode: 0, newlyMet: [], completedNow: false, said: []});
+			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), output: text('stdout') + text('stderr'), exitCode: 0, newlyMet: [], completedNow: false, said: []});
 		}
 
 		states.push(chapterStateOf(game.play)!);
