@@ -18,8 +18,6 @@ export type Reasons = {reasons: Record<string, Reason>; holding: string[]; lost:
 /** What the game says right after a line: a near miss that now holds (`id`: its id), or a goal just lost (`id`: the goal's). */
 export type Said = {kind: 'near-miss' | 'unreachable'; goalId: string; id: string; text: string};
 
-export const NO_REASONS: Reasons = {reasons: {}, holding: [], lost: []};
-
 /** `{found}`, `{count}` and `{s}` in a near miss's words. */
 export const missText = (miss: NearMiss, ctx: GoalContext): string => {
 	const found = miss.found === undefined ? [] : [...new Set(sourceValues(miss.found, ctx))];
