@@ -179,9 +179,10 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			return {
 				title: info ? `Chapter ${info.order}: ${info.title}` : 'Free sandbox',
 				region: lesson?.setup.region ?? newSession().region,
-				setup: lesson?.setup.commands ?? [],
+				setup: lesson ? [...lesson.setup.history.flatMap(moment => moment.commands), ...lesson.setup.commands] : [],
 				lines: session.history.map(h => h.line),
-				newSession,
+				// the chapter's own ids, so that ids the player typed are found in the replay
+				newSession: region => newSession(region, lesson?.id),
 				runLine: (s, line) => safeRun(deps, s, line),
 			};
 		},
