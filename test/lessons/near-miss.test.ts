@@ -50,6 +50,7 @@ describe('a near miss is said once, right after the line that caused it', () => 
 		const p = play('master-image');
 		p.line(NEWEST);
 		p.line("IDS=$(aws ec2 run-instances --image-id $AMI --count 2 --instance-type t3.micro --query 'Instances[].InstanceId' --output text)");
+		p.line('aws ec2 wait instance-running --instance-ids $IDS');
 		expect(p.printed(p.line('aws ec2 stop-instances --instance-ids $IDS'), 'hint')).toMatch(/2 instances stopped, not terminated: i-[0-9a-f]{17}, i-[0-9a-f]{17}\./);
 		p.line('aws ec2 wait instance-stopped --instance-ids $IDS');
 		p.line("aws ec2 terminate-instances --instance-ids $(aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId | [0]' --output text)");
