@@ -121,14 +121,18 @@ describe('hint starts from what the learner did', () => {
 			'aws ec2 wait instance-running --instance-ids $T',
 			"curl -s -m 5 http://$(aws ec2 describe-instances --instance-ids $T --query 'Reservations[0].Instances[0].PublicIpAddress' --output text)/",
 		]);
-		expect(state.goals.find(g => g.id === 'tested')?.met).toBe(false);
+		expect(state.goals.find(g => g.id === 'baked')?.met).toBe(false);
+		expect(state.why.reasons.tested?.id).toBe('no-web-server-in-image');
 		const first = takeHint(state);
-		expect(first.hint?.goalId).toBe('tested');
-		expect(hintText(first.hint!)).toMatch(/^Your curl reached a computer started from lab-master-v1, but no web server answered on it\.[^\n]*\nHint 1\/3 \(-5 points\): A computer holds what its image held/);
+		expect(first.hint?.goalId).toBe('baked');
+		expect(hintText(first.hint!)).toMatch(/^lab-master-v1 exists, but a computer started from it would not serve the page: [^\n]*\nHint 1\/3 \(-5 points\): Make httpd start at boot on lab-pc, remove the image baked too early/);
+		// the goal's own exact command, pasted here, fails (the name is taken), and asking again would repeat it
+		const own = state.lesson.goals.find(g => g.id === 'baked')!.hints.at(-1)!.trimEnd().replace(/\\\n\s*/g, '');
+		expect(runPlayerLine(state, own).result.stderr).toMatch(/InvalidAMIName\.Duplicate/);
 		state = takeHint(takeHint(first.state).state).state;
 		const exact = takeHint(state).hint!;
 		expect(exact.tier).toBe(3);
-		// pasted as shown, every line works and the goal is met (the goal's own exact command would bake a duplicate name)
+		// pasted as shown, every line works and the goal is met (the goal's own exact command would fail: the name is taken)
 		let pending: string[] = [];
 		for (const line of exact.text.trimEnd().split('\n')) {
 			const outcome = runPlayerLine(state, [...pending, line].join('\n'));
@@ -137,7 +141,7 @@ describe('hint starts from what the learner did', () => {
 			state = outcome.state;
 		}
 
-		expect(state.goals.find(g => g.id === 'tested')?.met).toBe(true);
+		expect(state.goals.find(g => g.id === 'baked')?.met).toBe(true);
 	});
 });
 
