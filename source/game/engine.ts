@@ -1,4 +1,4 @@
-import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, setupLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
@@ -179,7 +179,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			return {
 				title: info ? `Chapter ${info.order}: ${info.title}` : 'Free sandbox',
 				region: lesson?.setup.region ?? newSession().region,
-				setup: lesson ? [...lesson.setup.history.flatMap(moment => moment.commands), ...lesson.setup.commands] : [],
+				setup: lesson ? setupLines(lesson) : [],
 				lines: session.history.map(h => h.line),
 				// the chapter's own ids, so that ids the player typed are found in the replay
 				newSession: region => newSession(region, lesson?.id),

@@ -13,6 +13,9 @@ import {expandVars, splitWords} from './words.js';
 // One chapter being played: the player's session, the goals as they stand, hints, quiz answers.
 // Every function returns a new state (the old one stays valid: keep it for undo).
 
+/** Every line a chapter's setup runs, in order: its history (the past) first, then its commands. */
+export const setupLines = (lesson: Lesson): string[] => [...lesson.setup.history.flatMap(moment => moment.commands), ...lesson.setup.commands];
+
 export type ChapterState = {
 	lesson: Lesson;
 	deps: LessonDeps;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {exportSession, type ExportedScripts} from '../../source/export/index.js';
-import {newSession} from '../../source/lessons/chapter.js';
+import {newSession, setupLines} from '../../source/lessons/chapter.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
 import {runLine} from '../../source/shell/run-line.js';
 import type {World} from '../../source/sim/core/types.js';
@@ -22,7 +22,7 @@ export const exportLines = (setup: string[], lines: string[], region = 'us-east-
 
 export const exportChapter = (order: number, lines?: string[]): ExportedScripts => {
 	const lesson = chapter(order);
-	return exportLines(lesson.setup.commands, lines ?? lesson.solution, lesson.setup.region, lesson.title);
+	return exportLines(setupLines(lesson), lines ?? lesson.solution, lesson.setup.region, lesson.title);
 };
 
 /** The reference solution up to (not with) its own clean-up: every kind of resource is still there. */
@@ -167,6 +167,6 @@ export const liveKinds = (world: World): Record<string, number> => {
 export const playedWorld = (order: number, lines: string[], keep: (line: string) => boolean = () => true): World => {
 	const lesson = chapter(order);
 	let session = newSession(lesson.setup.region);
-	for (const line of [...lesson.setup.commands, ...lines].filter(keep)) session = runLine(session, line).session;
+	for (const line of [...setupLines(lesson), ...lines].filter(keep)) session = runLine(session, line).session;
 	return session.world;
 };
