@@ -12,6 +12,8 @@ import type {SaidAfterLine} from './port.js';
 
 export type Step = {
 	line: string;
+	/** where it starts in the lines given (0-based), for file:line messages */
+	index: number;
 	stdout: string;
 	stderr: string;
 	/** stdout and stderr interleaved, as the terminal showed them */
@@ -29,6 +31,8 @@ export type Replay = {
 	/** the chapter right after each step (for `check`: the hint offered where a near miss was said) */
 	states: ChapterState[];
 	unfinished?: string;
+	/** where the unfinished line starts */
+	unfinishedIndex?: number;
 	/** the play at the end (for `--export`) */
 	game: GameState;
 };
@@ -47,8 +51,10 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 	const steps: Step[] = [];
 	const states: ChapterState[] = [];
 	let pending: string | undefined;
-	for (const raw of lines) {
+	let index = 0;
+	for (const [at, raw] of lines.entries()) {
 		if (pending === undefined && isSkippable(raw)) continue;
+		if (pending === undefined) index = at;
 		const line = pending === undefined ? raw : `${pending}\n${raw}`;
 		const outcome = submitLine(engine, game, line, {front: 'script', marks: 'boxes'});
 		if (outcome.shell?.incomplete) {
@@ -61,16 +67,16 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		if (outcome.shell) {
 			const {stdout, stderr, exitCode} = outcome.shell;
 			const output = outcome.events.map(e => (e.type === 'printed' && (e.kind === 'stdout' || e.kind === 'stderr') ? e.text : '')).join('');
-			steps.push({line, stdout, stderr, output, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said: outcome.said});
+			steps.push({line, index, stdout, stderr, output, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said: outcome.said});
 		} else {
 			// a game command: what it printed, on stdout (stderr when refused in a script)
 			const text = (kind: 'stdout' | 'stderr') =>
 				outcome.events.map(e => (e.type === 'printed' && (kind === 'stderr') === (e.kind === 'stderr') ? withNewline(e.text) : '')).join('');
-			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), output: text('stdout') + text('stderr'), exitCode: 0, newlyMet: [], completedNow: false, said: []});
+			steps.push({line, index, stdout: text('stdout'), stderr: text('stderr'), output: text('stdout') + text('stderr'), exitCode: 0, newlyMet: [], completedNow: false, said: []});
 		}
 
 		states.push(chapterStateOf(game.play)!);
 	}
 
-	return {state: chapterStateOf(game.play)!, steps, states, unfinished: pending, game};
+	return {state: chapterStateOf(game.play)!, steps, states, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game};
 };

@@ -1,25 +1,40 @@
 import {chapterScore, exactHint, isComplete} from '../lessons/chapter.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {replay, type Replay} from './replay.js';
+import {hintText} from './commands.js';
+import {replay, scriptLines, type Replay} from './replay.js';
 import type {Lesson} from '../lessons/schema.js';
 import {countLines, parOf} from '../lessons/scoring.js';
+import type {FieldPath} from '../lessons/locate.js';
 
 // Proves a lesson fair: its reference solution and alternatives meet every goal (the reference
 // with 3 stars), its known-wrong attempts do not, and the game says the near misses each is
-// written to meet; the exact-command hint offered at the end of each wrong attempt, pasted,
-// fails on no line. What `ami-school check` and the tests run.
+// written to meet; the exact-command hint offered where each is said, pasted, fails on no line
+// and meets its goal. What `ami-school check` and the tests run.
 
-export type Verdict = {name: string; ok: boolean; detail: string};
+/** A line of the lesson file a verdict points at (check prints it as file:line). */
+export type Pointer = {path: FieldPath; text: string};
+
+export type Verdict = {name: string; ok: boolean; detail: string; /** where to look, for a failure */ at?: Pointer[]};
 
 const unmet = (lesson: Lesson, run: Replay): string[] => lesson.goals.filter(g => !run.state.goals.find(s => s.id === g.id)?.met).map(g => g.id);
 
-/** The failing lines of a run, for the author to see why a solution does not work. */
-const failures = (run: Replay): string =>
-	run.steps
-		.filter(s => s.exitCode !== 0)
-		.slice(0, 3)
-		.map(s => `\n      $ ${s.line}\n      exit ${s.exitCode}: ${(s.stderr || s.stdout).trim().split('\n').slice(-2).join(' | ')}`)
-		.join('');
+const lastLines = (text: string, n: number) => {
+	const lines = text.trim().split('\n').filter(Boolean);
+	return lines.length === 0 ? '(no output)' : lines.slice(-n).join('\n        ');
+};
+
+/**
+ * Why a run of `lines` (at `base` in the file: ['solution'], ['alternatives', 2]) falls short: its
+ * failing lines (else its last few) with the command and its output, then each goal left unmet.
+ */
+const failures = (lesson: Lesson, run: Replay, base: FieldPath): Pointer[] => {
+	const failed = run.steps.filter(s => s.exitCode !== 0).slice(0, 3);
+	// none failed: the mistake is in what a line asked for, so show the lines (the last few)
+	const shown = failed.length > 0 ? failed : run.steps.slice(-6);
+	const steps = shown.map(s => ({path: [...base, s.index], text: `$ ${s.line}\n        exit ${s.exitCode}: ${lastLines(s.stderr || s.stdout, 3)}`}));
+	const goals = lesson.goals.flatMap((g, i) => (run.state.goals.find(s => s.id === g.id)?.met ? [] : [{path: ['goals', i] as FieldPath, text: `goal ${g.id} stayed unmet: ${g.text}`}]));
+	return [...steps, ...goals];
+};
 
 export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 	const verdicts: Verdict[] = [];
@@ -42,9 +57,9 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 	const {awsLines} = countLines(solution.state.session.history);
 	const missing = unmet(lesson, solution);
 	if (!isComplete(solution.state)) {
-		verdicts.push({name: 'solution', ok: false, detail: `does not meet every goal (not met now: ${missing.join(', ') || 'none, but never all at once'})${failures(solution)}`});
+		verdicts.push({name: 'solution', ok: false, detail: `does not meet every goal (not met now: ${missing.join(', ') || 'none, but never all at once'})`, at: failures(lesson, solution, ['solution'])});
 	} else if (score.stars !== 3) {
-		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${awsLines} aws lines for par ${parOf(lesson)}, mistakes -${score.mistakes})${failures(solution)}`});
+		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${awsLines} aws lines for par ${parOf(lesson)}, mistakes -${score.mistakes})`, at: failures(lesson, solution, ['solution'])});
 	} else {
 		verdicts.push({name: 'solution', ok: true, detail: `meets every goal with 3 stars (${awsLines} aws lines, par ${parOf(lesson)})`});
 	}
@@ -60,30 +75,32 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 		verdicts.push(
 			isComplete(run.state)
 				? {name: `alternative ${i + 1}`, ok: true, detail: 'meets every goal'}
-				: {name: `alternative ${i + 1}`, ok: false, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})${failures(run)}`},
+				: {name: `alternative ${i + 1}`, ok: false, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})`, at: failures(lesson, run, ['alternatives', i])},
 		);
 	});
 
-	for (const attempt of lesson.wrong) {
+	verdicts.push(...hintVerdicts(lesson, deps));
+
+	for (const [w, attempt] of lesson.wrong.entries()) {
 		const run = replay(lesson, attempt.commands, deps);
 		verdicts.push(
 			isComplete(run.state)
 				? {name: `wrong "${attempt.name}"`, ok: false, detail: 'meets every goal, but it should not: a goal check is too lax'}
 				: {name: `wrong "${attempt.name}"`, ok: true, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})`},
 		);
-		verdicts.push(...nearMissVerdicts(attempt, run), ...hintVerdicts(lesson, attempt, run, deps));
+		verdicts.push(...nearMissVerdicts(attempt, w, run), ...nearMissHintVerdicts(lesson, attempt, run, deps));
 	}
 
 	return verdicts;
 };
 
 /** The near misses the attempt expects were said, each right after some line of it. */
-const nearMissVerdicts = (attempt: Lesson['wrong'][number], run: Replay): Verdict[] => {
+const nearMissVerdicts = (attempt: Lesson['wrong'][number], w: number, run: Replay): Verdict[] => {
 	const said = run.steps.flatMap(s => s.said.map(x => x.id));
-	return attempt.says.map(id =>
+	return attempt.says.map((id, i) =>
 		said.includes(id)
 			? {name: `wrong "${attempt.name}"`, ok: true, detail: `says near miss ${id}`}
-			: {name: `wrong "${attempt.name}"`, ok: false, detail: `never says near miss ${id} (said: ${[...new Set(said)].join(', ') || 'nothing'})`},
+			: {name: `wrong "${attempt.name}"`, ok: false, detail: `never says near miss ${id} (said: ${[...new Set(said)].join(', ') || 'nothing'})`, at: [{path: ['wrong', w, 'says', i], text: id}]},
 	);
 };
 
@@ -92,7 +109,7 @@ const nearMissVerdicts = (attempt: Lesson['wrong'][number], run: Replay): Verdic
  * for hints gets an exact command (the near miss's own tiers, or the goal's): pasted there as it
  * is, no line of it may fail (a hint that fails where it is offered would only repeat itself).
  */
-const hintVerdicts = (lesson: Lesson, attempt: Lesson['wrong'][number], run: Replay, deps?: LessonDeps): Verdict[] => {
+const nearMissHintVerdicts = (lesson: Lesson, attempt: Lesson['wrong'][number], run: Replay, deps?: LessonDeps): Verdict[] => {
 	const verdicts: Verdict[] = [];
 	run.steps.forEach((step, i) => {
 		const state = run.states[i];
@@ -101,11 +118,58 @@ const hintVerdicts = (lesson: Lesson, attempt: Lesson['wrong'][number], run: Rep
 		if (!hint) return;
 		const pasted = replay(lesson, hint.text.replace(/\n+$/, '').split('\n'), deps, state);
 		// a line that fails on purpose (meeting the error is the goal) is no fault of the hint
-		if (pasted.steps.some(s => s.exitCode !== 0 && s.newlyMet.length === 0)) {
-			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", fails when pasted:${failures(pasted)}`});
+		const failed = pasted.steps.filter(s => s.exitCode !== 0 && s.newlyMet.length === 0);
+		const at = failed.slice(0, 3).map(s => ({path: hint.path, text: `$ ${s.line}\n        exit ${s.exitCode}: ${lastLines(s.stderr || s.stdout, 2)}`}));
+		if (failed.length > 0) {
+			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", fails when pasted`, at});
 		} else if (!pasted.state.goals.find(g => g.id === hint.goalId)?.met) {
-			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", does not meet its goal when pasted`});
+			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", does not meet its goal when pasted`, at: [{path: hint.path, text: `goal ${hint.goalId} is still unmet`}]});
 		}
 	});
+	return verdicts;
+};
+
+/** The widest line of an exact-command hint: it fits an 80-column terminal, so the terminal never wraps it. */
+export const HINT_LINE_LIMIT = 78;
+
+/**
+ * The last hint tier of a goal is the exact command: pasted line by line (a line left open joins
+ * the next) when its goal is the first one open, the last tiers complete the chapter; and each of
+ * their lines fits 80 columns as the game shows it. Goals with fewer than 3 tiers have no exact
+ * command and are skipped (their last tier is a nudge or a shape), unless no goal has one.
+ */
+export const hintVerdicts = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
+	const exact = lesson.goals.flatMap((goal, g) => (goal.hints.length === 3 ? [{goal, g}] : []));
+	if (exact.length === 0) return [];
+	const wide: Pointer[] = [];
+	for (const {goal, g} of exact) {
+		const shown = hintText({text: goal.hints.at(-1)!, cost: 25, tier: goal.hints.length, of: goal.hints.length});
+		for (const line of shown.split('\n').filter(l => l.length > HINT_LINE_LIMIT)) wide.push({path: ['goals', g, 'hints', 2], text: `${line.length} characters, more than ${HINT_LINE_LIMIT}: ${line.trim().slice(0, 50)}…`});
+	}
+
+	const verdicts: Verdict[] = wide.length > 0 ? [{name: 'hints', ok: false, detail: 'a line of an exact-command hint is wider than an 80-column terminal: break it with \\ or keep values in variables', at: wide}] : [];
+	let state = replay(lesson, [], deps).state;
+	const pasted: Pointer[] = [];
+	for (let i = 0; i < lesson.goals.length * 2 && state.completedAt === undefined; i++) {
+		const g = lesson.goals.findIndex(goal => !state.goals.find(s => s.id === goal.id)?.met);
+		const goal = lesson.goals[g];
+		if (!goal || goal.hints.length !== 3) break;
+		const run = replay(lesson, scriptLines(goal.hints.at(-1)!), deps, state);
+		for (const step of run.steps.filter(s => s.exitCode !== 0)) pasted.push({path: ['goals', g, 'hints', 2], text: `$ ${step.line}\n        exit ${step.exitCode}: ${lastLines(step.stderr || step.stdout, 2)}`});
+		if (run.unfinished !== undefined) pasted.push({path: ['goals', g, 'hints', 2], text: `ends inside an unfinished line: ${run.unfinished}`});
+		state = run.state;
+		if (!state.goals.find(s => s.id === goal.id)?.met) {
+			pasted.push({path: ['goals', g, 'hints', 2], text: `goal ${goal.id} is still unmet after its last hint is pasted`});
+			break;
+		}
+	}
+
+	const complete = state.completedAt !== undefined;
+	const partial = exact.length < lesson.goals.length;
+	verdicts.push(
+		complete || (partial && pasted.length === 0)
+			? {name: 'hints', ok: true, detail: complete ? 'pasting the last hint of each open goal completes the chapter' : `the exact-command hints work (${exact.length} of ${lesson.goals.length} goals have one)`}
+			: {name: 'hints', ok: false, detail: 'pasting the last hint of each open goal, in order, does not complete the chapter', at: pasted},
+	);
 	return verdicts;
 };

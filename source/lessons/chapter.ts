@@ -212,12 +212,19 @@ export const hintTiers = (goal: Goal, ctx: GoalContext): {tiers: string[]; reaso
 	return {tiers: miss?.hints ?? goal.hints, reason: miss ? missText(miss, ctx) : undefined};
 };
 
-/** The goal `hint` is about now and its last tier (the exact command) as it would be given: for `check`. */
-export const exactHint = (state: ChapterState): {goalId: string; text: string} | undefined => {
+/**
+ * The goal `hint` is about now and its last tier (the exact command) as it would be given, with
+ * where that tier is in the lesson: for `check`.
+ */
+export const exactHint = (state: ChapterState): {goalId: string; text: string; path: Array<string | number>} | undefined => {
 	const {hint} = takeHint(state);
 	if (!hint || hint.unreachable) return undefined;
-	const goal = state.lesson.goals.find(g => g.id === hint.goalId)!;
-	return {goalId: goal.id, text: hintTiers(goal, goalContext(state)).tiers.at(-1)!};
+	const g = state.lesson.goals.findIndex(goal => goal.id === hint.goalId);
+	const goal = state.lesson.goals[g];
+	const miss = currentMiss(goal, goalContext(state));
+	const {tiers} = hintTiers(goal, goalContext(state));
+	const path = miss?.hints ? ['goals', g, 'nearMisses', goal.nearMisses.indexOf(miss), 'hints', tiers.length - 1] : ['goals', g, 'hints', tiers.length - 1];
+	return {goalId: goal.id, text: tiers.at(-1)!, path};
 };
 
 /** Shows the reference solution: the chapter counts as complete, with 0 stars. */
