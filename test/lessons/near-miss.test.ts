@@ -159,7 +159,9 @@ describe('check replays the near misses and the exact hint where each is said', 
 		delete l.goals.find(g => g.id === 'server-back')!.nearMisses.find(m => m.id === 'no-ena-support')!.hints;
 		const bad = verifyLesson(l).filter(v => !v.ok);
 		expect(bad).toHaveLength(1);
-		expect(bad[0].detail).toMatch(/^the exact-command hint for server-back, offered after "AMI=\$\(aws ec2 register-image .*", fails when pasted:[\s\S]*Enhanced networking with the Elastic Network Adapter \(ENA\) is required for the 't3\.micro'/);
+		expect(bad[0].detail).toMatch(/^the exact-command hint for server-back, offered after "AMI=\$\(aws ec2 register-image .*", fails when pasted$/);
+		expect(bad[0].at?.map(p => p.text).join('\n')).toMatch(/Enhanced networking with the Elastic Network Adapter \(ENA\) is required for the 't3\.micro'/);
+		expect(bad[0].at?.[0].path).toEqual(['goals', 2, 'hints', 2]);
 	});
 
 	it('validates the ids: each near miss is said by some wrong attempt, each expected id exists', () => {
