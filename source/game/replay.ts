@@ -4,6 +4,7 @@ import type {Lesson} from '../lessons/schema.js';
 import {chapterStateOf, engineOf, playOf} from './engine.js';
 import {newGame, submitLine, type GameState} from './play.js';
 import type {SaidAfterLine} from './port.js';
+import type {RunLog} from '../progress/run-log.js';
 
 // Runs a list of lines through a chapter as a player would type them (used by `play --script`
 // and `check`), through the same game layer as the prompt: game commands are dispatched there
@@ -35,6 +36,8 @@ export type Replay = {
 	unfinishedIndex?: number;
 	/** the play at the end (for `--export`) */
 	game: GameState;
+	/** what the game recorded of the run (to replay it: rerun.ts) */
+	log: RunLog;
 };
 
 /** Script text -> lines. */
@@ -78,5 +81,5 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		states.push(chapterStateOf(game.play)!);
 	}
 
-	return {state: chapterStateOf(game.play)!, steps, states, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game};
+	return {state: chapterStateOf(game.play)!, steps, states, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game, log: engine.runLog?.(game.play) ?? []};
 };
