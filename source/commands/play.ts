@@ -9,6 +9,8 @@ import {formatLessonError} from '../lessons/load.js';
 import {lessonHashes, type LessonHash, type LoadedPack} from '../lessons/pack.js';
 import {replay, scriptLines, type Replay} from '../game/replay.js';
 import {engineOf} from '../game/engine.js';
+import {saidTexts} from '../game/play.js';
+import type {SaidAfterLine} from '../game/port.js';
 import {nodeExportFiles} from '../game/entry.js';
 import {exportPlay, type ExportFiles} from '../game/export.js';
 import type {LessonDeps} from '../lessons/deps.js';
@@ -40,8 +42,12 @@ export type PlayReport = {
 	par: number;
 	awsLines: number;
 	failedLines: number;
-	/** each line run: `output` is stdout and stderr in the order the terminal showed them; scriptLine: the line of the script (1-based) it starts on */
-	steps: Array<{line: string; scriptLine: number; stdout: string; stderr: string; output: string; exitCode: number; goalsMet: string[]}>;
+	/**
+	 * each line run: `output` is stdout and stderr in the order the terminal showed them; scriptLine:
+	 * the line of the script (1-based) it starts on; `said`: the near misses (and goals lost) the
+	 * game said after the line, when there are any
+	 */
+	steps: Array<{line: string; scriptLine: number; stdout: string; stderr: string; output: string; exitCode: number; goalsMet: string[]; said?: SaidAfterLine[]}>;
 	unfinished?: string;
 	lessonErrors: string[];
 	lessonFiles?: LessonHash[];
@@ -57,7 +63,7 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		score: chapterScore(state),
 		par: parOf(lesson),
 		...scoredLines(state),
-		steps: run.steps.map(s => ({line: s.line, scriptLine: s.index + 1, stdout: s.stdout, stderr: s.stderr, output: s.output, exitCode: s.exitCode, goalsMet: s.newlyMet})),
+		steps: run.steps.map(s => ({line: s.line, scriptLine: s.index + 1, stdout: s.stdout, stderr: s.stderr, output: s.output, exitCode: s.exitCode, goalsMet: s.newlyMet, ...(s.said.length > 0 ? {said: s.said} : {})})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
 	};
@@ -69,6 +75,7 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	for (const step of report.steps) {
 		out.push(`$ ${step.line}\n${step.output}`);
 		for (const id of step.goalsMet) out.push(`  ✓ goal met: ${goalText.get(id) ?? id}\n`);
+		for (const said of saidTexts(step.said ?? [])) out.push(`${said.text.replace(/^/gm, '  ')}\n`);
 	}
 
 	if (report.unfinished !== undefined) out.push(`$ ${report.unfinished}\n(the script ends inside an unfinished line)\n`);

@@ -143,9 +143,11 @@ export const formatLineage = (roots: LineageNode[]): string => {
  * A hint as the transcript shows it. The exact command (the last tier), or any hint of several
  * lines, starts on a line of its own, so that it can be copied and pasted line for line.
  */
-export const hintText = (hint: {text: string; cost: number; tier: number; of: number; unreachable?: boolean}): string => {
+export const hintText = (hint: {text: string; cost: number; tier: number; of: number; unreachable?: boolean; reason?: string}): string => {
 	if (hint.unreachable) return hint.text;
 	const head = `Hint ${hint.tier}/${hint.of}${hint.cost > 0 ? ` (-${hint.cost} points)` : ''}`;
 	// a command goes on a line of its own, so that it can be copied (and broken with ` \` to fit)
-	return hint.tier === hint.of || hint.text.includes('\n') || /^aws\s/.test(hint.text) ? `${head}:\n${hint.text.replace(/\n+$/, '')}` : `${head}: ${hint.text}`;
+	const body = hint.tier === hint.of || hint.text.includes('\n') || /^aws\s/.test(hint.text) ? `${head}:\n${hint.text.replace(/\n+$/, '')}` : `${head}: ${hint.text}`;
+	// what the player did comes first: the near miss that holds, then the hint
+	return hint.reason === undefined ? body : `${hint.reason}\n${body}`;
 };

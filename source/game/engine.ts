@@ -110,8 +110,9 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			}
 
 			const outcome = runPlayerLine({...p.state, session: sized(p.state.session)}, line);
+			const said = outcome.said.map(s => ({...s, goal: p.state.lesson.goals.find(g => g.id === s.goalId)?.text ?? s.goalId}));
 			const log = outcome.result.incomplete ? p.log : logged(p, {t: 'line', line});
-			return {play: toPlay({...p, state: outcome.state, log}), result: outcome.result, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow};
+			return {play: toPlay({...p, state: outcome.state, log}), result: outcome.result, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said};
 		},
 		session: play => {
 			const p = asPlay(play);
@@ -125,7 +126,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 		goals(play) {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return [];
-			return goalViews(p.state).map(({id, text, met}) => ({id, text, met}));
+			return goalViews(p.state).map(({id, text, met, reason, lost}) => ({id, text, met, ...(reason === undefined ? {} : {reason}), ...(lost === undefined ? {} : {lost})}));
 		},
 		isComplete(play) {
 			const p = asPlay(play);
@@ -136,7 +137,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			if (p.kind === 'sandbox') return undefined;
 			const {state, hint} = takeHint(p.state);
 			if (!hint) return undefined;
-			return {play: toPlay({...p, state, log: logged(p, {t: 'hint'})}), text: hint.text, cost: hint.cost, tier: hint.tier, of: hint.of, unreachable: hint.unreachable};
+			return {play: toPlay({...p, state, log: logged(p, {t: 'hint'})}), text: hint.text, cost: hint.cost, tier: hint.tier, of: hint.of, unreachable: hint.unreachable, ...(hint.reason === undefined ? {} : {reason: hint.reason})};
 		},
 		solution(play) {
 			const p = asPlay(play);

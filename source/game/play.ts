@@ -1,6 +1,7 @@
 import {formatBill, formatHelp, formatLineage, formatShellHelp, hintText, parseGameLine, type GameCommandName} from './commands.js';
 import {exportPlay, type ExportFiles} from './export.js';
-import type {GameEngine, Play} from './port.js';
+import type {GameEngine, GoalStatus, Play, SaidAfterLine} from './port.js';
+import {WAY_BACK} from '../lessons/chapter.js';
 import {recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
 import {lineage} from '../sim/images/lineage.js';
 import {worldText, worldView} from './world-view.js';
@@ -64,6 +65,8 @@ export type LineOutcome = {
 	newlyMet: string[];
 	/** this line completed the chapter */
 	completedNow: boolean;
+	/** the near misses and lost goals this line brought about (each also printed) */
+	said: SaidAfterLine[];
 };
 
 export const newGame = (play: Play): GameState => ({play, sandbox: play.chapterId === undefined, undo: []});
@@ -74,10 +77,33 @@ const printed = (kind: PrintKind, text: string): GameEvent => ({type: 'printed',
 
 const MARKS: Record<Marks, [string, string]> = {symbols: ['✓ ', '○ '], boxes: ['[x] ', '[ ] '], words: ['done: ', 'to do: ']};
 
-/** The goals as `goals` prints them. */
-export const goalsText = (goals: Array<{text: string; met: boolean}>, marks: Marks = 'symbols'): string => goals.map(g => `${MARKS[marks][g.met ? 0 : 1]}${g.text}`).join('\n');
+/**
+ * The goals as `goals` prints them: under an open goal, why it is not met yet (a near miss) or
+ * why it can no longer be met.
+ */
+export const goalsText = (goals: Array<Pick<GoalStatus, 'text' | 'met' | 'reason' | 'lost'>>, marks: Marks = 'symbols'): string =>
+	goals
+		.map(g => {
+			const mark = MARKS[marks][g.met ? 0 : 1];
+			const under = g.met ? undefined : g.lost === undefined ? g.reason : `can no longer be met: ${g.lost}`;
+			return `${mark}${g.text}${under === undefined ? '' : `\n${' '.repeat(mark.length + 2)}${under}`}`;
+		})
+		.join('\n');
 
-const outcome = (state: GameState, events: GameEvent[], command?: GameCommandName): LineOutcome => ({state, events, command, newlyMet: [], completedNow: false});
+/**
+ * What the game says right after a line: each near miss it brought about, and the goals it made
+ * unreachable (those lost for the same reason in one message, with the ways back).
+ */
+export const saidTexts = (said: SaidAfterLine[]): Array<{kind: 'hint' | 'warn'; text: string}> => {
+	const lost = new Map<string, string[]>();
+	for (const s of said) if (s.kind === 'unreachable') lost.set(s.text, [...(lost.get(s.text) ?? []), s.goal]);
+	return [
+		...[...lost].map(([why, goals]) => ({kind: 'warn' as const, text: `${goals.length === 1 ? 'This goal' : 'These goals'} can no longer be met: ${goals.join('; ')}. ${why} ${WAY_BACK}`})),
+		...said.filter(s => s.kind === 'near-miss').map(s => ({kind: 'hint' as const, text: `Not yet: ${s.goal}\n  ${s.text}`})),
+	];
+};
+
+const outcome = (state: GameState, events: GameEvent[], command?: GameCommandName): LineOutcome => ({state, events, command, newlyMet: [], completedNow: false, said: []});
 
 // The commands a script may use: the ones that only show something (no screen, no question), and undo.
 const SCRIPT_COMMANDS = new Set<GameCommandName>(['bill', 'lineage', 'goals', 'undo', 'world']);
@@ -190,7 +216,7 @@ const runShell = (engine: GameEngine, state: GameState, text: string, options: L
 	const ran = engine.run(state.play, text, {width: options.width});
 	const {result} = ran;
 	const shell = {stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, incomplete: result.incomplete, clear: result.clear};
-	if (result.incomplete) return {state: {...state, play: ran.play}, events: [], shell, newlyMet: [], completedNow: false};
+	if (result.incomplete) return {state: {...state, play: ran.play}, events: [], shell, newlyMet: [], completedNow: false, said: []};
 	const events: GameEvent[] = [];
 	if (result.clear) events.push({type: 'clear'});
 	events.push(...printedInOrder(result.chunks ?? [{fd: 1, text: result.stdout}, {fd: 2, text: result.stderr}]));
@@ -200,9 +226,12 @@ const runShell = (engine: GameEngine, state: GameState, text: string, options: L
 		for (const goal of goals) if (ran.newlyMet.includes(goal.id)) events.push({type: 'goal-met', id: goal.id, text: goal.text});
 	}
 
+	const said = next.sandbox ? [] : (ran.said ?? []);
+	for (const s of saidTexts(said)) events.push(printed(s.kind, s.text));
+
 	events.push({type: 'save'});
 	if (!next.sandbox && engine.isComplete(ran.play)) events.push({type: 'complete'});
-	return {state: next, events, shell, newlyMet: ran.newlyMet, completedNow: ran.completedNow};
+	return {state: next, events, shell, newlyMet: ran.newlyMet, completedNow: ran.completedNow, said};
 };
 
 /** One line (or a continued one) the player submitted: a yes/no answer, a game command or a shell line. */

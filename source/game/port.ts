@@ -22,7 +22,11 @@ export type ChapterInfo = {
 	quiz: QuizQuestion[];
 };
 
-export type GoalStatus = {id: string; text: string; met: boolean};
+/** `reason`: why an open goal is not met yet (a near miss of the lesson); `lost`: why it can no longer be met */
+export type GoalStatus = {id: string; text: string; met: boolean; reason?: string; lost?: string};
+
+/** Said once, right after the line that brought it about: a near miss, or a goal that can no longer be met (`text`: why). */
+export type SaidAfterLine = {kind: 'near-miss' | 'unreachable'; goalId: string; id: string; goal: string; text: string};
 
 export type ScoreLine = {label: string; points: number};
 export type ScoreReport = {lines: ScoreLine[]; total: number; stars: number};
@@ -49,7 +53,7 @@ export type GameEngine = {
 	save(play: Play): SavedPlay;
 	/** `width`: the terminal's columns, for `--output table` (the session keeps the latest) */
 	/** `newlyMet`: the goals this line met, as the chapter judged them; `completedNow`: it completed the chapter */
-	run(play: Play, line: string, view?: {width?: number}): {play: Play; result: LineResult; newlyMet: string[]; completedNow: boolean};
+	run(play: Play, line: string, view?: {width?: number}): {play: Play; result: LineResult; newlyMet: string[]; completedNow: boolean; said?: SaidAfterLine[]};
 	session(play: Play): Session;
 	/** the same play with another session (undo): counters (hints, mistakes) stay */
 	withSession(play: Play, session: Session): Play;
@@ -61,7 +65,7 @@ export type GameEngine = {
 	 * command); `unreachable` when that goal can no longer be met and the text says how to get
 	 * back. Undefined when there is none left.
 	 */
-	hint(play: Play): {play: Play; text: string; cost: number; tier: number; of: number; unreachable?: boolean} | undefined;
+	hint(play: Play): {play: Play; text: string; cost: number; tier: number; of: number; unreachable?: boolean; /** the goal's near miss that holds now, said before the hint */ reason?: string} | undefined;
 	/** the reference solution; the play is marked as having seen it */
 	solution(play: Play): {play: Play; lines: string[]};
 	hintsUsed(play: Play): number;

@@ -3,6 +3,7 @@ import type {LessonDeps} from '../lessons/deps.js';
 import type {Lesson} from '../lessons/schema.js';
 import {chapterStateOf, engineOf, playOf} from './engine.js';
 import {newGame, submitLine, type GameState} from './play.js';
+import type {SaidAfterLine} from './port.js';
 import type {RunLog} from '../progress/run-log.js';
 
 // Runs a list of lines through a chapter as a player would type them (used by `play --script`
@@ -21,11 +22,15 @@ export type Step = {
 	exitCode: number;
 	newlyMet: string[];
 	completedNow: boolean;
+	/** the near misses and lost goals the line brought about (the game printed them after it) */
+	said: SaidAfterLine[];
 };
 
 export type Replay = {
 	state: ChapterState;
 	steps: Step[];
+	/** the chapter right after each step (for `check`: the hint offered where a near miss was said) */
+	states: ChapterState[];
 	unfinished?: string;
 	/** where the unfinished line starts */
 	unfinishedIndex?: number;
@@ -47,6 +52,7 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 	const engine = engineOf([lesson], [], deps);
 	let game = newGame(start ? playOf(start) : engine.start(lesson.id));
 	const steps: Step[] = [];
+	const states: ChapterState[] = [];
 	let pending: string | undefined;
 	let index = 0;
 	for (const [at, raw] of lines.entries()) {
@@ -64,14 +70,16 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		if (outcome.shell) {
 			const {stdout, stderr, exitCode} = outcome.shell;
 			const output = outcome.events.map(e => (e.type === 'printed' && (e.kind === 'stdout' || e.kind === 'stderr') ? e.text : '')).join('');
-			steps.push({line, index, stdout, stderr, output, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
+			steps.push({line, index, stdout, stderr, output, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow, said: outcome.said});
 		} else {
 			// a game command: what it printed, on stdout (stderr when refused in a script)
 			const text = (kind: 'stdout' | 'stderr') =>
 				outcome.events.map(e => (e.type === 'printed' && (kind === 'stderr') === (e.kind === 'stderr') ? withNewline(e.text) : '')).join('');
-			steps.push({line, index, stdout: text('stdout'), stderr: text('stderr'), output: text('stdout') + text('stderr'), exitCode: 0, newlyMet: [], completedNow: false});
+			steps.push({line, index, stdout: text('stdout'), stderr: text('stderr'), output: text('stdout') + text('stderr'), exitCode: 0, newlyMet: [], completedNow: false, said: []});
 		}
+
+		states.push(chapterStateOf(game.play)!);
 	}
 
-	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game, log: engine.runLog?.(game.play) ?? []};
+	return {state: chapterStateOf(game.play)!, steps, states, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game, log: engine.runLog?.(game.play) ?? []};
 };

@@ -1,4 +1,4 @@
-import {chapterScore, isComplete} from '../lessons/chapter.js';
+import {chapterScore, exactHint, isComplete} from '../lessons/chapter.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {hintText} from './commands.js';
 import {replay, scriptLines, type Replay} from './replay.js';
@@ -7,7 +7,9 @@ import {countLines, parOf} from '../lessons/scoring.js';
 import type {FieldPath} from '../lessons/locate.js';
 
 // Proves a lesson fair: its reference solution and alternatives meet every goal (the reference
-// with 3 stars), its known-wrong attempts do not. What `ami-school check` and the tests run.
+// with 3 stars), its known-wrong attempts do not, and the game says the near misses each is
+// written to meet; the exact-command hint offered where each is said, pasted, fails on no line
+// and meets its goal. What `ami-school check` and the tests run.
 
 /** A line of the lesson file a verdict points at (check prints it as file:line). */
 export type Pointer = {path: FieldPath; text: string};
@@ -79,15 +81,51 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 
 	verdicts.push(...hintVerdicts(lesson, deps));
 
-	for (const attempt of lesson.wrong) {
+	for (const [w, attempt] of lesson.wrong.entries()) {
 		const run = replay(lesson, attempt.commands, deps);
 		verdicts.push(
 			isComplete(run.state)
 				? {name: `wrong "${attempt.name}"`, ok: false, detail: 'meets every goal, but it should not: a goal check is too lax'}
 				: {name: `wrong "${attempt.name}"`, ok: true, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})`},
 		);
+		verdicts.push(...nearMissVerdicts(attempt, w, run), ...nearMissHintVerdicts(lesson, attempt, run, deps));
 	}
 
+	return verdicts;
+};
+
+/** The near misses the attempt expects were said, each right after some line of it. */
+const nearMissVerdicts = (attempt: Lesson['wrong'][number], w: number, run: Replay): Verdict[] => {
+	const said = run.steps.flatMap(s => s.said.map(x => x.id));
+	return attempt.says.map((id, i) =>
+		said.includes(id)
+			? {name: `wrong "${attempt.name}"`, ok: true, detail: `says near miss ${id}`}
+			: {name: `wrong "${attempt.name}"`, ok: false, detail: `never says near miss ${id} (said: ${[...new Set(said)].join(', ') || 'nothing'})`, at: [{path: ['wrong', w, 'says', i], text: id}]},
+	);
+};
+
+/**
+ * Right after the line of a wrong attempt where an expected near miss was said, a player who asks
+ * for hints gets an exact command (the near miss's own tiers, or the goal's): pasted there as it
+ * is, no line of it may fail (a hint that fails where it is offered would only repeat itself).
+ */
+const nearMissHintVerdicts = (lesson: Lesson, attempt: Lesson['wrong'][number], run: Replay, deps?: LessonDeps): Verdict[] => {
+	const verdicts: Verdict[] = [];
+	run.steps.forEach((step, i) => {
+		const state = run.states[i];
+		if (!step.said.some(s => attempt.says.includes(s.id)) || isComplete(state)) return;
+		const hint = exactHint(state);
+		if (!hint) return;
+		const pasted = replay(lesson, hint.text.replace(/\n+$/, '').split('\n'), deps, state);
+		// a line that fails on purpose (meeting the error is the goal) is no fault of the hint
+		const failed = pasted.steps.filter(s => s.exitCode !== 0 && s.newlyMet.length === 0);
+		const at = failed.slice(0, 3).map(s => ({path: hint.path, text: `$ ${s.line}\n        exit ${s.exitCode}: ${lastLines(s.stderr || s.stdout, 2)}`}));
+		if (failed.length > 0) {
+			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", fails when pasted`, at});
+		} else if (!pasted.state.goals.find(g => g.id === hint.goalId)?.met) {
+			verdicts.push({name: `wrong "${attempt.name}"`, ok: false, detail: `the exact-command hint for ${hint.goalId}, offered after "${step.line}", does not meet its goal when pasted`, at: [{path: hint.path, text: `goal ${hint.goalId} is still unmet`}]});
+		}
+	});
 	return verdicts;
 };
 

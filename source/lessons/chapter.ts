@@ -5,6 +5,7 @@ import {defaultLessonDeps} from './default-deps.js';
 import type {LessonDeps} from './deps.js';
 import {afterStates, markKey} from './check-schema.js';
 import {allMet, evaluateCheck, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
+import {currentMiss, isLost, judgeReasons, missText, newlySaid, type Reasons, type Said} from './near-miss.js';
 import type {Goal, Lesson} from './schema.js';
 import {countLines, hintsCost, mistakesCost, parOf, QUIZ_POINTS, score, tierCost, type Score} from './scoring.js';
 import {expandVars, splitWords} from './words.js';
@@ -35,9 +36,12 @@ export type ChapterState = {
 	quiz: Record<number, {choice: number; correct: boolean}>;
 	/** problems of the lesson itself (a setup line failed, a var has no value) */
 	setupErrors: string[];
+	/** why each open goal is not met (its near miss that holds), and the goals that can no longer be met */
+	why: Reasons;
 };
 
-export type PlayerLineOutcome = {state: ChapterState; result: LineResult; newlyMet: string[]; completedNow: boolean};
+/** `said`: the near misses and lost goals this line brought about (each said once, when it starts to hold). */
+export type PlayerLineOutcome = {state: ChapterState; result: LineResult; newlyMet: string[]; completedNow: boolean; said: Said[]};
 
 /** The shell's runLine, with anything it throws turned into a failed line (exit 1). */
 export const safeRun = (deps: LessonDeps, session: Session, line: string): LineResult => {
@@ -115,7 +119,8 @@ export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDep
 	setupErrors.push(...errors);
 	const base = {lesson, deps, session, vars};
 	const goals = evaluateGoals(lesson, goalContext(base));
-	return {...base, goals, stickyMet: stickyOf(lesson, goals, []), excusedLines: [], hints: {}, solutionShown: false, quiz: {}, setupErrors};
+	const why = judgeReasons(lesson, goals, goalContext(base));
+	return {...base, goals, stickyMet: stickyOf(lesson, goals, []), excusedLines: [], hints: {}, solutionShown: false, quiz: {}, setupErrors, why};
 };
 
 /**
@@ -142,9 +147,10 @@ export const isComplete = (state: ChapterState): boolean => state.completedAt !=
 /** Runs one line the player typed; the goals are judged again on the new state. */
 export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutcome => {
 	const result = safeRun(state.deps, state.session, line);
-	if (result.incomplete) return {state, result, newlyMet: [], completedNow: false};
+	if (result.incomplete) return {state, result, newlyMet: [], completedNow: false, said: []};
 	const next = {...state, session: withMarks(state, result.session)};
 	const goals = evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet));
+	const why = judgeReasons(state.lesson, goals, goalContext(next));
 	const newlyMet = goals.filter(g => g.met && !state.goals.find(old => old.id === g.id)?.met).map(g => g.id);
 	const completedNow = state.completedAt === undefined && allMet(goals);
 	const index = result.session.history.length - 1;
@@ -156,10 +162,12 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
 			stickyMet: stickyOf(state.lesson, goals, state.stickyMet),
 			excusedLines: excused ? [...state.excusedLines, index] : state.excusedLines,
 			completedAt: completedNow ? result.session.history.length : state.completedAt,
+			why,
 		},
 		result,
 		newlyMet,
 		completedNow,
+		said: newlySaid(state.lesson, state.why, why, goalContext(next)),
 	};
 };
 
@@ -167,7 +175,7 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
  * `cost`: the points this reveal costs (0 for a tier already seen). `unreachable`: the goal can no
  * longer be met, and `text` says so and how to get back (no tier is revealed, nothing is charged).
  */
-export type Hint = {goalId: string; tier: number; of: number; text: string; cost: number; unreachable?: boolean};
+export type Hint = {goalId: string; tier: number; of: number; text: string; cost: number; unreachable?: boolean; reason?: string};
 
 /** What an unreachable goal's hint adds: the ways back. */
 export const WAY_BACK = 'Type `undo` to take back your last change (again for the one before), or `reset` to start the chapter again.';
@@ -177,19 +185,46 @@ export const WAY_BACK = 'Type `undo` to take back your last change (again for th
  * longer be met). Revealing a tier already seen again costs nothing.
  */
 export const takeHint = (state: ChapterState, goalId?: string): {state: ChapterState; hint?: Hint} => {
+	const ctx = goalContext(state);
 	const open = state.lesson.goals.filter(g => !state.goals.find(s => s.id === g.id)?.met);
-	const lost = (goal: Goal) => goal.unreachable !== undefined && evaluateCheck(goal.unreachable.check, goalContext(state));
 	// A goal that can no longer be met comes first: the sooner the player hears, the less to undo.
-	const goal = goalId ? state.lesson.goals.find(g => g.id === goalId) : (open.find(g => lost(g)) ?? open[0]);
+	// Then one the player has missed (a near miss holds): the hint starts from what they did.
+	// Then the first open goal, in the lesson's order.
+	const goal = goalId ? state.lesson.goals.find(g => g.id === goalId) : (open.find(g => isLost(g, ctx)) ?? open.find(g => currentMiss(g, ctx)) ?? open[0]);
 	if (!goal) return {state};
 	const seen = state.hints[goal.id] ?? 0;
-	if (goal.unreachable && lost(goal)) {
+	if (goal.unreachable && isLost(goal, ctx)) {
 		return {state, hint: {goalId: goal.id, tier: seen, of: goal.hints.length, text: `This goal can no longer be met: ${goal.text}. ${goal.unreachable.message.trim()} ${WAY_BACK}`, cost: 0, unreachable: true}};
 	}
 
-	const tier = Math.min(seen + 1, goal.hints.length);
-	const hint = {goalId: goal.id, tier, of: goal.hints.length, text: goal.hints[tier - 1], cost: tierCost(tier, seen)};
+	const {tiers, reason} = hintTiers(goal, ctx);
+	const tier = Math.min(seen + 1, tiers.length);
+	const hint = {goalId: goal.id, tier, of: tiers.length, text: tiers[tier - 1], cost: tierCost(tier, seen), ...(reason === undefined ? {} : {reason})};
 	return {state: tier > seen ? {...state, hints: {...state.hints, [goal.id]: tier}} : state, hint};
+};
+
+/**
+ * The hint tiers of a goal in the state of `ctx`: those of its near miss that holds, when it has
+ * its own (the goal's last tier would fail there), otherwise the goal's; and the near miss's words.
+ */
+export const hintTiers = (goal: Goal, ctx: GoalContext): {tiers: string[]; reason?: string} => {
+	const miss = currentMiss(goal, ctx);
+	return {tiers: miss?.hints ?? goal.hints, reason: miss ? missText(miss, ctx) : undefined};
+};
+
+/**
+ * The goal `hint` is about now and its last tier (the exact command) as it would be given, with
+ * where that tier is in the lesson: for `check`.
+ */
+export const exactHint = (state: ChapterState): {goalId: string; text: string; path: Array<string | number>} | undefined => {
+	const {hint} = takeHint(state);
+	if (!hint || hint.unreachable) return undefined;
+	const g = state.lesson.goals.findIndex(goal => goal.id === hint.goalId);
+	const goal = state.lesson.goals[g];
+	const miss = currentMiss(goal, goalContext(state));
+	const {tiers} = hintTiers(goal, goalContext(state));
+	const path = miss?.hints ? ['goals', g, 'nearMisses', goal.nearMisses.indexOf(miss), 'hints', tiers.length - 1] : ['goals', g, 'hints', tiers.length - 1];
+	return {goalId: goal.id, text: tiers.at(-1)!, path};
 };
 
 /** Shows the reference solution: the chapter counts as complete, with 0 stars. */
@@ -246,10 +281,12 @@ export const runningScore = (state: ChapterState): number => {
 /** The same chapter with another session (undo, resume): the goals are judged again on it, counters stay. */
 export const withSession = (state: ChapterState, session: Session): ChapterState => {
 	const next = {...state, session};
-	return {...next, goals: evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet))};
+	const goals = evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet));
+	return {...next, goals, why: judgeReasons(state.lesson, goals, goalContext(next))};
 };
 
-export type GoalView = {id: string; text: string; met: boolean; points: number; hintsUsed: number; hintsTotal: number};
+/** `reason`: why the open goal is not met (its near miss); `lost`: it can no longer be met, and why. */
+export type GoalView = {id: string; text: string; met: boolean; points: number; hintsUsed: number; hintsTotal: number; reason?: string; lost?: string};
 
 /** What the goals panel shows, in the lesson's order. */
 export const goalViews = (state: ChapterState): GoalView[] =>
@@ -260,4 +297,6 @@ export const goalViews = (state: ChapterState): GoalView[] =>
 		points: goal.points,
 		hintsUsed: state.hints[goal.id] ?? 0,
 		hintsTotal: goal.hints.length,
+		...(state.why.reasons[goal.id] ? {reason: state.why.reasons[goal.id].text} : {}),
+		...(state.why.lost.includes(goal.id) && goal.unreachable ? {lost: goal.unreachable.message.trim()} : {}),
 	}));

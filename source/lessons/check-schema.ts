@@ -57,7 +57,7 @@ const awsCheck = z.strictObject({
 	query: z.string().min(1).optional().describe('a JMESPath expression applied to the answer (may use $VARS)'),
 });
 
-const valueSource = z.union(
+export const valueSource = z.union(
 	[
 		z.string().min(1),
 		z.array(z.string().min(1)).min(1),

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {CHECK_KINDS, checkSchema} from './check-schema.js';
+import {CHECK_KINDS, checkSchema, valueSource} from './check-schema.js';
 import {WORLD_START} from '../sim/core/clock.js';
 
 // The lesson file format (one YAML file per chapter, see lessons/README.md). This file holds
@@ -7,6 +7,24 @@ import {WORLD_START} from '../sim/core/clock.js';
 
 const factId = z.string().regex(/^F\d+$/, 'a fact id such as F8');
 const line = z.string().min(1, 'an empty command line');
+
+const missId = z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes');
+
+/**
+ * A plausible wrong turn on the way to a goal: while the goal is open and `when` holds, the game
+ * says `say` once, right after the command that brought it about, shows it under the goal in
+ * `goals`, and puts it first in `hint`. `{found}` in `say` is replaced by the values of `found`
+ * (joined by commas), `{count}` by how many there are and `{s}` by "s" unless there is one.
+ * `hints`, when given, replace the goal's hint tiers while this near miss applies (for a state in
+ * which the goal's own last tier would fail).
+ */
+export const nearMissSchema = z.strictObject({
+	id: missId.describe('the near miss\'s id, unique in the lesson: wrong attempts name it in says'),
+	when: checkSchema.describe('true after the wrong turn (any check, as for goals)'),
+	found: valueSource.optional().describe('values for {found}, {count} and {s} in say: a text, a list, or {aws, query}'),
+	say: z.string().min(1).describe('what was found, why it does not count, what to look at (never the command)'),
+	hints: z.array(z.string().min(1)).min(1, 'give 1 to 3 hints').max(3, 'give 1 to 3 hints').optional().describe('1 to 3 hints used instead of the goal\'s while this near miss holds'),
+});
 
 export const goalSchema = z.strictObject({
 	id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes').describe('the goal\'s id, unique in the lesson: lower-case letters, digits and dashes'),
@@ -28,6 +46,8 @@ export const goalSchema = z.strictObject({
 		})
 		.optional()
 		.describe('when the player can make the goal impossible: a check that is true then, and a message'),
+	/** plausible wrong turns, each with what to say (see nearMissSchema), the first that holds first */
+	nearMisses: z.array(nearMissSchema).default([]).describe('plausible wrong turns: each a check (when), the words the game says once it holds (say), optional values (found) and hints'),
 });
 
 export const choiceSchema = z.strictObject({
@@ -90,6 +110,8 @@ export const lessonSchema = z.strictObject({
 			z.strictObject({
 				name: z.string().min(1).describe('what the attempt gets wrong, as check reports it'),
 				commands: z.array(line).min(1).describe('the attempt\'s shell lines'),
+				/** the ids of the near misses the game must say while these commands are played (a goal's id: that it can no longer be met) */
+				says: z.array(missId).default([]).describe('the near misses (ids) the game must say while these lines are played; a goal\'s id: that it is announced as no longer reachable'),
 			}),
 		)
 		.min(1, 'at least one known-wrong attempt')
@@ -98,6 +120,7 @@ export const lessonSchema = z.strictObject({
 });
 
 export type Goal = z.infer<typeof goalSchema>;
+export type NearMiss = z.infer<typeof nearMissSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
 

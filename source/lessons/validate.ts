@@ -17,17 +17,45 @@ const duplicates = (ids: string[]): Array<[string, number]> => {
 	return found;
 };
 
+/** Near misses: ids unique in the lesson, each said by some wrong attempt (check replays them), none named in vain. */
+const nearMissIssues = (lesson: Lesson): Issue[] => {
+	const issues: Issue[] = [];
+	const misses = lesson.goals.flatMap((goal, g) => goal.nearMisses.map((miss, m) => ({id: miss.id, path: ['goals', g, 'nearMisses', m, 'id'] as FieldPath})));
+	for (const [id, i] of duplicates(misses.map(m => m.id))) issues.push({path: misses[i].path, message: `duplicate near miss id "${id}"`});
+	const named = new Set(lesson.wrong.flatMap(w => w.says));
+	for (const miss of misses) if (!named.has(miss.id)) issues.push({path: miss.path, message: `near miss "${miss.id}" is said by no wrong attempt: add one whose says: lists it, so that check replays it`});
+	lesson.goals.forEach((goal, g) =>
+		goal.nearMisses.forEach((miss, m) => {
+			for (const match of miss.say.matchAll(/\$\{?([A-Z][A-Z0-9_]*)\}?/g)) {
+				if (!Object.hasOwn(lesson.vars, match[1])) issues.push({path: ['goals', g, 'nearMisses', m, 'say'], message: `$${match[1]} is not defined in vars`});
+			}
+		}),
+	);
+	lesson.wrong.forEach((attempt, w) =>
+		attempt.says.forEach((id, i) => {
+			const lost = lesson.goals.some(g => g.id === id && g.unreachable);
+			if (!lost && !misses.some(m => m.id === id)) issues.push({path: ['wrong', w, 'says', i], message: `no near miss "${id}" in this lesson (nor a goal with unreachable: of that id)`});
+		}),
+	);
+	return issues;
+};
+
 /** Problems in one lesson; `facts` undefined skips the fact-id check (no facts.yaml to check against). */
 export const validateLesson = (lesson: Lesson, facts: Facts | undefined): Issue[] => {
 	const issues: Issue[] = [];
 
 	for (const [id, i] of duplicates(lesson.goals.map(g => g.id))) issues.push({path: ['goals', i, 'id'], message: `duplicate goal id "${id}"`});
 
-	// a goal's own check and its `unreachable` check, each with the path to it
+	// a goal's own check, its `unreachable` check and its near misses' `when`, each with the path to it
 	const goalChecks = lesson.goals.flatMap((goal, g) => [
 		{check: goal.check, at: ['goals', g, 'check'] as FieldPath},
 		...(goal.unreachable ? [{check: goal.unreachable.check, at: ['goals', g, 'unreachable', 'check'] as FieldPath}] : []),
+		...goal.nearMisses.map((miss, m) => ({check: miss.when, at: ['goals', g, 'nearMisses', m, 'when'] as FieldPath})),
+		// a near miss's `found` is a value source: checked as the `names` of a ran check would be
+		...goal.nearMisses.flatMap((miss, m) => (miss.found === undefined ? [] : [{check: {ran: {names: miss.found}}, at: ['goals', g, 'nearMisses', m, 'found'] as FieldPath}])),
 	]);
+
+	issues.push(...nearMissIssues(lesson));
 
 	const jmespath = (expression: string, path: FieldPath) => {
 		const error = jmespathError(expression.replace(/\$\{?([A-Z][A-Z0-9_]*)\}?/g, '$1'));

@@ -18,5 +18,5 @@ describe('lessons/', () => {
 		const report = out.join('');
 		expect(report, report).toMatch(/chapters? checked: all good\n$/);
 		expect(code).toBe(0);
-	}, 60_000);
+	}, 180_000);
 });
