@@ -50,6 +50,8 @@ export type ApiCall = {
 	ok: boolean;
 	errorCode?: string; // e.g. InvalidAMIID.NotFound, DryRunOperation
 	dryRun: boolean;
+	/** the model changed the world for this call (absent in older saves): what par counts */
+	changed?: boolean;
 };
 
 export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]; answer: AwsAnswer};
@@ -67,12 +69,13 @@ const regionProblem = (region: string, service: string): string | undefined => {
 	return undefined;
 };
 
-const callOf = (operation: string, region: string, params: Record<string, unknown>, result: OpResult): ApiCall => ({
+const callOf = (operation: string, region: string, params: Record<string, unknown>, result: OpResult, changed = false): ApiCall => ({
 	operation,
 	region,
 	ok: result.ok,
 	errorCode: result.ok ? undefined : result.error.code,
 	dryRun: params.DryRun === true,
+	changed,
 });
 
 /**
@@ -140,8 +143,8 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		return done('', waiterErrorText(waited.name, waited.result.reason), EXIT_GENERAL, calls, waited.world);
 	}
 
-	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params}, env.guest);
-	const calls = [callOf(parsed.operation, region, parsed.params, result)];
+	const {world: next, result, changed} = execute(ticked, {operation: parsed.operation, region, params: parsed.params}, env.guest);
+	const calls = [callOf(parsed.operation, region, parsed.params, result, changed)];
 	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next, {ok: false, error: result.error});
 
 	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);

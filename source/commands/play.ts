@@ -1,5 +1,5 @@
 import type {CommandLine} from '../args.js';
-import {chapterScore, isComplete, scoredLines} from '../lessons/chapter.js';
+import {chapterNextStar, chapterPar, chapterScore, isComplete, scoredLines} from '../lessons/chapter.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import {findChapter} from '../lessons/find-chapter.js';
 import {formatLessonError} from '../lessons/load.js';
@@ -10,7 +10,7 @@ import {nodeExportFiles} from '../game/entry.js';
 import {exportPlay, type ExportFiles} from '../game/export.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
-import {parOf, starsText} from '../lessons/scoring.js';
+import {starsText} from '../lessons/scoring.js';
 import {openPack, parseFor, reportHeader} from './context.js';
 
 // `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir] [--learner name]
@@ -32,8 +32,11 @@ export type PlayReport = {
 	goals: Array<{id: string; text: string; met: boolean}>;
 	score: ReturnType<typeof chapterScore>;
 	par: number;
-	awsLines: number;
+	/** state-changing AWS calls (what par counts) */
+	changes: number;
 	failedLines: number;
+	/** what the next star needs (absent at 3 stars) */
+	nextStar?: string;
 	steps: Array<{line: string; stdout: string; stderr: string; exitCode: number; goalsMet: string[]}>;
 	unfinished?: string;
 	lessonErrors: string[];
@@ -48,8 +51,9 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		completed: isComplete(state) && !state.solutionShown,
 		goals: lesson.goals.map(g => ({id: g.id, text: g.text, met: state.goals.find(s => s.id === g.id)?.met ?? false})),
 		score: chapterScore(state),
-		par: parOf(lesson),
+		par: chapterPar(lesson, state.deps),
 		...scoredLines(state),
+		...(chapterNextStar(state) === undefined ? {} : {nextStar: chapterNextStar(state)}),
 		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, exitCode: s.exitCode, goalsMet: s.newlyMet})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
@@ -69,8 +73,9 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	for (const goal of report.goals) out.push(`  [${goal.met ? 'x' : ' '}] ${goal.text}\n`);
 	const s = report.score;
 	out.push(
-		`Score: ${s.total} points ${starsText(s.stars)} (goals ${s.goals}, par +${s.par} with ${report.awsLines} aws lines for par ${report.par}, hints -${s.hints}, mistakes -${s.mistakes} for ${report.failedLines} failed lines)\n`,
+		`Score: ${s.total} points ${starsText(s.stars)} (goals ${s.goals}, par +${s.par} with ${report.changes} state-changing AWS calls for par ${report.par}, hints -${s.hints}, mistakes -${s.mistakes} for ${report.failedLines} failed lines)\n`,
 	);
+	if (report.nextStar !== undefined) out.push(`${report.nextStar}\n`);
 	return out.join('');
 };
 

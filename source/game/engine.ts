@@ -1,10 +1,9 @@
-import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterNextStar, chapterPar, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, undoTo, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
 import {loadPack} from '../lessons/pack.js';
 import {shownQuiz} from '../lessons/quiz-order.js';
-import {parOf} from '../lessons/scoring.js';
 import type {Lesson} from '../lessons/schema.js';
 
 type AnyLesson = Lesson & {file?: string};
@@ -19,7 +18,7 @@ type SandboxPlay = {chapterId: undefined; kind: 'sandbox'; session: Session};
 type AnyPlay = ChapterPlay | SandboxPlay;
 
 /** What a saved chapter keeps beside its session. */
-type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'excusedLines' | 'completedAt'>;
+type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'stickyAt' | 'irreversibleUndos' | 'excusedLines' | 'completedAt'>;
 
 export type EngineOptions = {
 	/** the lesson pack's folder (the built-in lessons folder itself: the built-in chapters) */
@@ -44,6 +43,20 @@ const chapterInfo = (lesson: AnyLesson): ChapterInfo => ({
 	// choices in the order the player sees them (seeded per question: see quiz-order.ts)
 	quiz: shownQuiz(lesson.id, lesson.quiz).map((choices, q) => ({question: lesson.quiz[q].question, choices: choices.map(c => ({text: c.text, correct: c.correct, explain: c.explain, index: c.index}))})),
 });
+
+/** What the summary says under the score: the undos real AWS would not have allowed, and what the next star needs. */
+const scoreNotes = (state: ChapterState): string[] => {
+	const notes: string[] = [];
+	const undos = state.irreversibleUndos ?? [];
+	if (undos.length > 0) {
+		const ids = undos.flatMap(u => u.ids);
+		notes.push(`Undone ${undos.length} time${undos.length === 1 ? '' : 's'} what real AWS cannot take back (${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}): on AWS these would be gone for good.`);
+	}
+
+	const next = chapterNextStar(state);
+	if (next) notes.push(next);
+	return notes;
+};
 
 export const createEngine = (options: EngineOptions): GameEngine => {
 	const loaded = loadPack(options.lessonsDir, {builtinDir: options.builtinDir ?? defaultLessonsDir(), cacheFile: options.lessonCacheFile});
@@ -82,14 +95,14 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			if (!lessonOf(saved.chapterId)) return undefined;
 			const play = startPlay(saved.chapterId);
 			const data = (saved.data ?? {}) as Partial<SavedData>;
-			const state = withSession({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], excusedLines: data.excusedLines ?? [], completedAt: data.completedAt}, saved.session);
+			const state = withSession({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], stickyAt: data.stickyAt, irreversibleUndos: data.irreversibleUndos, excusedLines: data.excusedLines ?? [], completedAt: data.completedAt}, saved.session);
 			return toPlay({...play, state});
 		},
 		save(play) {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return {chapterId: undefined, session: p.session};
-			const {hints, solutionShown, quiz, stickyMet, excusedLines, completedAt} = p.state;
-			const data: SavedData = {hints, solutionShown, quiz, stickyMet, excusedLines, completedAt};
+			const {hints, solutionShown, quiz, stickyMet, stickyAt, irreversibleUndos, excusedLines, completedAt} = p.state;
+			const data: SavedData = {hints, solutionShown, quiz, stickyMet, stickyAt, irreversibleUndos, excusedLines, completedAt};
 			return {chapterId: p.chapterId, session: p.state.session, data};
 		},
 		run(play, line, view) {
@@ -107,9 +120,10 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			const p = asPlay(play);
 			return p.kind === 'sandbox' ? p.session : p.state.session;
 		},
-		withSession(play, session) {
+		withSession(play, session, undone) {
 			const p = asPlay(play);
-			return toPlay(p.kind === 'sandbox' ? {...p, session} : {...p, state: withSession(p.state, session)});
+			if (p.kind === 'sandbox') return toPlay({...p, session});
+			return toPlay({...p, state: undone ? undoTo(p.state, session, undone).state : withSession(p.state, session)});
 		},
 		goals(play) {
 			const p = asPlay(play);
@@ -143,7 +157,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 		},
 		par(play) {
 			const p = asPlay(play);
-			return p.kind === 'sandbox' ? undefined : {used: scoredLines(p.state).awsLines, par: parOf(p.state.lesson)};
+			return p.kind === 'sandbox' ? undefined : {used: scoredLines(p.state).changes, par: chapterPar(p.state.lesson, p.state.deps)};
 		},
 		score(play): ScoreReport {
 			const p = asPlay(play);
@@ -159,6 +173,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 				],
 				total: s.total,
 				stars: s.stars,
+				notes: scoreNotes(p.state),
 			};
 		},
 		answerQuiz(play, question, choice) {

@@ -101,7 +101,7 @@ describe('play --script --export', () => {
 		expect(code).toBe(0);
 		expect(Object.keys(files.written).sort()).toEqual(['out/cleanup.sh', 'out/session.sh']);
 		expect(files.written['out/session.sh'].text).toContain('aws ec2 run-instances --image-id $AMI');
-		expect(t.out()).toMatch(/Score: .*\n\nWrote out\/session\.sh and out\/cleanup\.sh \(both executable\)\.\nReal AWS costs money/);
+		expect(t.out()).toMatch(/Score: .*\n(Next star .*\n)?\nWrote out\/session\.sh and out\/cleanup\.sh \(both executable\)\.\nReal AWS costs money/);
 	});
 
 	it('keeps a JSON report alone on stdout', async () => {
