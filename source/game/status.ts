@@ -15,7 +15,7 @@ export const clockText = (ms: number): string => {
 	return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 };
 
-export type StatusParts = {region: string; clock: string; score?: number; cost: string; hints?: number; /** successful aws lines so far and the chapter's par */ par?: {used: number; par: number}};
+export type StatusParts = {region: string; clock: string; score?: number; cost: string; hints?: number; /** state-changing AWS calls so far and the chapter's par */ par?: {used: number; par: number}};
 
 export const statusParts = (session: Session, score: number | undefined, hints: number | undefined, par?: {used: number; par: number}): StatusParts => ({
 	region: session.region,
