@@ -9,7 +9,9 @@ import {debriefPages} from '../text/layout.js';
 export const CompleteScreen = ({chapter, report, best, items, index, page = 0, columns = 80, rows}: {chapter: ChapterInfo; report: ScoreReport; best: number; items: CompleteItem[]; index: number; page?: number; columns?: number; rows: number}) => {
 	const width = Math.max(...report.lines.map(l => l.label.length), 5);
 	const notes = report.notes ?? [];
-	const pages = debriefPages(chapter, report.lines.length + notes.length, items.length, {columns, rows});
+	// each note wraps: count the lines it takes, so the debrief page still fits the screen
+	const noteLines = notes.reduce((sum, note) => sum + Math.ceil(note.length / Math.max(20, columns)), 0);
+	const pages = debriefPages(chapter, report.lines.length + noteLines, items.length, {columns, rows});
 	const shown = Math.min(page, pages.length - 1);
 	return (
 		<Box flexDirection="column">
