@@ -1,5 +1,5 @@
 import type {CommandLine} from '../args.js';
-import {chapterNextStar, chapterPar, chapterScore, isComplete, scoredLines} from '../lessons/chapter.js';
+import {chapterNextStar, chapterPar, chapterScore, isComplete, scoredLines, summaryNotes} from '../lessons/chapter.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import {findChapter} from '../lessons/find-chapter.js';
 import {formatLessonError} from '../lessons/load.js';
@@ -37,6 +37,10 @@ export type PlayReport = {
 	failedLines: number;
 	/** what the next star needs (absent at 3 stars) */
 	nextStar?: string;
+	/** `undo`s of something real AWS cannot take back (a terminate, deregister, delete), with what they destroyed */
+	irreversibleUndos?: Array<{line: string; ids: string[]}>;
+	/** the lines the summary shows under the score */
+	notes: string[];
 	steps: Array<{line: string; stdout: string; stderr: string; exitCode: number; goalsMet: string[]}>;
 	unfinished?: string;
 	lessonErrors: string[];
@@ -54,6 +58,8 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		par: chapterPar(lesson, state.deps),
 		...scoredLines(state),
 		...(chapterNextStar(state) === undefined ? {} : {nextStar: chapterNextStar(state)}),
+		...(state.irreversibleUndos?.length ? {irreversibleUndos: state.irreversibleUndos} : {}),
+		notes: summaryNotes(state),
 		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, exitCode: s.exitCode, goalsMet: s.newlyMet})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
@@ -75,7 +81,7 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	out.push(
 		`Score: ${s.total} points ${starsText(s.stars)} (goals ${s.goals}, par +${s.par} with ${report.changes} state-changing AWS calls for par ${report.par}, hints -${s.hints}, mistakes -${s.mistakes} for ${report.failedLines} failed lines)\n`,
 	);
-	if (report.nextStar !== undefined) out.push(`${report.nextStar}\n`);
+	for (const note of report.notes ?? []) out.push(`${note}\n`);
 	return out.join('');
 };
 

@@ -1,4 +1,4 @@
-import {answerQuiz, chapterNextStar, chapterPar, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, takeHint, undoTo, withSession, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterPar, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, summaryNotes, takeHint, undoTo, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
@@ -43,20 +43,6 @@ const chapterInfo = (lesson: AnyLesson): ChapterInfo => ({
 	// choices in the order the player sees them (seeded per question: see quiz-order.ts)
 	quiz: shownQuiz(lesson.id, lesson.quiz).map((choices, q) => ({question: lesson.quiz[q].question, choices: choices.map(c => ({text: c.text, correct: c.correct, explain: c.explain, index: c.index}))})),
 });
-
-/** What the summary says under the score: the undos real AWS would not have allowed, and what the next star needs. */
-const scoreNotes = (state: ChapterState): string[] => {
-	const notes: string[] = [];
-	const undos = state.irreversibleUndos ?? [];
-	if (undos.length > 0) {
-		const ids = undos.flatMap(u => u.ids);
-		notes.push(`Undone ${undos.length} time${undos.length === 1 ? '' : 's'} what real AWS cannot take back (${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}): on AWS these would be gone for good.`);
-	}
-
-	const next = chapterNextStar(state);
-	if (next) notes.push(next);
-	return notes;
-};
 
 export const createEngine = (options: EngineOptions): GameEngine => {
 	const loaded = loadPack(options.lessonsDir, {builtinDir: options.builtinDir ?? defaultLessonsDir(), cacheFile: options.lessonCacheFile});
@@ -173,7 +159,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 				],
 				total: s.total,
 				stars: s.stars,
-				notes: scoreNotes(p.state),
+				notes: summaryNotes(p.state),
 			};
 		},
 		answerQuiz(play, question, choice) {

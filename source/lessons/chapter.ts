@@ -240,6 +240,20 @@ export const chapterScore = (state: ChapterState): Score => score(scoreInput(sta
 /** What the next star needs, for the summary (undefined at 3 stars). */
 export const chapterNextStar = (state: ChapterState): string | undefined => nextStarText(scoreInput(state));
 
+/** What the summary says under the score: the undos real AWS would not have allowed, and what the next star needs. */
+export const summaryNotes = (state: ChapterState): string[] => {
+	const notes: string[] = [];
+	const undos = state.irreversibleUndos ?? [];
+	if (undos.length > 0) {
+		const ids = undos.flatMap(u => u.ids);
+		notes.push(`Undone ${undos.length} time${undos.length === 1 ? '' : 's'} what real AWS cannot take back (${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}): on AWS these would be gone for good.`);
+	}
+
+	const next = chapterNextStar(state);
+	if (next) notes.push(next);
+	return notes;
+};
+
 /** Hint tiers revealed so far, over every goal. */
 export const hintsUsed = (state: ChapterState): number => Object.values(state.hints).reduce((a, b) => a + b, 0);
 

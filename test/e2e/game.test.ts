@@ -3,11 +3,12 @@ import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
+import {shownQuiz} from '../../source/lessons/quiz-order.js';
 import {CLI, ROOT, termsOfEachTest, type Term} from './helpers/term.js';
 
 // The built game in a real terminal. Needs `npm run build` first (npm test does it).
 
-const chapter = parse(readFileSync(path.join(ROOT, 'lessons', '01-master-image.yaml'), 'utf8')) as {title: string; solution: string[]; story: string[]; quiz?: unknown[]};
+const chapter = parse(readFileSync(path.join(ROOT, 'lessons', '01-master-image.yaml'), 'utf8')) as {id: string; title: string; solution: string[]; story: string[]; quiz?: Array<{question: string; choices: Array<{correct?: boolean}>}>};
 
 const open = termsOfEachTest();
 
@@ -32,13 +33,16 @@ const until = async (term: Term, ok: (screen: string) => boolean, what: string, 
 
 const questionOn = (screen: string) => /Quiz (\d+)\/\d+/.exec(screen)?.[1];
 
-/** Answers every quiz question with the choice under the cursor until the score shows. */
-const finishQuiz = async (term: Term) => {
+/** How many times to press ↓ to reach each question's right answer, as the game shows the choices. */
+const rightAnswers = (): number[] => shownQuiz(chapter.id, (chapter.quiz ?? []).map(q => ({...q, choices: q.choices.map(c => ({correct: c.correct === true}))}))).map(choices => choices.findIndex(c => c.correct));
+
+/** Answers every quiz question (rightly when `right`, else with the choice under the cursor) until the score shows. */
+const finishQuiz = async (term: Term, right = false) => {
 	for (let i = 0; i < 10; i++) {
 		await until(term, screen => screen.includes('complete:') || questionOn(screen) !== undefined, 'a quiz question or the score');
 		const question = questionOn(term.screen());
 		if (question === undefined) break;
-		term.write('\r');
+		term.write(`${right ? '\u001B[B'.repeat(rightAnswers()[Number(question) - 1]) : ''}\r`);
 		await until(term, screen => screen.includes('Enter to go on'), 'the answer');
 		term.write('\r');
 		// on only once the next question (or the score) is drawn: an Enter sent earlier would land on the
@@ -56,7 +60,8 @@ describe.skipIf(!existsSync(CLI))('the game in a terminal', () => {
 			await term.line(line);
 		}
 
-		await finishQuiz(term);
+		// the third star needs the quiz too
+		await finishQuiz(term, true);
 		await term.waitFor(`Chapter 1 complete: ${chapter.title}`, 15_000);
 		expect(term.screen()).toMatch(/Total +\d+ +★★★/);
 		const saved = JSON.parse(readFileSync(path.join(term.configDir, 'progress.json'), 'utf8')) as {chapters: Record<string, {status: string; stars: number}>};

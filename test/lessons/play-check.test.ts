@@ -62,7 +62,7 @@ describe('ami-school play', () => {
 		const {code, out} = await play(['01-two', '--script', 's.sh', '--report', 'json'], {'s.sh': 'find\nlaunch $AMI 2\nterminate\n'});
 		expect(code).toBe(0);
 		const report = JSON.parse(out);
-		expect(Object.keys(report)).toEqual(['game', 'pack', 'chapter', 'title', 'completed', 'goals', 'score', 'par', 'changes', 'failedLines', 'nextStar', 'steps', 'lessonErrors', 'lessonFiles']);
+		expect(Object.keys(report)).toEqual(['game', 'pack', 'chapter', 'title', 'completed', 'goals', 'score', 'par', 'changes', 'failedLines', 'nextStar', 'notes', 'steps', 'lessonErrors', 'lessonFiles']);
 		// a folder without pack.yaml: a pack named after the folder, replacing the built-in chapters
 		expect(report.pack).toEqual({id: 'good', name: 'good', mode: 'replace'});
 		expect(report.lessonFiles).toEqual([{chapter: 'two-computers', file: '01-two.yaml', sha256: createHash('sha256').update(readFileSync(path.join(goodDir, '01-two.yaml'))).digest('hex')}]);
