@@ -82,7 +82,7 @@ const lazyYaml = {
 	setup(b) {
 		b.onResolve({filter: /^yaml$/}, args => (args.importer.endsWith(path.join('cli', 'output', 'yaml.ts')) ? {path: 'lazy-yaml', namespace: 'lazy-yaml', pluginData: args.resolveDir} : undefined));
 		b.onLoad({filter: /.*/, namespace: 'lazy-yaml'}, args => ({
-			contents: 'export const stringify = (...args) => require("yaml").stringify(...args);',
+			contents: 'export const stringify = (...args) => require("yaml").stringify(...args);\nexport const parse = (...args) => require("yaml").parse(...args);',
 			loader: 'js',
 			resolveDir: args.pluginData,
 		}));
@@ -258,5 +258,11 @@ await writeFile(
 			'',
 			...(n.texts.length > 0 ? n.texts.map(text => text.trim() + '\n') : [missingLicence(n)]),
 		]),
+		rule,
+		'Ported, not bundled: source/cli/jmespath/ is a TypeScript port of jmespath.py 1.0.1',
+		'(https://github.com/jmespath/jmespath.py), the JMESPath engine of the AWS CLI.   licence: MIT',
+		rule,
+		'',
+		`Copyright (c) James Saryerwinnie\n\n${MIT}\n`,
 	].join('\n'),
 );

@@ -109,7 +109,7 @@ export const runConfigure = (request: ConfigureRequest, ctx: ConfigureContext): 
 			const target = scoped(request.name, profile, Object.keys(cliConfig(world, defaultRegion).profiles));
 			const values = profileSettings(world, defaultRegion, target.profile);
 			const credentials: Record<string, string> = {aws_access_key_id: SANDBOX_ACCESS_KEY_ID, aws_secret_access_key: SANDBOX_SECRET_ACCESS_KEY};
-			const value = values === undefined ? undefined : Object.hasOwn(values, target.key) ? values[target.key] : credentials[target.key];
+			const value = values === undefined ? undefined : Object.hasOwn(values, target.key) ? values[target.key] : Object.hasOwn(credentials, target.key) ? credentials[target.key] : undefined;
 			return value === undefined ? done('', '', 1) : done(`${value}\n`);
 		}
 

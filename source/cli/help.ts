@@ -3,6 +3,8 @@
 import {isSimulated} from '../sim/core/engine.js';
 import {cliNameOfOperation, cliOperationNames, inputParameters, operationByCliName, paginatorFor, serviceLabel, waiterByCliName, waiterNames, type CliParameter} from './catalogue.js';
 import {catalogueStore} from './catalogue-source.js';
+import type {WaiterEntry} from './catalogue.js';
+import type {WaiterMatcher} from './waiters/definitions.js';
 
 type OperationDocs = {doc: string; params: Record<string, string>};
 
@@ -75,10 +77,12 @@ export const synopsisLines = (cliName: string, service = 'ec2'): string[] => {
 		}
 	}
 
-	lines.push('[--cli-input-json <value>]');
+	lines.push('[--cli-input-json | --cli-input-yaml]');
 	if (paginator) {
 		lines.push(...paginationSynopsis);
 	}
+
+	lines.push('[--generate-cli-skeleton <value>]');
 
 	return lines;
 };
@@ -160,13 +164,34 @@ export const waitHelp = (): string => [
 	'WAIT',
 	'',
 	'DESCRIPTION',
-	'       Wait until a particular condition is satisfied. Each subcommand polls',
-	'       an API until the condition is met (every 15 seconds, 40 times).',
+	...fill('Wait until a particular condition is satisfied. Each subcommand polls an API until the listed requirement is met.', '       '),
 	'',
 	'AVAILABLE SUBCOMMANDS',
 	...waiterNames().map(n => `       o ${n}${isSimulated(waiterByCliName(n)!.operation) ? ' *' : ''}`),
 	'',
 ].join('\n');
+
+/** Python's `%s` of an acceptor's expected value (True, not true). */
+const pythonStr = (value: string | number | boolean): string => (typeof value === 'boolean' ? (value ? 'True' : 'False') : String(value));
+
+const SUCCESS_TEMPLATES: Record<WaiterMatcher, string> = {
+	error: '%s is thrown ', path: '%s ', pathAll: '%s for all elements ', pathAny: '%s for any element ', status: '%s response is received ',
+};
+
+/**
+ * The CLI's description of a waiter (awscli/customizations/waiters.py, WaiterStateDocBuilder):
+ * built from its first success acceptor, the operation it polls, its delay and its attempts.
+ */
+export const waiterDescription = (entry: WaiterEntry): string => {
+	const success = entry.acceptors.find(a => a.state === 'success');
+	let what = '';
+	if (success) {
+		const query = ['path', 'pathAll', 'pathAny'].includes(success.matcher) ? `JMESPath query ${success.argument ?? ''} returns ` : '';
+		what = (query + SUCCESS_TEMPLATES[success.matcher]).replace('%s', pythonStr(success.expected));
+	}
+
+	return `Wait until ${what}when polling with ${cliNameOfOperation(entry.operation)!}. It will poll every ${entry.delay} seconds until a successful state has been reached. This will exit with a return code of 255 after ${entry.maxAttempts} failed checks.`;
+};
 
 export const waiterHelp = (waiter: string): string => {
 	const entry = waiterByCliName(waiter);
@@ -180,9 +205,7 @@ export const waiterHelp = (waiter: string): string => {
 		`       ${waiter} -`,
 		'',
 		'DESCRIPTION',
-		`       Wait until ${entry.operation} reports the condition. It will poll every ${entry.delay} seconds`,
-		`       until a successful state has been reached. This will exit with a return code of 255`,
-		`       after ${entry.maxAttempts} failed checks.`,
+		...fill(waiterDescription(entry), '       '),
 		'',
 		'SYNOPSIS',
 		`            ${waiter}`,

@@ -15,6 +15,8 @@ import {JsonError, pyJsonLoads} from './parse/json.js';
 import {PyFloat, PyValueError, RawBytes} from './parse/python.js';
 import {validateParameters} from './parse/validate.js';
 import {unpackParameter} from './parse/values.js';
+import {inputSkeletonJson, yamlInputSkeleton} from './skeleton.js';
+import {loadYaml, YamlInputError} from './output/yaml.js';
 
 export type Globals = {
 	region?: string;
@@ -33,8 +35,9 @@ export type Globals = {
 export type Pagination = {maxItems?: number; pageSize?: number; startingToken?: string};
 
 export type ParseResult =
-	| {kind: 'call'; service: string; cliName: string; operation: string; params: Record<string, unknown>; globals: Globals; pagination?: Pagination}
-	| {kind: 'wait'; waiter: string; waiterName: string; operation: string; params: Record<string, unknown>; globals: Globals}
+	/** stub: `--generate-cli-skeleton output`, answered with a sample of the output shape, no request sent */
+	| {kind: 'call'; service: string; cliName: string; operation: string; params: Record<string, unknown>; globals: Globals; pagination?: Pagination; stub?: true}
+	| {kind: 'wait'; waiter: string; waiterName: string; operation: string; params: Record<string, unknown>; globals: Globals; stub?: true}
 	| {kind: 'help'; stdout: string}
 	| ParseError
 	| {kind: 'not-simulated'; service: string; cliName: string; operation: string; globals: Globals}
@@ -164,7 +167,43 @@ const finalize = (value: unknown, shapeName: string | undefined, format: Globals
 	return value;
 };
 
-type OperationArgs = {params: Record<string, unknown>; pagination?: Pagination} | {help: true};
+type OperationArgs = {params: Record<string, unknown>; pagination?: Pagination; stub?: true} | {help: true} | {skeleton: string};
+
+const SKELETONS = ['input', 'output', 'yaml-input'] as const;
+
+/**
+ * OverrideRequiredArgsArgument: with --cli-input-json/--cli-input-yaml, or a skeleton other than
+ * `output`, no argument is required on the command line (the model's validation still runs).
+ */
+const requiredArgsOverridden = (args: string[]): boolean => {
+	if (args.includes('--cli-input-json') || args.includes('--cli-input-yaml')) return true;
+	const at = args.indexOf('--generate-cli-skeleton');
+	return at >= 0 && args[at + 1] !== 'output';
+};
+
+/** --cli-input-json / --cli-input-yaml: the loaded map, or a ParamError as the CLI prints it. */
+const loadCliInput = (parsed: ParsedArgs): Record<string, unknown> | undefined => {
+	const json = lastOccurrence(parsed, ['--cli-input-json']);
+	const yaml = lastOccurrence(parsed, ['--cli-input-yaml']);
+	if (json && yaml) throw new ParseFailure(paramValidationError('Only one --cli-input- parameter may be specified.'));
+	if (!json && !yaml) return undefined;
+	let loaded: unknown;
+	try {
+		loaded = json ? pyJsonLoads(json.values[0]) : loadYaml(yaml!.values[0]);
+	} catch (error) {
+		if (error instanceof JsonError || error instanceof YamlInputError) {
+			throw new ParseFailure(paramValidationError(`Error parsing parameter '--cli-input-${json ? 'json' : 'yaml'}': Invalid ${json ? 'JSON' : 'YAML'} received.`));
+		}
+
+		throw error;
+	}
+
+	if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
+		throw new ParseFailure(paramValidationError(`Invalid type for parameter cli-input-${json ? 'json' : 'yaml'}: expected a ${json ? 'JSON' : 'YAML'} object`));
+	}
+
+	return loaded as Record<string, unknown>;
+};
 
 /** Parses an operation's (or waiter's) own arguments into API params. */
 const parseOperationArgs = (args: string[], cliName: string, inputShape: string | undefined, parameters: CliParameter[], env: ParseEnv, globals: Globals, paginated: boolean): OperationArgs => {
@@ -173,10 +212,13 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 	}
 
 	const byOption = new Map(parameters.map(p => [p.cliName, p]));
+	const relaxed = requiredArgsOverridden(args);
 	const options: OptionSpec[] = [
-		...parameters.map(optionFor),
+		...parameters.map(optionFor).map(o => (relaxed ? {...o, required: false} : o)),
 		{name: '--cli-input-json', nargs: 'one'},
+		{name: '--cli-input-yaml', nargs: 'one'},
 		...(paginated ? paginationOptions : []),
+		{name: '--generate-cli-skeleton', nargs: 'optional', choices: SKELETONS},
 	];
 	const parsed = parseKnownArgs(args, {options, positionals: [{name: 'help', optional: true}]});
 	if (parsed.positionals[0] === 'help') {
@@ -191,6 +233,11 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 	if (extras.length > 0) {
 		throw new ParseFailure(unknownOptionsError(extras));
 	}
+
+	const skeleton = lastOccurrence(parsed, ['--generate-cli-skeleton']);
+	const skeletonKind = skeleton ? skeleton.values[0] ?? 'input' : undefined;
+	if (skeletonKind === 'input') return {skeleton: inputSkeletonJson(inputShape)};
+	if (skeletonKind === 'yaml-input') return {skeleton: yamlInputSkeleton(inputShape)};
 
 	const given = (name: string): boolean => lastOccurrence(parsed, [name]) !== undefined;
 
@@ -266,28 +313,9 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 		}
 	}
 
-	const inputJson = lastOccurrence(parsed, ['--cli-input-json']);
-	if (inputJson) {
-		let loaded: unknown;
-		try {
-			loaded = pyJsonLoads(inputJson.values[0]);
-		} catch (error) {
-			if (error instanceof JsonError) {
-				throw new ParseFailure(paramValidationError(`Error parsing parameter '--cli-input-json': Invalid JSON received.`));
-			}
-
-			throw error;
-		}
-
-		if (loaded === null || typeof loaded !== 'object' || Array.isArray(loaded)) {
-			throw new ParseFailure(paramValidationError('Invalid type for parameter cli-input-json: expected a JSON object'));
-		}
-
-		for (const [key, value] of Object.entries(loaded)) {
-			if (!Object.hasOwn(params, key)) {
-				params[key] = value;
-			}
-		}
+	// what the command line gave wins over the file's (an own key, even one named __proto__)
+	for (const [key, value] of Object.entries(loadCliInput(parsed) ?? {})) {
+		if (!Object.hasOwn(params, key)) Object.defineProperty(params, key, {value, enumerable: true, writable: true, configurable: true});
 	}
 
 	let pagination: Pagination | undefined;
@@ -333,7 +361,7 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 	}
 
 	const final = finalize(params, inputShape, globals.cliBinaryFormat) as Record<string, unknown>;
-	return pagination ? {params: final, pagination} : {params: final};
+	return {params: final, ...(pagination ? {pagination} : {}), ...(skeletonKind === 'output' ? {stub: true as const} : {})};
 };
 
 const parseService = (serviceName: string, args: string[], env: ParseEnv, globals: Globals): ParseResult => {
@@ -361,11 +389,13 @@ const parseService = (serviceName: string, args: string[], env: ParseEnv, global
 			return {kind: 'help', stdout: waiterHelp(wait.positionals[0])};
 		}
 
+		if ('skeleton' in result) return {kind: 'help', stdout: result.skeleton};
+
 		if (!isSimulated(waiter.operation)) {
 			return {kind: 'not-simulated', service: serviceName, cliName: `wait ${wait.positionals[0]}`, operation: waiter.operation, globals};
 		}
 
-		return {kind: 'wait', waiter: wait.positionals[0], waiterName: waiter.name, operation: waiter.operation, params: result.params, globals};
+		return {kind: 'wait', waiter: wait.positionals[0], waiterName: waiter.name, operation: waiter.operation, params: result.params, globals, ...(result.stub ? {stub: true as const} : {})};
 	}
 
 	const operation = operationByCliName(operationName, serviceName)!;
@@ -382,11 +412,13 @@ const parseService = (serviceName: string, args: string[], env: ParseEnv, global
 		return {kind: 'help', stdout: operationHelp(operationName, serviceName)};
 	}
 
+	if ('skeleton' in result) return {kind: 'help', stdout: result.skeleton};
+
 	if (!isSimulated(operation.name)) {
 		return {kind: 'not-simulated', service: serviceName, cliName: operationName, operation: operation.name, globals};
 	}
 
-	return {kind: 'call', service: serviceName, cliName: operationName, operation: operation.name, params: result.params, globals, ...(result.pagination ? {pagination: result.pagination} : {})};
+	return {kind: 'call', service: serviceName, cliName: operationName, operation: operation.name, params: result.params, globals, ...(result.pagination ? {pagination: result.pagination} : {}), ...(result.stub ? {stub: true as const} : {})};
 };
 
 /** Parses the words after `aws`. Never throws: every failure is a CLI-style error result. */

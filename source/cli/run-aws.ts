@@ -5,7 +5,8 @@ import type {GuestHook} from '../sim/core/guest-hook.js';
 import type {OpResult, World} from '../sim/core/types.js';
 import {isObject, type JsonValue} from './output/json-value.js';
 import {profileSettings, DEFAULT_PROFILE} from '../sim/settings/cli-config.js';
-import {serviceLabel, waiterByCliName} from './catalogue.js';
+import {cliNameOfOperation, operationByCliName, serviceLabel, waiterByCliName} from './catalogue.js';
+import {skeletonValue} from './skeleton.js';
 import {profileNotFoundText, runConfigure} from './configure.js';
 import {apiErrorText, errorText, EXIT_CLIENT_ERROR, EXIT_GENERAL, waiterErrorText} from './output/errors.js';
 import {checkQuery} from './output/query.js';
@@ -133,6 +134,15 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 	if (parsed.globals.query !== undefined) {
 		const bad = checkQuery(parsed.globals.query);
 		if (bad) return done('', bad.stderr, bad.exitCode);
+	}
+
+	if (parsed.stub) {
+		// `--generate-cli-skeleton output`: the CLI answers from a stubbed client, so nothing is sent
+		const operation = operationByCliName(cliNameOfOperation(parsed.operation)!, parsed.kind === 'call' ? parsed.service : 'ec2');
+		const sample = skeletonValue(operation?.output, true) as object;
+		const rendered = renderOutput(sample, {service: parsed.kind === 'call' ? parsed.service : 'ec2', cliName: cliNameOfOperation(parsed.operation)!, format: format as OutputFormat, query: parsed.globals.query, width: env.width});
+		if (!rendered.ok) return done('', rendered.stderr, rendered.exitCode);
+		return done(rendered.stdout, '', 0, [], world, {ok: true, output: undefined, data: null});
 	}
 
 	const ticked = beginCommand(world, env.guest);

@@ -41,7 +41,8 @@ export type PlayReport = {
 	irreversibleUndos?: Array<{line: string; ids: string[]}>;
 	/** the lines the summary shows under the score */
 	notes: string[];
-	steps: Array<{line: string; stdout: string; stderr: string; exitCode: number; goalsMet: string[]}>;
+	/** each line run: `output` is stdout and stderr in the order the terminal showed them */
+	steps: Array<{line: string; stdout: string; stderr: string; output: string; exitCode: number; goalsMet: string[]}>;
 	unfinished?: string;
 	lessonErrors: string[];
 	lessonFiles?: LessonHash[];
@@ -60,7 +61,7 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		...(chapterNextStar(state) === undefined ? {} : {nextStar: chapterNextStar(state)}),
 		...(state.irreversibleUndos?.length ? {irreversibleUndos: state.irreversibleUndos} : {}),
 		notes: summaryNotes(state),
-		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, exitCode: s.exitCode, goalsMet: s.newlyMet})),
+		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, output: s.output, exitCode: s.exitCode, goalsMet: s.newlyMet})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
 	};
@@ -70,7 +71,7 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	const goalText = new Map(lesson.goals.map(g => [g.id, g.text]));
 	const out: string[] = [];
 	for (const step of report.steps) {
-		out.push(`$ ${step.line}\n${step.stdout}${step.stderr}`);
+		out.push(`$ ${step.line}\n${step.output}`);
 		for (const id of step.goalsMet) out.push(`  ✓ goal met: ${goalText.get(id) ?? id}\n`);
 	}
 

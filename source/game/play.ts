@@ -176,6 +176,21 @@ const answerConfirm = (engine: GameEngine, state: GameState, answer: string): Li
 	return outcome({...base, play, undo: []}, [printed('info', state.sandbox ? 'A fresh sandbox world.' : 'Chapter restarted.'), {type: 'save'}]);
 };
 
+/**
+ * What a line wrote, in the order a terminal shows it (ssh's host-key warning before the login
+ * banner): each run of one stream as one event.
+ */
+const printedInOrder = (chunks: Array<{fd: 1 | 2; text: string}>): GameEvent[] => {
+	const runs: Array<{fd: 1 | 2; text: string}> = [];
+	for (const chunk of chunks) {
+		const last = runs.at(-1);
+		if (last?.fd === chunk.fd) last.text += chunk.text;
+		else runs.push({...chunk});
+	}
+
+	return runs.map(run => printed(run.fd === 1 ? 'stdout' : 'stderr', run.text));
+};
+
 const runShell = (engine: GameEngine, state: GameState, text: string, options: LineOptions): LineOutcome => {
 	const before = engine.session(state.play);
 	const ran = engine.run(state.play, text, {width: options.width});
@@ -184,7 +199,7 @@ const runShell = (engine: GameEngine, state: GameState, text: string, options: L
 	if (result.incomplete) return {state: {...state, play: ran.play}, events: [], shell, newlyMet: [], completedNow: false};
 	const events: GameEvent[] = [];
 	if (result.clear) events.push({type: 'clear'});
-	events.push(printed('stdout', result.stdout), printed('stderr', result.stderr));
+	events.push(...printedInOrder(result.chunks ?? [{fd: 1, text: result.stdout}, {fd: 2, text: result.stderr}]));
 	const next = {...state, play: ran.play, undo: recordLine(state.undo, before, engine.session(ran.play), text)};
 	if (!next.sandbox && ran.newlyMet.length > 0) {
 		const goals = engine.goals(ran.play);

@@ -9,7 +9,16 @@ import {newGame, submitLine, type GameState} from './play.js';
 // (a script may use those that only show something: bill, goals, lineage). A line left
 // incomplete (open quote, trailing backslash) joins the next one.
 
-export type Step = {line: string; stdout: string; stderr: string; exitCode: number; newlyMet: string[]; completedNow: boolean};
+export type Step = {
+	line: string;
+	stdout: string;
+	stderr: string;
+	/** stdout and stderr interleaved, as the terminal showed them */
+	output: string;
+	exitCode: number;
+	newlyMet: string[];
+	completedNow: boolean;
+};
 
 export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** the play at the end (for `--export`) */ game: GameState};
 
@@ -39,12 +48,13 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		game = outcome.state;
 		if (outcome.shell) {
 			const {stdout, stderr, exitCode} = outcome.shell;
-			steps.push({line, stdout, stderr, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
+			const output = outcome.events.map(e => (e.type === 'printed' && (e.kind === 'stdout' || e.kind === 'stderr') ? e.text : '')).join('');
+			steps.push({line, stdout, stderr, output, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
 		} else {
 			// a game command: what it printed, on stdout (stderr when refused in a script)
 			const text = (kind: 'stdout' | 'stderr') =>
 				outcome.events.map(e => (e.type === 'printed' && (kind === 'stderr') === (e.kind === 'stderr') ? withNewline(e.text) : '')).join('');
-			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), exitCode: 0, newlyMet: [], completedNow: false});
+			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), output: text('stdout') + text('stderr'), exitCode: 0, newlyMet: [], completedNow: false});
 		}
 	}
 

@@ -1,6 +1,6 @@
 import {compileCheck, search} from '../cli/output/query.js';
 
-// JMESPath for goal checks: the same parser and evaluator as the CLI's --query (H2's query.ts),
+// JMESPath for goal checks: the same parser and evaluator as the CLI's --query (cli/output/query.ts),
 // plus JMESPath's own idea of truth.
 
 /** undefined when the expression compiles, else the parser's message (jmespath.py's text). */

@@ -183,7 +183,8 @@ describe('API-shaped params', () => {
 		expect(r.kind).toBe('help');
 		const text = r.kind === 'help' ? r.stdout : '';
 		expect(text).toContain('[--image-ids <value>]');
-		expect(text).toContain('[--cli-input-json <value>]');
+		expect(text).toContain('[--cli-input-json | --cli-input-yaml]');
+		expect(text).toContain('[--generate-cli-skeleton <value>]');
 		expect(text).not.toMatch(/--starting-token|--page-size|--max-items/);
 		expect(run('aws ec2 describe-images help')).toMatchObject({kind: 'help', stdout: expect.stringContaining('[--max-items <value>]')});
 	});

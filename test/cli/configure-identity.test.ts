@@ -65,6 +65,24 @@ describe('aws configure', () => {
 		expect(session(['configure set region eu-west-2', 'configure get default.region']).stdout).toBe('eu-west-2\n');
 	});
 
+	it("names JavaScript lends every object (__proto__, constructor, toString) are plain names: unset, exit 1, or stored as a profile's own key", () => {
+		for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'default.__proto__', 'profile.__proto__.region']) {
+			expect(session([`configure get ${name}`]), name).toMatchObject({stdout: '', stderr: '', exitCode: 1});
+		}
+
+		const proto = session(['configure set profile.__proto__.region eu-west-1']);
+		expect(proto.exitCode).toBe(0);
+		expect(Object.hasOwn(proto.world.cliConfig!.profiles, '__proto__')).toBe(true);
+		expect(({} as Record<string, unknown>).region).toBeUndefined();
+		expect(session(['configure set profile.__proto__.region eu-west-1', 'configure list-profiles']).stdout).toBe('default\n__proto__\n');
+		expect(session(['configure set profile.__proto__.region eu-west-1', 'configure get profile.__proto__.region']).stdout).toBe('eu-west-1\n');
+		expect(session(['configure set __proto__ x', 'configure get __proto__']).stdout).toBe('x\n');
+		expect(session(['configure set __proto__ x', 'configure get region']).stdout).toBe('us-east-1\n');
+		// a world with such a name goes through the sandbox file (JSON) unchanged
+		const world = session(['configure set profile.__proto__.region eu-west-1']).world;
+		expect(JSON.parse(JSON.stringify(world.cliConfig))).toEqual(world.cliConfig);
+	});
+
 	it('usage errors as argparse prints them (exit 252); plain `aws configure` says what to do instead', () => {
 		const missing = session(['configure get']);
 		expect(missing.exitCode).toBe(252);

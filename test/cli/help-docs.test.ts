@@ -33,3 +33,23 @@ describe('operation help', () => {
 		}
 	});
 });
+
+describe('waiter help', () => {
+	// the CLI builds each waiter's description from its own acceptors, delay and attempts
+	// (awscli/customizations/waiters.py); they differ from waiter to waiter
+	const description = (waiter: string) => help(`ec2 wait ${waiter}`).stdout.split('DESCRIPTION\n')[1].split('\n\n')[0].replace(/\s+/g, ' ').trim();
+
+	it("gives each waiter's own delay and attempts, in the CLI's sentence", () => {
+		expect(description('key-pair-exists')).toBe('Wait until JMESPath query length(KeyPairs[].KeyName) > `0` returns True when polling with describe-key-pairs. It will poll every 5 seconds until a successful state has been reached. This will exit with a return code of 255 after 6 failed checks.');
+		expect(description('image-available')).toBe('Wait until JMESPath query Images[].State returns available for all elements when polling with describe-images. It will poll every 15 seconds until a successful state has been reached. This will exit with a return code of 255 after 40 failed checks.');
+		expect(description('security-group-exists')).toMatch(/poll every 5 seconds .* after 6 failed checks\.$/);
+		expect(description('instance-exists')).toMatch(/poll every 5 seconds .* after 40 failed checks\.$/);
+		expect(description('vpc-exists')).toMatch(/^Wait until 200 response is received when polling with describe-vpcs\. It will poll every 1 seconds .* after 5 failed checks\.$/);
+	});
+
+	it('describes wait itself as the CLI does, without one delay for all', () => {
+		const page = help('ec2 wait').stdout;
+		expect(page.replace(/\s+/g, ' ')).toContain('Wait until a particular condition is satisfied. Each subcommand polls an API until the listed requirement is met.');
+		expect(page).not.toContain('every 15 seconds, 40 times');
+	});
+});

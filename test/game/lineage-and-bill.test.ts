@@ -85,9 +85,11 @@ describe('game commands', () => {
 		east.snapshots['snap-1'].billing = {billedMs: 2 * HOUR};
 		const bill = formatBill(world);
 		const lines = bill.split('\n');
-		expect(lines[0]).toBe('Spent so far $0.0115; accruing now $0.0104/h ($7.59 a month if left running).');
+		// a running instance also pays for its public IPv4 address ($0.005/h since February 2024)
+		expect(lines[0]).toBe('Spent so far $0.0165; accruing now $0.0154/h ($11.24 a month if left running).');
 		expect(lines[1]).toMatch(/^ {2}● instance +i-child +us-east-1 +\$0\.0104 {2}\$0\.0104\/h$/);
-		expect(lines[2]).toMatch(/^ {2}○ snapshot +snap-1 +us-east-1 +\$0\.0011 {2}not accruing$/);
+		expect(lines[2]).toMatch(/^ {2}● ipv4 +i-child +us-east-1 +\$0\.0050 {2}\$0\.0050\/h$/);
+		expect(lines[3]).toMatch(/^ {2}○ snapshot +snap-1 +us-east-1 +\$0\.0011 {2}not accruing$/);
 	});
 });
 

@@ -52,7 +52,8 @@ describe('other checks', () => {
 		const running = session('launch ami-0123456789abcdef0 1');
 		expect(met({cost: {hourlyAtMost: 0}}, session())).toBe(true);
 		expect(met({cost: {hourlyAtMost: 0}}, running)).toBe(false);
-		expect(met({cost: {hourlyAtMost: 0.0104}}, running)).toBe(true); // one t3.micro
+		expect(met({cost: {hourlyAtMost: 0.0154}}, running)).toBe(true); // one t3.micro and its public IPv4 address
+		expect(met({cost: {hourlyAtMost: 0.0104}}, running)).toBe(false);
 		expect(met({cost: {hourlyAtMost: 0}}, session('launch ami-0123456789abcdef0 1', 'terminate'))).toBe(true);
 		expect(met({cost: {totalAtMost: 0}}, session('launch ami-0123456789abcdef0 1', 'echo later'))).toBe(false);
 	});

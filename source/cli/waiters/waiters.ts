@@ -1,4 +1,4 @@
-import jmespath from 'jmespath';
+import {search as jmespathSearch} from '../output/query.js';
 import {acceptorExplanation, waiterReason} from './text.js';
 import {advanceClock, execute} from '../../sim/core/engine.js';
 import type {GuestHook} from '../../sim/core/guest-hook.js';
@@ -44,7 +44,7 @@ const toResponse = (result: OpResult): Response =>
 
 const search = (data: unknown, expression: string): unknown => {
 	try {
-		return jmespath.search(data, expression) as unknown;
+		return jmespathSearch(data, expression) as unknown;
 	} catch {
 		return undefined;
 	}

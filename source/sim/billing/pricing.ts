@@ -61,6 +61,13 @@ export const instanceHourly = (type: string): number => {
 export const VOLUME_GB_MONTH: Record<string, number> = {gp3: 0.08, gp2: 0.1, io1: 0.125, io2: 0.125, standard: 0.05, st1: 0.045, sc1: 0.015};
 export const SNAPSHOT_GB_MONTH = 0.05;
 
+/**
+ * A public IPv4 address costs $0.005 per hour (since 1 February 2024), in use or idle. Every
+ * instance here gets one while it runs (released on stop, a new one on start), so it pays for the
+ * address exactly the hours its instance is billed.
+ */
+export const PUBLIC_IPV4_HOURLY = 0.005;
+
 /** Windows licence per vCPU-hour is folded into one hourly figure per instance. */
 export const WINDOWS_LICENCE_HOURLY = 0.0092;
 
@@ -83,7 +90,7 @@ export const stopBilling = (billing: Billing, now: number): void => {
 };
 
 const instanceRates = (instance: Instance): Array<[ChargeKind, number]> => {
-	const rates: Array<[ChargeKind, number]> = [['instance', instanceHourly(instance.InstanceType)]];
+	const rates: Array<[ChargeKind, number]> = [['instance', instanceHourly(instance.InstanceType)], ['ipv4', PUBLIC_IPV4_HOURLY]];
 	if (instance.licencePricePerHour) rates.push(['licence', instance.licencePricePerHour]);
 	if (instance.softwarePricePerHour) rates.push(['software', instance.softwarePricePerHour]);
 	return rates;

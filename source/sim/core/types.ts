@@ -257,7 +257,7 @@ export type Billing = {billedMs: number; since?: number};
 
 /** Charges of resources that no longer exist (deleted, terminated), kept for the bill. */
 export type ClosedCharge = {resourceId: string; region: string; kind: ChargeKind; usd: number};
-export type ChargeKind = 'instance' | 'licence' | 'software' | 'volume' | 'snapshot';
+export type ChargeKind = 'instance' | 'ipv4' | 'licence' | 'software' | 'volume' | 'snapshot';
 
 /** A state change due at a virtual time (an image becoming available, an instance booting...). */
 export type Scheduled = {at: number; region: string; kind: 'image' | 'snapshot' | 'instance'; id: string};

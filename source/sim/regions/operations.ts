@@ -1,7 +1,7 @@
 import type {OpHandler} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {compileFilters} from '../core/filters.js';
-import {DEFAULT_REGIONS, OPT_IN_REGIONS, endpointFor, isDefaultRegion} from './regions.js';
+import {REGIONS_IN_RESPONSE_ORDER, endpointFor, isDefaultRegion} from './regions.js';
 import {optionalBoolean, stringList} from '../core/resource-params.js';
 import type {World} from '../core/types.js';
 
@@ -19,7 +19,7 @@ const optInStatus = (world: World, name: string): string => {
 const describeRegions: OpHandler = (ctx, params) => {
 	const names = stringList(params.RegionNames, 'RegionName');
 	const all = optionalBoolean(params.AllRegions) ?? false;
-	const known = [...DEFAULT_REGIONS, ...OPT_IN_REGIONS].sort() as string[];
+	const known = REGIONS_IN_RESPONSE_ORDER;
 	const matches = compileFilters<RegionRow>(params.Filters, {
 		endpoint: row => row.Endpoint,
 		'opt-in-status': row => row.OptInStatus,

@@ -21,10 +21,21 @@ export const profileSettings = (world: World, defaultRegion: string, profile: st
 	return Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
 };
 
-/** `aws configure set <name> <value> [--profile p]`: the world with the setting written. */
-export const setCliConfigValue = (world: World, defaultRegion: string, profile: string, name: string, value: string): World =>
-	produce(world, draft => {
-		draft.cliConfig ??= cliConfig(world, defaultRegion);
-		draft.cliConfig.profiles[profile] ??= {};
-		draft.cliConfig.profiles[profile][name] = value;
+/** Own entries only: a name such as `__proto__` or `toString` is a plain name here, as in ~/.aws/config. */
+const withEntry = <T>(record: Record<string, T>, key: string, value: T): Record<string, T> =>
+	Object.fromEntries(Object.hasOwn(record, key)
+		? Object.entries(record).map(([k, v]) => [k, k === key ? value : v])
+		: [...Object.entries(record), [key, value]]);
+
+/**
+ * `aws configure set <name> <value> [--profile p]`: the world with the setting written. Built with
+ * Object.fromEntries, so every name (`__proto__` too) becomes an own key, never a prototype.
+ */
+export const setCliConfigValue = (world: World, defaultRegion: string, profile: string, name: string, value: string): World => {
+	const {profiles} = cliConfig(world, defaultRegion);
+	const settings = Object.hasOwn(profiles, profile) ? profiles[profile] : {};
+	const next = {profiles: withEntry(profiles, profile, withEntry(settings, name, value))};
+	return produce(world, draft => {
+		draft.cliConfig = next;
 	});
+};

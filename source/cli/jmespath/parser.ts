@@ -1,13 +1,18 @@
-// A port of jmespath.py's lexer and Pratt parser (jmespath/lexer.py, parser.py, exceptions.py),
-// used to reject a bad --query exactly as the AWS CLI does, with Python's error texts. Evaluation
-// itself is left to the jmespath npm package; only node types the parser inspects are kept.
-import {pyRepr} from './python-text.js';
+// A port of jmespath.py's lexer and Pratt parser (jmespath/lexer.py, parser.py, ast.py,
+// exceptions.py), the JMESPath engine inside the AWS CLI: a bad --query fails with Python's error
+// texts, and a good one becomes the AST that interpreter.ts evaluates as jmespath.py does.
+import {pyRepr} from '../output/python-text.js';
 
 /** A jmespath.py exception: `message` is its str(). */
 export class JmesPathSyntaxError extends Error {}
 
 type Token = {type: string; value: unknown; start: number};
-type Node = {type: string};
+
+/** jmespath.py's AST node: {type, children, value}. */
+export type Node = {type: string; children: Node[]; value?: unknown};
+
+const node = (type: string, children: Node[] = [], value?: unknown): Node => (value === undefined ? {type, children} : {type, children, value});
+const identity = (): Node => node('identity');
 
 const START_IDENTIFIER = /^[A-Za-z_]$/;
 const VALID_IDENTIFIER = /^[A-Za-z0-9_]$/;
@@ -193,12 +198,13 @@ class Parser {
 	private index = 0;
 	constructor(private readonly tokens: Token[]) {}
 
-	parse(): void {
-		this.expression(0);
+	parse(): Node {
+		const parsed = this.expression(0);
 		if (this.currentToken() !== 'eof') {
 			const t = this.lookaheadToken(0);
 			throw new ParseFailure(t.start, t.value, t.type, `Unexpected token: ${tokenText(t.value)}`);
 		}
+		return parsed;
 	}
 
 	private expression(bindingPower = 0): Node {
@@ -218,18 +224,19 @@ class Parser {
 
 	private nud(token: Token): Node {
 		switch (token.type) {
-			case 'literal': return {type: 'literal'};
-			case 'unquoted_identifier': return {type: 'field'};
+			case 'literal': return node('literal', [], token.value);
+			case 'unquoted_identifier': return node('field', [], token.value);
 			case 'quoted_identifier':
 				if (this.currentToken() === 'lparen') {
 					const t = this.lookaheadToken(0);
 					throw new ParseFailure(0, t.value, t.type, 'Quoted identifier not allowed for function names.');
 				}
-				return {type: 'field'};
-			case 'star':
-				if (this.currentToken() !== 'rbracket') this.projectionRhs(BINDING_POWER.star);
-				return {type: 'value_projection'};
-			case 'filter': return this.ledFilter();
+				return node('field', [], token.value);
+			case 'star': {
+				const right = this.currentToken() === 'rbracket' ? identity() : this.projectionRhs(BINDING_POWER.star);
+				return node('value_projection', [identity(), right]);
+			}
+			case 'filter': return this.ledFilter(identity());
 			case 'lbrace': return this.multiSelectHash();
 			case 'lparen': {
 				const inner = this.expression();
@@ -237,24 +244,20 @@ class Parser {
 				return inner;
 			}
 			case 'flatten':
-				this.projectionRhs(BINDING_POWER.flatten);
-				return {type: 'projection'};
+				return node('projection', [node('flatten', [identity()]), this.projectionRhs(BINDING_POWER.flatten)]);
 			case 'not':
-				this.expression(BINDING_POWER.not);
-				return {type: 'not_expression'};
+				return node('not_expression', [this.expression(BINDING_POWER.not)]);
 			case 'lbracket':
-				if (['number', 'colon'].includes(this.currentToken())) return this.projectIfSlice(this.indexExpression());
+				if (['number', 'colon'].includes(this.currentToken())) return this.projectIfSlice(identity(), this.indexExpression());
 				if (this.currentToken() === 'star' && this.lookahead(1) === 'rbracket') {
 					this.advance();
 					this.advance();
-					this.projectionRhs(BINDING_POWER.star);
-					return {type: 'projection'};
+					return node('projection', [identity(), this.projectionRhs(BINDING_POWER.star)]);
 				}
 				return this.multiSelectList();
-			case 'current': return {type: 'current'};
+			case 'current': return node('current');
 			case 'expref':
-				this.expression(BINDING_POWER.expref);
-				return {type: 'expref'};
+				return node('expref', [this.expression(BINDING_POWER.expref)]);
 			default:
 				if (token.type === 'eof') throw new ParseFailure(token.start, token.value, token.type, '', true);
 				return this.raiseFor(token, 'invalid token');
@@ -263,68 +266,76 @@ class Parser {
 
 	private led(type: string, left: Node): Node {
 		switch (type) {
-			case 'dot':
+			case 'dot': {
 				if (this.currentToken() !== 'star') {
-					this.dotRhs(BINDING_POWER.dot);
-					return {type: 'subexpression'};
+					const right = this.dotRhs(BINDING_POWER.dot);
+					if (left.type === 'subexpression') {
+						left.children.push(right);
+						return left;
+					}
+					return node('subexpression', [left, right]);
 				}
 				this.advance();
-				this.projectionRhs(BINDING_POWER.dot);
-				return {type: 'value_projection'};
-			case 'pipe': this.expression(BINDING_POWER.pipe); return {type: 'pipe'};
-			case 'or': this.expression(BINDING_POWER.or); return {type: 'or_expression'};
-			case 'and': this.expression(BINDING_POWER.and); return {type: 'and_expression'};
+				return node('value_projection', [left, this.projectionRhs(BINDING_POWER.dot)]);
+			}
+			case 'pipe': return node('pipe', [left, this.expression(BINDING_POWER.pipe)]);
+			case 'or': return node('or_expression', [left, this.expression(BINDING_POWER.or)]);
+			case 'and': return node('and_expression', [left, this.expression(BINDING_POWER.and)]);
 			case 'lparen': {
 				if (left.type !== 'field') {
 					const prev = this.lookaheadToken(-2);
 					throw new ParseFailure(prev.start, prev.value, prev.type, `Invalid function name '${tokenText(prev.value)}'`);
 				}
+				const args: Node[] = [];
 				while (this.currentToken() !== 'rparen') {
-					this.expression();
+					const argument = this.expression();
 					if (this.currentToken() === 'comma') this.match('comma');
+					args.push(argument);
 				}
 				this.match('rparen');
-				return {type: 'function_expression'};
+				return node('function_expression', args, left.value);
 			}
-			case 'filter': return this.ledFilter();
+			case 'filter': return this.ledFilter(left);
 			case 'eq': case 'ne': case 'gt': case 'gte': case 'lt': case 'lte':
-				this.expression(BINDING_POWER[type]);
-				return {type: 'comparator'};
+				return node('comparator', [left, this.expression(BINDING_POWER[type])], type);
 			case 'flatten':
-				this.projectionRhs(BINDING_POWER.flatten);
-				return {type: 'projection'};
+				return node('projection', [node('flatten', [left]), this.projectionRhs(BINDING_POWER.flatten)]);
 			case 'lbracket': {
 				const token = this.lookaheadToken(0);
 				if (['number', 'colon'].includes(token.type)) {
 					const right = this.indexExpression();
-					if (left.type === 'index_expression') return left;
-					return this.projectIfSlice(right);
+					if (left.type === 'index_expression') {
+						left.children.push(right);
+						return left;
+					}
+					return this.projectIfSlice(left, right);
 				}
 				this.match('star');
 				this.match('rbracket');
-				this.projectionRhs(BINDING_POWER.star);
-				return {type: 'projection'};
+				return node('projection', [left, this.projectionRhs(BINDING_POWER.star)]);
 			}
 			default:
 				return this.raiseFor(this.lookaheadToken(0), 'invalid token');
 		}
 	}
 
-	private ledFilter(): Node {
-		this.expression(0);
+	private ledFilter(left: Node): Node {
+		const condition = this.expression(0);
 		this.match('rbracket');
-		if (this.currentToken() !== 'flatten') this.projectionRhs(BINDING_POWER.filter);
-		return {type: 'filter_projection'};
+		const right = this.currentToken() === 'flatten' ? identity() : this.projectionRhs(BINDING_POWER.filter);
+		return node('filter_projection', [left, right, condition]);
 	}
 
 	private indexExpression(): Node {
 		if (this.lookahead(0) === 'colon' || this.lookahead(1) === 'colon') return this.sliceExpression();
+		const index = node('index', [], this.lookaheadToken(0).value);
 		this.advance();
 		this.match('rbracket');
-		return {type: 'index'};
+		return index;
 	}
 
 	private sliceExpression(): Node {
+		const parts: Array<number | null> = [null, null, null];
 		let index = 0;
 		let current = this.currentToken();
 		while (current !== 'rbracket' && index < 3) {
@@ -333,6 +344,7 @@ class Parser {
 				if (index === 3) this.raiseFor(this.lookaheadToken(0), 'syntax error');
 				this.advance();
 			} else if (current === 'number') {
+				parts[index] = this.lookaheadToken(0).value as number;
 				this.advance();
 			} else {
 				this.raiseFor(this.lookaheadToken(0), 'syntax error');
@@ -340,44 +352,45 @@ class Parser {
 			current = this.currentToken();
 		}
 		this.match('rbracket');
-		return {type: 'slice'};
+		return node('slice', [], parts);
 	}
 
-	private projectIfSlice(right: Node): Node {
-		if (right.type === 'slice') {
-			this.projectionRhs(BINDING_POWER.star);
-			return {type: 'projection'};
-		}
-		return {type: 'index_expression'};
+	private projectIfSlice(left: Node, right: Node): Node {
+		const indexExpression = node('index_expression', [left, right]);
+		if (right.type === 'slice') return node('projection', [indexExpression, this.projectionRhs(BINDING_POWER.star)]);
+		return indexExpression;
 	}
 
 	private multiSelectList(): Node {
+		const expressions: Node[] = [];
 		for (;;) {
-			this.expression();
+			expressions.push(this.expression());
 			if (this.currentToken() === 'rbracket') break;
 			this.match('comma');
 		}
 		this.match('rbracket');
-		return {type: 'multi_select_list'};
+		return node('multi_select_list', expressions);
 	}
 
 	private multiSelectHash(): Node {
+		const pairs: Node[] = [];
 		for (;;) {
+			const keyToken = this.lookaheadToken(0);
 			this.matchMultiple(['quoted_identifier', 'unquoted_identifier']);
 			this.match('colon');
-			this.expression(0);
+			pairs.push(node('key_val_pair', [this.expression(0)], keyToken.value));
 			if (this.currentToken() === 'comma') this.match('comma');
 			else if (this.currentToken() === 'rbrace') {
 				this.match('rbrace');
 				break;
 			}
 		}
-		return {type: 'multi_select_dict'};
+		return node('multi_select_dict', pairs);
 	}
 
 	private projectionRhs(bindingPower: number): Node {
 		const current = this.currentToken();
-		if (BINDING_POWER[current] < PROJECTION_STOP) return {type: 'identity'};
+		if (BINDING_POWER[current] < PROJECTION_STOP) return identity();
 		if (current === 'lbracket' || current === 'filter') return this.expression(bindingPower);
 		if (current === 'dot') {
 			this.match('dot');
@@ -441,11 +454,11 @@ class Parser {
 
 const LED_TOKENS = new Set(['dot', 'pipe', 'or', 'and', 'lparen', 'filter', 'eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'flatten', 'lbracket']);
 
-/** jmespath.compile(): throws JmesPathSyntaxError carrying the str() of Python's exception. */
-export const checkSyntax = (expression: string): void => {
+/** jmespath.compile(): the AST, or a JmesPathSyntaxError carrying the str() of Python's exception. */
+export const parse = (expression: string): Node => {
 	const tokens = tokenize(expression);
 	try {
-		new Parser(tokens).parse();
+		return new Parser(tokens).parse();
 	} catch (error) {
 		if (!(error instanceof ParseFailure)) throw error;
 		if (error.incomplete) {
