@@ -8,7 +8,7 @@ import {CLI, ROOT, termsOfEachTest, type Term} from './helpers/term.js';
 
 // The built game in a real terminal. Needs `npm run build` first (npm test does it).
 
-const chapter = parse(readFileSync(path.join(ROOT, 'lessons', '01-master-image.yaml'), 'utf8')) as {id: string; title: string; solution: string[]; story: string[]; quiz?: Array<{question: string; choices: Array<{correct?: boolean}>}>};
+const chapter = parse(readFileSync(path.join(ROOT, 'lessons', '01-master-image.yaml'), 'utf8')) as {id: string; title: string; solution: string[]; story: string[]; quiz?: Array<{question: string; choices: Array<{text: string; correct?: boolean}>}>};
 
 const open = termsOfEachTest();
 
@@ -33,8 +33,30 @@ const until = async (term: Term, ok: (screen: string) => boolean, what: string, 
 
 const questionOn = (screen: string) => /Quiz (\d+)\/\d+/.exec(screen)?.[1];
 
-/** How many times to press ↓ to reach each question's right answer, as the game shows the choices. */
-const rightAnswers = (): number[] => shownQuiz(chapter.id, (chapter.quiz ?? []).map(q => ({...q, choices: q.choices.map(c => ({correct: c.correct === true}))}))).map(choices => choices.findIndex(c => c.correct));
+/** Each question's right answer, as the game shows the choices: how many times to press ↓, and its text. */
+const rightAnswers = (): Array<{downs: number; text: string}> =>
+	shownQuiz(chapter.id, (chapter.quiz ?? []).map(q => ({...q, choices: q.choices.map(c => ({text: c.text, correct: c.correct === true}))}))).map(choices => ({downs: choices.findIndex(c => c.correct), text: choices.find(c => c.correct)!.text}));
+
+/** The choice under the cursor. */
+const selected = (screen: string): string | undefined => /^❯ (.*)$/m.exec(screen)?.[1]?.trim();
+
+/**
+ * Sends a key until the screen shows what it should (a key that arrives while the screen is still
+ * being drawn can be lost on a loaded machine: it is sent again after a while, never sooner).
+ */
+const press = async (term: Term, key: string, ok: (screen: string) => boolean, what: string, waitMs = 10_000) => {
+	for (let tries = 0; tries < 6; tries++) {
+		term.write(key);
+		try {
+			await until(term, ok, what, waitMs);
+			return;
+		} catch {
+			// not yet: send it again
+		}
+	}
+
+	await until(term, ok, what);
+};
 
 /** Answers every quiz question (rightly when `right`, else with the choice under the cursor) until the score shows. */
 const finishQuiz = async (term: Term, right = false) => {
@@ -42,12 +64,17 @@ const finishQuiz = async (term: Term, right = false) => {
 		await until(term, screen => screen.includes('complete:') || questionOn(screen) !== undefined, 'a quiz question or the score');
 		const question = questionOn(term.screen());
 		if (question === undefined) break;
-		term.write(`${right ? '\u001B[B'.repeat(rightAnswers()[Number(question) - 1]) : ''}\r`);
-		await until(term, screen => screen.includes('Enter to go on'), 'the answer');
-		term.write('\r');
+		const target = right ? rightAnswers()[Number(question) - 1] : undefined;
+		// one ↓ at a time, each seen to move the cursor, until it is on the right answer
+		while (target && !target.text.startsWith(selected(term.screen()) ?? '\0')) {
+			const before = selected(term.screen());
+			await press(term, '\u001B[B', screen => selected(screen) !== before, 'the cursor to move');
+		}
+
+		await press(term, '\r', screen => screen.includes('Enter to go on') || questionOn(screen) !== question, 'the answer');
 		// on only once the next question (or the score) is drawn: an Enter sent earlier would land on the
 		// score screen. The waits are long: under a loaded machine a progress save (fsync) can hold the game for seconds.
-		await until(term, screen => screen.includes('complete:') || questionOn(screen) !== question, 'the next question');
+		if (questionOn(term.screen()) === question) await press(term, '\r', screen => screen.includes('complete:') || questionOn(screen) !== question, 'the next question');
 	}
 };
 
