@@ -1,6 +1,7 @@
 import {beginCommand, execute} from '../sim/core/engine.js';
 import {isDefaultRegion, isOptInRegion} from '../sim/regions/regions.js';
 import {runWaiter} from './waiters/waiters.js';
+import {describeConfirmed, waiterConfirmed} from './confirmed.js';
 import type {GuestHook} from '../sim/core/guest-hook.js';
 import type {OpResult, World} from '../sim/core/types.js';
 import {isObject, type JsonValue} from './output/json-value.js';
@@ -53,6 +54,8 @@ export type ApiCall = {
 	dryRun: boolean;
 	/** the model changed the world for this call (absent in older saves): what par counts */
 	changed?: boolean;
+	/** what the call established about the resources it returned without printing it (confirmed.ts): their IDs and names, and states */
+	confirmed?: string[];
 };
 
 export type AwsOutcome = {world: World; stdout: string; stderr: string; exitCode: number; calls: ApiCall[]; answer: AwsAnswer};
@@ -70,14 +73,24 @@ const regionProblem = (region: string, service: string): string | undefined => {
 	return undefined;
 };
 
-const callOf = (operation: string, region: string, params: Record<string, unknown>, result: OpResult, changed = false): ApiCall => ({
+const callOf = (operation: string, region: string, params: Record<string, unknown>, result: OpResult, confirmed?: string[], changed = false): ApiCall => ({
 	operation,
 	region,
 	ok: result.ok,
 	errorCode: result.ok ? undefined : result.error.code,
 	dryRun: params.DryRun === true,
 	changed,
+	...(confirmed ? {confirmed} : {}),
 });
+
+/**
+ * `run-instances --image-id resolve:ssm:/aws/service/…`: EC2 reads the public parameter for the
+ * learner (CloudTrail shows its ssm:GetParameters), so the record holds that call before the launch.
+ */
+const resolvedParameterCall = (operation: string, region: string, params: Record<string, unknown>, result: OpResult): ApiCall[] =>
+	operation === 'RunInstances' && result.ok && typeof params.ImageId === 'string' && params.ImageId.startsWith('resolve:ssm:/aws/service/')
+		? [{operation: 'GetParameters', region, ok: true, dryRun: false, changed: false}]
+		: [];
 
 /**
  * THE function behind every `aws` command, at the game's prompt and from `ami-school aws`:
@@ -148,13 +161,17 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 	const ticked = beginCommand(world, env.guest);
 	if (parsed.kind === 'wait') {
 		const waited = runWaiter(ticked, {waiter: waiterByCliName(parsed.waiter)!, region, params: parsed.params}, env.guest);
-		const calls = waited.calls.map(call => callOf(call.operation, region, parsed.params, call.result));
+		const waiter = waiterByCliName(parsed.waiter)!;
+		const polls = waited.calls.map(call => (call.result.ok ? call.result.output : undefined));
+		const confirmed = waited.result.ok ? waiterConfirmed(waiter, parsed.params, polls) : undefined;
+		const calls = waited.calls.map((call, i) => callOf(call.operation, region, parsed.params, call.result, i === waited.calls.length - 1 ? confirmed : undefined));
 		if (waited.result.ok) return done('', '', 0, calls, waited.world, {ok: true, output: undefined, data: null});
 		return done('', waiterErrorText(waited.name, waited.result.reason), EXIT_GENERAL, calls, waited.world);
 	}
 
 	const {world: next, result, changed} = execute(ticked, {operation: parsed.operation, region, params: parsed.params}, env.guest);
-	const calls = [callOf(parsed.operation, region, parsed.params, result, changed)];
+	const confirmed = result.ok ? describeConfirmed(parsed.operation, parsed.params, result.output) : undefined;
+	const calls = [...resolvedParameterCall(parsed.operation, region, parsed.params, result), callOf(parsed.operation, region, parsed.params, result, confirmed, changed)];
 	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next, {ok: false, error: result.error});
 
 	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);

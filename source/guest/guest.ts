@@ -69,6 +69,18 @@ const portTakenByEarlier = (disk: Disk, service: string): boolean => {
 		.some(other => other < service && disk.services[other].enabled && SERVICES[other]?.port === port);
 };
 
+/**
+ * What a computer started from this disk answers on `port` at `path` after its first boot (the
+ * disk is not changed): what an image serves by itself, before user data or anything done by hand.
+ * A disk built for another architecture or virtualization type than the image says does not boot.
+ */
+export const firstBootAnswer = (disk: Disk, path: string, port = 80, bootsAs?: {architecture: string; virtualization: string}): HttpAnswer => {
+	if (disk.madeFor && bootsAs && (disk.madeFor.architecture !== bootsAs.architecture || disk.madeFor.virtualization !== bootsAs.virtualization)) return {refused: true};
+	const copy: Disk = {...disk, services: Object.fromEntries(Object.entries(disk.services).map(([name, state]) => [name, {...state}]))};
+	bootDisk(copy);
+	return httpGet(copy, path, port);
+};
+
 /** What a shutdown does to a disk (mutates): nothing runs any more. */
 export const haltDisk = (disk: Disk): void => {
 	for (const state of Object.values(disk.services)) state.active = false;

@@ -24,17 +24,20 @@ export type RanCheck = {
 		names?: ValueSource;
 		shows?: ValueSource;
 		about?: ValueSource;
+		confirms?: ValueSource;
 		instance?: string;
 		image?: string;
 		after?: Check;
 	};
 };
+/** An image that would serve a page: what a computer launched from it answers after its first boot, with nothing added. */
+export type ServesCheck = {serves: {image: ValueSource; path?: string; port?: number; expect?: string}};
 export type AllCheck = {all: Check[]};
 export type AnyCheck = {any: Check[]};
 export type NotCheck = {not: Check};
-export type Check = AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck | AllCheck | AnyCheck | NotCheck;
+export type Check = AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck | ServesCheck | AllCheck | AnyCheck | NotCheck;
 
-export const CHECK_KINDS = ['aws', 'history', 'cost', 'shell', 'ran', 'all', 'any', 'not'] as const;
+export const CHECK_KINDS = ['aws', 'history', 'cost', 'shell', 'ran', 'serves', 'all', 'any', 'not'] as const;
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not a Region name (e.g. us-east-1)');
 
@@ -74,6 +77,7 @@ export const ranFields = z.strictObject({
 	names: valueSource.optional(),
 	shows: valueSource.optional(),
 	about: valueSource.optional(),
+	confirms: valueSource.optional(),
 	instance: z.string().min(1).optional(),
 	image: z.string().min(1).optional(),
 });
@@ -106,7 +110,16 @@ const shellCheck = z.strictObject({
 	exitCode: z.number().int().optional(),
 });
 
-export const leafSchemas = {aws: awsCheck, history: historyCheck, cost: costCheck, shell: shellCheck} as const;
+const servesCheck = z.strictObject({
+	serves: z.strictObject({
+		image: valueSource,
+		path: z.string().regex(/^\//, 'a path on the web server, starting with /').optional(),
+		port: z.number().int().min(1).max(65_535).optional(),
+		expect: z.string().min(1).optional(),
+	}),
+});
+
+export const leafSchemas = {aws: awsCheck, history: historyCheck, cost: costCheck, shell: shellCheck, serves: servesCheck} as const;
 
 /**
  * Validates a check by its kind (the key it carries), so that errors name the exact field
@@ -182,7 +195,7 @@ export const checkSchema: z.ZodType<Check> = z.unknown().transform((value, ctx):
 });
 
 /** Every JMESPath query and aws line inside a check, with its path (for compile checks). */
-export const checkLeaves = (check: Check, path: Array<string | number> = []): Array<{check: AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck; path: Array<string | number>}> => {
+export const checkLeaves = (check: Check, path: Array<string | number> = []): Array<{check: AwsCheck | HistoryCheck | CostCheck | ShellCheck | RanCheck | ServesCheck; path: Array<string | number>}> => {
 	if ('all' in check) return check.all.flatMap((c, i) => checkLeaves(c, [...path, 'all', i]));
 	if ('any' in check) return check.any.flatMap((c, i) => checkLeaves(c, [...path, 'any', i]));
 	if ('not' in check) return checkLeaves(check.not, [...path, 'not']);

@@ -1,11 +1,13 @@
 import type {Session} from '../shell/session.js';
 import {hourlyRate, totalCost} from '../sim/billing/pricing.js';
-import type {AwsCheck, Check, CostCheck, HistoryCheck, ShellCheck} from './check-schema.js';
+import type {AwsCheck, Check, CostCheck, HistoryCheck, ServesCheck, ShellCheck} from './check-schema.js';
 import type {LessonDeps} from './deps.js';
 import {isTruthy, jmespathSearch} from './jmes.js';
 import type {Lesson} from './schema.js';
 import {describeForCheck} from './check-command.js';
-import {ranMet} from './ran.js';
+import {ranMet, sourceValues} from './ran.js';
+import {firstBootAnswer} from '../guest/guest.js';
+import {imageDisk} from '../sim/instances/disk.js';
 import {expandVars} from './words.js';
 
 // Goals are judged on STATE after every command, never on the typed text: a read-only describe
@@ -64,6 +66,20 @@ const shellMet = (check: ShellCheck, ctx: GoalContext): boolean => {
 	}
 };
 
+/** One of the images would serve the page by itself (its web server answers, with `expect` in the page): launched, booted once, nothing added (no user data, nothing by hand). */
+const servesMet = ({serves}: ServesCheck, ctx: GoalContext): boolean => {
+	const region = (typeof serves.image === 'object' && !Array.isArray(serves.image) ? serves.image.region : undefined) ?? ctx.region;
+	const state = ctx.session.world.regions[region];
+	if (!state) return false;
+	return sourceValues(serves.image, ctx).some(id => {
+		const image = state.images[id];
+		const disk = image ? imageDisk(state, image) : undefined;
+		if (!image || !disk) return false;
+		const answer = firstBootAnswer(disk, serves.path ?? '/', serves.port ?? 80, {architecture: image.Architecture, virtualization: image.VirtualizationType});
+		return 'status' in answer && (serves.expect === undefined || answer.body.includes(expandVars(serves.expect, ctx.vars)));
+	});
+};
+
 export const evaluateCheck = (check: Check, ctx: GoalContext): boolean => {
 	if ('all' in check) return check.all.every(c => evaluateCheck(c, ctx));
 	if ('any' in check) return check.any.some(c => evaluateCheck(c, ctx));
@@ -72,6 +88,7 @@ export const evaluateCheck = (check: Check, ctx: GoalContext): boolean => {
 	if ('history' in check) return historyMet(check, ctx);
 	if ('cost' in check) return costMet(check, ctx);
 	if ('ran' in check) return ranMet(check, ctx);
+	if ('serves' in check) return servesMet(check, ctx);
 	return shellMet(check, ctx);
 };
 

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {leafSchemas, ranFields} from './check-schema.js';
+import {CHECK_KINDS, leafSchemas, ranFields} from './check-schema.js';
 import {lessonSchema} from './schema.js';
 
 // The lesson format as a JSON Schema (lessons/lesson.schema.json), for editors that complete and
@@ -37,7 +37,7 @@ export const lessonJsonSchema = (): Json => {
 	const lesson = input(lessonSchema);
 	// A goal's check is validated in code (by its kind); here it is spelled out for editors.
 	const goals = (lesson.properties as Record<string, Json>).goals;
-	((goals.items as Json).properties as Record<string, Json>).check = {$ref: '#/$defs/check', description: 'exactly one of: aws, history, cost, shell, ran, all, any, not'};
+	((goals.items as Json).properties as Record<string, Json>).check = {$ref: '#/$defs/check', description: `exactly one of: ${CHECK_KINDS.join(', ')}`};
 	return {
 		$schema: 'https://json-schema.org/draft/2020-12/schema',
 		$id: 'https://github.com/ami-school/ami-school/blob/main/lessons/lesson.schema.json',

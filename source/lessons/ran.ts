@@ -68,21 +68,65 @@ export const sourceValues = (source: ValueSource, ctx: GoalContext): string[] =>
 	}
 };
 
-/** The run printed every word of `text` on the terminal. */
-const runShows = (run: ProgramRun, text: string): boolean => {
-	const wanted = words(text);
-	if (wanted.length === 0) return false;
-	const shown = new Set(run.shown ?? []);
-	return wanted.every(w => shown.has(w));
+/** The words of a recorded list (shown, captured, arguments, confirmed), once per list: goals look at them after every line. */
+const wordSets = new WeakMap<readonly string[], Set<string>>();
+const wordSet = (have: readonly string[]): Set<string> => {
+	let set = wordSets.get(have);
+	if (!set) {
+		set = new Set(have.flatMap(w => (typeof w === 'string' ? words(w) : [])));
+		wordSets.set(have, set);
+	}
+
+	return set;
 };
 
+/** Every word of `text` is among `have` (a text with no words is never covered). */
+const covers = (have: readonly string[] | undefined, text: string): boolean => {
+	const wanted = words(text);
+	if (wanted.length === 0 || !Array.isArray(have)) return false;
+	const set = wordSet(have);
+	return wanted.every(w => set.has(w));
+};
+
+/** The run printed every word of `text` on the terminal. */
+const runShows = (run: ProgramRun, text: string): boolean => covers(run.shown, text);
+
 const names = (args: string[], value: string): boolean => args.some(a => a.includes(value));
+
+/**
+ * The learner found `text` through this run: it printed it, or wrote it into a `$(…)` (a variable,
+ * another command's arguments) that a later program then used: it is in that program's arguments
+ * (`echo $STATE` prints it, `create-tags --resources $SNAP` acts on it). Captured and never used
+ * is not found, nor is a later program's own output that happens to hold the same words.
+ */
+const found = (event: Event, text: string, all: Event[]): boolean =>
+	runShows(event.run, text) || (covers(event.run.captured, text) && all.some(later => before(event, later) && covers(later.run.args, text)));
+
+/**
+ * The run confirmed `text` (about one of `about`, when given): it found it (above), about a value
+ * it named, found or returned; or one of its calls established it without printing it, about a
+ * resource that call returned (a describe through one-value filters, a waiter that succeeded:
+ * cli/confirmed.ts).
+ */
+const confirmed = (event: Event, text: string, about: (() => string[]) | undefined, all: Event[]): boolean => {
+	const calls = event.run.calls ?? [];
+	const isAbout = (a: string) => names(event.run.args, a) || found(event, a, all) || calls.some(c => covers(c.confirmed, a));
+	if (found(event, text, all) && (about === undefined || about().some(isAbout))) return true;
+	return calls.some(c => covers(c.confirmed, text) && (about === undefined || about().some(a => covers(c.confirmed, a))));
+};
+
+/** A check's values, each source looked up once per judgement (an `{aws: …}` source runs a describe). */
+type Values = (source: ValueSource) => string[];
 
 /** The instance (and its AMI) a run reached or ran on, as describe-instances / describe-images show them now. */
 const targetMatches = (run: ProgramRun, want: RanCheck['ran'], ctx: GoalContext): boolean => {
 	if (want.instance === undefined && want.image === undefined) return true;
 	const where = run.reached ?? run.on;
 	if (!where) return false;
+	// a page counts for what the school sees: through a port its security groups open to the school,
+	// and, to prove an image, as the image serves it by itself (older saves have neither note)
+	if (run.reached?.open === false) return false;
+	if (want.image !== undefined && run.reached?.asImage === false) return false;
 	const described = describeForCheck(`ec2 describe-instances --instance-ids ${where.instanceId}`, where.region, ctx);
 	const instance = (described.data as {Reservations?: Array<{Instances?: unknown[]}>} | null)?.Reservations?.[0]?.Instances?.[0] as {ImageId?: string} | undefined;
 	if (!described.ok || !instance) return false;
@@ -98,7 +142,7 @@ const targetMatches = (run: ProgramRun, want: RanCheck['ran'], ctx: GoalContext)
 	}
 };
 
-const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: Event[]): boolean => {
+const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: Event[], valuesOf: Values): boolean => {
 	const {run} = event;
 	const {program, args} = programOf(run);
 	if (want.program !== undefined && program !== want.program) return false;
@@ -125,14 +169,17 @@ const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: 
 		if (!regions.includes(want.region)) return false;
 	}
 
-	if (want.names !== undefined && !sourceValues(want.names, ctx).some(v => names(args, v))) return false;
-	if (want.shows !== undefined && !sourceValues(want.shows, ctx).some(v => runShows(run, v))) return false;
-	if (want.about !== undefined && !sourceValues(want.about, ctx).some(v => names(args, v) || runShows(run, v))) return false;
+	if (want.names !== undefined && !valuesOf(want.names).some(v => names(args, v))) return false;
+	if (want.shows !== undefined && !valuesOf(want.shows).some(v => found(event, v, all))) return false;
+	const about = want.about === undefined ? undefined : () => valuesOf(want.about!);
+	if (want.confirms !== undefined) {
+		if (!valuesOf(want.confirms).some(v => confirmed(event, v, about, all))) return false;
+	} else if (about !== undefined && !about().some(v => names(args, v) || found(event, v, all))) return false;
 	if (!targetMatches(run, want, ctx)) return false;
 	if (want.after !== undefined) {
 		const after = want.after;
 		if ('ran' in after) {
-			if (!all.some(earlier => before(earlier, event) && runMatches(earlier, after.ran, ctx, all))) return false;
+			if (!all.some(earlier => before(earlier, event) && runMatches(earlier, after.ran, ctx, all, valuesOf))) return false;
 		} else {
 			const key = markKey(after);
 			if (!ctx.session.history.slice(0, event.line).some(e => e.marks?.includes(key))) return false;
@@ -145,7 +192,18 @@ const runMatches = (event: Event, want: RanCheck['ran'], ctx: GoalContext, all: 
 /** Some program the learner ran matches the check. */
 export const ranMet = (check: RanCheck, ctx: GoalContext): boolean => {
 	const all = eventsOf(ctx.session.history);
-	return all.some(event => runMatches(event, check.ran, ctx, all));
+	const memo = new Map<ValueSource, string[]>();
+	const valuesOf: Values = source => {
+		let values = memo.get(source);
+		if (!values) {
+			values = sourceValues(source, ctx);
+			memo.set(source, values);
+		}
+
+		return values;
+	};
+
+	return all.some(event => runMatches(event, check.ran, ctx, all, valuesOf));
 };
 
 /** Which `after:` states hold now (their marks, for the line just run). */

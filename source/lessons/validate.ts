@@ -38,9 +38,10 @@ export const validateLesson = (lesson: Lesson, facts: Facts | undefined): Issue[
 		for (const {check, path} of checkLeaves(root)) {
 			const at = [...base, ...path];
 			if ('query' in check && check.query !== undefined) jmespath(check.query, [...at, 'query']);
+			if ('serves' in check && typeof check.serves.image === 'object' && !Array.isArray(check.serves.image)) jmespath(check.serves.image.query, [...at, 'serves', 'image', 'query']);
 			if (!('ran' in check)) continue;
 			for (const field of ['instance', 'image'] as const) if (check.ran[field] !== undefined) jmespath(check.ran[field], [...at, 'ran', field]);
-			for (const field of ['names', 'shows', 'about'] as const) {
+			for (const field of ['names', 'shows', 'about', 'confirms'] as const) {
 				const source = check.ran[field];
 				if (source !== undefined && typeof source === 'object' && !Array.isArray(source)) jmespath(source.query, [...at, 'ran', field, 'query']);
 			}
@@ -53,8 +54,12 @@ export const validateLesson = (lesson: Lesson, facts: Facts | undefined): Issue[
 			// A shell check may also use the player's own variables: aws and ran checks must name lesson vars.
 			const texts: Array<[string, FieldPath]> = [];
 			if ('aws' in check) texts.push([`${check.aws} ${check.query ?? ''}`, [...path, 'aws']]);
+			if ('serves' in check) {
+				const {image} = check.serves;
+				texts.push([typeof image === 'string' ? image : Array.isArray(image) ? image.join(' ') : `${image.aws} ${image.query}`, [...path, 'serves', 'image']]);
+			}
 			if ('ran' in check) {
-				for (const field of ['names', 'shows', 'about', 'instance', 'image'] as const) {
+				for (const field of ['names', 'shows', 'about', 'confirms', 'instance', 'image'] as const) {
 					const value = check.ran[field];
 					if (value === undefined) continue;
 					const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : `${value.aws} ${value.query}`;

@@ -1,8 +1,9 @@
 import type {AndOr, Command as ShellCommand, ForCommand, List, Pipeline, Redirect, SimpleCommand, Word} from './parse-line.js';
 import {isFor, literalWord, parseLine, simpleCommands} from './parse-line.js';
 import {notFoundText} from './programs.js';
-import {fail, ok, type Chunk, type CmdResult, type ExecContext, type Machine, type ShellVars} from './machine.js';
+import {fail, ok, runProgram, type Chunk, type CmdResult, type ExecContext, type Machine, type ShellVars} from './machine.js';
 import {globMatch} from './glob.js';
+import {noteCaptured} from './runs.js';
 import type {ProgramRun} from './session.js';
 
 // Runs a parsed command line the way bash does: expansions, assignments, redirections, pipes,
@@ -90,6 +91,7 @@ const segments = (word: Word, r: Runner, sink: Chunk[], subExit: {code?: number}
 			case 'sub': {
 				const result = runSubstitution(part.list, r);
 				for (const c of result.out) if (c.fd === 2) sink.push(c);
+				noteCaptured(result.out.filter(c => c.fd === 1));
 				subExit.code = result.code;
 				const text = result.out
 					.filter(c => c.fd === 1)
@@ -360,12 +362,7 @@ const runSimple = (command: SimpleCommand, r: Runner, stdin: string): CmdResult 
 	const builtin = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
 	const program = builtin ? undefined : r.machine.command(name);
 	if (builtin) result = builtin(args, r, ctx);
-	else if (program) {
-		const ended = r.machine.onRun?.(argv);
-		result = program(ctx, argv);
-		const run = ended?.(result.code);
-		if (run) result = {code: result.code, out: result.out.map(c => (c.by ? c : {...c, by: [run]})), run};
-	}
+	else if (program) result = runProgram(program, ctx, argv);
 	else if (name.includes('/')) {
 		const exists = r.machine.fs.read(name);
 		result = fail(typeof exists === 'string' || r.machine.fs.isDir(name) ? 126 : 127, `bash: ${name}: ${typeof exists === 'string' || r.machine.fs.isDir(name) ? 'Permission denied' : 'No such file or directory'}\n`);

@@ -70,6 +70,19 @@ export type Machine = {
 	onRun?(argv: string[]): (code: number) => ProgramRun;
 };
 
+/**
+ * Runs a program as one the learner ran (runs.ts records it, through the machine's onRun): what
+ * the shell does for each command, and what xargs and sudo do for the commands they start. What
+ * it writes is marked as written by it (`by`), on top of any inner program that wrote it.
+ */
+export const runProgram = (program: Command, ctx: ExecContext, argv: string[]): CmdResult => {
+	const ended = ctx.machine.onRun?.(argv);
+	const result = program(ctx, argv);
+	const run = ended?.(result.code);
+	if (!run) return result;
+	return {code: result.code, out: result.out.map(c => ({...c, by: c.by ? [...c.by, run] : [run]})), run};
+};
+
 /** A command's outcome: stdout first, then stderr (empty ones left out). */
 export const commandResult = (code: number, stdout: string, stderr: string): CmdResult => ({
 	code,

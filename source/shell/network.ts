@@ -1,10 +1,10 @@
-import {httpGet} from '../guest/guest.js';
-import {instanceDisk} from '../sim/instances/disk.js';
+import {firstBootAnswer, httpGet, type HttpAnswer} from '../guest/guest.js';
+import {instanceDisk, launchDisk} from '../sim/instances/disk.js';
 import type {Probe} from './commands/curl.js';
 import type {LineState} from './line-state.js';
 import {noteReached} from './runs.js';
 import {findInstanceByPublicIp, instanceReachable} from '../sim/instances/lookup.js';
-import {isIpAddress} from '../sim/security-groups/internet.js';
+import {isIpAddress, PLAYER_PUBLIC_IP} from '../sim/security-groups/internet.js';
 import type {Disk, Instance, World} from '../sim/core/types.js';
 
 // The internet between the player's computer and their instances: who answers on which
@@ -36,6 +36,27 @@ export const worldProbe =
 		if (!ip) return {unresolved: true};
 		const target = findHostByPublicIp(state.world, ip);
 		if (!target || !instanceReachable(state.world, target.region, target.instance, port, fromIp) || !target.disk) return {timeout: true};
-		noteReached(state, {region: target.region, instanceId: target.instance.InstanceId});
-		return httpGet(target.disk, path, port);
+		const answer = httpGet(target.disk, path, port);
+		noteReached(state, {region: target.region, instanceId: target.instance.InstanceId}, pageNote(state.world, target.region, target.instance, path, port, answer));
+		return answer;
 	};
+
+const sameAnswer = (a: HttpAnswer, b: HttpAnswer): boolean =>
+	'refused' in a ? 'refused' in b : !('refused' in b) && a.status === b.status && a.body === b.body;
+
+/**
+ * What a page an instance answered shows about it, for the goals (ProgramRun.reached): whether
+ * the school (the player's computer) could reach that port through its security groups, and
+ * whether the answer is what its image serves by itself (nothing installed or changed by hand,
+ * nor by user data, since launch).
+ */
+export const pageNote = (world: World, region: string, instance: Instance, path: string, port: number, answer: HttpAnswer): {open: boolean; asImage: boolean} => {
+	const state = world.regions[region];
+	const image = state?.images[instance.ImageId];
+	const disk = state ? launchDisk(state, instance) : undefined;
+	const bootsAs = {architecture: image?.Architecture ?? instance.Architecture, virtualization: image?.VirtualizationType ?? instance.VirtualizationType ?? 'hvm'};
+	return {
+		open: instanceReachable(world, region, instance, port, PLAYER_PUBLIC_IP),
+		asImage: disk !== undefined && sameAnswer(firstBootAnswer(disk, path, port, bootsAs), answer),
+	};
+};

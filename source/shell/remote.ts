@@ -6,7 +6,7 @@ import type {Disk, Instance} from '../sim/core/types.js';
 import {shellGuest} from './guest/boot.js';
 import {guestMachine} from './guest/guest-machine.js';
 import {elapse as elapseLine, type LineState} from './line-state.js';
-import {worldProbe} from './network.js';
+import {pageNote, worldProbe} from './network.js';
 import {commandResult, type Command, type Machine} from './machine.js';
 import {currentRun, noteReached, traceRuns} from './runs.js';
 
@@ -63,7 +63,7 @@ export const remoteMachine = (state: LineState, target: RemoteTarget, switchUser
 		probe: worldProbe(state, instance.PublicIpAddress ?? '0.0.0.0'),
 		extra,
 		switchUser,
-		onLocalHttp: () => noteReached(state, where),
+		onLocalHttp: (path, port, answer) => noteReached(state, where, pageNote(state.world, target.region, instanceOf(state, target.region, target.instanceId) ?? instance, path, port, answer)),
 	});
 	machine.onRun = traceRuns(state, where);
 	return machine;

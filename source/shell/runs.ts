@@ -26,10 +26,10 @@ export const traceRuns =
 /** The program running now (the innermost), if any. */
 export const currentRun = (state: LineState): ProgramRun | undefined => state.runStack.at(-1);
 
-/** Notes on the program running now that `instance` answered it (curl, ssh). */
-export const noteReached = (state: LineState, where: Where): void => {
+/** Notes on the program running now that `instance` answered it (curl, ssh), and for a page, what the page shows (network.ts pageNote). */
+export const noteReached = (state: LineState, where: Where, page?: {open: boolean; asImage: boolean}): void => {
 	const run = currentRun(state);
-	if (run) run.reached = {region: where.region, instanceId: where.instanceId};
+	if (run) run.reached = {region: where.region, instanceId: where.instanceId, ...page};
 };
 
 const MAX_WORDS = 4000;
@@ -49,6 +49,13 @@ export const shownWords = (text: string): string[] => {
 /** Text -> words: runs of letters, digits and . _ - / @, without a leading or trailing dot. */
 export const words = (text: string): string[] =>
 	(text.match(/[\w./@-]+/g) ?? []).map(w => w.replace(/^\.+|\.+$/g, '')).filter(w => w !== '');
+
+/** Notes on each run what it wrote into a `$(…)`: words the learner has in hand, though not on the screen. */
+export const noteCaptured = (out: Chunk[]): void => {
+	const text = new Map<ProgramRun, string>();
+	for (const chunk of out) for (const run of chunk.by ?? []) text.set(run, (text.get(run) ?? '') + chunk.text);
+	for (const [run, captured] of text) run.captured = shownWords([...(run.captured ?? []), captured].join(' '));
+};
 
 /** The runs of a line, each with the words of what it wrote that reached the terminal (`out`). */
 export const withShown = (runs: ProgramRun[], out: Chunk[]): ProgramRun[] => {

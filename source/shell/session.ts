@@ -18,8 +18,14 @@ export type ProgramRun = {
 	exitCode: number;
 	/** the instance it ran in (commands run over ssh); absent on the player's own computer */
 	on?: {region: string; instanceId: string};
-	/** curl and ssh: the instance that answered */
-	reached?: {region: string; instanceId: string};
+	/**
+	 * curl and ssh: the instance that answered. For a web page also: `open`, the school (the
+	 * player's computer) could reach that port; `asImage`, the page is what the instance's image
+	 * serves by itself (absent on older saves)
+	 */
+	reached?: {region: string; instanceId: string; open?: boolean; asImage?: boolean};
+	/** the words of what it wrote into a `$(…)` (a variable, another command's arguments), each once */
+	captured?: string[];
 	/** aws: the API calls it made */
 	calls?: ApiCall[];
 	/** the words of what it printed to the terminal (in a pipeline: what the pipeline printed), each once */

@@ -69,7 +69,18 @@ describe('lesson validation', () => {
 			`${FILE}:${at + 1}: goals[1].check.ran.shows.aws: must be a read-only command such as "ec2 describe-images …" (without the leading aws)`,
 		]);
 		expect(ran('        names: {aws: ec2 describe-images --image-ids $NOPE, query: "Images[].ImageId"}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.names: $NOPE is not defined in vars`]);
-		expect(ran('        after: {costs: {hourlyAtMost: 0}}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.after: a check needs one of: aws, history, cost, shell, ran, all, any, not`]);
+		expect(ran('        after: {costs: {hourlyAtMost: 0}}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.after: a check needs one of: aws, history, cost, shell, ran, serves, all, any, not`]);
+	});
+
+	it('accepts a serves check and a ran check that confirms, and names the field of their mistakes', () => {
+		const check = (body: string) => errorsOf('      cost: {hourlyAtMost: 0}', body);
+		const at = lineOf('cost: {hourlyAtMost: 0}');
+		expect(check('      serves:\n        image: {aws: ec2 describe-images --owners self, query: "Images[].ImageId"}\n        expect: Room 12')).toEqual([]);
+		expect(check('      ran: {operation: DescribeImages, confirms: available, about: ami-1}')).toEqual([]);
+		expect(check('      serves:\n        image: {aws: ec2 describe-images --owners self, query: "Images[?"}')).toEqual([`${FILE}:${at + 1}: goals[1].check.serves.image.query: Invalid jmespath expression: Incomplete expression:\n"Images[?"\n         ^`]);
+		expect(check('      serves: {image: $NOPE}')).toEqual([`${FILE}:${at}: goals[1].check.serves.image: $NOPE is not defined in vars`]);
+		expect(check('      serves: {image: ami-1, path: index.html}')).toEqual([`${FILE}:${at}: goals[1].check.serves.path: a path on the web server, starting with /`]);
+		expect(check('      ran: {confirms: {aws: ec2 describe-images, query: "[?"}}')).toEqual([`${FILE}:${at}: goals[1].check.ran.confirms.query: Invalid jmespath expression: Incomplete expression:\n"[?"\n   ^`]);
 	});
 
 	it('wants 1 to 3 hints per goal', () => {
@@ -85,7 +96,7 @@ describe('lesson validation', () => {
 
 	it('names the check kinds when a check has none or two', () => {
 		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      costs: {hourlyAtMost: 0}')).toEqual([
-			`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') - 1}: goals[1].check: a check needs one of: aws, history, cost, shell, ran, all, any, not`,
+			`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') - 1}: goals[1].check: a check needs one of: aws, history, cost, shell, ran, serves, all, any, not`,
 		]);
 		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      cost: {hourlyAtMost: 0}\n      history: {ok: true}')).toEqual([
 			`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') - 1}: goals[1].check: a check has exactly one kind, found: history, cost`,

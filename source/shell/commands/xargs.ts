@@ -1,8 +1,9 @@
-import {fail, type Chunk, type Command} from '../machine.js';
+import {fail, runProgram, type Chunk, type Command} from '../machine.js';
 
 // GNU xargs (findutils 4.9): builds command lines from the words on its input and runs them, as
 // AWS tutorials use it for clean-up (`… --output text | xargs -n1 aws ec2 deregister-image --image-id`).
-// It runs programs, not shell builtins; each command's input is empty (/dev/null); the runs are in
+// It runs programs, not shell builtins, each recorded as one the learner ran (goals count a curl
+// through xargs like a typed one); each command's input is empty (/dev/null); the runs are in
 // order (-P is accepted, the model is sequential). Exit: 0, 123 when a run failed, 124 when one
 // exited 255 (xargs stops there), 127 when the program does not exist, 1 for bad options or input.
 
@@ -192,7 +193,7 @@ export const xargs: Command = (ctx, [, ...args]) => {
 			return {code: 127, out};
 		}
 
-		const result = program({...ctx, stdin: ''}, argv);
+		const result = runProgram(program, {...ctx, stdin: ''}, argv);
 		out.push(...result.out);
 		if (result.code === 255) {
 			out.push({fd: 2, text: `xargs: ${argv[0]}: exited with status 255; aborting\n`});

@@ -1,8 +1,8 @@
-import {httpGet, loginUser, osFamily} from '../../guest/guest.js';
+import {httpGet, loginUser, osFamily, type HttpAnswer} from '../../guest/guest.js';
 import type {Disk} from '../../sim/core/types.js';
 import {commonCommands} from '../commands/common.js';
 import {curlCommand, type Probe} from '../commands/curl.js';
-import {commandResult, fail, ok, programTable, type Command, type Machine} from '../machine.js';
+import {commandResult, fail, ok, programTable, runProgram, type Command, type Machine} from '../machine.js';
 import {programNames} from '../programs.js';
 import {treeFs} from '../tree-fs.js';
 import {apt, dnf, rpm} from './package-managers.js';
@@ -34,8 +34,8 @@ export type GuestOptions = {
 	extra?: Record<string, Command>;
 	/** `sudo -i` / `sudo su -`: the interactive shell becomes root's */
 	switchUser?(user: string): void;
-	/** told when curl on the instance asks the instance itself (localhost) */
-	onLocalHttp?(): void;
+	/** told when curl on the instance asks the instance itself (localhost), with what it answered */
+	onLocalHttp?(path: string, port: number, answer: HttpAnswer): void;
 	/** `sudo reboot`: the instance restarts (only enabled services come back); absent at first boot */
 	reboot?(): void;
 };
@@ -76,14 +76,20 @@ export const guestMachine = (options: GuestOptions): Machine => {
 		}),
 		command: name => table().command(name),
 		commandNames: () => table().commandNames(),
-		as: other => guestMachine({...options, user: other, cwd: machine.cwd}),
+		// the same record of runs: what runs under sudo is run by the learner too
+		as(other) {
+			const as = guestMachine({...options, user: other, cwd: machine.cwd});
+			as.onRun = machine.onRun;
+			return as;
+		},
 	};
 
 	const now = options.now;
 	const probe: Probe = (host, port, path) => {
 		if (LOCAL_NAMES.has(host) || host === options.hostname) {
-			options.onLocalHttp?.();
-			return httpGet(options.disk(), path, port);
+			const answer = httpGet(options.disk(), path, port);
+			options.onLocalHttp?.(path, port, answer);
+			return answer;
 		}
 
 		return options.probe ? options.probe(host, port, path) : {unresolved: true};
@@ -116,7 +122,7 @@ export const guestMachine = (options: GuestOptions): Machine => {
 		const rootMachine = machine.as!(target);
 		const program = rootMachine.command(rest[0]);
 		if (!program) return fail(1, `sudo: ${rest[0]}: command not found\n`);
-		return program({...ctx, machine: rootMachine}, rest);
+		return runProgram(program, {...ctx, machine: rootMachine}, rest);
 	};
 
 	const hostnameCmd: Command = (_ctx, [, ...args]) => ok(`${args.includes('-f') || (flavour === 'amazon-linux' && !args.includes('-s')) ? (options.fqdn ?? options.hostname) : options.hostname}\n`);

@@ -1,6 +1,6 @@
 import {produce} from 'immer';
 import type {GuestHook} from '../core/guest-hook.js';
-import type {Disk, Instance, RegionState, World} from '../core/types.js';
+import type {Disk, Image, Instance, RegionState, World} from '../core/types.js';
 
 // The disk an instance runs from, and the one way code outside the model changes it (a shell
 // logged in over ssh writes files, installs packages, starts services).
@@ -10,6 +10,27 @@ export const instanceDisk = (region: RegionState, instance: Instance): Disk | un
 	if (instance.RootDeviceType === 'instance-store') return instance.ephemeralDisk;
 	const root = instance.volumes.find(v => v.DeviceName === instance.RootDeviceName) ?? instance.volumes[0];
 	return root ? region.volumes[root.VolumeId]?.disk : undefined;
+};
+
+/**
+ * What an image itself holds: the disk a computer launched from it starts with (its root
+ * snapshot's, or the instance-store template), before user data or anything done by hand.
+ */
+export const imageDisk = (region: RegionState, image: Image): Disk | undefined => {
+	if (image.RootDeviceType === 'instance-store') return image.disk;
+	const root = image.BlockDeviceMappings.find(m => m.DeviceName === image.RootDeviceName) ?? image.BlockDeviceMappings.find(m => m.Ebs?.SnapshotId);
+	const snapshotId = root?.Ebs?.SnapshotId;
+	return snapshotId ? region.snapshots[snapshotId]?.disk : undefined;
+};
+
+/** The disk an instance started with: its image's, else the snapshot its root volume was made from (the image may be gone). */
+export const launchDisk = (region: RegionState, instance: Instance): Disk | undefined => {
+	const image = region.images[instance.ImageId];
+	const fromImage = image ? imageDisk(region, image) : undefined;
+	if (fromImage || instance.RootDeviceType === 'instance-store') return fromImage;
+	const root = instance.volumes.find(v => v.DeviceName === instance.RootDeviceName) ?? instance.volumes[0];
+	const snapshotId = root ? region.volumes[root.VolumeId]?.SnapshotId : undefined;
+	return snapshotId ? region.snapshots[snapshotId]?.disk : undefined;
 };
 
 /** A new world where `change` has been applied to the instance's disk (unchanged when it has none). */
