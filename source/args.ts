@@ -30,7 +30,7 @@ export const OPTIONS = {
 	lessons: {type: 'string', value: '<dir>', text: 'use a lesson pack: a workshop\'s own lessons (see lessons/README.md)'},
 	script: {type: 'string', value: '<file|->', text: 'play: run these lines instead of the UI', commands: ['play']},
 	report: {type: 'string', value: 'json', text: 'play --script: the report as JSON, for graders', commands: ['play']},
-	export: {type: 'string', value: '<dir>', text: 'play --script: also write the session as session.sh and cleanup.sh for the real AWS CLI', commands: ['play']},
+	export: {type: 'string', value: '<dir>', text: 'play --script: also write the session as session.sh and cleanup.sh for the real AWS CLI (what save-script does in the game)', commands: ['play']},
 	learner: {type: 'string', value: '<name>', text: 'the learner\'s name, written into reports, progress exports and certificates', commands: ['play', 'progress', 'certificate']},
 	json: {type: 'boolean', text: 'progress: the table as JSON', commands: ['progress']},
 	out: {type: 'string', value: '<file>', text: 'certificate: write it to this file (.md or .html) instead of printing it', commands: ['certificate']},

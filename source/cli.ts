@@ -87,7 +87,7 @@ const main = async (argv: string[]): Promise<number> => {
 		if (code !== undefined) return code;
 
 	if (values.export !== undefined) {
-		process.stderr.write(`ami-school: --export goes with --script (in the game, type \`export [DIR]\` at the prompt).\n`);
+		process.stderr.write(`ami-school: --export goes with --script (in the game, type \`save-script [DIR]\` at the prompt).\n`);
 		return 2;
 	}
 	}

@@ -16,7 +16,7 @@ import {openPack, parseFor, reportHeader} from './context.js';
 // `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir] [--learner name]
 // [--export dir]`: runs a script's lines through a chapter as if typed, prints the transcript, the
 // goals and the score; with --export, writes the session as scripts for the real AWS CLI (as
-// `export` at the game's prompt does). Exit 0 only when every goal is met. The JSON report starts
+// `save-script` at the game's prompt does). Exit 0 only when every goal is met. The JSON report starts
 // with the game's version, the lesson pack and the learner, and ends with the sha256 of every
 // lesson file of the pack, so an instructor can tell which lessons each report was played against.
 

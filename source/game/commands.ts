@@ -6,7 +6,7 @@ import {commandWords, programNames} from '../shell/programs.js';
 // The game's own commands at the prompt (help, hint, undo...), as opposed to the player's shell.
 // Pure: recognising a command and the text it prints; the lab carries out what it means.
 
-export type GameCommandName = 'help' | 'goals' | 'hint' | 'solution' | 'undo' | 'reset' | 'story' | 'quiz' | 'lineage' | 'bill' | 'export' | 'menu' | 'exit';
+export type GameCommandName = 'help' | 'goals' | 'hint' | 'solution' | 'undo' | 'reset' | 'story' | 'quiz' | 'lineage' | 'bill' | 'save-script' | 'menu' | 'exit';
 
 export type GameCommandInfo = {name: GameCommandName; aliases: string[]; summary: string; sandbox: boolean};
 
@@ -22,7 +22,7 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 	{name: 'quiz', aliases: [], summary: 'answer the chapter questions', sandbox: false},
 	{name: 'lineage', aliases: [], summary: 'family tree of your images: instance, AMI, snapshots, copies, launches', sandbox: true},
 	{name: 'bill', aliases: [], summary: 'the cost meter in detail', sandbox: true},
-	{name: 'export', aliases: [], summary: 'write this session as scripts for the real AWS CLI (export [DIR])', sandbox: true},
+	{name: 'save-script', aliases: [], summary: 'write session.sh and cleanup.sh for the real AWS CLI [DIR]', sandbox: true},
 	{name: 'menu', aliases: [], summary: 'back to the chapter menu (your progress is kept)', sandbox: true},
 	{name: 'exit', aliases: ['quit'], summary: 'leave the game (or press Ctrl+C twice)', sandbox: true},
 ];
@@ -30,14 +30,14 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 /**
  * The game command a line asks for, with its arguments, or undefined when the line belongs to
  * the shell. While the player is logged in to an instance, `exit` and `logout` belong to the
- * remote shell. Only `export` takes an argument (a folder); `export NAME=value` (or `-p`) is the
- * shell's own export.
+ * remote shell. Only `save-script` takes an argument (a folder). `export` is always the shell's
+ * builtin (`export AWS_REGION=eu-west-1` sets the Region of later aws commands, as in bash).
  */
 export const parseGameLine = (line: string, options: {remote?: boolean} = {}): {name: GameCommandName; args: string[]} | undefined => {
 	const [word = '', ...args] = line.trim().split(/\s+/);
-	if (!/^[a-z]+$/.test(word)) return undefined;
-	if (args.length > 0 && !(word === 'export' && args.length === 1 && !args[0].includes('=') && !args[0].startsWith('-'))) return undefined;
-	if (options.remote && (word === 'exit' || word === 'quit' || word === 'logout' || word === 'export')) return undefined;
+	if (!/^[a-z]+(?:-[a-z]+)*$/.test(word)) return undefined;
+	if (args.length > 0 && !(word === 'save-script' && args.length === 1 && !args[0].startsWith('-'))) return undefined;
+	if (options.remote && (word === 'exit' || word === 'quit' || word === 'logout' || word === 'save-script')) return undefined;
 	const found = GAME_COMMANDS.find(c => c.name === word || c.aliases.includes(word));
 	return found ? {name: found.name, args} : undefined;
 };
@@ -85,8 +85,8 @@ const pendingInstances = (world: World): Array<{resourceId: string; region: stri
 			.map(i => ({resourceId: i.InstanceId, region})),
 	);
 
-/** What `bill` prints: every charge, those still running first, then instances not billed yet. */
-export const formatBill = (world: World): string => {
+/** The EC2 part of `bill`: every charge, those still running first, then instances not billed yet. */
+const ec2Bill = (world: World): string => {
 	const list = charges(world);
 	const waiting = pendingInstances(world).filter(p => !list.some(c => c.resourceId === p.resourceId));
 	const meter = costMeter(world);
@@ -97,6 +97,23 @@ export const formatBill = (world: World): string => {
 	const pending = waiting.map(w => `  ◌ ${'instance'.padEnd(8)} ${w.resourceId.padEnd(idWidth)} ${w.region.padEnd(14)} not billed until running`);
 	if (list.length === 0) return [head, ...pending, 'Nothing has cost anything yet. AMIs are free; instances, volumes and snapshots are not.'].join('\n');
 	return [head, ...lines, ...pending, `  ● still costing money   ○ no longer accruing${pending.length > 0 ? '   ◌ not billed yet' : ''}`].join('\n');
+};
+
+/**
+ * The S3 bundles behind the account's instance-store AMIs: stored in S3, billed by S3 (outside this
+ * EC2 meter), until the bundle is deleted there; deregister-image leaves them.
+ */
+const bundleNotes = (world: World): string[] =>
+	Object.entries(world.regions).flatMap(([region, state]) =>
+		Object.values(state.images)
+			.filter(image => image.OwnerId === world.account && image.RootDeviceType === 'instance-store' && image.ManifestLocation)
+			.flatMap(image => [`  ◇ S3 bundle ${image.ImageId} ${region}  s3://${image.ManifestLocation}`, '      stored and billed by S3 every month, outside this meter, until you delete it there (deregister-image leaves it)']),
+	);
+
+/** What `bill` prints: the EC2 charges, then the S3 bundles of instance-store AMIs. */
+export const formatBill = (world: World): string => {
+	const bundles = bundleNotes(world);
+	return bundles.length === 0 ? ec2Bill(world) : [ec2Bill(world), ...bundles].join('\n');
 };
 
 /** One line of the family tree: what the node is and its state. */

@@ -1,4 +1,4 @@
-import {answerQuiz, chapterPar, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, showSolution, startChapter, summaryNotes, takeHint, undoTo, withSession, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterPar, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, setupLines, showSolution, startChapter, summaryNotes, takeHint, undoTo, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
@@ -179,9 +179,10 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			return {
 				title: info ? `Chapter ${info.order}: ${info.title}` : 'Free sandbox',
 				region: lesson?.setup.region ?? newSession().region,
-				setup: lesson?.setup.commands ?? [],
+				setup: lesson ? setupLines(lesson) : [],
 				lines: session.history.map(h => h.line),
-				newSession,
+				// the chapter's own ids, so that ids the player typed are found in the replay
+				newSession: region => newSession(region, lesson?.id),
 				runLine: (s, line) => safeRun(deps, s, line),
 			};
 		},

@@ -6,11 +6,11 @@ import {withLayer, type Game} from './layer.js';
 
 // The game layer over the real lessons, shell and EC2 model: what the fronts get. The build makes
 // this its own bundle (dist/ui-engine.js), which the Ink UI loads after its first frame is on
-// screen. It is also where the game meets the disk: `export` writes through nodeExportFiles.
+// screen. It is also where the game meets the disk: `save-script` writes through nodeExportFiles.
 
 export {defaultLessonsDir} from '../lessons/load.js';
 
-/** `export`'s files on this machine, shown relative to the working folder. */
+/** `save-script`'s files on this machine, shown relative to the working folder. */
 export const nodeExportFiles = (cwd = process.cwd()): ExportFiles => ({
 	write(dir, name, text, executable) {
 		const target = path.resolve(cwd, dir);

@@ -23,7 +23,7 @@ export type GameLayer = {
 
 export type Game = GameEngine & GameLayer;
 
-/** `files`: where `export` writes (without it, `export` says it is not available). */
+/** `files`: where `save-script` writes (without it, `save-script` says it is not available). */
 export const withLayer = (engine: GameEngine, files?: ExportFiles): Game => ({
 	...engine,
 	newGame,

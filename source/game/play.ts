@@ -50,7 +50,7 @@ export type LineOptions = {
 	marks?: Marks;
 	/** the terminal's columns (the shell's `--output table` fits them) */
 	width?: number;
-	/** where `export` writes; without it `export` says it is not available here */
+	/** where `save-script` writes; without it `save-script` says it is not available here */
 	files?: ExportFiles;
 };
 
@@ -145,8 +145,8 @@ const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName
 			return say('info', formatBill(engine.session(state.play).world));
 		}
 
-		case 'export': {
-			if (!options.files) return say('info', '`export` writes files: it is not available here.');
+		case 'save-script': {
+			if (!options.files) return say('info', '`save-script` writes files: it is not available here.');
 			const written = exportPlay(engine, state.play, args[0], options.files);
 			return outcome(state, written.ok ? [printed('info', written.text)] : [printed('stderr', written.text)], name);
 		}

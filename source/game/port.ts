@@ -1,5 +1,5 @@
 import type {LineResult, Session} from '../shell/session.js';
-import type {ExportInput} from './export-script.js';
+import type {ExportInput} from '../export/index.js';
 
 // What the game layer needs from its engine (lessons, shell, scoring). play.ts and the fronts
 // only talk to this port; engine.ts wires it to source/lessons and source/shell, tests use a fake.
@@ -81,7 +81,7 @@ export type GameEngine = {
 	quizAnswers(play: Play): Record<number, boolean>;
 	/** the shell's prompt for this session: `$ `, or the remote one while logged in to an instance */
 	promptFor(session: Session): string;
-	/** what `export` needs to replay this play's session as scripts for the real AWS CLI */
+	/** what `save-script` needs to replay this play's session as scripts for the real AWS CLI */
 	exportInput(play: Play): ExportInput;
 	/** Tab completion candidates for the word ending the text */
 	complete(session: Session, lineBeforeCursor: string): string[];

@@ -1,5 +1,6 @@
 import type {LineResult, Session} from '../shell/session.js';
-import {freshWorld} from '../sim/core/fresh-world.js';
+import {DEFAULT_SEED, freshWorld} from '../sim/core/fresh-world.js';
+import {hashString} from '../sim/core/ids.js';
 import {defaultLessonDeps} from './default-deps.js';
 import type {LessonDeps} from './deps.js';
 import {afterStates, markKey} from './check-schema.js';
@@ -10,6 +11,9 @@ import {expandVars, splitWords} from './words.js';
 
 // One chapter being played: the player's session, the goals as they stand, hints, quiz answers.
 // Every function returns a new state (the old one stays valid: keep it for undo).
+
+/** Every line a chapter's setup runs, in order: its history (the past) first, then its commands. */
+export const setupLines = (lesson: Lesson): string[] => [...lesson.setup.history.flatMap(moment => moment.commands), ...lesson.setup.commands];
 
 export type ChapterState = {
 	lesson: Lesson;
@@ -77,19 +81,38 @@ const computeVars = (lesson: Lesson, session: Session, deps: LessonDeps): {vars:
 	return {vars, errors};
 };
 
-/** A fresh world and an empty shell session in `region` (a chapter before its setup; the sandbox). */
-export const newSession = (region = 'us-east-1'): Session => ({world: freshWorld(), region, files: {}, vars: {}, history: []});
+/**
+ * A fresh world and an empty shell session in `region`: the sandbox's, or with `chapterId` a
+ * chapter's before its setup, whose ids are the chapter's own (chapter 3 never shows an id the
+ * learner met in chapter 2, as if resources had carried over).
+ */
+export const newSession = (region = 'us-east-1', chapterId?: string): Session => ({
+	world: freshWorld(DEFAULT_SEED, chapterId === undefined ? undefined : hashString(`chapter:${chapterId}`)),
+	region,
+	files: {},
+	vars: {},
+	history: [],
+});
 
 /** A fresh world, the setup run through the player's shell (silently), the goals as they stand. */
 export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDeps): ChapterState => {
-	let session = newSession(lesson.setup.region);
+	let session = newSession(lesson.setup.region, lesson.id);
 	const setupErrors: string[] = [];
-	lesson.setup.commands.forEach((line, i) => {
+	const runSetup = (line: string, where: string) => {
 		const result = safeRun(deps, session, line);
 		session = result.session;
-		if (result.incomplete) setupErrors.push(`setup.commands[${i}]: "${line}" is incomplete`);
-		else if (result.exitCode !== 0) setupErrors.push(`setup.commands[${i}]: "${line}" exited ${result.exitCode}${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}`);
+		if (result.incomplete) setupErrors.push(`${where}: "${line}" is incomplete`);
+		else if (result.exitCode !== 0) setupErrors.push(`${where}: "${line}" exited ${result.exitCode}${result.stderr.trim() ? `: ${result.stderr.trim()}` : ''}`);
+	};
+
+	// What happened before the chapter's day, each at its own moment; then back to the day itself.
+	const today = session.world.clock;
+	lesson.setup.history.forEach((moment, h) => {
+		session = {...session, world: {...session.world, clock: Date.parse(moment.at)}};
+		moment.commands.forEach((line, i) => runSetup(line, `setup.history[${h}].commands[${i}]`));
 	});
+	if (session.world.clock !== today) session = {...session, world: {...session.world, clock: Math.max(today, session.world.clock)}};
+	lesson.setup.commands.forEach((line, i) => runSetup(line, `setup.commands[${i}]`));
 	// The player's history starts with their own first command.
 	session = {...session, history: []};
 	const {vars, errors} = computeVars(lesson, session, deps);

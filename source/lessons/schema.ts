@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {checkSchema} from './check-schema.js';
+import {WORLD_START} from '../sim/core/clock.js';
 
 // The lesson file format (one YAML file per chapter, see lessons/README.md). This file holds
 // the shape; validate.ts the rules that span fields (unique ids, JMESPath, facts, one correct answer).
@@ -45,9 +46,21 @@ export const lessonSchema = z.strictObject({
 	setup: z
 		.strictObject({
 			region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not a Region name (e.g. us-east-1)').default('us-east-1'),
+			/**
+			 * Commands run at a moment before the chapter's day, first (an image registered in 2012 shows
+			 * a 2012 CreationDate); then the clock comes back to the chapter's day for `commands`.
+			 */
+			history: z
+				.array(
+					z.strictObject({
+						at: z.iso.datetime({message: 'an ISO date and time, e.g. 2012-05-14T09:30:00Z'}).refine(at => Date.parse(at) < WORLD_START, 'a moment before the chapter\'s day (2026-09-01)'),
+						commands: z.array(line).min(1),
+					}),
+				)
+				.default([]),
 			commands: z.array(line).default([]),
 		})
-		.default({region: 'us-east-1', commands: []}),
+		.default({region: 'us-east-1', history: [], commands: []}),
 	/**
 	 * Values the checks use as $NAME, computed once after the setup from the world (never from the
 	 * player's shell, which the player may change): each is an `aws …` command whose output is the value.

@@ -149,6 +149,15 @@ const checkRegion = (where: string, name: string, region: unknown): string | und
 	if ((r.name as unknown) !== name) return `${where}.name is ${show(r.name)}, not ${show(name)}`;
 	for (const [zone, subnet] of Object.entries(r.subnets)) if (typeof subnet !== 'string') return `${where}.subnets.${zone} is not a subnet id`;
 	for (const [id, at] of Object.entries(r.deregistered)) if (typeof at !== 'number') return `${where}.deregistered.${id} is not a time`;
+	const lingering = r.recentlyDeregistered;
+	if (lingering !== undefined) {
+		if (!isObject(lingering)) return `${where}.recentlyDeregistered is not an object`;
+		for (const [key, item] of Object.entries(lingering)) {
+			const bad = checkItem(`${where}.recentlyDeregistered.${key}`, item, key, COLLECTIONS.images);
+			if (bad) return bad;
+		}
+	}
+
 	for (const [field, collection] of Object.entries(COLLECTIONS)) {
 		for (const [key, item] of Object.entries(r[field])) {
 			const bad = checkItem(`${where}.${field}.${key}`, item, key, collection);
@@ -159,11 +168,11 @@ const checkRegion = (where: string, name: string, region: unknown): string | und
 	return undefined;
 };
 
-const SCHEDULED_IN: Record<string, string> = {image: 'images', snapshot: 'snapshots', instance: 'instances'};
+const SCHEDULED_IN: Record<string, string> = {image: 'images', snapshot: 'snapshots', instance: 'instances', 'block-public-access': ''};
 
 /** Where the first problem is, or undefined when the value is a world the model can run. */
 export const worldProblem = (value: unknown): string | undefined => {
-	const top = checkFields('world', value, {version: 'number', seed: 'number', idCounter: 'number', clock: 'number', 'commands?': 'number', account: 'string', regions: 'object', schedule: 'array', closedCharges: 'array'});
+	const top = checkFields('world', value, {version: 'number', seed: 'number', 'idSalt?': 'number', idCounter: 'number', clock: 'number', 'commands?': 'number', account: 'string', regions: 'object', schedule: 'array', closedCharges: 'array'});
 	if (top) return top;
 	const world = value as {version: number; regions: Record<string, unknown>; schedule: unknown[]; closedCharges: unknown[]};
 	if (world.version !== 1) return `world.version is ${show(world.version)}, not 1`;

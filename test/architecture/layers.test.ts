@@ -10,15 +10,18 @@ const SOURCE = path.resolve('source');
 /** layer -> the layers it must not import */
 const FORBIDDEN: Record<string, string[]> = {
 	// the model is pure: it imports no other layer
-	sim: ['cli', 'commands', 'entry', 'game', 'guest', 'lessons', 'plain', 'progress', 'sandbox', 'shell', 'ui'],
+	sim: ['cli', 'commands', 'entry', 'export', 'game', 'guest', 'lessons', 'plain', 'progress', 'sandbox', 'shell', 'ui'],
 	// the client talks to the model only
-	cli: ['shell', 'lessons', 'game', 'ui', 'plain', 'commands', 'entry'],
+	cli: ['shell', 'lessons', 'game', 'ui', 'plain', 'commands', 'entry', 'export'],
 	// the Ink UI drives the game layer (and saved progress), never what is under it
-	ui: ['sim', 'shell', 'cli', 'lessons', 'guest', 'sandbox'],
+	ui: ['sim', 'shell', 'cli', 'lessons', 'guest', 'sandbox', 'export'],
 	// the plain mode is a front like the UI
-	plain: ['sim', 'shell', 'cli', 'lessons', 'guest', 'sandbox', 'ui'],
+	plain: ['sim', 'shell', 'cli', 'lessons', 'guest', 'sandbox', 'ui', 'export'],
 	// the game layer sits under the fronts
 	game: ['ui', 'plain', 'commands', 'entry'],
+	// the exporter writes scripts from a replayed session: it reads the shell's parser and the
+	// model's types, and is called by the game layer (through a port), never the other way round
+	export: ['ui', 'plain', 'commands', 'entry', 'game', 'lessons', 'progress', 'sandbox', 'cli', 'guest'],
 };
 
 type Source = {file: string; text: string};
@@ -73,12 +76,14 @@ describe('layers', () => {
 			{file: at('ui/lab/lab-state.ts'), text: "import type {Session} from '../../shell/session.js';\nimport {x} from '../../game/types.js';"},
 			{file: at('ui/start.tsx'), text: "const m = await import('../lessons/load.js');"},
 			{file: at('cli/run-aws.ts'), text: "import {a} from '../sim/core/engine.js';\nimport {b} from '../game/play.js';"},
+			{file: at('export/render.ts'), text: "import {a} from '../shell/parse-line.js';\nimport {b} from '../game/engine.js';"},
 		]);
 		expect(bad).toEqual([
 			'sim/core/engine.ts -> ../../shell/run-line.js (shell)',
 			'ui/lab/lab-state.ts -> ../../shell/session.js (shell)',
 			'ui/start.tsx -> ../lessons/load.js (lessons)',
 			'cli/run-aws.ts -> ../game/play.js (game)',
+			'export/render.ts -> ../game/engine.js (game)',
 		]);
 	});
 });

@@ -27,6 +27,17 @@ const family = (): World => {
 	return world;
 };
 
+describe('bill: the S3 bundle of an instance-store AMI', () => {
+	it('is listed, as costing S3 storage outside this meter until deleted there', () => {
+		const world = structuredClone(worldWithAllRegions());
+		expect(formatBill(world)).not.toContain('S3 bundle');
+		world.regions['us-east-1'].images['ami-legacy'] = image(world, 'ami-legacy', {RootDeviceType: 'instance-store', ManifestLocation: 'hillside-bundles/lab-2012/image.manifest.xml'});
+		const bill = formatBill(world);
+		expect(bill).toContain('◇ S3 bundle ami-legacy us-east-1  s3://hillside-bundles/lab-2012/image.manifest.xml');
+		expect(bill).toContain('until you delete it there (deregister-image leaves it)');
+	});
+});
+
 describe('lineage', () => {
 	it('is empty on a fresh world (public images are not the player’s)', () => {
 		expect(lineage(worldWithAllRegions())).toEqual([]);

@@ -8,7 +8,7 @@ import type {GameEvent, GameState} from '../../source/game/play.js';
 import type {CommandIo} from '../../source/lessons/command-io.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
 
-// The game layer as every front drives it: lines in, state and events out; `export` through a
+// The game layer as every front drives it: lines in, state and events out; `save-script` through a
 // files port (a map here: no disk).
 
 const lessonsDir = defaultLessonsDir();
@@ -47,42 +47,52 @@ describe('the game layer', () => {
 		expect(events.some(e => e.type === 'complete')).toBe(true);
 	});
 
-	it('export writes session.sh and cleanup.sh, executable, in ./ami-school-export/<chapter> by default', () => {
+	it('save-script writes session.sh and cleanup.sh, executable, in ./ami-school-export/<chapter> by default', () => {
 		const played = run(game, game.newGame(game.start(master.id)), master.solution);
-		const {said} = run(game, played.state, ['export']);
+		const {said} = run(game, played.state, ['save-script']);
 		const dir = `ami-school-export/${master.id}`;
 		expect(Object.keys(files.written).sort()).toEqual([`${dir}/cleanup.sh`, `${dir}/session.sh`]);
 		expect(files.written[`${dir}/session.sh`].executable).toBe(true);
 		expect(files.written[`${dir}/cleanup.sh`].executable).toBe(true);
 		expect(files.written[`${dir}/session.sh`].text).toMatch(/^#!\/usr\/bin\/env bash/);
 		// the learner's own command is in the script, with the sandbox's IDs made variables
-		expect(files.written[`${dir}/session.sh`].text).toContain('aws ec2 run-instances --image-id $AMI');
+		expect(files.written[`${dir}/session.sh`].text).toContain('IDS=$(aws --region "${REGION}" ec2 run-instances --image-id ${AMI}');
 		expect(said).toContain(`Wrote ${dir}/session.sh and ${dir}/cleanup.sh`);
 		expect(said).toContain('Real AWS costs money');
 	});
 
-	it('export DIR writes there; `export NAME=value` is still the shell\'s', () => {
+	it('save-script DIR writes there; `export` is always the shell\'s builtin', () => {
 		const state = game.newGame(game.sandbox());
-		const {said, state: after} = run(game, state, ['export X=1', 'echo $X', 'export my-dir']);
+		const {said, state: after} = run(game, state, ['export X=1', 'echo $X', 'export my-dir', 'save-script my-dir']);
 		expect(said).toContain('1');
 		expect(files.written['my-dir/session.sh']).toBeDefined();
 		expect(game.session(after.play).vars.X).toBe('1');
+		expect(files.written['ami-school-export/sandbox/session.sh']).toBeUndefined();
 	});
 
-	it('export says why when the files cannot be written, and changes nothing', () => {
+	it('export AWS_REGION=… (or AWS_DEFAULT_REGION) sets the Region of later aws commands, as the real CLI reads it', () => {
+		const state = game.newGame(game.sandbox());
+		const {said, state: after} = run(game, state, ['export AWS_DEFAULT_REGION=eu-west-1', 'export AWS_REGION=ap-southeast-2', 'aws ec2 describe-availability-zones --query "AvailabilityZones[0].RegionName" --output text']);
+		expect(said).toContain('ap-southeast-2');
+		expect(game.session(after.play).region).toBe('ap-southeast-2');
+		const {said: back} = run(game, after, ['unset AWS_REGION', 'aws ec2 describe-availability-zones --query "AvailabilityZones[0].RegionName" --output text']);
+		expect(back).toContain('eu-west-1');
+	});
+
+	it('save-script says why when the files cannot be written, and changes nothing', () => {
 		const failing = withLayer(createEngine({lessonsDir}), {
 			write() {
 				throw new Error('EACCES: permission denied');
 			},
 		});
-		const {said, events} = run(failing, failing.newGame(failing.sandbox()), ['export /root/x']);
-		expect(said).toBe('export: cannot write to /root/x: EACCES: permission denied');
+		const {said, events} = run(failing, failing.newGame(failing.sandbox()), ['save-script /root/x']);
+		expect(said).toBe('save-script: cannot write to /root/x: EACCES: permission denied');
 		expect(events[0]).toMatchObject({type: 'printed', kind: 'stderr'});
 	});
 
-	it('a front without files says export is not available', () => {
+	it('a front without files says save-script is not available', () => {
 		const bare = withLayer(createEngine({lessonsDir}));
-		expect(run(bare, bare.newGame(bare.sandbox()), ['export']).said).toContain('not available');
+		expect(run(bare, bare.newGame(bare.sandbox()), ['save-script']).said).toContain('not available');
 	});
 });
 
@@ -100,7 +110,7 @@ describe('play --script --export', () => {
 		const code = await runPlayCommand(['1', '--script', 's.sh', '--export', 'out'], t.io, undefined, files);
 		expect(code).toBe(0);
 		expect(Object.keys(files.written).sort()).toEqual(['out/cleanup.sh', 'out/session.sh']);
-		expect(files.written['out/session.sh'].text).toContain('aws ec2 run-instances --image-id $AMI');
+		expect(files.written['out/session.sh'].text).toContain('ec2 run-instances --image-id ${AMI}');
 		expect(t.out()).toMatch(/Score: .*\n(Next star .*\n)?\nWrote out\/session\.sh and out\/cleanup\.sh \(both executable\)\.\nReal AWS costs money/);
 	});
 

@@ -27,7 +27,7 @@ describe('startChapter', () => {
 	});
 
 	it('reports a setup line that fails and a var without a value as lesson errors', () => {
-		const broken = {...lesson, setup: {region: 'us-east-1', commands: ['nosuchcommand']}, vars: {X: 'aws ec2 nothing'}};
+		const broken = {...lesson, setup: {region: 'us-east-1', history: [], commands: ['nosuchcommand']}, vars: {X: 'aws ec2 nothing'}};
 		const state = startChapter(broken, fakeDeps);
 		expect(state.setupErrors).toEqual([
 			'setup.commands[0]: "nosuchcommand" exited 127: bash: nosuchcommand: command not found',

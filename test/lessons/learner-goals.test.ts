@@ -55,8 +55,8 @@ describe('chapter 2: baking the image', () => {
 
 	it('pending to available is watched by a look after a look, or by the waiter, never by the clock alone', () => {
 		const state = "aws ec2 describe-images --image-ids $IMG --query 'Images[0].State' --output text";
-		expect(goalsAfter(lesson, start, [...bake, 'sleep 120', state]).available).toBe(false);
-		expect(goalsAfter(lesson, start, [...bake, state, 'sleep 120', state]).available).toBe(true);
+		expect(goalsAfter(lesson, start, [...bake, 'sleep 300', state]).available).toBe(false);
+		expect(goalsAfter(lesson, start, [...bake, state, 'sleep 300', state]).available).toBe(true);
 		expect(goalsAfter(lesson, start, [...bake, 'aws ec2 wait image-available --image-ids $IMG']).available).toBe(true);
 		expect(goalsAfter(lesson, start, [...bake, 'aws ec2 wait image-available --filters Name=name,Values=lab-master-v1']).available).toBe(true);
 	});

@@ -14,6 +14,8 @@ const SCRIPT = [
 	'ec2 describe-images --owners amazon --filters Name=name,Values=al2023-ami-2023.9*-x86_64 --query Images[0].ImageId --output text',
 	'ec2 run-instances --image-id $AMI --instance-type t3.micro --key-name lab-key --count 2',
 	'ec2 describe-instances --output text',
+	// an instance boots for tens of seconds: create-image needs it running (or stopped)
+	'ec2 wait instance-running --instance-ids $I',
 	'ec2 create-image --instance-id $I --name golden-v1 --description "First master image"',
 	'ec2 describe-images --owners self',
 	'ec2 wait image-available --image-ids $IMG',

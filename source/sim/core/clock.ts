@@ -4,12 +4,21 @@
 export const WORLD_START = Date.UTC(2026, 8, 1, 8, 0, 0);
 /** How far one command moves the clock. */
 export const COMMAND_TICK_MS = 10_000;
-/** How long a new or copied image stays pending (three further commands at one tick each). */
-export const IMAGE_PENDING_MS = 35_000;
-/** stopping / shutting-down last one further command */
-export const TRANSITION_MS = 15_000;
-/** an instance boots by the next command */
-export const BOOT_MS = 5_000;
+// How long things take, as AWS takes them: long enough that acting before they are done (launching
+// from a pending image, logging in to a booting instance) is a mistake a learner can make; a
+// waiter or `sleep` lets the time pass.
+/** create-image: the image and its snapshots stay pending for five minutes (EC2: "several minutes"). */
+export const IMAGE_PENDING_MS = 5 * 60_000;
+/** copy-image within one Region: the new image is pending for six minutes. */
+export const COPY_PENDING_MS = 6 * 60_000;
+/** copy-image from another Region: eight minutes, still inside one run of `wait image-available` (10 minutes). */
+export const CROSS_REGION_COPY_PENDING_MS = 8 * 60_000;
+/** enabling or disabling block public access for AMIs takes effect after seven minutes (EC2: "up to 10 minutes") */
+export const BLOCK_PUBLIC_ACCESS_CHANGE_MS = 7 * 60_000;
+/** stopping and shutting-down last half a minute (three commands) */
+export const TRANSITION_MS = 30_000;
+/** an instance is pending for 40 seconds (four commands) before it runs and its system boots */
+export const BOOT_MS = 40_000;
 /** How often a waiter polls, and how many times (botocore waiters-2.json for EC2). */
 export const WAITER_DELAY_MS = 15_000;
 export const WAITER_MAX_ATTEMPTS = 40;

@@ -59,6 +59,8 @@ const seedRegion = (world: World, name: string): RegionState => {
 			Tags: [],
 			disk: {...spec.disk, madeFor: {architecture: spec.Architecture, virtualization: 'hvm'}},
 			billing: {billedMs: 0},
+			// a public AMI's snapshot is public too (so anyone may copy the AMI), unless its owner kept it private
+			createVolumePermissions: spec.privateSnapshot ? [] : [{Group: 'all'}],
 		};
 		const imageId = nextId('ami');
 		region.images[imageId] = {
@@ -105,15 +107,16 @@ const seedRegion = (world: World, name: string): RegionState => {
 };
 
 /**
- * A brand-new account. Its 17 default Regions each have a default VPC, the default security
+ * A brand-new account (`idSalt`: see World.idSalt). Its 17 default Regions each have a default VPC, the default security
  * group and the public AMIs; a Region is filled in when it is first used (ensureRegions), which
  * keeps a world small: us-east-1, the default, is there from the start.
  */
-export const freshWorld = (seed: number = DEFAULT_SEED): World =>
+export const freshWorld = (seed: number = DEFAULT_SEED, idSalt?: number): World =>
 	produce(
 		{
 			version: 1,
 			seed,
+			...(idSalt === undefined ? {} : {idSalt}),
 			idCounter: 0,
 			clock: WORLD_START,
 			commands: 0,

@@ -1,8 +1,8 @@
 import type {World} from './types.js';
 
 // Deterministic resource ids: `<prefix>-0` + 16 lowercase hex digits (17 hex in all, the
-// long-id format). The digits are a hash of the world's seed and a counter, so the same
-// commands on the same world always give the same ids.
+// long-id format). The digits are a hash of the world's seed (with its id salt: each chapter has
+// its own) and a counter, so the same commands on the same world always give the same ids.
 
 const mix32 = (x: number): number => {
 	x = Math.imul(x ^ (x >>> 16), 0x7f_eb_35_2d);
@@ -21,13 +21,17 @@ export const hexFor = (seed: number, n: number, digits: number): string => {
 	return out.slice(0, digits);
 };
 
+/** The seed of the ids a world hands out: its seed mixed with its id salt, when it has one. */
+export const idSeed = (world: World): number => (world.seed ^ (world.idSalt ?? 0)) >>> 0;
+
 /** Hands out the next id; mutates the (draft) world's counter. */
 export const nextId = (world: World, prefix: string): string => {
 	world.idCounter++;
-	return `${prefix}-0${hexFor(world.seed, world.idCounter, 16)}`;
+	return `${prefix}-0${hexFor(idSeed(world), world.idCounter, 16)}`;
 };
 
-const hashString = (text: string): number => {
+/** A 32-bit FNV-1a hash of a text (stream names, chapter ids). */
+export const hashString = (text: string): number => {
 	let h = 0x81_1c_9d_c5;
 	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01_00_01_93);
 	return h >>> 0;
@@ -42,7 +46,7 @@ export const streamId = (seed: number, stream: string, n: number, prefix: string
 /** A deterministic number in [0, 1) for the world's next draw (advances the same counter). */
 export const nextRandom = (world: World): number => {
 	world.idCounter++;
-	return Number.parseInt(hexFor(world.seed ^ 0x5b_d1_e9_95, world.idCounter, 8), 16) / 0x1_00_00_00_00;
+	return Number.parseInt(hexFor(idSeed(world) ^ 0x5b_d1_e9_95, world.idCounter, 8), 16) / 0x1_00_00_00_00;
 };
 
 export const ID_PATTERN = /^(ami|i|snap|vol|sg|key|r|eni|subnet|vpc|sgr)-([\da-f]{8}|[\da-f]{17})$/;

@@ -35,6 +35,11 @@ const apply = (world: World, item: Scheduled, guest: GuestHook): void => {
 			break;
 		}
 
+		case 'block-public-access': {
+			if (item.id === 'unblocked' || item.id === 'block-new-sharing') region.imageBlockPublicAccess = item.id;
+			break;
+		}
+
 		case 'instance': {
 			const instance = region.instances[item.id];
 			if (!instance || instance.transitionAt !== item.at) break;

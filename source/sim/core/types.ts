@@ -51,6 +51,9 @@ export type Image = {
 	DeregistrationProtection?: string;
 	/** instance-store images: where the bundle lives in S3 */
 	ManifestLocation?: string;
+	/** paravirtual images: the kernel (aki-…) and RAM disk (ari-…) they boot with */
+	KernelId?: string;
+	RamdiskId?: string;
 	/** for game content: hourly software price (Marketplace) in USD */
 	softwarePricePerHour?: number;
 	/** for game content: hourly licence price (Windows) in USD */
@@ -196,6 +199,11 @@ export type Snapshot = {
 	billing: Billing;
 	/** set when the snapshot failed (State error) */
 	StateMessage?: string;
+	/**
+	 * who else may read the snapshot (its createVolumePermission attribute): Group all makes it
+	 * public. Copying an AMI someone else owns needs this on its snapshots; launching does not.
+	 */
+	createVolumePermissions?: Array<{Group?: 'all'; UserId?: string}>;
 };
 
 export type KeyPair = {
@@ -250,6 +258,8 @@ export type RegionState = {
 	imageBlockPublicAccess: 'unblocked' | 'block-new-sharing';
 	/** deregistered image ids, kept so a second deregister or a describe answers as AWS does */
 	deregistered: Record<string, number>;
+	/** the images deregistered a moment ago, as they were (absent: none); a describe by id still shows them (images/describe.ts) */
+	recentlyDeregistered?: Record<string, Image>;
 };
 
 /** Billing of one resource: ms already billed, and since when it has been billing (if it is now). */
@@ -259,12 +269,21 @@ export type Billing = {billedMs: number; since?: number};
 export type ClosedCharge = {resourceId: string; region: string; kind: ChargeKind; usd: number};
 export type ChargeKind = 'instance' | 'ipv4' | 'licence' | 'software' | 'volume' | 'snapshot';
 
-/** A state change due at a virtual time (an image becoming available, an instance booting...). */
-export type Scheduled = {at: number; region: string; kind: 'image' | 'snapshot' | 'instance'; id: string};
+/**
+ * A state change due at a virtual time (an image becoming available, an instance booting...).
+ * For 'block-public-access' the id is the Region's new state (unblocked / block-new-sharing).
+ */
+export type Scheduled = {at: number; region: string; kind: 'image' | 'snapshot' | 'instance' | 'block-public-access'; id: string};
 
 export type World = {
 	version: 1;
 	seed: number;
+	/**
+	 * mixed into the seed of the ids this world hands out (absent: none). Each chapter's world has
+	 * its own, so an id seen in one chapter never turns up in another; the Regions' own resources
+	 * (default VPC, public AMIs) keep the ids a Region always has.
+	 */
+	idSalt?: number;
 	/** number of ids handed out so far (drives the seeded id generator) */
 	idCounter: number;
 	/** virtual clock, ms since epoch */

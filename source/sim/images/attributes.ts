@@ -97,11 +97,11 @@ const attributeOutput = (image: Image, attribute: string): Record<string, unknow
 		}
 
 		case 'kernel': {
-			return {KernelId: {}};
+			return {KernelId: attributeValue(image.KernelId)};
 		}
 
 		case 'ramdisk': {
-			return {RamdiskId: {}};
+			return {RamdiskId: attributeValue(image.RamdiskId)};
 		}
 
 		case 'launchPermission': {

@@ -8,12 +8,29 @@ import {newImageBase, storeNewImage} from './new.js';
 import {groupedMs, kmsKeyArn} from './snapshots.js';
 import {applyTags} from '../core/resource-params.js';
 import {readTagSpecifications} from '../tags/tag-specifications.js';
-import {IMAGE_PENDING_MS} from '../core/clock.js';
-import type {BlockDeviceMapping, Image, Tag} from '../core/types.js';
+import {COPY_PENDING_MS, CROSS_REGION_COPY_PENDING_MS} from '../core/clock.js';
+import type {BlockDeviceMapping, Image, RegionState, Tag} from '../core/types.js';
 
 // CopyImage (aws-reference 3.6), sent to the DESTINATION Region (ctx.region): a new, distinct
 // AMI owned by the caller, pending at first, with new snapshots (disks copied, billed).
 // Launch permissions are never copied; user tags only with CopyImageTags.
+
+/**
+ * Copying an AMI another account owns needs read access to its storage: each snapshot shared
+ * with the caller (createVolumePermission) or public. A launch permission alone lets the caller
+ * launch the AMI, not copy it (EC2 User Guide, "Copy an Amazon EC2 AMI").
+ */
+const checkStorageReadable = (source: Image, sourceRegion: RegionState, account: string): void => {
+	if (source.OwnerId === account) return;
+	for (const mapping of source.BlockDeviceMappings) {
+		const snapshotId = mapping.Ebs?.SnapshotId;
+		if (!snapshotId) continue;
+		const snapshot = sourceRegion.snapshots[snapshotId];
+		const readable = snapshot !== undefined && (snapshot.OwnerId === account || (snapshot.createVolumePermissions ?? []).some(p => p.Group === 'all' || p.UserId === account));
+		// [?] the error code is not verified; the message is the one EC2 gives (seen in many bug reports)
+		if (!readable) fail('InvalidRequest', 'You do not have permission to access the storage of this ami');
+	}
+};
 
 export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<string, unknown> => {
 	requireParam(params, 'Name');
@@ -35,10 +52,11 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 	}
 
 	if (source!.State !== 'available') imageUnavailable(source!);
+	checkStorageReadable(source!, sourceRegion!, world.account);
 	checkNameFree(region, world.account, name);
 
 	const imageId = nextId(world, 'ami');
-	const readyAt = now + IMAGE_PENDING_MS;
+	const readyAt = now + (String(params.SourceRegion) === ctx.regionName ? COPY_PENDING_MS : CROSS_REGION_COPY_PENDING_MS);
 	const snapshotTags = specifiedTags('snapshot');
 	const blockDeviceMappings: BlockDeviceMapping[] = source!.BlockDeviceMappings.map(mapping => {
 		if (!mapping.Ebs?.SnapshotId) return clonePlain(mapping);
@@ -83,6 +101,8 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 		SourceImageId: sourceId,
 		SourceImageRegion: String(params.SourceRegion),
 		ManifestLocation: source!.ManifestLocation,
+		KernelId: source!.KernelId,
+		RamdiskId: source!.RamdiskId,
 		softwarePricePerHour: source!.softwarePricePerHour,
 		licencePricePerHour: source!.licencePricePerHour,
 		suspicious: source!.suspicious,

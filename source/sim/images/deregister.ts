@@ -1,11 +1,13 @@
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {isImageVisibleTo} from './lookup.js';
-import {amiNotFound, checkAmiId, notAuthorizedForImage, requireParam} from './rules.js';
+import {amiNotFound, checkAmiId, clonePlain, notAuthorizedForImage, requireParam} from './rules.js';
+import {DEREGISTERED_LISTED_MS} from './describe.js';
 import {closeBilling} from '../billing/pricing.js';
 
 // DeregisterImage (aws-reference 3.7): the AMI goes, its snapshots stay (and keep costing)
-// unless DeleteAssociatedSnapshots; instances launched from it are untouched.
+// unless DeleteAssociatedSnapshots (an option, with the Return and DeleteSnapshotResults
+// answer, of the EC2 API since 28 May 2025); instances launched from it are untouched.
 
 type SnapshotResult = {SnapshotId: string; ReturnCode: 'success' | 'skipped' | 'missing-permissions' | 'internal-error' | 'client-error'};
 
@@ -23,6 +25,11 @@ export const deregisterImage = (ctx: OpContext, params: Record<string, any>): Re
 
 	delete region.images[id];
 	region.deregistered[id] = now;
+	// A describe by id still shows it, deregistered, for a short while (describe.ts).
+	const lingering = region.recentlyDeregistered ?? {};
+	for (const [other, at] of Object.entries(region.deregistered)) if (lingering[other] && now - at > DEREGISTERED_LISTED_MS) delete lingering[other];
+	lingering[id] = {...clonePlain(image), State: 'deregistered', readyAt: undefined};
+	region.recentlyDeregistered = lingering;
 
 	if (params.DeleteAssociatedSnapshots !== true) return {Return: true};
 

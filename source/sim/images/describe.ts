@@ -11,6 +11,11 @@ import {imageView} from './view.js';
 // DescribeImages (aws-reference 3.2). Without ImageIds/Owners/ExecutableUsers: every image the
 // account can launch (own + public + shared with it). Output in creation order.
 
+// A deregistered image, asked for by id (DescribeImages: "Recently deregistered images appear in
+// the returned results for a short interval and then return empty results"): first it is still
+// shown, State deregistered; then the answer is empty; an hour on, the id is not found.
+/** How long a describe by id still shows a deregistered image (State deregistered). */
+export const DEREGISTERED_LISTED_MS = 2 * 60_000;
 /** How long a deregistered id still answers `[]` instead of NotFound ("recently deregistered"). */
 export const DEREGISTERED_VISIBLE_MS = 3_600_000;
 
@@ -67,6 +72,11 @@ export const describeImages = (ctx: OpContext, params: Record<string, any>): Rec
 		const wanted = new Set(ids);
 		// one id (the usual case) needs no scan; several keep the creation order
 		candidates = wanted.size === 1 ? (region.images[ids[0]] ? [region.images[ids[0]]] : []) : Object.values(region.images).filter(image => wanted.has(image.ImageId));
+		for (const id of wanted) {
+			const gone = region.recentlyDeregistered?.[id];
+			const at = region.deregistered[id];
+			if (gone && !region.images[id] && at !== undefined && now - at <= DEREGISTERED_LISTED_MS) candidates.push(gone);
+		}
 	} else {
 		candidates = Object.values(region.images).filter(image => isImageVisibleTo(image, account));
 	}

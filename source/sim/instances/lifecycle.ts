@@ -10,7 +10,7 @@ import {stateView} from './view.js';
 
 // Stop / start / reboot / terminate (reference 2.1 and 3.5). Every id is checked before anything
 // changes, and a thrown error discards the whole request (engine.ts), so several ids are
-// all-or-nothing. Transitional states last one further command (TRANSITION_MS / BOOT_MS).
+// all-or-nothing. Transitional states last a few commands (TRANSITION_MS / BOOT_MS in core/clock.ts).
 
 type Params = Record<string, any>;
 type StateChange = {InstanceId: string; CurrentState: ReturnType<typeof stateView>; PreviousState: ReturnType<typeof stateView>};

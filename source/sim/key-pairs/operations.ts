@@ -1,7 +1,7 @@
 import type {OpHandler} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {compileFilters} from '../core/filters.js';
-import {nextId} from '../core/ids.js';
+import {idSeed, nextId} from '../core/ids.js';
 import {generateKey, importedFingerprint, parsePublicKey, sameKeyMaterial, type KeyFormat, type KeyType} from './key-material.js';
 import {keyPairNotFound} from '../core/not-found.js';
 import {checkAsciiText, missing, optionalBoolean, optionalString, requiredString, stringList} from '../core/resource-params.js';
@@ -30,7 +30,7 @@ const createKeyPair: OpHandler = (ctx, params) => {
 	const tags = readTagSpecifications(params.TagSpecifications, 'CreateKeyPair')('key-pair');
 	if (keyPairByName(ctx.region, name)) duplicate(name);
 	const keyPairId = nextId(ctx.world, 'key');
-	const key = generateKey(ctx.world.seed, ctx.world.idCounter, type, format, name);
+	const key = generateKey(idSeed(ctx.world), ctx.world.idCounter, type, format, name);
 	ctx.region.keyPairs[keyPairId] = {
 		KeyPairId: keyPairId,
 		KeyName: name,

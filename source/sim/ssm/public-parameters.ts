@@ -1,5 +1,5 @@
 import {fail} from '../core/errors.js';
-import {AMAZON_OWNER} from '../images/public-images.js';
+import {AL2023_DEFAULT_KERNEL, AMAZON_OWNER} from '../images/public-images.js';
 import type {Image, RegionState} from '../core/types.js';
 
 // The public Systems Manager parameters that name the newest Amazon Linux AMIs
@@ -13,13 +13,14 @@ type Spec = {leaf: string; name: RegExp};
 
 const al2023 = (minimal: boolean, kernel: string, arch: string): Spec => ({
 	leaf: `al2023-ami-${minimal ? 'minimal-' : ''}kernel-${kernel}-${arch}`,
-	name: new RegExp(`^al2023-ami-${minimal ? 'minimal-' : ''}2023\\.[\\d.]+-kernel-${kernel === 'default' ? '[\\d.]+' : kernel.replace('.', '\\.')}-${arch}$`),
+	// kernel-default names the images of the default kernel (AL2023_DEFAULT_KERNEL), not any kernel
+	name: new RegExp(`^al2023-ami-${minimal ? 'minimal-' : ''}2023\\.[\\d.]+-kernel-${(kernel === 'default' ? AL2023_DEFAULT_KERNEL : kernel).replace('.', '\\.')}-${arch}$`),
 });
 
 const amzn2 = (leaf: string, name: string): Spec => ({leaf, name: new RegExp(`^${name.replaceAll('.', '\\.').replace('VERSION', '2\\.0\\.[\\d.]+')}$`)});
 
 const SPECS: Spec[] = [
-	...['x86_64', 'arm64'].flatMap(arch => [al2023(false, 'default', arch), al2023(false, '6.1', arch), al2023(true, 'default', arch), al2023(true, '6.1', arch)]),
+	...['x86_64', 'arm64'].flatMap(arch => ['default', '6.1', '6.12'].flatMap(kernel => [al2023(false, kernel, arch), al2023(true, kernel, arch)])),
 	...['x86_64', 'arm64'].flatMap(arch => [
 		amzn2(`amzn2-ami-hvm-${arch}-gp2`, `amzn2-ami-hvm-VERSION-${arch}-gp2`),
 		amzn2(`amzn2-ami-kernel-5.10-hvm-${arch}-gp2`, `amzn2-ami-kernel-5.10-hvm-VERSION-${arch}-gp2`),

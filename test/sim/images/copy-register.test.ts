@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {produce} from 'immer';
-import {ACCOUNT, AL2023, REGION, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
+import {CROSS_REGION_COPY_PENDING_MS} from '../../../source/sim/core/clock.js';
+import {ACCOUNT, AL2023, REGION, after, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
 
 
 const DEST = 'eu-west-1';
@@ -15,9 +16,10 @@ describe('CopyImage', () => {
 		const copy = r.world.regions[DEST].images[copyId];
 		expect(copy).toMatchObject({State: 'pending', OwnerId: ACCOUNT, SourceImageId: imageId, SourceImageRegion: REGION, Name: 'web-v1-dr', ImageLocation: `${ACCOUNT}/web-v1-dr`, LaunchPermissions: [], Tags: []});
 		expect(r.world.regions[REGION].images[copyId]).toBeUndefined();
-		expect(commands(r.world, 3).regions[DEST].images[copyId].State).toBe('pending');
-		expect(commands(r.world, 4).regions[DEST].images[copyId].State).toBe('available');
-		const view = ok(commands(r.world, 4), 'DescribeImages', {ImageIds: [copyId]}, DEST).output.Images[0];
+		// a copy from another Region is pending for minutes, longer than one in the same Region
+		expect(after(r.world, CROSS_REGION_COPY_PENDING_MS - 1).regions[DEST].images[copyId].State).toBe('pending');
+		expect(after(r.world, CROSS_REGION_COPY_PENDING_MS).regions[DEST].images[copyId].State).toBe('available');
+		const view = ok(after(r.world, CROSS_REGION_COPY_PENDING_MS), 'DescribeImages', {ImageIds: [copyId]}, DEST).output.Images[0];
 		expect(view).toMatchObject({SourceImageId: imageId, SourceImageRegion: REGION, Public: false});
 	});
 
@@ -27,8 +29,8 @@ describe('CopyImage', () => {
 		const r = ok(world, 'CopyImage', {Name: 'web-v1', SourceImageId: imageId, SourceRegion: REGION}, DEST);
 		const copy = r.world.regions[DEST].images[r.output.ImageId as string];
 		const snapshot = r.world.regions[DEST].snapshots[copy.BlockDeviceMappings[0].Ebs!.SnapshotId!];
-		expect(snapshot.Description).toBe(`Copied for DestinationAmi ${copy.ImageId} from SourceAmi ${imageId} for SourceSnapshot ${sourceSnapshot}. Task created on 1,788,249,640,000.`);
-		expect(r.world.clock).toBe(1_788_249_640_000);
+		expect(snapshot.Description).toBe(`Copied for DestinationAmi ${copy.ImageId} from SourceAmi ${imageId} for SourceSnapshot ${sourceSnapshot}. Task created on 1,788,249,900,000.`);
+		expect(r.world.clock).toBe(1_788_249_900_000);
 		expect(snapshot).toMatchObject({VolumeId: 'vol-ffffffff', State: 'pending', OwnerId: ACCOUNT, VolumeSize: 8, Encrypted: false});
 		expect(snapshot.disk?.packages).toContain('httpd');
 		expect(snapshot.billing.since).toBe(r.world.clock);
@@ -43,6 +45,35 @@ describe('CopyImage', () => {
 		expect(copy.ImageId).not.toBe(source);
 		expect(copy.OwnerId).toBe(ACCOUNT);
 		expect(copy.ImageOwnerAlias).toBeUndefined();
+	});
+
+	it('an AMI shared with us: launch permission lets us launch it, copying needs its snapshot shared too', () => {
+		const NEIGHBOUR = '210987654321';
+		const base = fresh();
+		const imageId = publicImageId(base, AL2023);
+		// the neighbour's image, shared with our account by a launch permission only
+		const shared = produce(base, draft => {
+			const image = draft.regions[REGION].images[imageId];
+			image.OwnerId = NEIGHBOUR;
+			image.ImageOwnerAlias = undefined;
+			image.LaunchPermissions = [{UserId: ACCOUNT}];
+			const snapshot = draft.regions[REGION].snapshots[image.BlockDeviceMappings[0].Ebs!.SnapshotId!];
+			snapshot.OwnerId = NEIGHBOUR;
+			snapshot.createVolumePermissions = [];
+		});
+		expect(ok(shared, 'RunInstances', {ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1}).output.Instances).toHaveLength(1);
+		const copy = {Name: 'neighbour-copy', SourceImageId: imageId, SourceRegion: REGION};
+		expect(err(shared, 'CopyImage', copy, DEST)).toEqual({code: 'InvalidRequest', message: 'You do not have permission to access the storage of this ami'});
+		// the owner adds our account to the snapshot's createVolumePermission: now we may copy
+		const readable = produce(shared, draft => {
+			const image = draft.regions[REGION].images[imageId];
+			draft.regions[REGION].snapshots[image.BlockDeviceMappings[0].Ebs!.SnapshotId!].createVolumePermissions = [{UserId: ACCOUNT}];
+		});
+		expect(ok(readable, 'CopyImage', copy, DEST).output.ImageId).toMatch(/^ami-/);
+		// Amazon's public AMIs have public snapshots; the look-alike community image's owner kept its snapshot private
+		expect(ok(base, 'CopyImage', {...copy, SourceImageId: imageId}, DEST).output.ImageId).toMatch(/^ami-/);
+		const lookAlike = publicImageId(base, 'al2023-ami-2023-FAST-free-premium-tools-x86_64');
+		expect(err(base, 'CopyImage', {...copy, SourceImageId: lookAlike}, DEST).message).toBe('You do not have permission to access the storage of this ami');
 	});
 
 	it('tags only with CopyImageTags; TagSpecifications add tags', () => {
@@ -189,6 +220,17 @@ describe('RegisterImage', () => {
 		const view = ok(r.world, 'DescribeImages', {Owners: ['self']}).output.Images[0];
 		expect(view.RootDeviceType).toBe('instance-store');
 		expect(ok(r.world, 'DescribeImages', {Filters: [{Name: 'manifest-location', Values: ['my-bucket/*']}]}).output.Images).toHaveLength(1);
+	});
+
+	it('a paravirtual image carries the kernel it boots: in describe-images, the kernel attribute, its filter and its instances', () => {
+		const r = ok(fresh(), 'RegisterImage', {Name: 'legacy-pv', ImageLocation: 'my-bucket/bundles/image.manifest.xml', Architecture: 'x86_64', VirtualizationType: 'paravirtual', KernelId: 'aki-919dcaf8'});
+		const imageId = r.output.ImageId as string;
+		expect(ok(r.world, 'DescribeImages', {ImageIds: [imageId]}).output.Images[0]).toMatchObject({KernelId: 'aki-919dcaf8', VirtualizationType: 'paravirtual'});
+		expect(ok(r.world, 'DescribeImageAttribute', {ImageId: imageId, Attribute: 'kernel'}).output.KernelId).toEqual({Value: 'aki-919dcaf8'});
+		expect(ok(r.world, 'DescribeImages', {Filters: [{Name: 'kernel-id', Values: ['aki-919dcaf8']}]}).output.Images).toHaveLength(1);
+		const launched = ok(r.world, 'RunInstances', {ImageId: imageId, InstanceType: 'm1.small', MinCount: 1, MaxCount: 1});
+		expect(launched.output.Instances[0].KernelId).toBe('aki-919dcaf8');
+		expect(err(fresh(), 'RegisterImage', {Name: 'legacy-pv', ImageLocation: 'my-bucket/bundles/image.manifest.xml', KernelId: 'ami-919dcaf8'}).code).toBe('InvalidParameterValue');
 	});
 
 	it('DryRun', () => {

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 
 import {charges} from '../../../source/sim/billing/pricing.js';
-import {ACCOUNT, INSTANCE, REGION, commands, err, fresh, ok, rootVolumeOf, dataVolumeOf, withImage, withInstance} from './fixture.js';
+import {IMAGE_PENDING_MS} from '../../../source/sim/core/clock.js';
+import {ACCOUNT, INSTANCE, REGION, after, commands, err, fresh, ok, rootVolumeOf, dataVolumeOf, withImage, withInstance} from './fixture.js';
 
 const MALFORMED_NAME = 'AMI names must be between 3 and 128 characters long, and may contain letters, numbers, \'(\', \')\', \'.\', \'-\', \'/\' and \'_\'';
 
@@ -28,15 +29,19 @@ describe('CreateImage', () => {
 		expect(windows.world.regions[REGION].images[windows.imageId]).toMatchObject({Platform: 'windows', PlatformDetails: 'Windows', UsageOperation: 'RunInstances:0002', RootDeviceName: '/dev/sda1'});
 	});
 
-	it('becomes available after four further commands, with its snapshots', () => {
+	it('stays pending for minutes, not a few commands, then becomes available with its snapshots', () => {
 		const {world, imageId} = withImage();
 		const snapshotId = world.regions[REGION].images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
 		expect(world.regions[REGION].snapshots[snapshotId].State).toBe('pending');
-		const three = commands(world, 3);
-		expect(three.regions[REGION].images[imageId].State).toBe('pending');
-		const four = commands(world, 4);
-		expect(four.regions[REGION].images[imageId].State).toBe('available');
-		expect(four.regions[REGION].snapshots[snapshotId].State).toBe('completed');
+		// ten commands later (a learner who forgot to wait) it is still pending, and cannot be launched
+		const tenCommands = commands(world, 10);
+		expect(tenCommands.regions[REGION].images[imageId].State).toBe('pending');
+		expect(err(tenCommands, 'RunInstances', {ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1})).toEqual({code: 'InvalidAMIID.Unavailable', message: `AMI '${imageId}' is pending, and cannot be run`});
+		expect(after(world, IMAGE_PENDING_MS - 1).regions[REGION].images[imageId].State).toBe('pending');
+		const ready = after(world, IMAGE_PENDING_MS);
+		expect(ready.regions[REGION].images[imageId].State).toBe('available');
+		expect(ready.regions[REGION].snapshots[snapshotId].State).toBe('completed');
+		expect(IMAGE_PENDING_MS).toBeGreaterThanOrEqual(3 * 60_000);
 	});
 
 	it('makes one billed snapshot per EBS volume, carrying the volume disk', () => {

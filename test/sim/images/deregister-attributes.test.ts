@@ -1,13 +1,17 @@
 import {describe, expect, it} from 'vitest';
 import {charges} from '../../../source/sim/billing/pricing.js';
 import {findOwnImage, findVisibleImage, isImageVisibleTo} from '../../../source/sim/images/lookup.js';
-import {AL2023, INSTANCE, REGION, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
+import {AL2023, INSTANCE, REGION, after, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
+import {BLOCK_PUBLIC_ACCESS_CHANGE_MS} from '../../../source/sim/core/clock.js';
+import {pendingItems} from '../../../source/sim/core/pending.js';
+import {worldProblem} from '../../../source/sandbox/world-check.js';
 import type {World} from '../../../source/sim/core/types.js';
 
 
 const BLOCKED = 'You can\'t publicly share this image because block public access for AMIs is enabled for this account. To publicly share the image, you must call the DisableImageBlockPublicAccess API.';
 
-const unblocked = (world: World): World => ok(world, 'DisableImageBlockPublicAccess').world;
+/** Block public access disabled, and the change in force (it takes minutes). */
+const unblocked = (world: World): World => after(ok(world, 'DisableImageBlockPublicAccess').world, BLOCK_PUBLIC_ACCESS_CHANGE_MS);
 
 describe('DeregisterImage', () => {
 	it('answers {Return: true}; the image goes, its snapshots stay and keep costing; instances untouched', () => {
@@ -195,17 +199,52 @@ describe('DescribeImageAttribute / ResetImageAttribute', () => {
 });
 
 describe('image block public access', () => {
+	const state = (world: World, region = REGION) => ok(world, 'GetImageBlockPublicAccessState', {}, region).output.ImageBlockPublicAccessState as string;
+
 	it('starts as block-new-sharing in every Region; disable/enable per Region', () => {
 		const world = fresh();
 		expect(ok(world, 'GetImageBlockPublicAccessState').output).toEqual({ImageBlockPublicAccessState: 'block-new-sharing', ManagedBy: 'account'});
 		const off = ok(world, 'DisableImageBlockPublicAccess');
 		expect(off.output).toEqual({ImageBlockPublicAccessState: 'unblocked'});
-		expect(ok(off.world, 'GetImageBlockPublicAccessState').output.ImageBlockPublicAccessState).toBe('unblocked');
-		expect(ok(off.world, 'GetImageBlockPublicAccessState', {}, 'eu-west-1').output.ImageBlockPublicAccessState).toBe('block-new-sharing');
-		const on = ok(off.world, 'EnableImageBlockPublicAccess', {ImageBlockPublicAccessState: 'block-new-sharing'});
+		expect(state(after(off.world, BLOCK_PUBLIC_ACCESS_CHANGE_MS))).toBe('unblocked');
+		expect(state(after(off.world, BLOCK_PUBLIC_ACCESS_CHANGE_MS), 'eu-west-1')).toBe('block-new-sharing');
+		const on = ok(unblocked(world), 'EnableImageBlockPublicAccess', {ImageBlockPublicAccessState: 'block-new-sharing'});
 		expect(on.output).toEqual({ImageBlockPublicAccessState: 'block-new-sharing'});
+		expect(state(after(on.world, BLOCK_PUBLIC_ACCESS_CHANGE_MS))).toBe('block-new-sharing');
 		expect(err(off.world, 'EnableImageBlockPublicAccess', {ImageBlockPublicAccessState: 'unblocked'}).code).toBe('InvalidParameterValue');
 		expect(err(world, 'DisableImageBlockPublicAccess', {DryRun: true}).code).toBe('DryRunOperation');
+	});
+
+	it('a change takes minutes (up to 10 in EC2): until then the old state is reported and applies', () => {
+		const {world, imageId} = withAvailableImage();
+		const off = ok(world, 'DisableImageBlockPublicAccess').world;
+		// the next moment: still blocked, and sharing publicly is still refused
+		expect(state(off)).toBe('block-new-sharing');
+		expect(err(off, 'ModifyImageAttribute', {ImageId: imageId, LaunchPermission: {Add: [{Group: 'all'}]}})).toEqual({code: 'OperationNotPermitted', message: BLOCKED});
+		expect(state(after(off, BLOCK_PUBLIC_ACCESS_CHANGE_MS - 1))).toBe('block-new-sharing');
+		expect(BLOCK_PUBLIC_ACCESS_CHANGE_MS).toBeGreaterThan(60_000);
+		expect(BLOCK_PUBLIC_ACCESS_CHANGE_MS).toBeLessThanOrEqual(10 * 60_000);
+		// in force: unblocked, and the share works
+		const later = after(off, BLOCK_PUBLIC_ACCESS_CHANGE_MS);
+		expect(state(later)).toBe('unblocked');
+		const shared = ok(later, 'ModifyImageAttribute', {ImageId: imageId, LaunchPermission: {Add: [{Group: 'all'}]}});
+		expect(shared.output).toEqual({});
+		// enabling again: images already public stay public, new public sharing is blocked once in force
+		const on = ok(shared.world, 'EnableImageBlockPublicAccess', {ImageBlockPublicAccessState: 'block-new-sharing'}).world;
+		expect(state(on)).toBe('unblocked');
+		expect(state(after(on, BLOCK_PUBLIC_ACCESS_CHANGE_MS))).toBe('block-new-sharing');
+		expect(ok(after(on, BLOCK_PUBLIC_ACCESS_CHANGE_MS), 'DescribeImages', {ImageIds: [imageId]}).output.Images[0].Public).toBe(true);
+	});
+
+	it('a request for the state in force cancels one under way; the game sees the change coming', () => {
+		const world = fresh();
+		const off = ok(world, 'DisableImageBlockPublicAccess').world;
+		expect(pendingItems(off).map(item => item.text)).toEqual(['block public access for AMIs becoming unblocked (us-east-1)']);
+		const back = ok(off, 'EnableImageBlockPublicAccess', {ImageBlockPublicAccessState: 'block-new-sharing'}).world;
+		expect(pendingItems(back)).toEqual([]);
+		expect(state(after(back, BLOCK_PUBLIC_ACCESS_CHANGE_MS))).toBe('block-new-sharing');
+		// and a saved world with the change under way is a world the model can run
+		expect(worldProblem(JSON.parse(JSON.stringify(off)))).toBeUndefined();
 	});
 });
 

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 
 import {produce} from 'immer';
-import {ACCOUNT, AL2023, INSTANCE, REGION, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
+import {ACCOUNT, AL2023, INSTANCE, REGION, after, commands, err, fresh, ok, publicImageId, withAvailableImage, withImage} from './fixture.js';
+import {DEREGISTERED_LISTED_MS, DEREGISTERED_VISIBLE_MS} from '../../../source/sim/images/describe.js';
 import type {World} from '../../../source/sim/core/types.js';
 
 const describeImages = (world: World, params: Record<string, any> = {}, region = REGION) => ok(world, 'DescribeImages', params, region).output.Images as Array<Record<string, any>>;
@@ -152,13 +153,17 @@ describe('DescribeImages ImageIds', () => {
 		expect(err(world, 'DescribeImages', {ImageIds: ['ami-0bbbbbbbbbbbbbbb1']}).code).toBe('InvalidAMIID.NotFound');
 	});
 
-	it('a recently deregistered id gives [] (then NotFound an hour later)', () => {
+	it('a deregistered id is still shown, deregistered, for a short while; then [], then NotFound an hour later', () => {
 		const {world, imageId} = withAvailableImage();
 		const gone = ok(world, 'DeregisterImage', {ImageId: imageId}).world;
-		expect(describeImages(gone, {ImageIds: [imageId]})).toEqual([]);
+		// DescribeImages: "Recently deregistered images appear in the returned results for a short interval"
+		expect(describeImages(gone, {ImageIds: [imageId]})).toMatchObject([{ImageId: imageId, State: 'deregistered', Name: 'web-v1'}]);
+		expect(describeImages(after(gone, DEREGISTERED_LISTED_MS), {ImageIds: [imageId]})).toMatchObject([{State: 'deregistered'}]);
+		// a listing never shows it, and nothing else can use it
 		expect(describeImages(gone, {Owners: ['self']})).toEqual([]);
-		const later = commands(gone, 400);
-		expect(err(later, 'DescribeImages', {ImageIds: [imageId]}).code).toBe('InvalidAMIID.NotFound');
+		expect(err(gone, 'RunInstances', {ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1}).code).toBe('InvalidAMIID.NotFound');
+		expect(describeImages(after(gone, DEREGISTERED_LISTED_MS + 1), {ImageIds: [imageId]})).toEqual([]);
+		expect(err(after(gone, DEREGISTERED_VISIBLE_MS + 1), 'DescribeImages', {ImageIds: [imageId]}).code).toBe('InvalidAMIID.NotFound');
 	});
 });
 
@@ -166,11 +171,12 @@ describe('DescribeImages filters', () => {
 	it('name with wildcards, state, architecture, owner-alias, platform, is-public', () => {
 		const world = fresh();
 		const names = (filters: Array<{Name: string; Values: string[]}>) => describeImages(world, {Filters: filters}).map(i => i.Name as string);
-		expect(names([{Name: 'name', Values: ['al2023-ami-2023.9*-x86_64']}])).toEqual([AL2023]);
-		expect(names([{Name: 'name', Values: ['al2023-ami-2023.?.*-arm64']}])).toEqual(['al2023-ami-2023.9.20260825.0-kernel-6.1-arm64']);
-		expect(names([{Name: 'architecture', Values: ['arm64']}, {Name: 'name', Values: ['al2023-ami-2023*']}])).toEqual(['al2023-ami-2023.9.20260825.0-kernel-6.1-arm64']);
+		// one release, two kernel variants: a name pattern finds both
+		expect(names([{Name: 'name', Values: ['al2023-ami-2023.9*-x86_64']}])).toEqual([AL2023, 'al2023-ami-2023.9.20260825.0-kernel-6.12-x86_64']);
+		expect(names([{Name: 'name', Values: ['al2023-ami-2023.?.*-arm64']}])).toEqual(['al2023-ami-2023.9.20260825.0-kernel-6.1-arm64', 'al2023-ami-2023.9.20260825.0-kernel-6.12-arm64']);
+		expect(names([{Name: 'architecture', Values: ['arm64']}, {Name: 'name', Values: ['al2023-ami-2023*-kernel-6.1-*']}])).toEqual(['al2023-ami-2023.9.20260825.0-kernel-6.1-arm64']);
 		expect(names([{Name: 'platform', Values: ['windows']}])).toEqual(['Windows_Server-2025-English-Full-Base-2026.08.13']);
-		expect(names([{Name: 'owner-alias', Values: ['amazon']}, {Name: 'architecture', Values: ['x86_64']}, {Name: 'name', Values: ['al2023-ami-2023*']}])).toHaveLength(2);
+		expect(names([{Name: 'owner-alias', Values: ['amazon']}, {Name: 'architecture', Values: ['x86_64']}, {Name: 'name', Values: ['al2023-ami-2023*']}])).toHaveLength(3);
 		expect(names([{Name: 'is-public', Values: ['false']}])).toEqual([]);
 		expect(names([{Name: 'state', Values: ['pending']}])).toEqual([]);
 		expect(names([{Name: 'root-device-type', Values: ['ebs']}, {Name: 'virtualization-type', Values: ['hvm']}, {Name: 'hypervisor', Values: ['xen']}, {Name: 'image-type', Values: ['machine']}]).length).toBeGreaterThan(5);

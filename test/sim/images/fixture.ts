@@ -1,5 +1,5 @@
 import {produce} from 'immer';
-import {beginCommand} from '../../../source/sim/core/engine.js';
+import {advanceClock, beginCommand} from '../../../source/sim/core/engine.js';
 import {ok, REGION} from '../harness.js';
 import {worldWithAllRegions} from '../../helpers/world.js';
 import type {Disk, Instance, InstanceStateName, World} from '../../../source/sim/core/types.js';
@@ -130,6 +130,12 @@ export const commands = (world: World, n: number): World => {
 	return w;
 };
 
+/** The world `ms` later, every state change due by then made. */
+export const after = (world: World, ms: number): World => advanceClock(world, ms, shellGuest);
+
+/** The world once nothing is in a transitional state any more (what a waiter waits for). */
+export const settled = (world: World): World => after(world, Math.max(0, ...world.schedule.map(item => item.at - world.clock)));
+
 export const fresh = (): World => worldWithAllRegions();
 
 /** A world with an instance and an image made from it (still pending). */
@@ -142,5 +148,5 @@ export const withImage = (options: InstanceOptions & {name?: string; params?: Re
 /** Same, and the image is available (four further commands). */
 export const withAvailableImage = (options: Parameters<typeof withImage>[0] = {}): {world: World; imageId: string} => {
 	const made = withImage(options);
-	return {world: commands(made.world, 4), imageId: made.imageId};
+	return {world: settled(made.world), imageId: made.imageId};
 };

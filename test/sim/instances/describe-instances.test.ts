@@ -72,7 +72,7 @@ describe('DescribeInstances (reference 3.4)', () => {
 		const s = session();
 		const id = runningInstance(s);
 		s.ok('TerminateInstances', {InstanceIds: [id]});
-		s.tick(2);
+		s.settle();
 		const gone = s.ok('DescribeInstances', {InstanceIds: [id]})!.Reservations[0].Instances[0];
 		expect(gone.State).toEqual({Code: 48, Name: 'terminated'});
 		expect(gone.BlockDeviceMappings).toEqual([]);

@@ -10,11 +10,11 @@ import {session} from './harness.js';
 
 const registerFromSnapshot = (s: ReturnType<typeof session>, extra: Record<string, unknown>): string => {
 	const instanceId = s.launch().Instances[0].InstanceId as string;
-	s.tick();
+	s.settle();
 	const source = s.ok('CreateImage', {InstanceId: instanceId, Name: `source-${String(extra.Name)}`})!.ImageId as string;
-	s.tick(3);
+	s.settle();
 	const snapshotId = s.region().images[source].BlockDeviceMappings[0].Ebs!.SnapshotId!;
-	if (s.region().snapshots[snapshotId].State !== 'completed') s.tick(10);
+	if (s.region().snapshots[snapshotId].State !== 'completed') s.settle();
 	return s.ok('RegisterImage', {Architecture: 'x86_64', VirtualizationType: 'hvm', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: snapshotId}}], ...extra})!.ImageId as string;
 };
 

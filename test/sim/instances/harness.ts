@@ -20,6 +20,8 @@ export type Session = {
 	sameCommand: (operation: string, params?: Record<string, unknown>, region?: string) => {ok: true; output: any} | {ok: false; error: AwsErrorShape};
 	/** a command that is not an EC2 call (time still moves on) */
 	tick: (times?: number) => void;
+	/** time passes until nothing is in a transitional state (what a waiter does) */
+	settle: () => void;
 	advance: (ms: number) => void;
 	mutate: (recipe: (world: World) => void) => void;
 	region: (name?: string) => RegionState;
@@ -61,6 +63,10 @@ export const session = (): Session => {
 		advance(ms) {
 			s.world = advanceClock(s.world, ms, shellGuest);
 		},
+		settle() {
+			const last = Math.max(s.world.clock, ...s.world.schedule.map(item => item.at));
+			s.world = advanceClock(s.world, last - s.world.clock, shellGuest);
+		},
 		mutate(recipe) {
 			s.world = produce(s.world, recipe);
 		},
@@ -77,7 +83,7 @@ export const session = (): Session => {
 /** Launches one instance and lets it boot; returns its id. */
 export const runningInstance = (s: Session, params: Record<string, unknown> = {}): string => {
 	const id = s.launch(params).Instances[0].InstanceId as string;
-	s.tick();
+	s.settle();
 	if (s.instance(id).State !== 'running') throw new Error('instance did not boot');
 	return id;
 };

@@ -4,7 +4,7 @@ import {runningInstance, session} from './harness.js';
 const stoppedInstance = (s: ReturnType<typeof session>, params: Record<string, unknown> = {}) => {
 	const id = runningInstance(s, params);
 	s.ok('StopInstances', {InstanceIds: [id]});
-	s.tick(2);
+	s.settle();
 	return id;
 };
 
@@ -21,7 +21,7 @@ describe('ModifyInstanceAttribute (reference 3.12)', () => {
 		});
 		s.ok('StopInstances', {InstanceIds: [id]});
 		expect(s.err('ModifyInstanceAttribute', {InstanceId: id, Attribute: 'userData', Value: b64('x')}).code).toBe('IncorrectInstanceState');
-		s.tick(2);
+		s.settle();
 		expect(s.ok('ModifyInstanceAttribute', {InstanceId: id, UserData: {Value: '#!/bin/bash\necho hi\n'}})).toBeUndefined();
 		expect(s.ok('DescribeInstanceAttribute', {InstanceId: id, Attribute: 'userData'})).toEqual({InstanceId: id, UserData: {Value: b64('#!/bin/bash\necho hi\n')}});
 		s.ok('ModifyInstanceAttribute', {InstanceId: id, Attribute: 'userData', Value: b64('two')});

@@ -36,11 +36,11 @@ describe('instance-store AMIs and instance types', () => {
 describe('paravirtual AMIs and instance types', () => {
 	const registerFromSnapshot = (s: ReturnType<typeof session>, extra: Record<string, unknown>): string => {
 		const instanceId = s.launch().Instances[0].InstanceId as string;
-		s.tick();
+		s.settle();
 		const source = s.ok('CreateImage', {InstanceId: instanceId, Name: `source-${String(extra.VirtualizationType)}`})!.ImageId as string;
-		s.tick(3);
+		s.settle();
 		const snapshotId = s.region().images[source].BlockDeviceMappings[0].Ebs!.SnapshotId!;
-		if (s.region().snapshots[snapshotId].State !== 'completed') s.tick(10);
+		if (s.region().snapshots[snapshotId].State !== 'completed') s.settle();
 		return s.ok('RegisterImage', {Name: `from-snap-${String(extra.VirtualizationType)}`, Architecture: 'x86_64', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: snapshotId}}], ...extra})!.ImageId as string;
 	};
 

@@ -83,10 +83,10 @@ describe('instance types', () => {
 describe('a disk boots only as what it was built for', () => {
 	const backup = (s: ReturnType<typeof session>): string => {
 		const id = s.launch().Instances[0].InstanceId as string;
-		s.tick();
+		s.settle();
 		const volumeId = s.instance(id).volumes[0].VolumeId;
 		const snapshotId = s.ok('CreateSnapshot', {VolumeId: volumeId})!.SnapshotId as string;
-		s.tick(3);
+		s.settle();
 		return snapshotId;
 	};
 
@@ -99,7 +99,7 @@ describe('a disk boots only as what it was built for', () => {
 		const wrong = launch(s, register(s, snapshotId, 'defaults', {}), 'm1.small').InstanceId as string;
 		const pv = launch(s, register(s, snapshotId, 'backup-pv', {Architecture: 'x86_64'}), 'm3.medium').InstanceId as string;
 		const right = launch(s, register(s, snapshotId, 'right', {Architecture: 'x86_64', VirtualizationType: 'hvm', EnaSupport: true}), 't3.micro').InstanceId as string;
-		s.tick();
+		s.settle();
 		for (const id of [wrong, pv]) {
 			expect(s.instance(id).State).toBe('running');
 			expect(s.instance(id).bootFailed).toBe(true);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {gmtStamp} from '../../../source/sim/core/clock.js';
+import {BOOT_MS, TRANSITION_MS, gmtStamp} from '../../../source/sim/core/clock.js';
 import {runningInstance, session} from './harness.js';
 
 const state = (Code: number, Name: string) => ({Code, Name});
@@ -26,6 +26,9 @@ describe('StopInstances (reference 2.1, 3.5)', () => {
 		expect(stopping.StateReason).toEqual({Code: 'Client.UserInitiatedShutdown', Message: 'Client.UserInitiatedShutdown: User initiated shutdown'});
 		expect(stopping).not.toHaveProperty('PublicIpAddress');
 		expect(stopping.PublicDnsName).toBe('');
+		// still stopping a command later: it takes TRANSITION_MS, several commands
+		expect(describeOne(s, id).State).toEqual(STOPPING);
+		s.advance(TRANSITION_MS);
 		expect(describeOne(s, id).State).toEqual(STOPPED);
 	});
 
@@ -34,7 +37,7 @@ describe('StopInstances (reference 2.1, 3.5)', () => {
 		const id = runningInstance(s);
 		s.ok('StopInstances', {InstanceIds: [id]});
 		expect(s.ok('StopInstances', {InstanceIds: [id]})).toEqual({StoppingInstances: [{InstanceId: id, CurrentState: STOPPING, PreviousState: STOPPING}]});
-		s.tick(2);
+		s.settle();
 		expect(s.ok('StopInstances', {InstanceIds: [id]})).toEqual({StoppingInstances: [{InstanceId: id, CurrentState: STOPPED, PreviousState: STOPPED}]});
 	});
 
@@ -83,11 +86,14 @@ describe('StartInstances', () => {
 		const id = runningInstance(s);
 		const firstIp = s.instance(id).PublicIpAddress;
 		s.ok('StopInstances', {InstanceIds: [id]});
-		s.tick(2);
+		s.settle();
 		expect(s.instance(id).State).toBe('stopped');
 		expect(s.ok('StartInstances', {InstanceIds: [id]})).toEqual({StartingInstances: [{InstanceId: id, CurrentState: PENDING, PreviousState: STOPPED}]});
+		// pending for BOOT_MS: still pending a command later
+		expect(describeOne(s, id).State).toEqual(PENDING);
+		s.advance(BOOT_MS);
 		const pending = describeOne(s, id);
-		expect(pending.State).toEqual(RUNNING); // booted by the next command
+		expect(pending.State).toEqual(RUNNING);
 		expect(pending.StateTransitionReason).toBe('');
 		expect(pending.PublicIpAddress).toBeDefined();
 		expect(pending.PublicIpAddress).not.toBe(firstIp);
@@ -121,7 +127,7 @@ describe('TerminateInstances', () => {
 		const id = runningInstance(s);
 		expect(s.ok('TerminateInstances', {InstanceIds: [id]})).toEqual({TerminatingInstances: [{InstanceId: id, CurrentState: SHUTTING_DOWN, PreviousState: RUNNING}]});
 		expect(s.instance(id).State).toBe('shutting-down');
-		s.tick(2);
+		s.settle();
 		expect(s.instance(id).State).toBe('terminated');
 		expect(s.ok('TerminateInstances', {InstanceIds: [id]})).toEqual({TerminatingInstances: [{InstanceId: id, CurrentState: TERMINATED, PreviousState: TERMINATED}]});
 	});
@@ -134,7 +140,7 @@ describe('TerminateInstances', () => {
 		expect(s.instance(pending).State).toBe('shutting-down');
 		const id = runningInstance(s);
 		s.ok('StopInstances', {InstanceIds: [id]});
-		s.tick(2);
+		s.settle();
 		expect(s.ok('TerminateInstances', {InstanceIds: [id]})!.TerminatingInstances[0].PreviousState).toEqual(STOPPED);
 	});
 
@@ -165,7 +171,7 @@ describe('TerminateInstances', () => {
 		const s = session();
 		const id = runningInstance(s, {BlockDeviceMappings: [{DeviceName: '/dev/sdf', Ebs: {VolumeSize: 10, DeleteOnTermination: false}}]});
 		const [root, data] = s.instance(id).volumes.map(v => v.VolumeId);
-		s.tick(3);
+		s.settle();
 		s.ok('TerminateInstances', {InstanceIds: [id]});
 		expect(s.region().volumes[root]).toBeUndefined();
 		expect(s.world.closedCharges.some(c => c.resourceId === root && c.kind === 'volume' && c.usd > 0)).toBe(true);
@@ -211,9 +217,9 @@ describe('the guest across stop and start', () => {
 		s.ok('StopInstances', {InstanceIds: [id]});
 		const services = () => s.region().volumes[volumeId].disk!.services;
 		expect(Object.values(services()).every(service => !service.active)).toBe(true);
-		s.tick(2);
+		s.settle();
 		s.ok('StartInstances', {InstanceIds: [id]});
-		s.tick();
+		s.settle();
 		expect(s.instance(id).State).toBe('running');
 		expect(services().sshd.active).toBe(true);
 		expect(services().httpd.active).toBe(false);

@@ -63,14 +63,14 @@ describe('outputs follow the EC2 model', () => {
 		expect(check('describe-instances', s.ok('DescribeInstances'))).toEqual([]);
 		expect(check('stop-instances', s.ok('StopInstances', {InstanceIds: [id]}))).toEqual([]);
 		expect(check('describe-instances', s.ok('DescribeInstances'))).toEqual([]);
-		s.tick(2);
+		s.settle();
 		expect(check('start-instances', s.ok('StartInstances', {InstanceIds: [id]}))).toEqual([]);
 		for (const attribute of ['instanceType', 'kernel', 'ramdisk', 'userData', 'disableApiTermination', 'instanceInitiatedShutdownBehavior', 'rootDeviceName', 'blockDeviceMapping', 'productCodes', 'sourceDestCheck', 'groupSet', 'ebsOptimized', 'sriovNetSupport', 'enaSupport', 'enclaveOptions', 'disableApiStop']) {
 			expect(check('describe-instance-attribute', s.ok('DescribeInstanceAttribute', {InstanceId: id, Attribute: attribute}))).toEqual([]);
 		}
 
 		expect(check('terminate-instances', s.ok('TerminateInstances', {InstanceIds: [id]}))).toEqual([]);
-		s.tick(2);
+		s.settle();
 		expect(check('describe-instances', s.ok('DescribeInstances', {MaxResults: 5}))).toEqual([]);
 	});
 });

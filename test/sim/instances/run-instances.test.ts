@@ -51,7 +51,7 @@ describe('RunInstances output (reference 3.3)', () => {
 	it('boots by the next command: running, public IP and DNS, EBS mappings filled in', () => {
 		const s = session();
 		const id = s.launch().Instances[0].InstanceId;
-		s.tick();
+		s.settle();
 		const described = s.ok('DescribeInstances', {InstanceIds: [id]})!.Reservations[0].Instances[0];
 		expect(described.State).toEqual({Code: 16, Name: 'running'});
 		expect(described).not.toHaveProperty('StateReason');
@@ -115,7 +115,7 @@ describe('RunInstances output (reference 3.3)', () => {
 		expect(volume.disk).not.toBe(snapshot.disk);
 		expect(volume.billing.since).toBe(launchedAt);
 		expect(s.instance(id).billing.since).toBeUndefined();
-		s.tick();
+		s.settle();
 		expect(s.instance(id).billing.since).toBeDefined();
 	});
 
@@ -279,7 +279,7 @@ describe('instance-store AMIs', () => {
 		expect(out.Instances[0].RootDeviceType).toBe('instance-store');
 		expect(s.instance(id).volumes).toEqual([]);
 		expect(s.instance(id).ephemeralDisk?.os).toBe('Legacy Linux');
-		s.tick();
+		s.settle();
 		expect(s.err('StopInstances', {InstanceIds: [id]})).toEqual({
 			code: 'UnsupportedOperation',
 			message: `The instance '${id}' does not have an 'ebs' root device type and cannot be stopped.`,

@@ -10,7 +10,7 @@ describe('shared lookups across operations', () => {
 		const s = session();
 		const id = runningInstance(s);
 		s.ok('TerminateInstances', {InstanceIds: [id]});
-		s.tick(5);
+		s.settle();
 		expect(s.instance(id).State).toBe('terminated');
 		expect(s.err('CreateImage', {InstanceId: id, Name: 'late-image'})).toEqual({
 			code: 'InvalidParameterValue',
@@ -26,7 +26,7 @@ describe('shared lookups across operations', () => {
 		const s = session();
 		const id = runningInstance(s);
 		const imageId = s.ok('CreateImage', {InstanceId: id, Name: 'base'})!.ImageId as string;
-		s.tick(10);
+		s.settle();
 		const snapshotId = s.region().images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
 		const size = s.region().snapshots[snapshotId].VolumeSize;
 		const expected = {code: 'InvalidBlockDeviceMapping', message: `Volume of size 1GB is smaller than snapshot '${snapshotId}', expect size >= ${size}GB`};

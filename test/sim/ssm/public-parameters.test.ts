@@ -18,14 +18,15 @@ describe('aws ssm get-parameter', () => {
 	it('answers the newest Amazon Linux 2023 x86_64 image in the SSM output shape and key order', () => {
 		const r = aws(`ssm get-parameter --name ${AL2023}`);
 		expect(r.exitCode).toBe(0);
-		const ami = newestAmazon('al2023-ami-2023.*-x86_64');
+		// the default kernel's image of the newest release (kernel 6.12 in this world's 2026)
+		const ami = newestAmazon('al2023-ami-2023.*-kernel-6.12-x86_64');
 		expect(ami).toMatch(/^ami-[\da-f]{17}$/);
 		expect(r.stdout).toBe(`{
     "Parameter": {
         "Name": "${AL2023}",
         "Type": "String",
         "Value": "${ami}",
-        "Version": 2,
+        "Version": 1,
         "LastModifiedDate": "2026-08-25T08:20:00.385000+00:00",
         "ARN": "arn:aws:ssm:us-east-1::parameter${AL2023}",
         "DataType": "text"
@@ -35,8 +36,21 @@ describe('aws ssm get-parameter', () => {
 		expect(aws(`ssm get-parameter --name ${AL2023} --query Parameter.Value --output text`).stdout).toBe(`${ami}\n`);
 	});
 
+	it('a name pattern finds both kernel variants of the newest release; kernel-default names the default kernel\'s', () => {
+		const names = aws('ec2 describe-images --owners amazon --filters Name=name,Values=al2023-ami-2023.9*-x86_64 --query Images[].Name --output text').stdout.trim().split('\t').sort();
+		expect(names).toEqual(['al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64', 'al2023-ami-2023.9.20260825.0-kernel-6.12-x86_64']);
+		const nameOf = (parameter: string) => {
+			const id = aws(`ssm get-parameter --name /aws/service/ami-amazon-linux-latest/${parameter} --query Parameter.Value --output text`).stdout.trim();
+			return aws(`ec2 describe-images --image-ids ${id} --query Images[0].Name --output text`).stdout.trim();
+		};
+		expect(nameOf('al2023-ami-kernel-default-x86_64')).toBe('al2023-ami-2023.9.20260825.0-kernel-6.12-x86_64');
+		expect(nameOf('al2023-ami-kernel-6.12-x86_64')).toBe('al2023-ami-2023.9.20260825.0-kernel-6.12-x86_64');
+		expect(nameOf('al2023-ami-kernel-6.1-x86_64')).toBe('al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64');
+		expect(nameOf('al2023-ami-minimal-kernel-default-arm64')).toBe('al2023-ami-minimal-2023.9.20260825.0-kernel-6.12-arm64');
+	});
+
 	it('every parameter resolves, in every Region, to an available Amazon image of its own name, architecture and kind', () => {
-		expect(LATEST_AMI_PARAMETERS).toHaveLength(14);
+		expect(LATEST_AMI_PARAMETERS).toHaveLength(18);
 		for (const region of ['us-east-1', 'eu-west-1']) {
 			for (const name of LATEST_AMI_PARAMETERS) {
 				const value = aws(`ssm get-parameter --region ${region} --name ${name} --query Parameter.Value --output text`).stdout.trim();
