@@ -1,28 +1,32 @@
 import {parseArgs} from 'node:util';
+import {closeMatches} from './cli/suggest.js';
 
 // The command line of `ami-school`: every command and option in one table, from which both the
 // parser and `--help` are derived. Options may come anywhere (`ami-school --lessons X play 1
-// --script f`). No imports beyond node:util: the entry point (dist/cli.js) stays small.
+// --script f`). Help for one command (`ami-school help check`, `check --help`) and the
+// did-you-mean of a mistyped command or option come from the same tables. Small imports only: the
+// entry point (dist/cli.js) stays small.
 
 export const COMMANDS = {
 	menu: {usage: 'ami-school', text: 'the chapter menu'},
+	help: {usage: 'ami-school help [<command>]', text: 'help on one command: what it does and its options (also: ami-school <command> --help)'},
 	play: {usage: 'ami-school play <chapter>', text: 'straight into a chapter (its number or id)'},
 	'play-script': {
 		usage: 'ami-school play <chapter> --script <file|-> [--report json] [--export <dir>]',
 		text: 'run commands through a chapter without the UI: the transcript, the goals met and the score; exit 0 only when every goal is met',
 	},
 	sandbox: {usage: 'ami-school sandbox', text: 'a free sandbox with no goals'},
-	check: {usage: 'ami-school check [<dir> | <lesson.yaml>]', text: 'validate lesson files and replay their solutions (default: the pack of --lessons, else the built-in chapters)'},
-	'new-lesson': {usage: 'ami-school new-lesson <name> [--dir <dir>]', text: 'write a commented lesson that passes check, to start from (default dir: .)'},
+	check: {usage: 'ami-school check [<dir> | <lesson.yaml>] [--watch]', text: 'validate lesson files and replay their solutions (default: the pack of --lessons, else the built-in chapters)'},
+	'new-lesson': {usage: 'ami-school new-lesson <name> [--shape <shape>] [--dir <dir>]', text: 'write a commented lesson that passes check, to start from (default dir: .; shapes: find-and-launch, bake, copy-and-share, clean-up)'},
 	progress: {usage: 'ami-school progress [--json]', text: 'your progress: chapter, state, stars, best score'},
 	'progress-export': {usage: 'ami-school progress export <file>', text: 'write your progress to a file (to move it, or hand it in)'},
 	'progress-import': {usage: 'ami-school progress import <file>', text: 'merge a progress file into yours, keeping the better result of each chapter'},
-	certificate: {usage: 'ami-school certificate [--out <file.md|file.html>]', text: 'a completion page: chapters done, stars, date, version and a verification code'},
+	certificate: {usage: 'ami-school certificate [--out <file.md|file.html> [--force]]', text: 'a completion page: chapters done, stars, date, version and a verification code'},
 	'certificate-verify': {usage: 'ami-school certificate --verify <file>', text: 'check that a certificate was not edited'},
 	aws: {usage: 'ami-school aws <aws arguments>', text: 'one AWS CLI command against the sandbox file ($AMI_SCHOOL_SANDBOX, else sandbox.json in the config folder)'},
 } as const;
 
-type CommandName = 'play' | 'sandbox' | 'check' | 'new-lesson' | 'progress' | 'certificate';
+type CommandName = 'help' | 'play' | 'sandbox' | 'check' | 'new-lesson' | 'progress' | 'certificate';
 
 type OptionSpec = {type: 'string' | 'boolean'; short?: string; value?: string; text: string; /** the commands it belongs to; absent: every command */ commands?: readonly (CommandName | 'menu')[]};
 
@@ -33,9 +37,12 @@ export const OPTIONS = {
 	export: {type: 'string', value: '<dir>', text: 'play --script: also write the session as session.sh and cleanup.sh for the real AWS CLI (what save-script does in the game)', commands: ['play']},
 	learner: {type: 'string', value: '<name>', text: 'the learner\'s name, written into reports, progress exports and certificates', commands: ['play', 'progress', 'certificate']},
 	json: {type: 'boolean', text: 'progress: the table as JSON', commands: ['progress']},
-	out: {type: 'string', value: '<file>', text: 'certificate: write it to this file (.md or .html) instead of printing it', commands: ['certificate']},
+	out: {type: 'string', value: '<file>', text: 'certificate: write it to this file instead of printing it, as its extension says (.md or .html)', commands: ['certificate']},
+	force: {type: 'boolean', text: 'certificate --out: replace the file if it exists', commands: ['certificate']},
 	verify: {type: 'string', value: '<file>', text: 'certificate: check a certificate file', commands: ['certificate']},
 	dir: {type: 'string', value: '<dir>', text: 'new-lesson: the folder to write into', commands: ['new-lesson']},
+	shape: {type: 'string', value: '<shape>', text: 'new-lesson: the starting shape (find-and-launch, bake, copy-and-share, clean-up)', commands: ['new-lesson']},
+	watch: {type: 'boolean', text: 'check: check again each time a lesson file is saved (Ctrl+C ends)', commands: ['check']},
 	'reset-progress': {type: 'boolean', text: 'erase the saved progress of the lesson pack (asks first)', commands: ['menu']},
 	yes: {type: 'boolean', short: 'y', text: 'with --reset-progress: erase without asking (shared lab machines)', commands: ['menu']},
 	plain: {type: 'boolean', text: 'play line by line: no cursor movement, colour or spinners, no terminal needed (screen readers, logs, pipes; also when TERM=dumb)', commands: ['menu', 'play', 'sandbox']},
@@ -55,7 +62,24 @@ export type CommandLine = {
 	values: Values;
 };
 
-const KNOWN: readonly string[] = ['play', 'sandbox', 'check', 'new-lesson', 'progress', 'certificate'];
+/** The word after `ami-school` in a usage line ('play' in 'ami-school play <chapter>'); undefined for the menu. */
+const wordOf = (usage: string): string | undefined => /^ami-school ([a-z][a-z-]*)/.exec(usage)?.[1];
+
+/** Every command word, from the table ('aws' too: cli.ts hands it over before parsing). */
+export const COMMAND_WORDS: readonly string[] = [...new Set(Object.values(COMMANDS).flatMap(c => wordOf(c.usage) ?? []))];
+const KNOWN: readonly string[] = COMMAND_WORDS.filter(word => word !== 'aws');
+
+/** " (did you mean `x`?)" when one known word is close to the one given. */
+const didYouMean = (given: string, known: readonly string[], quote: (word: string) => string): string => {
+	const [nearest] = closeMatches(given, known, 1, 0.6);
+	return nearest === undefined ? '' : ` (did you mean ${quote(nearest)}?)`;
+};
+
+/** The options a command takes (its own, then those of every command), by name. */
+const optionsOf = (command: CommandName | 'menu'): string[] =>
+	Object.entries(OPTIONS)
+		.filter(([, spec]) => !('commands' in spec) || (spec.commands as readonly string[]).includes(command))
+		.map(([name]) => name);
 
 /** Parses argv (without node and the script). Returns a message for the user on a usage error. */
 export const parseCommandLine = (argv: string[]): CommandLine | {error: string} => {
@@ -71,7 +95,13 @@ export const parseCommandLine = (argv: string[]): CommandLine | {error: string} 
 		// node's messages name the option; say it in our words
 		const message = (error as Error).message;
 		const unknown = /Unknown option '([^']+)'/.exec(message);
-		if (unknown) return {error: `unknown option ${unknown[1]}`};
+		if (unknown) {
+			const given = unknown[1];
+			const word = argv.find(a => KNOWN.includes(a)) as CommandName | undefined;
+			const names = given.startsWith('--') ? [...new Set([...optionsOf(word ?? 'menu'), ...Object.keys(OPTIONS)])] : [];
+			return {error: `unknown option ${given}${didYouMean(given.slice(2), names, name => `--${name}`)}`};
+		}
+
 		const needs = /Option '(?:-\w, )?(--[\w-]+)(?: <value>)?' argument missing/.exec(message);
 		if (needs) return {error: `${needs[1]} needs a value`};
 		return {error: message.split('\n')[0]};
@@ -79,7 +109,7 @@ export const parseCommandLine = (argv: string[]): CommandLine | {error: string} 
 
 	const values = parsed.values as Values;
 	const [word, ...args] = parsed.positionals;
-	if (word !== undefined && !KNOWN.includes(word)) return {error: `unknown command '${word}'`};
+	if (word !== undefined && !KNOWN.includes(word)) return {error: `unknown command '${word}'${didYouMean(word, COMMAND_WORDS, w => `\`${w}\``)}`};
 	const command = word as CommandName | undefined;
 	for (const [name, given] of Object.entries(values)) {
 		const spec: OptionSpec = OPTIONS[name as OptionName];
@@ -110,13 +140,36 @@ const wrap = (text: string, indent: number, width = 80): string => {
 	return lines.join(`\n${' '.repeat(indent)}`);
 };
 
+const column = 38;
+const row = (left: string, text: string) =>
+	left.length <= column - 3 ? `  ${left.padEnd(column - 3)} ${wrap(text, column)}` : `  ${left}\n${' '.repeat(column)}${wrap(text, column)}`;
+const optionRow = (name: string) => {
+	const spec: OptionSpec & {value?: string} = OPTIONS[name as OptionName];
+	return row(`${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`, spec.text);
+};
+
+/**
+ * `ami-school help <command>` and `ami-school <command> --help`: its usage lines and its options
+ * (its own first, then those every command takes). An error, with a did-you-mean, for an unknown word.
+ */
+export const commandHelp = (word: string): {text: string} | {error: string} => {
+	const lines = Object.values(COMMANDS).filter(c => wordOf(c.usage) === word);
+	if (lines.length === 0) return {error: `no command '${word}'${didYouMean(word, COMMAND_WORDS, w => `\`${w}\``)}; the commands: ${COMMAND_WORDS.join(', ')}`};
+	const own = Object.keys(OPTIONS).filter(name => ((OPTIONS[name as OptionName] as OptionSpec).commands as readonly string[] | undefined)?.includes(word));
+	const everywhere = word === 'aws' ? [] : Object.keys(OPTIONS).filter(name => !(OPTIONS[name as OptionName] as OptionSpec).commands);
+	const options = [...own, ...everywhere];
+	const aws = word === 'aws' ? '\nEverything after `aws` goes to the AWS CLI of the sandbox: aws ec2 help' : '';
+	return {
+		text: `Usage
+${lines.map(c => row(c.usage, c.text)).join('\n')}
+${options.length === 0 ? '' : `\nOptions\n${options.map(optionRow).join('\n')}\n`}${aws}`.trimEnd(),
+	};
+};
+
 /** `ami-school --help`: every command and option, from the tables above. */
 export const usage = (version: string): string => {
-	const column = 38;
-	const row = (left: string, text: string) =>
-		left.length <= column - 3 ? `  ${left.padEnd(column - 3)} ${wrap(text, column)}` : `  ${left}\n${' '.repeat(column)}${wrap(text, column)}`;
 	const commands = Object.values(COMMANDS).map(c => row(c.usage, c.text));
-	const options = Object.entries(OPTIONS).map(([name, spec]) => row(`${'short' in spec ? `-${spec.short}, ` : ''}--${name}${'value' in spec ? ` ${spec.value}` : ''}`, spec.text));
+	const options = Object.keys(OPTIONS).map(optionRow);
 	return `AMI School ${version}: learn Amazon Machine Images by doing, in a sandboxed EC2.
 
 Usage

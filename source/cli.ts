@@ -2,7 +2,7 @@ import module from 'node:module';
 import process from 'node:process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {parseCommandLine, usage} from './args.js';
+import {commandHelp, parseCommandLine, usage} from './args.js';
 import {requireWithCodeCache} from './code-cache.js';
 import {configDir} from './sandbox/paths.js';
 import {VERSION} from './version.js';
@@ -70,8 +70,26 @@ const main = async (argv: string[]): Promise<number> => {
 	}
 
 	const {values, command, args: rest} = parsed;
-	if (values.help) {
-		process.stdout.write(`${usage(VERSION)}\n`);
+	// `ami-school help [command]`, `ami-school [command] --help`
+	const helpOn = command === 'help' ? (rest[0] ?? (values.help ? 'help' : undefined)) : values.help ? command : undefined;
+	if (command === 'help' || values.help) {
+		if (command === 'help' && rest.length > 1) {
+			process.stderr.write(`ami-school: help takes one command, e.g. 'ami-school help check'.\n`);
+			return 2;
+		}
+
+		if (helpOn === undefined) {
+			process.stdout.write(`${usage(VERSION)}\n`);
+			return 0;
+		}
+
+		const help = commandHelp(helpOn);
+		if ('error' in help) {
+			process.stderr.write(`ami-school help: ${help.error}\n`);
+			return 2;
+		}
+
+		process.stdout.write(`${help.text}\n`);
 		return 0;
 	}
 

@@ -1,5 +1,7 @@
 import {createHmac} from 'node:crypto';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
+import {fsReason} from '../sandbox/fs-words.js';
+import {formatBytes, readBounded, TooLarge} from '../sandbox/read-bounded.js';
 import path from 'node:path';
 import type {CommandLine} from '../args.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
@@ -14,7 +16,7 @@ import {openStoreOf, progressRows, type ProgressRow} from './progress.js';
 // code proves that a page was not edited by hand, not that AMI School wrote it: anyone with the
 // game can make a page with a valid code. Treat it as a tamper seal, not a signature.
 
-export const CERTIFICATE_USAGE = 'usage: ami-school certificate [--out <file.md|file.html>] [--learner <name>] [--lessons <dir>] | certificate --verify <file>\n';
+export const CERTIFICATE_USAGE = 'usage: ami-school certificate [--out <file.md|file.html> [--force]] [--learner <name>] [--lessons <dir>] | certificate --verify <file>\n';
 
 const KEY = 'ami-school certificate v1: detects edits, not forgery (the key ships with the game)';
 const CODE = /(Verification code: (?:<code>)?)([0-9a-f]{64})/;
@@ -85,13 +87,17 @@ export const verifyCertificate = (text: string): 'valid' | 'edited' | 'none' => 
 	return codeOf(text) === found[2] ? 'valid' : 'edited';
 };
 
+/** A certificate page is a few KB: a bigger file is not one, and is not read. */
+export const CERTIFICATE_MAX_BYTES = 256 * 1024;
+
 const verifyFile = (file: string, io: CommandIo): number => {
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readBounded(file, CERTIFICATE_MAX_BYTES).toString('utf8');
 	} catch (error) {
-		io.stderr.write(`ami-school certificate: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-		return EXIT_USAGE;
+		const why = error instanceof TooLarge ? `it is larger than ${formatBytes(CERTIFICATE_MAX_BYTES)}, far more than a certificate can be` : fsReason(error);
+		io.stderr.write(`ami-school certificate: cannot check ${file}: ${why}\n`);
+		return error instanceof TooLarge ? EXIT_FAILED : EXIT_USAGE;
 	}
 
 	const verdict = verifyCertificate(text);
@@ -101,6 +107,9 @@ const verifyFile = (file: string, io: CommandIo): number => {
 	return verdict === 'valid' ? EXIT_OK : EXIT_FAILED;
 };
 
+/** The format a file name asks for: its extension (.md, .markdown, .html, .htm), else undefined. */
+const formatOf = (file: string): 'md' | 'html' | undefined => (/\.(md|markdown)$/i.test(file) ? 'md' : /\.html?$/i.test(file) ? 'html' : undefined);
+
 export const certificateCommand = async (cl: CommandLine, io: CommandIo, now: () => Date = () => new Date()): Promise<number> => {
 	const {verify, out, learner} = cl.values;
 	if (cl.args.length > 0 || (verify !== undefined && (out !== undefined || learner !== undefined))) {
@@ -109,6 +118,16 @@ export const certificateCommand = async (cl: CommandLine, io: CommandIo, now: ()
 	}
 
 	if (verify !== undefined) return verifyFile(verify, io);
+	if (out !== undefined && formatOf(out) === undefined) {
+		io.stderr.write(`ami-school certificate: --out ${out}: the file name says the format: end it in .md (Markdown) or .html (a web page)\n`);
+		return EXIT_USAGE;
+	}
+
+	if (cl.values.force && out === undefined) {
+		io.stderr.write(`ami-school certificate: --force goes with --out <file>\n`);
+		return EXIT_USAGE;
+	}
+
 	const pack = openPack(cl.values.lessons);
 	if (printPackErrors(pack, io) && pack.lessons.length === 0) return EXIT_FAILED;
 	const rows = progressRows(pack, openStoreOf(pack, io));
@@ -118,17 +137,19 @@ export const certificateCommand = async (cl: CommandLine, io: CommandIo, now: ()
 	}
 
 	const data: CertificateData = {learner, pack: pack.pack, rows, date: now().toISOString().slice(0, 10), version: GAME.version};
-	const html = out !== undefined && /\.html?$/i.test(out);
-	const text = html ? certificateHtml(data) : certificateMarkdown(data);
 	if (out === undefined) {
-		io.stdout.write(text);
+		io.stdout.write(certificateMarkdown(data));
 		return EXIT_OK;
 	}
 
+	const format = formatOf(out);
+	const text = format === 'html' ? certificateHtml(data) : certificateMarkdown(data);
 	try {
-		writeFileSync(path.resolve(out), text);
+		// wx: an existing file is never replaced without --force
+		writeFileSync(path.resolve(out), text, {flag: cl.values.force ? 'w' : 'wx'});
 	} catch (error) {
-		io.stderr.write(`ami-school certificate: cannot write ${out}: ${error instanceof Error ? error.message : String(error)}\n`);
+		const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
+		io.stderr.write(`ami-school certificate: cannot write the certificate to ${out}: ${exists ? 'the file exists (add --force to replace it)' : fsReason(error)}\n`);
 		return EXIT_FAILED;
 	}
 

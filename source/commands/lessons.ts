@@ -5,7 +5,7 @@ import type {CommandLine} from '../args.js';
 import type {CommandIo} from '../lessons/command-io.js';
 import {runResetProgress} from '../progress/reset.js';
 import {certificateCommand} from './certificate.js';
-import {checkCommand} from './check.js';
+import {checkCommand, watchCheck} from './check.js';
 import {openPack, printPackErrors} from './context.js';
 import {newLessonCommand} from './new-lesson.js';
 import {playCommand} from './play.js';
@@ -28,7 +28,7 @@ export const runLessonCommand = async (cl: CommandLine, io: CommandIo, stdin: No
 	if (cl.values['reset-progress']) return resetCommand(cl, io, stdin);
 	switch (cl.command) {
 		case 'check':
-			return checkCommand(cl, io);
+			return cl.values.watch ? watchCheck(cl, io) : checkCommand(cl, io);
 		case 'new-lesson':
 			return newLessonCommand(cl, io);
 		case 'progress':

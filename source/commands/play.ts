@@ -12,6 +12,8 @@ import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {starsText} from '../lessons/scoring.js';
 import {openPack, parseFor, reportHeader} from './context.js';
+import {visible} from '../lessons/control-chars.js';
+import {fsReason} from '../sandbox/fs-words.js';
 
 // `ami-school play <chapter> --script <file|-> [--report json] [--lessons dir] [--learner name]
 // [--export dir]`: runs a script's lines through a chapter as if typed, prints the transcript, the
@@ -41,8 +43,8 @@ export type PlayReport = {
 	irreversibleUndos?: Array<{line: string; ids: string[]}>;
 	/** the lines the summary shows under the score */
 	notes: string[];
-	/** each line run: `output` is stdout and stderr in the order the terminal showed them */
-	steps: Array<{line: string; stdout: string; stderr: string; output: string; exitCode: number; goalsMet: string[]}>;
+	/** each line run: `output` is stdout and stderr in the order the terminal showed them; scriptLine: the line of the script (1-based) it starts on */
+	steps: Array<{line: string; scriptLine: number; stdout: string; stderr: string; output: string; exitCode: number; goalsMet: string[]}>;
 	unfinished?: string;
 	lessonErrors: string[];
 	lessonFiles?: LessonHash[];
@@ -61,7 +63,7 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		...(chapterNextStar(state) === undefined ? {} : {nextStar: chapterNextStar(state)}),
 		...(state.irreversibleUndos?.length ? {irreversibleUndos: state.irreversibleUndos} : {}),
 		notes: summaryNotes(state),
-		steps: run.steps.map(s => ({line: s.line, stdout: s.stdout, stderr: s.stderr, output: s.output, exitCode: s.exitCode, goalsMet: s.newlyMet})),
+		steps: run.steps.map(s => ({line: s.line, scriptLine: s.index + 1, stdout: s.stdout, stderr: s.stderr, output: s.output, exitCode: s.exitCode, goalsMet: s.newlyMet})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
 	};
@@ -113,7 +115,7 @@ export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonD
 	try {
 		text = script === '-' ? await io.readStdin() : await io.readFile(script);
 	} catch (error) {
-		io.stderr.write(`ami-school play: cannot read ${script}: ${error instanceof Error ? error.message : String(error)}\n`);
+		io.stderr.write(`ami-school play: cannot read the script ${script}: ${(error as NodeJS.ErrnoException).code ? fsReason(error) : error instanceof Error ? error.message : String(error)}\n`);
 		return EXIT_USAGE;
 	}
 
@@ -121,6 +123,14 @@ export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonD
 	const report = gradedReport(pack, lesson, run, learner);
 	for (const error of report.lessonErrors) io.stderr.write(`${lesson.file}: lesson error: ${error}\n`);
 	io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPlayReport(lesson, report));
+	// each line that failed, as file:line (as compilers say it, so editors jump there)
+	const name = script === '-' ? '<stdin>' : script;
+	for (const step of report.steps.filter(s => s.exitCode !== 0 && s.goalsMet.length === 0)) {
+		const why = (step.stderr || step.stdout).trim().split('\n')[0] ?? '';
+		io.stderr.write(visible(`${name}:${step.scriptLine}: exit ${step.exitCode}: ${why}\n`));
+	}
+
+	if (run.unfinishedIndex !== undefined) io.stderr.write(`${name}:${run.unfinishedIndex + 1}: the script ends inside this unfinished line (an open quote or a trailing backslash)\n`);
 	if (cl.values.export !== undefined) {
 		const written = exportPlay(engineOf([lesson], [], deps), run.game.play, cl.values.export, files);
 		// the JSON report stays alone on stdout

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import type {CommandLine} from '../args.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
@@ -8,6 +8,12 @@ import {EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportSchema, mergeProgress, type 
 import {chapterProgress} from '../progress/model.js';
 import {openProgressStore, type ProgressStore} from '../progress/store.js';
 import {openPack, printPackErrors, reportHeader} from './context.js';
+import {visible} from '../lessons/control-chars.js';
+import {fsReason} from '../sandbox/fs-words.js';
+import {formatBytes, readBounded, TooLarge} from '../sandbox/read-bounded.js';
+
+/** A progress export lists chapters and hashes: a few KB. Anything past this is not one. */
+export const EXPORT_MAX_BYTES = 1024 * 1024;
 
 // `ami-school progress [--json]`, `progress export <file>`, `progress import <file>`: the saved
 // progress of the lesson pack (--lessons, else the built-in chapters) as a table, as data, or as
@@ -55,8 +61,12 @@ export const progressExport = (pack: LoadedPack, store: ProgressStore, learner: 
 
 const writeAtomically = (file: string, text: string) => {
 	const temp = `${file}.${process.pid}.tmp`;
-	writeFileSync(temp, text);
-	renameSync(temp, file);
+	try {
+		writeFileSync(temp, text);
+		renameSync(temp, file);
+	} finally {
+		rmSync(temp, {force: true});
+	}
 };
 
 const exportTo = (file: string, pack: LoadedPack, store: ProgressStore, learner: string | undefined, io: CommandIo): number => {
@@ -64,7 +74,7 @@ const exportTo = (file: string, pack: LoadedPack, store: ProgressStore, learner:
 	try {
 		writeAtomically(file, `${JSON.stringify(data, null, 2)}\n`);
 	} catch (error) {
-		io.stderr.write(`ami-school progress export: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+		io.stderr.write(`ami-school progress export: cannot write ${file}: ${fsReason(error)}\n`);
 		return EXIT_FAILED;
 	}
 
@@ -77,9 +87,11 @@ const exportTo = (file: string, pack: LoadedPack, store: ProgressStore, learner:
 export const readExport = (file: string): {data?: ProgressExport; error?: string} => {
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		// a progress export is a few KB: the cap comes before the read
+		text = readBounded(file, EXPORT_MAX_BYTES).toString('utf8');
 	} catch (error) {
-		return {error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`};
+		if (error instanceof TooLarge) return {error: `${file} is larger than ${formatBytes(EXPORT_MAX_BYTES)}, far more than a progress export can be: not read`};
+		return {error: `cannot read ${file}: ${fsReason(error)}`};
 	}
 
 	let raw: unknown;
@@ -113,7 +125,7 @@ const importFrom = (file: string, pack: LoadedPack, store: ProgressStore, io: Co
 	if (!data) return refuse(error ?? 'unreadable');
 	if (data.pack.id !== pack.pack.id) {
 		const how = data.pack.id === BUILTIN_PACK_ID ? `ami-school progress import ${file}   (without --lessons)` : `ami-school progress import ${file} --lessons <the folder of pack ${data.pack.id}>`;
-		return refuse(`${file} holds progress of the lesson pack "${data.pack.id}" (${data.pack.name}), not of "${pack.pack.id}" (${pack.pack.name}).\nImport it with its own pack: ${how}`);
+		return refuse(`${file} holds progress of the lesson pack "${data.pack.id}" (${visible(data.pack.name)}), not of "${pack.pack.id}" (${pack.pack.name}).\nImport it with its own pack: ${how}`);
 	}
 
 	if (!store.path) return refuse('saved progress is unavailable on this machine');
@@ -127,7 +139,8 @@ const importFrom = (file: string, pack: LoadedPack, store: ProgressStore, io: Co
 	const hashes = new Map(lessonHashes(pack.lessons).map(h => [h.chapter, h.sha256]));
 	const changed = new Set(data.lessonFiles.filter(h => hashes.has(h.chapter) && hashes.get(h.chapter) !== h.sha256).map(h => h.chapter));
 	const describe = (c: {status: string; stars: number; bestScore: number}) => (c.status === 'done' ? `done ${starsText(c.stars)} ${c.bestScore}` : c.status);
-	io.stdout.write(`Imported ${file}${data.learner ? ` (learner ${data.learner})` : ''} into ${store.path}:\n`);
+	// the learner's name comes from the file: shown with its control characters made visible
+	io.stdout.write(`Imported ${file}${data.learner ? ` (learner ${visible(data.learner)})` : ''} into ${store.path}:\n`);
 	for (const o of merged.outcomes) {
 		const note = changed.has(o.chapter) ? ' (its lesson file differs from the one it was played with)' : '';
 		const text = o.outcome === 'same' ? `same as yours (${describe(o.after)})` : o.outcome === 'kept yours' ? `kept yours (${describe(o.before)}), the file's is not better` : `${o.outcome}: ${describe(o.before)} -> ${describe(o.after)}`;

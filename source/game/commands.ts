@@ -6,13 +6,13 @@ import {commandWords, programNames} from '../shell/programs.js';
 // The game's own commands at the prompt (help, hint, undo...), as opposed to the player's shell.
 // Pure: recognising a command and the text it prints; the lab carries out what it means.
 
-export type GameCommandName = 'help' | 'goals' | 'hint' | 'solution' | 'undo' | 'reset' | 'story' | 'quiz' | 'lineage' | 'bill' | 'save-script' | 'menu' | 'exit';
+export type GameCommandName = 'help' | 'goals' | 'hint' | 'solution' | 'undo' | 'reset' | 'story' | 'quiz' | 'lineage' | 'bill' | 'world' | 'save-script' | 'menu' | 'exit';
 
 export type GameCommandInfo = {name: GameCommandName; aliases: string[]; summary: string; sandbox: boolean};
 
 /** Every game command, in the order `help` lists them; `sandbox` says whether it makes sense without a chapter. */
 export const GAME_COMMANDS: GameCommandInfo[] = [
-	{name: 'help', aliases: [], summary: 'this list', sandbox: true},
+	{name: 'help', aliases: [], summary: 'this list (`help shell`: what the shell knows)', sandbox: true},
 	{name: 'goals', aliases: [], summary: 'what this chapter asks of you, and what is done', sandbox: false},
 	{name: 'hint', aliases: [], summary: 'the next hint for the first open goal (costs points)', sandbox: false},
 	{name: 'solution', aliases: [], summary: 'show the reference solution (the chapter then scores 0 stars)', sandbox: false},
@@ -20,7 +20,8 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 	{name: 'reset', aliases: [], summary: 'start the chapter again from the beginning', sandbox: true},
 	{name: 'story', aliases: [], summary: 'read the chapter story again', sandbox: false},
 	{name: 'quiz', aliases: [], summary: 'answer the chapter questions', sandbox: false},
-	{name: 'lineage', aliases: [], summary: 'family tree of your images: instance, AMI, snapshots, copies, launches', sandbox: true},
+	{name: 'lineage', aliases: [], summary: 'family tree of your images (instance, AMI, snapshots, copies)', sandbox: true},
+	{name: 'world', aliases: [], summary: 'your instances, images, snapshots, volumes, keys, groups', sandbox: true},
 	{name: 'bill', aliases: [], summary: 'the cost meter in detail', sandbox: true},
 	{name: 'save-script', aliases: [], summary: 'write session.sh and cleanup.sh for the real AWS CLI [DIR]', sandbox: true},
 	{name: 'menu', aliases: [], summary: 'back to the chapter menu (your progress is kept)', sandbox: true},
@@ -36,7 +37,7 @@ export const GAME_COMMANDS: GameCommandInfo[] = [
 export const parseGameLine = (line: string, options: {remote?: boolean} = {}): {name: GameCommandName; args: string[]} | undefined => {
 	const [word = '', ...args] = line.trim().split(/\s+/);
 	if (!/^[a-z]+(?:-[a-z]+)*$/.test(word)) return undefined;
-	if (args.length > 0 && !(word === 'save-script' && args.length === 1 && !args[0].startsWith('-'))) return undefined;
+	if (args.length > 0 && !(word === 'save-script' && args.length === 1 && !args[0].startsWith('-')) && !(word === 'help' && args.length === 1 && args[0] === 'shell')) return undefined;
 	if (options.remote && (word === 'exit' || word === 'quit' || word === 'logout' || word === 'save-script')) return undefined;
 	const found = GAME_COMMANDS.find(c => c.name === word || c.aliases.includes(word));
 	return found ? {name: found.name, args} : undefined;
@@ -48,14 +49,19 @@ export const parseGameCommand = (line: string, options: {remote?: boolean} = {})
 /** The names Tab completion offers for the first word. */
 export const gameCommandWords = (): string[] => GAME_COMMANDS.flatMap(c => [c.name, ...c.aliases]);
 
-/** What `help` prints. */
+/** What `help` prints: short enough for a 24-row terminal (what the shell knows is `help shell`). */
 export const formatHelp = (options: {sandbox: boolean}): string => {
 	const commands = GAME_COMMANDS.filter(c => !options.sandbox || c.sandbox);
 	const width = Math.max(...commands.map(c => c.name.length));
+	return ['Type AWS CLI commands as in a real shell. The game\'s own commands:', ...commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+};
+
+/** What `help shell` prints: the programs and the shell's syntax. */
+export const formatShellHelp = (): string => {
 	const local = programNames('local')
 		.filter(n => /^[a-z]/.test(n))
 		.sort();
-	const lines = [
+	return [
 		'Type AWS CLI commands as you would in a real shell, e.g.  aws ec2 describe-images --owners self',
 		`Programs: ${local.join(' ')}`,
 		`Inside an instance (ssh) also: ${commandWords('guest')
@@ -63,11 +69,7 @@ export const formatHelp = (options: {sandbox: boolean}): string => {
 			.sort()
 			.join(' ')}`,
 		'Variables (X=$(...)), pipes, > files, && ||, for NAME in …; do …; done, … | xargs -n1 CMD. Tab completes.',
-		'',
-		'Game commands:',
-		...commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`),
-	];
-	return lines.join('\n');
+	].join('\n');
 };
 
 const usd = (value: number, digits = 4) => `$${value.toFixed(digits)}`;
@@ -144,5 +146,6 @@ export const formatLineage = (roots: LineageNode[]): string => {
 export const hintText = (hint: {text: string; cost: number; tier: number; of: number; unreachable?: boolean}): string => {
 	if (hint.unreachable) return hint.text;
 	const head = `Hint ${hint.tier}/${hint.of}${hint.cost > 0 ? ` (-${hint.cost} points)` : ''}`;
-	return hint.tier === hint.of || hint.text.includes('\n') ? `${head}:\n${hint.text.replace(/\n+$/, '')}` : `${head}: ${hint.text}`;
+	// a command goes on a line of its own, so that it can be copied (and broken with ` \` to fit)
+	return hint.tier === hint.of || hint.text.includes('\n') || /^aws\s/.test(hint.text) ? `${head}:\n${hint.text.replace(/\n+$/, '')}` : `${head}: ${hint.text}`;
 };

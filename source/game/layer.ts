@@ -3,6 +3,7 @@ import type {ExportFiles} from './export.js';
 import {isRemote, newGame, shellCompletions, shellPrompt, submitLine, type GameState, type LineOptions, type LineOutcome} from './play.js';
 import type {GameEngine, Play} from './port.js';
 import {playView, type PlayView} from './status.js';
+import {worldView, type WorldView} from './world-view.js';
 
 // The game layer as one object: the engine port plus the play functions bound to it. This is
 // what the engine bundle gives the Ink UI after its first frame (the UI imports only types from
@@ -12,8 +13,10 @@ export type GameLayer = {
 	newGame(play: Play): GameState;
 	/** one submitted line: see play.ts submitLine */
 	submit(state: GameState, text: string, options?: LineOptions): LineOutcome;
-	/** status bar (fitted to `width` columns), pending items and goals */
-	view(state: GameState, width?: number): PlayView;
+	/** status bar (fitted to `width` columns, the front's `note` at its end), pending items and goals */
+	view(state: GameState, width?: number, note?: string): PlayView;
+	/** the learner's resources, marked with what changed since the play `before` (the one before the last command) */
+	world(state: GameState, before?: Play): WorldView;
 	shellPrompt(state: GameState): string;
 	isRemote(state: GameState): boolean;
 	completions(state: GameState, before: string): string[];
@@ -28,7 +31,11 @@ export const withLayer = (engine: GameEngine, files?: ExportFiles): Game => ({
 	...engine,
 	newGame,
 	submit: (state, text, options) => submitLine(engine, state, text, {files, ...options}),
-	view: (state, width) => playView(engine, state, width),
+	view: (state, width, note) => playView(engine, state, width, note),
+	world: (state, before) => {
+		const session = engine.session(state.play);
+		return worldView(session.world, session.region, before ? engine.session(before).world : undefined);
+	},
 	shellPrompt: state => shellPrompt(engine, state),
 	isRemote: state => isRemote(engine, state),
 	completions: (state, before) => shellCompletions(engine, state, before),

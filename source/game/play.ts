@@ -1,10 +1,11 @@
-import {formatBill, formatHelp, formatLineage, hintText, parseGameLine, type GameCommandName} from './commands.js';
+import {formatBill, formatHelp, formatLineage, formatShellHelp, hintText, parseGameLine, type GameCommandName} from './commands.js';
 import {exportPlay, type ExportFiles} from './export.js';
 import type {GameEngine, Play} from './port.js';
 import {recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
 import {lineage} from '../sim/images/lineage.js';
 import {destroyedBetween} from '../sim/core/destroyed.js';
 import {literalWord, parseLine} from '../shell/parse-line.js';
+import {worldText, worldView} from './world-view.js';
 
 // One play of a chapter or of the sandbox, as every front end drives it (the Ink UI, the plain
 // line mode, `play --script` and `check`): a line goes in, the new state and what happened come
@@ -81,14 +82,14 @@ export const goalsText = (goals: Array<{text: string; met: boolean}>, marks: Mar
 const outcome = (state: GameState, events: GameEvent[], command?: GameCommandName): LineOutcome => ({state, events, command, newlyMet: [], completedNow: false});
 
 // The commands a script may use: the ones that only show something (no screen, no question), and undo.
-const SCRIPT_COMMANDS = new Set<GameCommandName>(['bill', 'lineage', 'goals', 'undo']);
+const SCRIPT_COMMANDS = new Set<GameCommandName>(['bill', 'lineage', 'goals', 'undo', 'world']);
 
 const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName, args: string[], options: LineOptions): LineOutcome => {
 	const say = (kind: PrintKind, text: string, next = state, extra: GameEvent[] = []) => outcome(next, [printed(kind, text), ...extra], name);
-	if (options.front === 'script' && !SCRIPT_COMMANDS.has(name)) return say('stderr', `\`${name}\` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage and undo do).`);
+	if (options.front === 'script' && !SCRIPT_COMMANDS.has(name)) return say('stderr', `\`${name}\` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage, undo and world do).`);
 	switch (name) {
 		case 'help': {
-			return say('info', formatHelp({sandbox: state.sandbox}));
+			return say('info', args[0] === 'shell' ? formatShellHelp() : formatHelp({sandbox: state.sandbox}));
 		}
 
 		case 'goals': {
@@ -139,6 +140,11 @@ const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName
 
 		case 'lineage': {
 			return say('info', formatLineage(lineage(engine.session(state.play).world)));
+		}
+
+		case 'world': {
+			const session = engine.session(state.play);
+			return say('info', worldText(worldView(session.world, session.region)));
 		}
 
 		case 'bill': {

@@ -11,6 +11,8 @@ import {newGame, submitLine, type GameState} from './play.js';
 
 export type Step = {
 	line: string;
+	/** where it starts in the lines given (0-based), for file:line messages */
+	index: number;
 	stdout: string;
 	stderr: string;
 	/** stdout and stderr interleaved, as the terminal showed them */
@@ -20,7 +22,7 @@ export type Step = {
 	completedNow: boolean;
 };
 
-export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** the play at the end (for `--export`) */ game: GameState};
+export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** where the unfinished line starts */ unfinishedIndex?: number; /** the play at the end (for `--export`) */ game: GameState};
 
 /** Script text -> lines. */
 export const scriptLines = (text: string): string[] => text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
@@ -35,8 +37,10 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 	let game = newGame(start ? playOf(start) : engine.start(lesson.id));
 	const steps: Step[] = [];
 	let pending: string | undefined;
-	for (const raw of lines) {
+	let index = 0;
+	for (const [at, raw] of lines.entries()) {
 		if (pending === undefined && isSkippable(raw)) continue;
+		if (pending === undefined) index = at;
 		const line = pending === undefined ? raw : `${pending}\n${raw}`;
 		const outcome = submitLine(engine, game, line, {front: 'script', marks: 'boxes'});
 		if (outcome.shell?.incomplete) {
@@ -49,14 +53,14 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		if (outcome.shell) {
 			const {stdout, stderr, exitCode} = outcome.shell;
 			const output = outcome.events.map(e => (e.type === 'printed' && (e.kind === 'stdout' || e.kind === 'stderr') ? e.text : '')).join('');
-			steps.push({line, stdout, stderr, output, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
+			steps.push({line, index, stdout, stderr, output, exitCode, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow});
 		} else {
 			// a game command: what it printed, on stdout (stderr when refused in a script)
 			const text = (kind: 'stdout' | 'stderr') =>
 				outcome.events.map(e => (e.type === 'printed' && (kind === 'stderr') === (e.kind === 'stderr') ? withNewline(e.text) : '')).join('');
-			steps.push({line, stdout: text('stdout'), stderr: text('stderr'), output: text('stdout') + text('stderr'), exitCode: 0, newlyMet: [], completedNow: false});
+			steps.push({line, index, stdout: text('stdout'), stderr: text('stderr'), output: text('stdout') + text('stderr'), exitCode: 0, newlyMet: [], completedNow: false});
 		}
 	}
 
-	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, game};
+	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game};
 };

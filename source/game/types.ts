@@ -5,3 +5,4 @@ export type {Confirm, GameEvent, GameState, LineOptions, LineOutcome, PrintKind}
 export type {Game, GameLayer} from './layer.js';
 export type {PendingItem, PlayView, StatusParts} from './status.js';
 export type {ExportFiles} from './export.js';
+export type {WorldChange, WorldKind, WorldRow, WorldView} from './world-view.js';

@@ -1,23 +1,38 @@
 import {chapterPar, isComplete, scoreInput} from '../lessons/chapter.js';
 import type {LessonDeps} from '../lessons/deps.js';
-import {replay, type Replay} from './replay.js';
+import {hintText} from './commands.js';
+import {replay, scriptLines, type Replay} from './replay.js';
 import type {Lesson} from '../lessons/schema.js';
 import {countLines, score as scoreOf} from '../lessons/scoring.js';
+import type {FieldPath} from '../lessons/locate.js';
 
 // Proves a lesson fair: its reference solution and alternatives meet every goal (the reference
 // with 3 stars), its known-wrong attempts do not. What `ami-school check` and the tests run.
 
-export type Verdict = {name: string; ok: boolean; detail: string};
+/** A line of the lesson file a verdict points at (check prints it as file:line). */
+export type Pointer = {path: FieldPath; text: string};
+
+export type Verdict = {name: string; ok: boolean; detail: string; /** where to look, for a failure */ at?: Pointer[]};
 
 const unmet = (lesson: Lesson, run: Replay): string[] => lesson.goals.filter(g => !run.state.goals.find(s => s.id === g.id)?.met).map(g => g.id);
 
-/** The failing lines of a run, for the author to see why a solution does not work. */
-const failures = (run: Replay): string =>
-	run.steps
-		.filter(s => s.exitCode !== 0)
-		.slice(0, 3)
-		.map(s => `\n      $ ${s.line}\n      exit ${s.exitCode}: ${(s.stderr || s.stdout).trim().split('\n').slice(-2).join(' | ')}`)
-		.join('');
+const lastLines = (text: string, n: number) => {
+	const lines = text.trim().split('\n').filter(Boolean);
+	return lines.length === 0 ? '(no output)' : lines.slice(-n).join('\n        ');
+};
+
+/**
+ * Why a run of `lines` (at `base` in the file: ['solution'], ['alternatives', 2]) falls short: its
+ * failing lines (else its last few) with the command and its output, then each goal left unmet.
+ */
+const failures = (lesson: Lesson, run: Replay, base: FieldPath): Pointer[] => {
+	const failed = run.steps.filter(s => s.exitCode !== 0).slice(0, 3);
+	// none failed: the mistake is in what a line asked for, so show the lines (the last few)
+	const shown = failed.length > 0 ? failed : run.steps.slice(-6);
+	const steps = shown.map(s => ({path: [...base, s.index], text: `$ ${s.line}\n        exit ${s.exitCode}: ${lastLines(s.stderr || s.stdout, 3)}`}));
+	const goals = lesson.goals.flatMap((g, i) => (run.state.goals.find(s => s.id === g.id)?.met ? [] : [{path: ['goals', i] as FieldPath, text: `goal ${g.id} stayed unmet: ${g.text}`}]));
+	return [...steps, ...goals];
+};
 
 export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 	const verdicts: Verdict[] = [];
@@ -43,9 +58,9 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 	const {changes} = countLines(solution.state.session.history);
 	const missing = unmet(lesson, solution);
 	if (!isComplete(solution.state)) {
-		verdicts.push({name: 'solution', ok: false, detail: `does not meet every goal (not met now: ${missing.join(', ') || 'none, but never all at once'})${failures(solution)}`});
+		verdicts.push({name: 'solution', ok: false, detail: `does not meet every goal (not met now: ${missing.join(', ') || 'none, but never all at once'})`, at: failures(lesson, solution, ['solution'])});
 	} else if (score.stars !== 3) {
-		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${changes} state-changing AWS calls for par ${par}, mistakes -${score.mistakes})${failures(solution)}`});
+		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${changes} state-changing AWS calls for par ${par}, mistakes -${score.mistakes})`, at: failures(lesson, solution, ['solution'])});
 	} else {
 		verdicts.push({name: 'solution', ok: true, detail: `meets every goal with 3 stars (${changes} state-changing AWS calls, par ${par})`});
 	}
@@ -57,9 +72,11 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 		verdicts.push(
 			isComplete(run.state)
 				? {name: `alternative ${i + 1}`, ok: true, detail: 'meets every goal'}
-				: {name: `alternative ${i + 1}`, ok: false, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})${failures(run)}`},
+				: {name: `alternative ${i + 1}`, ok: false, detail: `does not meet every goal (not met: ${unmet(lesson, run).join(', ')})`, at: failures(lesson, run, ['alternatives', i])},
 		);
 	});
+
+	verdicts.push(...hintVerdicts(lesson, deps));
 
 	for (const attempt of lesson.wrong) {
 		const run = replay(lesson, attempt.commands, deps);
@@ -70,5 +87,50 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 		);
 	}
 
+	return verdicts;
+};
+
+/** The widest line of an exact-command hint: it fits an 80-column terminal, so the terminal never wraps it. */
+export const HINT_LINE_LIMIT = 78;
+
+/**
+ * The last hint tier of a goal is the exact command: pasted line by line (a line left open joins
+ * the next) when its goal is the first one open, the last tiers complete the chapter; and each of
+ * their lines fits 80 columns as the game shows it. Goals with fewer than 3 tiers have no exact
+ * command and are skipped (their last tier is a nudge or a shape), unless no goal has one.
+ */
+export const hintVerdicts = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
+	const exact = lesson.goals.flatMap((goal, g) => (goal.hints.length === 3 ? [{goal, g}] : []));
+	if (exact.length === 0) return [];
+	const wide: Pointer[] = [];
+	for (const {goal, g} of exact) {
+		const shown = hintText({text: goal.hints.at(-1)!, cost: 25, tier: goal.hints.length, of: goal.hints.length});
+		for (const line of shown.split('\n').filter(l => l.length > HINT_LINE_LIMIT)) wide.push({path: ['goals', g, 'hints', 2], text: `${line.length} characters, more than ${HINT_LINE_LIMIT}: ${line.trim().slice(0, 50)}…`});
+	}
+
+	const verdicts: Verdict[] = wide.length > 0 ? [{name: 'hints', ok: false, detail: 'a line of an exact-command hint is wider than an 80-column terminal: break it with \\ or keep values in variables', at: wide}] : [];
+	let state = replay(lesson, [], deps).state;
+	const pasted: Pointer[] = [];
+	for (let i = 0; i < lesson.goals.length * 2 && state.completedAt === undefined; i++) {
+		const g = lesson.goals.findIndex(goal => !state.goals.find(s => s.id === goal.id)?.met);
+		const goal = lesson.goals[g];
+		if (!goal || goal.hints.length !== 3) break;
+		const run = replay(lesson, scriptLines(goal.hints.at(-1)!), deps, state);
+		for (const step of run.steps.filter(s => s.exitCode !== 0)) pasted.push({path: ['goals', g, 'hints', 2], text: `$ ${step.line}\n        exit ${step.exitCode}: ${lastLines(step.stderr || step.stdout, 2)}`});
+		if (run.unfinished !== undefined) pasted.push({path: ['goals', g, 'hints', 2], text: `ends inside an unfinished line: ${run.unfinished}`});
+		state = run.state;
+		if (!state.goals.find(s => s.id === goal.id)?.met) {
+			pasted.push({path: ['goals', g, 'hints', 2], text: `goal ${goal.id} is still unmet after its last hint is pasted`});
+			break;
+		}
+	}
+
+	const complete = state.completedAt !== undefined;
+	const partial = exact.length < lesson.goals.length;
+	verdicts.push(
+		complete || (partial && pasted.length === 0)
+			? {name: 'hints', ok: true, detail: complete ? 'pasting the last hint of each open goal completes the chapter' : `the exact-command hints work (${exact.length} of ${lesson.goals.length} goals have one)`}
+			: {name: 'hints', ok: false, detail: 'pasting the last hint of each open goal, in order, does not complete the chapter', at: pasted},
+	);
 	return verdicts;
 };

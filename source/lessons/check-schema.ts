@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {readOnlyLine} from '../shell/programs.js';
+import {nearest} from './author-words.js';
 import {issuePath} from './locate.js';
 
 // A goal's check: what the world (or the record of calls, or the cost meter) must show for the
@@ -51,72 +52,85 @@ const readOnlyAws = z
 	.refine(s => !reservedAwsOptions.test(s), 'must not set --output or --query: use the check\'s query field');
 
 const awsCheck = z.strictObject({
-	aws: readOnlyAws,
-	region: region.optional(),
-	query: z.string().min(1).optional(),
+	aws: readOnlyAws.describe('a read-only aws command without the leading aws (ec2 describe-…): met when its answer, after query, is truthy'),
+	region: region.optional().describe('the Region to ask (default: the lesson\'s)'),
+	query: z.string().min(1).optional().describe('a JMESPath expression applied to the answer (may use $VARS)'),
 });
 
 const valueSource = z.union(
 	[
 		z.string().min(1),
 		z.array(z.string().min(1)).min(1),
-		z.strictObject({aws: readOnlyAws, region: region.optional(), query: z.string().min(1)}),
+		z.strictObject({
+			aws: readOnlyAws.describe('a read-only aws command without the leading aws'),
+			region: region.optional().describe('the Region to ask (default: the lesson\'s)'),
+			query: z.string().min(1).describe('a JMESPath expression giving the values'),
+		}),
 	],
 	{error: 'a text, a list of texts, or {aws: ec2 describe-…, query: …}'},
 );
 
 /** A `ran` check without its `after` (a check of its own, validated by the visitor below). */
 export const ranFields = z.strictObject({
-	program: z.string().regex(/^[\w.+-]+$/, 'a program name such as curl or aws').optional(),
-	command: z.string().regex(/^[a-z\d]+( [a-z\d-]+){0,2}$/, 'the words after aws, e.g. "ec2 describe-images" or "ec2 wait image-available"').optional(),
-	operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'an API operation name such as CreateImage').optional(),
-	ok: z.boolean().optional(),
-	errorCode: z.string().min(1).optional(),
-	dryRun: z.boolean().optional(),
-	region: region.optional(),
-	names: valueSource.optional(),
-	shows: valueSource.optional(),
-	about: valueSource.optional(),
-	confirms: valueSource.optional(),
-	instance: z.string().min(1).optional(),
-	image: z.string().min(1).optional(),
+	program: z.string().regex(/^[\w.+-]+$/, 'a program name such as curl or aws').optional().describe('the program the learner ran (curl, ssh, aws …)'),
+	command: z.string().regex(/^[a-z\d]+( [a-z\d-]+){0,2}$/, 'the words after aws, e.g. "ec2 describe-images" or "ec2 wait image-available"').optional().describe('the aws command, as the words after aws (ec2 describe-images, ec2 wait image-available)'),
+	operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'an API operation name such as CreateImage').optional().describe('the API operation it called (CreateImage …)'),
+	ok: z.boolean().optional().describe('true: it succeeded; false: it failed'),
+	errorCode: z.string().min(1).optional().describe('the error code it met (InvalidAMIID.NotFound …)'),
+	dryRun: z.boolean().optional().describe('true: a --dry-run call; false: a real one'),
+	region: region.optional().describe('the Region it ran against'),
+	names: valueSource.optional().describe('values its command line must name: a text, a list, or {aws, query} over the world now'),
+	shows: valueSource.optional().describe('values its output must show'),
+	about: valueSource.optional().describe('values it must name or show'),
+	confirms: valueSource.optional().describe('values it established: showed them, or an AWS call that vouches for them (a waiter that succeeded, a describe whose --filters name them)'),
+	instance: z.string().min(1).optional().describe('a JMESPath condition on the instance it reached (curl, ssh)'),
+	image: z.string().min(1).optional().describe('a JMESPath condition on the image of the instance it reached'),
 });
 
 const historyCheck = z.strictObject({
-	history: z.strictObject({
-		operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'an API operation name such as CreateImage').optional(),
-		ok: z.boolean().optional(),
-		dryRun: z.boolean().optional(),
-		errorCode: z.string().min(1).optional(),
-		region: region.optional(),
-	}),
+	history: z
+		.strictObject({
+			operation: z.string().regex(/^[A-Z][A-Za-z0-9]+$/, 'an API operation name such as CreateImage').optional().describe('the API operation called (DescribeImages …)'),
+			ok: z.boolean().optional().describe('true: it succeeded; false: it failed'),
+			dryRun: z.boolean().optional().describe('true: a --dry-run call; false: a real one'),
+			errorCode: z.string().min(1).optional().describe('the error code it returned'),
+			region: region.optional().describe('the Region it was called in'),
+		})
+		.describe('met once the record of API calls holds one like this'),
 });
 
 const costCheck = z.strictObject({
 	cost: z
-		.strictObject({hourlyAtMost: z.number().min(0).optional(), totalAtMost: z.number().min(0).optional()})
-		.refine(c => c.hourlyAtMost !== undefined || c.totalAtMost !== undefined, 'give hourlyAtMost or totalAtMost'),
+		.strictObject({
+			hourlyAtMost: z.number().min(0).optional().describe('met while what runs costs at most this many dollars an hour'),
+			totalAtMost: z.number().min(0).optional().describe('met while the bill so far is at most this many dollars'),
+		})
+		.refine(c => c.hourlyAtMost !== undefined || c.totalAtMost !== undefined, 'give hourlyAtMost or totalAtMost')
+		.describe('met while the sandbox\'s cost is low enough'),
 });
 
 const shellCheck = z.strictObject({
 	shell: z
 		.string()
 		.min(1)
+		.describe('a read-only shell line run in a copy of the player\'s shell: met when it exits with exitCode and prints expect')
 		.refine(
 			line => readOnlyLine(line),
 			'only read-only commands are allowed: programs of the player\'s shell used without changing anything (aws ec2 describe-/get-/list-/wait, curl, cat, grep, ssh … with a read-only command), nothing redirected into a file',
 		),
-	expect: z.string().optional(),
-	exitCode: z.number().int().optional(),
+	expect: z.string().optional().describe('text its output must contain'),
+	exitCode: z.number().int().optional().describe('the exit code it must end with (default 0)'),
 });
 
 const servesCheck = z.strictObject({
-	serves: z.strictObject({
-		image: valueSource,
-		path: z.string().regex(/^\//, 'a path on the web server, starting with /').optional(),
-		port: z.number().int().min(1).max(65_535).optional(),
-		expect: z.string().min(1).optional(),
-	}),
+	serves: z
+		.strictObject({
+			image: valueSource.describe('the images (IDs: a text, a list, or {aws, query}) one of which must serve the page'),
+			path: z.string().regex(/^\//, 'a path on the web server, starting with /').optional().describe('the page\'s path (default /)'),
+			port: z.number().int().min(1).max(65_535).optional().describe('the web server\'s port (default 80)'),
+			expect: z.string().min(1).optional().describe('text the page must contain'),
+		})
+		.describe('met when a computer launched from one of the images, booted once with nothing added, serves the web page'),
 });
 
 export const leafSchemas = {aws: awsCheck, history: historyCheck, cost: costCheck, shell: shellCheck, serves: servesCheck} as const;
@@ -139,7 +153,10 @@ export const checkSchema: z.ZodType<Check> = z.unknown().transform((value, ctx):
 
 		const kinds = CHECK_KINDS.filter(k => Object.hasOwn(node, k));
 		if (kinds.length !== 1) {
-			issue(kinds.length === 0 ? `a check needs one of: ${CHECK_KINDS.join(', ')}` : `a check has exactly one kind, found: ${kinds.join(', ')}`, path);
+			// a misspelt kind (`asw:`) is said on its own line, with the kind it is probably
+			const typo = kinds.length === 0 ? Object.keys(node).find(key => nearest(key, CHECK_KINDS)) : undefined;
+			if (typo) issue(`unknown field "${typo}" in a check: did you mean ${nearest(typo, CHECK_KINDS)}?`, [...path, typo]);
+			else issue(kinds.length === 0 ? `a check needs one of: ${CHECK_KINDS.join(', ')}` : `a check has exactly one kind, found: ${kinds.join(', ')}`, path);
 			return undefined;
 		}
 
@@ -230,4 +247,15 @@ export const markKey = (check: Check): string => {
 	}
 
 	return hash.toString(16).padStart(8, '0');
+};
+
+/** The fields a mapping inside a goal's check may hold, by where it is: for did-you-mean. */
+export const checkFieldsAt = (parentKey: PropertyKey | undefined, value: unknown): readonly string[] => {
+	if (parentKey === 'ran') return [...Object.keys(ranFields.shape), 'after'];
+	if (parentKey === 'history') return Object.keys(historyCheck.shape.history.shape);
+	if (parentKey === 'cost') return Object.keys(costCheck.shape.cost.shape);
+	if (parentKey === 'serves') return Object.keys(servesCheck.shape.serves.shape);
+	const record = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+	const kind = (['aws', 'shell'] as const).find(k => Object.hasOwn(record, k));
+	return kind ? Object.keys(leafSchemas[kind].shape) : CHECK_KINDS;
 };

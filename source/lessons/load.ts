@@ -4,6 +4,8 @@ import {controlCharacters, visible} from './control-chars.js';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {LineCounter, parse, parseDocument} from 'yaml';
+import {authorIssues, yamlProblem} from './author-words.js';
+import {checkFieldsAt} from './check-schema.js';
 import {formatPath, issuePath, lineOf, type FieldPath} from './locate.js';
 import {factsSchema, lessonSchema, type Facts, type LoadedLesson} from './schema.js';
 import {validateLesson} from './validate.js';
@@ -83,10 +85,18 @@ export const parseYaml = (text: string, file: string): Parsed => {
 	try {
 		const {doc, counter} = withLines();
 		if (doc.errors.length > 0) {
-			return {
-				errors: doc.errors.map(e => ({file, line: counter.linePos(e.pos[0]).line, message: `YAML: ${yamlMessage(e.message.split('\n')[0])}`})),
-				locate,
-			};
+			// one error a line (the parser often reports one mistake twice), said as an author reads it
+			const lines = text.split('\n');
+			const seen = new Set<number>();
+			const errors: LessonError[] = [];
+			for (const e of doc.errors) {
+				const line = counter.linePos(e.pos[0]).line;
+				if (seen.has(line)) continue;
+				seen.add(line);
+				errors.push({file, line, message: yamlProblem(e.code, yamlMessage(e.message.split('\n')[0]), lines, line)});
+			}
+
+			return {errors, locate};
 		}
 
 		return {data: doc.toJS({maxAliasCount: 50}), errors: [], locate};
@@ -118,9 +128,8 @@ export const parseLesson = (text: string, file: string, facts?: Facts): {lesson?
 		if (controls.length > 0) return {errors: controls.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path) || undefined, message: issue.message}))};
 		const result = lessonSchema.safeParse(parsed.data);
 		if (!result.success) {
-			return {
-				errors: result.error.issues.map(issue => ({file, line: parsed.locate(issuePath(issue)), path: formatPath(issuePath(issue)) || undefined, message: issue.message})),
-			};
+			const issues = authorIssues(result.error.issues, parsed.data, lessonSchema, 'a lesson', (parent, value) => (parent.includes('check') ? checkFieldsAt(parent.at(-1), value) : undefined));
+			return {errors: issues.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path) || undefined, message: issue.message}))};
 		}
 
 		const issues = validateLesson(result.data, facts);

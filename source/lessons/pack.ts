@@ -2,9 +2,13 @@ import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, realpathSync} from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
+import {fsReason} from '../sandbox/fs-words.js';
+import {formatBytes, readBounded, TooLarge} from '../sandbox/read-bounded.js';
 import {loadLessonDirCached} from './cache.js';
+import {controlCharacters} from './control-chars.js';
 import {FACTS_FILE, loadFacts, loadLessonDir, PACK_FILE, parseYaml, type LessonError} from './load.js';
-import {formatPath, issuePath} from './locate.js';
+import {authorIssues} from './author-words.js';
+import {formatPath} from './locate.js';
 import type {Facts, LoadedLesson} from './schema.js';
 
 // A lesson pack: a folder of lesson files, played with `--lessons <dir>`. Its optional pack.yaml
@@ -20,13 +24,17 @@ import type {Facts, LoadedLesson} from './schema.js';
 
 export const BUILTIN_PACK_ID = 'ami-school';
 export const BUILTIN_PACK_NAME = 'AMI School';
+/** pack.yaml holds three short fields: anything past this is not one. */
+const PACK_MAX_BYTES = 64 * 1024;
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and dashes');
 
 export const packSchema = z.strictObject({
-	id: slug.refine(id => id !== BUILTIN_PACK_ID, `"${BUILTIN_PACK_ID}" is the built-in chapters' id: choose another`),
-	name: z.string().min(1, 'a name for the pack'),
-	mode: z.enum(['add', 'replace'], 'add (the built-in chapters and these) or replace (these only)'),
+	id: slug
+		.refine(id => id !== BUILTIN_PACK_ID, `"${BUILTIN_PACK_ID}" is the built-in chapters' id: choose another`)
+		.describe('the pack\'s id: lower-case letters, digits and dashes; keys the saved progress, so unique among your packs'),
+	name: z.string().min(1, 'a name for the pack').describe('the pack\'s name, as the menu, reports and certificates show it'),
+	mode: z.enum(['add', 'replace'], 'add (the built-in chapters and these) or replace (these only)').describe('add: the built-in chapters and these; replace: these only'),
 });
 
 export type PackInfo = z.infer<typeof packSchema> & {
@@ -83,16 +91,20 @@ export const readPackFile = (dir: string): {info?: PackInfo; errors: LessonError
 
 	let text: string;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readBounded(file, PACK_MAX_BYTES).toString('utf8');
 	} catch (error) {
-		return {errors: [{file, message: `cannot read: ${error instanceof Error ? error.message : String(error)}`}]};
+		return {errors: [{file, message: error instanceof TooLarge ? `cannot read: the file is larger than ${formatBytes(PACK_MAX_BYTES)}, far more than a pack.yaml needs` : `cannot read: ${fsReason(error)}`}]};
 	}
 
 	const parsed = parseYaml(text, file);
 	if (parsed.errors.length > 0) return {errors: parsed.errors};
+	// its name is shown in menus and reports: it may not control the terminal
+	const controls = controlCharacters(parsed.data);
+	if (controls.length > 0) return {errors: controls.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path) || undefined, message: issue.message.replace('lesson text', 'pack text')}))};
 	const result = packSchema.safeParse(parsed.data ?? {});
 	if (!result.success) {
-		return {errors: result.error.issues.map(issue => ({file, line: parsed.locate(issuePath(issue)), path: formatPath(issuePath(issue)) || undefined, message: issue.message}))};
+		const issues = authorIssues(result.error.issues, parsed.data ?? {}, packSchema, 'pack.yaml');
+		return {errors: issues.map(issue => ({file, line: parsed.locate(issue.path), path: formatPath(issue.path) || undefined, message: issue.message}))};
 	}
 
 	return {info: {...result.data, dir, builtin: false, declared: true}, errors: []};

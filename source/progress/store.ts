@@ -1,9 +1,12 @@
-import {accessSync, constants, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync} from 'node:fs';
-import path, {basename} from 'node:path';
+import {accessSync, constants, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
+import path, {basename, dirname} from 'node:path';
+import {fsReason} from '../sandbox/fs-words.js';
 import process from 'node:process';
 import Conf from 'conf';
+import {cleanLeftovers, LockError, withFileLock} from '../sandbox/lock.js';
 import {configDir, legacyProgressDir} from '../sandbox/paths.js';
 import {upgradeWorld, worldProblem} from '../sandbox/world-check.js';
+import {mergeSaved} from './model.js';
 import {chapterProgressSchema, currentPlaySchema, emptyProgress, playDataSchema, progressSchema, PROGRESS_VERSION, type Progress} from './schema.js';
 
 // Saved progress on disk through `conf`, in AMI School's config folder (source/sandbox/paths.ts:
@@ -11,6 +14,9 @@ import {chapterProgressSchema, currentPlaySchema, emptyProgress, playDataSchema,
 // the built-in chapters, progress-<pack id>.json for each lesson pack, so packs never share stars.
 // Never throws: a damaged file is moved aside (progress.json.corrupt-<time>) and a fresh record
 // started; a file that cannot be written is reported once and the game goes on without saving.
+// Several games may share the folder (two terminals, a lab's shared account): each save takes the
+// lock of source/sandbox/lock.ts, reads what is on disk and merges (model.ts mergeSaved) before
+// conf writes (a temporary file renamed over the real one), so no finished chapter is lost.
 
 export type ProgressStore = {
 	progress: Progress;
@@ -82,6 +88,25 @@ const openConf = (cwd: string, pack: string | undefined): Conf<Record<string, un
 			}
 		},
 	});
+
+/**
+ * Removes what killed saves left in the folder: conf's temporary files (progress*.json.tmp-*,
+ * which name no process) and the lock's own. Called while holding the lock, when no save of
+ * this version is under way.
+ */
+const cleanTemporaryFiles = (dir: string, file: string) => {
+	cleanLeftovers(file);
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return;
+	}
+
+	for (const name of names) {
+		if (/^progress(-[a-z0-9-]+)?\.json\.tmp-[0-9a-f]+$/.test(name)) rmSync(path.join(dir, name), {force: true});
+	}
+};
 
 /** A chapter in play that can be resumed: its session, world and counters are all sound. */
 const soundCurrent = (value: unknown): Progress['current'] => {
@@ -182,6 +207,35 @@ export const openProgressStore = (options: StoreOptions = {}): ProgressStore => 
 		} catch {}
 	}
 
+	try {
+		withFileLock(path, () => cleanTemporaryFiles(dirname(path), path));
+	} catch {
+		// a folder this game cannot write: the first save says so
+	}
+
+	/** The file's identity when this game last wrote it (inode, size, modification time). */
+	let written: string | undefined;
+	const stamp = (): string | undefined => {
+		try {
+			const stat = statSync(path);
+			return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+		} catch {
+			return undefined;
+		}
+	};
+
+	/** What this game last read or wrote (mergeSaved tells another game's chapter in play by it). */
+	let known: Progress | undefined = progress;
+	/** What is saved now: the file as read under the lock (a damaged or missing one: nothing). */
+	const onDisk = (): Progress => {
+		try {
+			const parsed = progressSchema.safeParse(conf.store);
+			return parsed.success ? parsed.data : emptyProgress();
+		} catch {
+			return emptyProgress();
+		}
+	};
+
 	return {
 		progress,
 		path,
@@ -194,16 +248,26 @@ export const openProgressStore = (options: StoreOptions = {}): ProgressStore => 
 			}
 
 			try {
-				conf.store = next as unknown as Record<string, unknown>;
+				mkdirSync(dirname(path), {recursive: true});
+				withFileLock(path, () => {
+					// the file as this game last wrote it (same inode, size and time): no need to read it again
+					const unchanged = written !== undefined && known !== undefined && written === stamp();
+					const merged = mergeSaved(next, unchanged ? known! : onDisk(), known);
+					conf.store = merged as unknown as Record<string, unknown>;
+					known = merged;
+					written = stamp();
+				});
 				return undefined;
 			} catch (error) {
 				failed = true;
-				return `Cannot save progress to ${path} (${messageOf(error)}): it will not be kept after you quit.`;
+				const why = error instanceof LockError ? error.detail : fsReason(error);
+				return `Cannot save progress to ${path} (${why}): it will not be kept after you quit.`;
 			}
 		},
 		erase() {
 			try {
-				conf.clear();
+				withFileLock(path, () => conf.clear());
+				known = emptyProgress();
 			} catch {
 				// nothing to erase, or not writable: nothing more to do
 			}

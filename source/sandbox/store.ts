@@ -1,17 +1,16 @@
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {freshWorld} from '../sim/core/fresh-world.js';
 import type {World} from '../sim/core/types.js';
+import {LockError, temporaryName, withFileLock} from './lock.js';
 import {upgradeWorld, worldProblem} from './world-check.js';
 
 // The sandbox file behind `ami-school aws …`: one JSON document holding the world.
 // - Writes are atomic: a temporary file beside the real file (a symlink is followed to its
 //   target, whose permissions are kept) renamed over it.
-// - Commands are serialised by a lock file naming its owner (pid, host, process start time). A
-//   lock is broken only when its owner is provably gone (same host, and that pid no longer runs
-//   or is another process); a live owner, even a paused one, is waited for, then reported.
+// - Commands are serialised by a lock file naming its owner (source/sandbox/lock.ts, shared with
+//   the saved progress): broken only when its owner is provably gone; a live one is waited for.
 // - Compare, then write: the file's digest read at load is checked again under the lock just
 //   before the rename; if another writer got in between, the command is run again on the new
 //   world (or fails clearly), so no command overwrites a version it did not read.
@@ -96,165 +95,6 @@ export const loadSandboxFile = (file: string): LoadedSandbox => {
 /** Reads the world; a missing file starts a fresh world. */
 export const loadSandbox = (file: string): World => loadSandboxFile(file).world;
 
-const sameHost = os.hostname();
-
-/** Start time of a process, as the kernel counts it (Linux); undefined where unknown. */
-const processStart = (pid: number): string | undefined => {
-	try {
-		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-		// the command name (field 2) may hold spaces and parentheses: count from the last ')'
-		return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-	} catch {
-		return undefined;
-	}
-};
-
-type LockOwner = {pid: number; host: string; start?: string; since: string};
-
-const ownerText = (owner: LockOwner) => `${JSON.stringify(owner)}\n`;
-
-const readOwner = (lock: string): {owner?: LockOwner; ino: number} | undefined => {
-	try {
-		const fd = fs.openSync(lock, 'r');
-		try {
-			const ino = fs.fstatSync(fd).ino;
-			const text = fs.readFileSync(fd, 'utf8');
-			try {
-				const owner = JSON.parse(text) as LockOwner;
-				if (typeof owner?.pid === 'number' && typeof owner.host === 'string') return {owner, ino};
-			} catch {}
-
-			// an old-style lock (just a pid) or a damaged one
-			const pid = Number.parseInt(text, 10);
-			return {owner: Number.isSafeInteger(pid) && pid > 0 ? {pid, host: sameHost, since: ''} : undefined, ino};
-		} finally {
-			fs.closeSync(fd);
-		}
-	} catch {
-		return undefined;
-	}
-};
-
-/** True only when the owner is provably gone: on this host, and its pid is dead or reused. */
-export const ownerIsGone = (owner: LockOwner | undefined): boolean => {
-	if (!owner) return true;
-	if (owner.host !== sameHost) return false;
-	if (owner.pid === process.pid) return false;
-	try {
-		process.kill(owner.pid, 0);
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'ESRCH';
-	}
-
-	// alive: but is it the same process, or a new one that got the pid?
-	if (owner.start !== undefined) {
-		const start = processStart(owner.pid);
-		if (start !== undefined && start !== owner.start) return true;
-	}
-
-	return false;
-};
-
-const sleepSync = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/** How long a command waits for another one holding the lock (AMI_SCHOOL_LOCK_WAIT_MS overrides). */
-const lockWaitMs = () => {
-	const fromEnv = Number(process.env.AMI_SCHOOL_LOCK_WAIT_MS);
-	return Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : 15_000;
-};
-
-/** Removes temporary files left by writers that were killed mid-write (their pid is gone). */
-const cleanLeftovers = (target: string) => {
-	const dir = path.dirname(target);
-	const base = path.basename(target);
-	let names: string[];
-	try {
-		names = fs.readdirSync(dir);
-	} catch {
-		return;
-	}
-
-	for (const name of names) {
-		const match = name.startsWith(`${base}.`) ? /^\.(\d+)\.[\w-]+\.tmp$/.exec(name.slice(base.length)) : null;
-		if (match && ownerIsGone({pid: Number(match[1]), host: sameHost, since: ''})) {
-			try {
-				fs.rmSync(path.join(dir, name), {force: true});
-			} catch {}
-		}
-	}
-};
-
-/** Takes the lock (atomically, with its owner written in), breaking it only when its owner is gone. */
-const acquire = (file: string, lock: string): string => {
-	const me: LockOwner = {pid: process.pid, host: sameHost, start: processStart(process.pid), since: new Date().toISOString()};
-	const token = ownerText(me);
-	const draft = `${lock}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-	try {
-		fs.writeFileSync(draft, token, {flag: 'wx'});
-	} catch (error) {
-		throw new SandboxFileError(file, `its lock file cannot be created (${(error as Error).message})`, '');
-	}
-
-	const deadline = Date.now() + lockWaitMs();
-	try {
-		for (;;) {
-			try {
-				fs.linkSync(draft, lock); // fails when a lock exists: creation and content in one step
-				return token;
-			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new SandboxFileError(file, `its lock file cannot be created (${(error as Error).message})`, '');
-			}
-
-			const held = readOwner(lock);
-			if (held && ownerIsGone(held.owner)) breakLock(lock, held.ino);
-			else if (Date.now() > deadline) {
-				const who = held?.owner ? `ami-school (pid ${held.owner.pid}${held.owner.host === sameHost ? '' : ` on ${held.owner.host}`}${held.owner.since ? `, since ${held.owner.since}` : ''})` : 'another ami-school command';
-				throw new SandboxFileError(file, `${who} is still using it.`, `Try again when that command ends. If it is stopped (Ctrl+Z), resume it with fg; if it is stuck, end it (kill ${held?.owner?.pid ?? '<pid>'}).`);
-			} else sleepSync(5 + Math.floor(Math.random() * 20));
-		}
-	} finally {
-		fs.rmSync(draft, {force: true});
-	}
-};
-
-/**
- * Breaks a dead owner's lock: moves it aside atomically, then checks that what was moved is the
- * file that was judged (same inode); if a live lock was taken by mistake, it is put back.
- */
-const breakLock = (lock: string, judgedIno: number) => {
-	const aside = `${lock}.${process.pid}.broken.tmp`;
-	try {
-		fs.renameSync(lock, aside);
-	} catch {
-		return; // someone else broke it first
-	}
-
-	try {
-		if (fs.statSync(aside).ino !== judgedIno) {
-			try {
-				fs.linkSync(aside, lock);
-			} catch {}
-		}
-	} finally {
-		fs.rmSync(aside, {force: true});
-	}
-};
-
-const release = (lock: string, token: string) => {
-	try {
-		if (fs.readFileSync(lock, 'utf8') === token) fs.rmSync(lock, {force: true});
-	} catch {}
-};
-
-/** True when this command still holds the lock (nobody broke it). */
-const stillHeld = (lock: string, token: string) => {
-	try {
-		return fs.readFileSync(lock, 'utf8') === token;
-	} catch {
-		return false;
-	}
-};
-
 export type SandboxSession = {
 	loaded: LoadedSandbox;
 	/** writes the world if the file is still the version loaded; throws SandboxChangedError if not */
@@ -275,7 +115,7 @@ const checkWritable = (file: string, target: string) => {
 };
 
 const writeWorld = (file: string, target: string, world: World, revision: number) => {
-	const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+	const temporary = temporaryName(target);
 	try {
 		fs.mkdirSync(path.dirname(target), {recursive: true});
 		let mode: number | undefined;
@@ -298,17 +138,13 @@ const writeWorld = (file: string, target: string, world: World, revision: number
  */
 export const withSandbox = <T>(file: string, work: (session: SandboxSession) => T): T => {
 	const target = realTarget(file);
-	const lock = `${target}.lock`;
 	try {
 		fs.mkdirSync(path.dirname(target), {recursive: true});
 	} catch (error) {
 		throw new SandboxFileError(file, `its folder cannot be created (${(error as Error).message})`, '');
 	}
 
-	const token = acquire(file, lock);
-	try {
-		cleanLeftovers(target);
-		cleanLeftovers(lock);
+	const locked = (stillHeld: () => boolean) => {
 		const loaded = loadSandboxFile(target);
 		return work({
 			loaded,
@@ -318,7 +154,7 @@ export const withSandbox = <T>(file: string, work: (session: SandboxSession) => 
 				try {
 					const now = readBytes(target);
 					const changed = (now === undefined ? undefined : digestOf(now)) !== loaded.digest;
-					if (changed || !stillHeld(lock, token)) throw new SandboxChangedError(file);
+					if (changed || !stillHeld()) throw new SandboxChangedError(file);
 					fs.renameSync(temporary, target);
 				} catch (error) {
 					if (error instanceof SandboxFileError) throw error;
@@ -328,8 +164,13 @@ export const withSandbox = <T>(file: string, work: (session: SandboxSession) => 
 				}
 			},
 		});
-	} finally {
-		release(lock, token);
+	};
+
+	try {
+		return withFileLock(target, locked);
+	} catch (error) {
+		if (error instanceof LockError) throw new SandboxFileError(file, error.detail, error.hint);
+		throw error;
 	}
 };
 

@@ -7,6 +7,8 @@ import {labActions, newLab, type LabSignal, type LabView, type LabState, type Sc
 import {menuItems, type MenuValue} from './menu/menu-items.js';
 import {debriefPages, storyScreens, type View} from './text/layout.js';
 import {actionsFromInk, type InkKey} from './prompt/reducer.js';
+import {keyFor, LAB_KEYS, READER_KEYS} from './lab/keys.js';
+import {labLayout, transcriptLines} from './lab/layout.js';
 
 // The whole game's screen flow as one pure reducer: every key goes through `appKey` (one input
 // owner), which routes it to the active screen. The Ink components only draw AppState.
@@ -15,7 +17,7 @@ export type Screen =
 	| {name: 'menu'; index: number}
 	| {name: 'story'; page: number; /** where Enter past the last page leads */ then: 'lab'; /** the chapter's first showing: its title goes to the transcript when the lab opens */ intro?: boolean}
 	| {name: 'lab'}
-	| {name: 'quiz'; question: number; index: number; /** the choice given to the question shown, once answered */ answered?: number; then: 'lab' | 'complete'}
+	| {name: 'quiz'; question: number; index: number; /** the choice given to the question shown, once answered */ answered?: number; then: 'lab' | 'complete'; /** why the quiz came (the chapter is complete), above the question */ banner?: string}
 	| {name: 'complete'; index: number; report: ScoreReport; best: number; /** the page of the debrief shown */ page?: number};
 
 export type AppState = {
@@ -31,6 +33,12 @@ export type AppState = {
 	transcriptEpoch: number;
 	/** Ctrl+C pressed once outside the lab */
 	ctrlCArmed: boolean;
+	/** the transcript read back (PgUp): the first of its lines shown */
+	reader?: {top: number};
+	/** the hint that PgUp reads long output back was given (once a run) */
+	overflowHinted?: boolean;
+	/** the world pane is shown below 120 columns (Ctrl+O); wider, it always is */
+	showWorld?: boolean;
 };
 
 export type AppEffect = {type: 'exit'} | {type: 'persist'} | {type: 'clear'};
@@ -179,6 +187,8 @@ const labSignals = (engine: Game, state: AppState, signals: LabSignal[]): AppSte
 			}
 
 			case 'clear': {
+				// nothing left behind, not even the line that cleared
+				state = {...state, transcript: [], transcriptEpoch: state.transcriptEpoch + 1};
 				effects.push({type: 'clear'});
 				break;
 			}
@@ -203,9 +213,10 @@ const labSignals = (engine: Game, state: AppState, signals: LabSignal[]): AppSte
 			}
 
 			case 'complete': {
-				state = signal.solutionShown ? note(state, 'warn', 'The solution was shown: the chapter ends here, with no stars.') : note(state, 'success', 'Every goal met: chapter complete!');
+				const banner = signal.solutionShown ? 'The solution was shown: the chapter ends here, with no stars.' : 'Every goal met: chapter complete!';
+				state = note(state, signal.solutionShown ? 'warn' : 'success', banner);
 				const open = firstUnanswered(engine, state);
-				if (open !== -1) return {state: {...state, screen: {name: 'quiz', question: open, index: 0, then: 'complete'}}, effects};
+				if (open !== -1) return {state: {...state, screen: {name: 'quiz', question: open, index: 0, then: 'complete', banner}}, effects};
 				const done = finishChapter(engine, state);
 				return {state: done.state, effects: [...effects, ...done.effects]};
 			}
@@ -311,12 +322,81 @@ const completeKey = (engine: Game, state: AppState, move: Nav, view: LabView): A
 	return {state: {...closed, screen: {name: 'menu', index: 0}}, effects: []};
 };
 
-/** One Ink input event. */
-export const appKey = (engine: Game, state: AppState, input: string, key: InkKey, view: LabView = {}): AppStep => {
-	if (state.screen.name === 'lab' && state.lab) {
-		const step = labActions(engine, state.lab, actionsFromInk(input, key), view);
-		return labSignals(engine, drain({...state, lab: step.state}), step.signals);
+/** The transcript read back a page at a time (PgUp at the prompt): keys move it, q or Esc leaves it. */
+const readerKey = (state: AppState, input: string, key: InkKey, view: LabView): AppStep => {
+	if (!state.reader) return {state, effects: []};
+	const {columns, rows} = viewOf(view);
+	const total = transcriptLines(state.transcript, columns).length;
+	const {page} = labLayout({columns, rows});
+	const last = Math.max(0, total - page);
+	const at = (top: number): AppStep => ({state: {...state, reader: {top: Math.min(last, Math.max(0, top))}}, effects: []});
+	const {top} = state.reader;
+	switch (keyFor(READER_KEYS, input, key)) {
+		case 'pageUp': {
+			return at(top - (page - 1));
+		}
+
+		case 'pageDown': {
+			return at(top + (page - 1));
+		}
+
+		case 'lineUp': {
+			return at(top - 1);
+		}
+
+		case 'lineDown': {
+			return at(top + 1);
+		}
+
+		case 'top': {
+			return at(0);
+		}
+
+		case 'bottom': {
+			return at(last);
+		}
+
+		case 'close': {
+			// the screen is drawn afresh: the transcript again, then the prompt
+			return {state: {...state, reader: undefined, transcriptEpoch: state.transcriptEpoch + 1}, effects: [{type: 'clear'}]};
+		}
+
+		case undefined: {
+			return {state, effects: []};
+		}
 	}
+};
+
+/** After a line: output longer than the screen gets a hint, once, that PgUp reads it back. */
+const hintOverflow = (before: AppState, after: AppState, view: LabView): AppState => {
+	if (after.overflowHinted || after.transcript.length <= before.transcript.length) return after;
+	const {columns, rows} = viewOf(view);
+	const added = transcriptLines(after.transcript.slice(before.transcript.length), columns).length;
+	// the rows above the lab's live area (goals, status, prompt: about ten rows at most)
+	if (added <= Math.max(5, rows - 10)) return after;
+	return {...note(after, 'info', 'That was longer than the screen: PgUp reads it back (q returns to the prompt).'), overflowHinted: true};
+};
+
+const labKey = (engine: Game, state: AppState, input: string, key: InkKey, view: LabView): AppStep => {
+	if (state.reader) return readerKey(state, input, key, view);
+	const own = keyFor(LAB_KEYS, input, key);
+	if (own === 'toggleWorld') return {state: {...state, showWorld: !state.showWorld}, effects: []};
+	if (own === 'readBack') {
+		const {columns, rows} = viewOf(view);
+		const {page} = labLayout({columns, rows});
+		const total = transcriptLines(state.transcript, columns).length;
+		// the page before the one on screen
+		return {state: {...state, reader: {top: Math.max(0, total - 2 * page + 1)}}, effects: []};
+	}
+
+	if (!state.lab) return {state, effects: []};
+	const step = labActions(engine, state.lab, actionsFromInk(input, key), view);
+	const next = labSignals(engine, drain({...state, lab: step.state}), step.signals);
+	return {state: hintOverflow(state, next.state, view), effects: next.effects};
+};
+
+const screenKey = (engine: Game, state: AppState, input: string, key: InkKey, view: LabView): AppStep => {
+	if (state.screen.name === 'lab' && state.lab) return labKey(engine, state, input, key, view);
 
 	if (key.ctrl && input === 'c') {
 		if (state.ctrlCArmed) return {state, effects: [{type: 'persist'}, {type: 'exit'}]};
@@ -348,3 +428,18 @@ export const appKey = (engine: Game, state: AppState, input: string, key: InkKey
 		}
 	}
 };
+
+/**
+ * A new screen starts on a clean screen: the lab's transcript is drawn only in the lab (again in
+ * full when the lab comes back), the menu never lands below the last lab's output.
+ */
+export const withCleanScreen = (before: AppState, step: AppStep): AppStep => {
+	if (step.state.screen.name === before.screen.name || step.effects.some(e => e.type === 'clear')) return step;
+	const effects: AppEffect[] = [{type: 'clear'}, ...step.effects];
+	// the menu forgets the chapter's transcript; back in a lab, it is printed again from its start
+	if (step.state.screen.name === 'menu') return {state: {...step.state, transcript: [], transcriptEpoch: step.state.transcriptEpoch + 1, reader: undefined}, effects};
+	return {state: {...step.state, transcriptEpoch: step.state.transcriptEpoch + 1}, effects};
+};
+
+/** One Ink input event. */
+export const appKey = (engine: Game, state: AppState, input: string, key: InkKey, view: LabView = {}): AppStep => withCleanScreen(state, screenKey(engine, state, input, key, view));

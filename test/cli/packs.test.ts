@@ -6,7 +6,8 @@ import {freshHome, seedProgress} from './helpers.js';
 // Lesson packs, end to end on the built game: written with new-lesson, checked, played, their
 // progress kept apart from the built-in chapters'.
 
-const KEY_SCRIPT = 'aws ec2 create-key-pair --key-name workshop-key --query KeyMaterial --output text > workshop-key.pem\n';
+// the default shape (find and launch), played by its own reference solution
+const KEY_SCRIPT = "AMI=$(aws ec2 describe-images --owners amazon --filters 'Name=name,Values=al2023-ami-2023.*-x86_64' --query 'sort_by(Images, &CreationDate)[-1].ImageId' --output text)\nID=$(aws ec2 run-instances --image-id $AMI --instance-type t3.micro --query 'Instances[0].InstanceId' --output text)\naws ec2 terminate-instances --instance-ids $ID\n";
 
 describe('lesson packs', {timeout: 120_000}, () => {
 	it('new-lesson writes a pack and a commented lesson that passes check at once; --lessons works in any position', () => {
@@ -14,7 +15,7 @@ describe('lesson packs', {timeout: 120_000}, () => {
 		const made = home.run('new-lesson', 'Key pairs first', '--dir', 'workshop');
 		expect(made.stderr).toBe('');
 		expect(made.status).toBe(0);
-		expect(fs.readdirSync(home.file('workshop')).sort()).toEqual(['10-key-pairs-first.yaml', 'lesson.schema.json', 'pack.yaml']);
+		expect(fs.readdirSync(home.file('workshop')).sort()).toEqual(['10-key-pairs-first.yaml', 'lesson.schema.json', 'pack.schema.json', 'pack.yaml']);
 		const lesson = fs.readFileSync(home.file('workshop/10-key-pairs-first.yaml'), 'utf8');
 		expect(lesson.split('\n')[0]).toBe('# yaml-language-server: $schema=./lesson.schema.json');
 		expect(lesson).toMatch(/^goals: +# judged on the sandbox's state/m);

@@ -68,7 +68,7 @@ describe('ami-school progress', {timeout: 120_000}, () => {
 			expect(fs.readFileSync(saved, 'utf8'), name).toBe(before);
 		}
 
-		expect(home.run('progress', 'import', 'missing.json').stderr).toMatch(/cannot read .*missing\.json: ENOENT/);
+		expect(home.run('progress', 'import', 'missing.json').stderr).toMatch(/cannot read .*missing\.json: there is no such file or folder/);
 	});
 
 	it('writes a certificate whose code detects edits, in Markdown or HTML', () => {

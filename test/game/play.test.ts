@@ -139,7 +139,7 @@ describe('game commands in a script', () => {
 		const engine = withLayer(createEngine({lessonsDir: path.resolve('lessons')}));
 		const state = engine.newGame(engine.start(master.id));
 		const hint = engine.submit(state, 'hint', {front: 'script'});
-		expect(hint.events).toEqual([{type: 'printed', kind: 'stderr', text: "`hint` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage and undo do)."}]);
+		expect(hint.events).toEqual([{type: 'printed', kind: 'stderr', text: "`hint` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage, undo and world do)."}]);
 		expect(engine.hintsUsed(hint.state.play)).toBe(0);
 		const goals = engine.submit(state, 'goals', {front: 'script', marks: 'boxes'});
 		expect(goals.events[0]).toMatchObject({type: 'printed', text: expect.stringMatching(/^\[ \] /)});

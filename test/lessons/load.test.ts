@@ -64,12 +64,13 @@ describe('lesson validation', () => {
 		const at = lineOf('cost: {hourlyAtMost: 0}');
 		expect(ran('        program: curl\n        instance: "[?"')).toEqual([`${FILE}:${at + 2}: goals[1].check.ran.instance: Invalid jmespath expression: Incomplete expression:\n"[?"\n   ^`]);
 		expect(ran('        operation: runInstances')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.operation: an API operation name such as CreateImage`]);
-		expect(ran('        progam: curl')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.progam: Unrecognized key: "progam"`]);
+		expect(ran('        progam: curl')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.progam: unknown field "progam" in goals[1].check.ran: did you mean program?`]);
 		expect(ran('        shows: {aws: ec2 run-instances, query: x}')).toEqual([
 			`${FILE}:${at + 1}: goals[1].check.ran.shows.aws: must be a read-only command such as "ec2 describe-images …" (without the leading aws)`,
 		]);
 		expect(ran('        names: {aws: ec2 describe-images --image-ids $NOPE, query: "Images[].ImageId"}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.names: $NOPE is not defined in vars`]);
-		expect(ran('        after: {costs: {hourlyAtMost: 0}}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.after: a check needs one of: aws, history, cost, shell, ran, serves, all, any, not`]);
+		expect(ran('        after: {costs: {hourlyAtMost: 0}}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.after.costs: unknown field "costs" in a check: did you mean cost?`]);
+		expect(ran('        after: {spend: {hourlyAtMost: 0}}')).toEqual([`${FILE}:${at + 1}: goals[1].check.ran.after: a check needs one of: aws, history, cost, shell, ran, serves, all, any, not`]);
 	});
 
 	it('accepts a serves check and a ran check that confirms, and names the field of their mistakes', () => {
@@ -84,7 +85,7 @@ describe('lesson validation', () => {
 	});
 
 	it('wants 1 to 3 hints per goal', () => {
-		expect(errorsOf('      - three\n', '      - three\n      - four\n')).toEqual([`${FILE}:${lineOf('hints:')}: goals[0].hints: give 1 to 3 hints`]);
+		expect(errorsOf('        launch $AMI 2\n', '        launch $AMI 2\n      - four\n')).toEqual([`${FILE}:${lineOf('hints:')}: goals[0].hints: give 1 to 3 hints`]);
 		expect(errorsOf('    hints:\n      - terminate them\n', '    hints: []\n')).toEqual([`${FILE}:${lineOf('- terminate them') - 1}: goals[1].hints: give 1 to 3 hints`]);
 	});
 
@@ -95,9 +96,10 @@ describe('lesson validation', () => {
 	});
 
 	it('names the check kinds when a check has none or two', () => {
-		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      costs: {hourlyAtMost: 0}')).toEqual([
+		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      expense: {hourlyAtMost: 0}')).toEqual([
 			`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') - 1}: goals[1].check: a check needs one of: aws, history, cost, shell, ran, serves, all, any, not`,
 		]);
+		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      costs: {hourlyAtMost: 0}')).toEqual([`${FILE}:${lineOf('cost: {hourlyAtMost: 0}')}: goals[1].check.costs: unknown field "costs" in a check: did you mean cost?`]);
 		expect(errorsOf('      cost: {hourlyAtMost: 0}', '      cost: {hourlyAtMost: 0}\n      history: {ok: true}')).toEqual([
 			`${FILE}:${lineOf('cost: {hourlyAtMost: 0}') - 1}: goals[1].check: a check has exactly one kind, found: history, cost`,
 		]);
@@ -125,8 +127,8 @@ describe('lesson validation', () => {
 	it('wants unique goal ids, known keys and the right types', () => {
 		expect(errorsOf('- id: clean', '- id: launched')).toEqual([`${FILE}:${lineOf('- id: clean')}: goals[1].id: duplicate goal id "launched"`]);
 		expect(errorsOf('order: 1', 'order: one')[0]).toMatch(new RegExp(`^${FILE}:${lineOf('order: 1')}: order: `));
-		expect(errorsOf('title: Two computers', 'title: Two computers\ntitel: typo')).toEqual([`${FILE}:${lineOf('title:') + 1}: titel: Unrecognized key: "titel"`]);
-		expect(errorsOf('{hourlyAtMost: 0}', '{hourlyAtMost: 0, hourly: 1}')).toEqual([`${FILE}:${lineOf('{hourlyAtMost: 0}')}: goals[1].check.cost.hourly: Unrecognized key: "hourly"`]);
+		expect(errorsOf('title: Two computers', 'title: Two computers\ntitel: typo')).toEqual([`${FILE}:${lineOf('title:') + 1}: titel: unknown field "titel" in a lesson (its fields: id, order, title, facts, story, debrief, setup, vars, goals, solution, par, alternatives, wrong, quiz)`]);
+		expect(errorsOf('{hourlyAtMost: 0}', '{hourlyAtMost: 0, hourly: 1}')).toEqual([`${FILE}:${lineOf('{hourlyAtMost: 0}')}: goals[1].check.cost.hourly: unknown field "hourly" in goals[1].check.cost (its fields: hourlyAtMost, totalAtMost)`]);
 	});
 
 	it('wants $VARS of checks to be defined in vars', () => {
@@ -138,12 +140,12 @@ describe('lesson validation', () => {
 		expect(errors[0].file).toBe(FILE);
 		expect(errors[0].line).toBeGreaterThanOrEqual(3);
 		expect(errors[0].message).toMatch(/^YAML: /);
-		expect(parseLesson('a: 1\na: 2\n', FILE).errors[0]).toMatchObject({line: 2, message: expect.stringMatching(/^YAML: Map keys must be unique/)});
+		expect(parseLesson('a: 1\na: 2\n', FILE).errors[0]).toMatchObject({line: 2, message: expect.stringMatching(/^this field appears twice in the same place\.\n {4}2 \| a: 2\n {2}Usual cause: a copy and paste/)});
 	});
 
 	it('says what is wrong with an empty file or a list', () => {
-		expect(parseLesson('', FILE).errors.map(formatLessonError)).toEqual([`${FILE}: Invalid input: expected object, received null`]);
-		expect(parseLesson('- 1\n', FILE).errors.map(formatLessonError)).toEqual([`${FILE}:1: Invalid input: expected object, received array`]);
+		expect(parseLesson('', FILE).errors.map(formatLessonError)).toEqual([`${FILE}: a lesson holds fields (name: value lines, such as id: and title:), but this file holds nothing`]);
+		expect(parseLesson('- 1\n', FILE).errors.map(formatLessonError)).toEqual([`${FILE}:1: a lesson holds fields (name: value lines, such as id: and title:), but this file holds a list (lines that start with "- ", indented under the field)`]);
 	});
 });
 

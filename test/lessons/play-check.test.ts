@@ -80,7 +80,7 @@ describe('ami-school play', () => {
 		expect((await play(['two-computers'])).code).toBe(2);
 		expect((await play(['two-computers', '--script', 's.sh', '--report', 'xml'])).err).toContain('usage: ami-school play');
 		expect(await play(['nope', '--script', 's.sh'])).toMatchObject({code: 2, err: 'ami-school play: no chapter "nope" (chapters: 1 two-computers)\n'});
-		expect(await play(['1', '--script', 'missing.sh'])).toMatchObject({code: 2, err: 'ami-school play: cannot read missing.sh: ENOENT: no such file or directory\n'});
+		expect(await play(['1', '--script', 'missing.sh'])).toMatchObject({code: 2, err: 'ami-school play: cannot read the script missing.sh: ENOENT: no such file or directory\n'});
 		expect((await play(['1', '--script', 's.sh', '--bogus'])).err).toBe(`ami-school play: unknown option --bogus\nusage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>] [--export <dir>]\n`);
 	});
 });
@@ -113,7 +113,12 @@ describe('ami-school check', () => {
 		const {code, out} = await check(path.join(dir, '01-two.yaml'));
 		expect(code).toBe(1);
 		expect(out).toContain('  ✗ setup: setup.commands[1]: "oops" exited 127: bash: oops: command not found\n');
-		expect(out).toContain('  ✗ solution: does not meet every goal (not met now: clean)\n      $ terminat\n      exit 127: bash: terminat: command not found\n');
+		// where to look: the solution's line in the file, the command, its output, the goal left unmet
+		const file = path.relative(process.cwd(), path.join(dir, '01-two.yaml'));
+		const lineOf = (needle: string) => text.split('\n').findIndex(l => l.startsWith(needle)) + 1;
+		expect(out).toContain(
+			`  ✗ solution: does not meet every goal (not met now: clean)\n      ${file}:${lineOf('  - terminat')}: $ terminat\n        exit 127: bash: terminat: command not found\n      ${file}:${lineOf('  - id: clean')}: goal clean stayed unmet: `,
+		);
 		expect(out).toContain('  ✗ wrong "only one": meets every goal, but it should not: a goal check is too lax\n');
 		expect(out.endsWith('1 chapter checked: 3 problems\n')).toBe(true);
 	});
@@ -151,7 +156,7 @@ describe('ami-school play: game commands in a script', () => {
 		expect(code).toBe(0);
 		expect(out).toContain('$ bill\nSpent so far $0.0000; accruing now $0.0000/h');
 		expect(out).toContain('$ goals\n[ ] Launch two computers from the newest Amazon Linux 2023 AMI\n[ ] Nothing left costing money\n');
-		expect(out).toContain("$ hint\n`hint` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage and undo do).\n");
+		expect(out).toContain("$ hint\n`hint` is a game command: it works at the game's prompt, not in a script (bill, goals, lineage, undo and world do).\n");
 		// none of them is a mistake or an aws line
 		expect(out).toContain('mistakes -0 for 0 failed lines');
 	});

@@ -48,6 +48,12 @@ describe('plain mode', () => {
 		expect(out).not.toMatch(/\u001B/);
 	});
 
+	it('`world` prints the learner\'s resources by Region and kind, as the world pane shows them', async () => {
+		const {out} = await plain(['world', 'aws ec2 create-key-pair --key-name spare --query KeyPairId --output text', 'world', 'exit'], {mode: 'chapter', chapter: '1'});
+		expect(out).toMatch(/\$ world\nus-east-1 \(the shell is here\)\n {2}Key pairs\n {4}key-[0-9a-f]{17} lab-key\n/);
+		expect(out).toMatch(/\$ world\nus-east-1 \(the shell is here\)\n {2}Key pairs\n( {4}key-[0-9a-f]{17} (lab-key|spare)\n){2}/);
+	});
+
 	it('plays a chapter to the end: goals met with the score, the quiz by number, the score in words, progress saved', async () => {
 		const progress = memoryProgress();
 		// the choices as shown (the chapter's seeded order), by number
@@ -111,7 +117,7 @@ describe.skipIf(!existsSync(CLI))('plain mode through a pipe (the built game)', 
 	it('TERM=dumb plays line by line too', () => {
 		const result = run(['sandbox'], 'help\n', {TERM: 'dumb'});
 		expect(result.status).toBe(0);
-		expect(result.stdout).toContain('Game commands:');
+		expect(result.stdout).toContain("The game's own commands:");
 		expect(result.stdout).toContain('Bye. Your progress is saved.');
 	});
 });

@@ -61,7 +61,7 @@ describe('bounds on what is read', () => {
 		expect(check.stdout).toContain('/dev/zero: cannot read: the file is larger than 1 MB');
 		const play = run(['play', '1', '--script', '/dev/zero']);
 		expect(play.status).toBe(2);
-		expect(play.stderr).toBe('ami-school play: cannot read /dev/zero: it is larger than 1 MB, more than a script of typed commands can be\n');
+		expect(play.stderr).toBe('ami-school play: cannot read the script /dev/zero: it is larger than 1 MB, more than a script of typed commands can be\n');
 		expect(Date.now() - started).toBeLessThan(15_000);
 	});
 

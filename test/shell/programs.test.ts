@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {checkSchema} from '../../source/lessons/check-schema.js';
-import {formatHelp, gameCommandWords} from '../../source/game/commands.js';
+import {formatShellHelp, gameCommandWords} from '../../source/game/commands.js';
 import {builtinCommands} from '../../source/shell/interpret.js';
 import {localMachine} from '../../source/shell/local-machine.js';
 import {builtinNames, commandWords, PROGRAMS, programNames, readOnlyLine} from '../../source/shell/programs.js';
@@ -45,8 +45,8 @@ describe('the registry of programs', () => {
 		expect(completionCandidates(local, 'xargs -n1 ')).toEqual(commandWords('local').sort());
 	});
 
-	it('help shows every program of the player\'s computer and of an instance', () => {
-		const help = formatHelp({sandbox: true});
+	it('`help shell` shows every program of the player\'s computer and of an instance', () => {
+		const help = formatShellHelp();
 		for (const name of commandWords('local').filter(n => /^[a-z]/.test(n) && !builtinNames().includes(n))) expect(help.split(/\s/), name).toContain(name);
 		for (const name of ['sudo', 'dnf', 'apt', 'systemctl', 'reboot']) expect(help.split(/\s/), name).toContain(name);
 		expect(gameCommandWords()).toContain('help');

@@ -17,17 +17,28 @@ describe('the lab status bar', () => {
 		play = engine.run(play, 'aws ec2 create-key-pair --key-name spare --query KeyName').play;
 		expect(engine.par(play)).toEqual({used: 1, par: 2});
 		const text = statusText(statusParts(engine.session(play), engine.runningScore(play), engine.hintsUsed(play), engine.par(play)));
-		expect(text).toContain(' · cmds 1/par 2 · hints 0');
+		expect(text).toContain(' · hints 0');
+		expect(text).toContain('cmds 1/par 2 · ');
+		// the chapter and its goals are in the game's view of the play
+		expect(engine.view(engine.newGame(play)).statusLine).toMatch(/^Chapter 1 · goals 0\/3 · cmds 1\/par 2 · Tue 1 Sep /);
 		expect(engine.par(engine.sandbox())).toBeUndefined();
 	});
 
-	it('fits 80 columns: the clock gives way before the score, the par or the hints', () => {
-		const parts = {region: 'ap-southeast-2', clock: 'Tue 1 Sep 08:00:40', score: 1250, cost: '$12.3456 +$0.0208/h', par: {used: 12, par: 10}, hints: 4};
-		expect(statusText(parts)).toBe('ap-southeast-2 · Tue 1 Sep 08:00:40 · score 1250 · $12.3456 +$0.0208/h · cmds 12/par 10 · hints 4');
-		const narrow = statusText(parts, 78);
-		expect(narrow.length).toBeLessThanOrEqual(78);
-		expect(narrow).toContain('cmds 12/par 10 · hints 4');
-		const usual = statusText({...parts, region: 'us-east-1', score: 200, cost: '$0.0000 +$0.0018/h', par: {used: 3, par: 4}, hints: 0}, 78);
-		expect(usual).toBe('us-east-1 · 08:00:40 · score 200 · $0.0000 +$0.0018/h · cmds 3/par 4 · hints 0');
+	it('keeps the chapter, the goals, the commands against par and the clock at every width: words get shorter before a field goes', () => {
+		const parts = {chapter: 3, goals: {met: 2, total: 4}, region: 'ap-southeast-2', clock: 'Tue 1 Sep 08:00:40', score: 1250, cost: '$12.3456 +$0.0208/h', par: {used: 12, par: 10}, hints: 4, note: '^O world'};
+		expect(statusText(parts)).toBe('Chapter 3 · goals 2/4 · cmds 12/par 10 · Tue 1 Sep 08:00:40 · ap-southeast-2 · score 1250 · $12.3456 +$0.0208/h · hints 4 · ^O world');
+		expect(statusText(parts, 100)).toBe('Ch 3 · ✓2/4 · 12/10 cmds · 08:00:40 · ap-southeast-2 · 1250 pts · $12.3456 · 4 hints · ^O world');
+		let previous = Number.POSITIVE_INFINITY;
+		for (let width = 120; width >= 32; width--) {
+			const text = statusText(parts, width);
+			expect([...text].length, text).toBeLessThanOrEqual(width);
+			expect(text).toMatch(/^Ch(?:apter)? 3 · (?:goals |✓)2\/4 · .*12\/(?:par )?10.* · (?:Tue 1 Sep )?08:00(?::40)?\b/);
+			expect(text.split(' · ').length).toBeLessThanOrEqual(previous);
+			previous = text.split(' · ').length;
+		}
+
+		expect(statusText(parts, 78)).toBe('Ch 3 · ✓2/4 · 12/10 cmds · 08:00 · ap-southeast-2 · 1250 pts · ^O world');
+		expect(statusText(parts, 40)).toBe('Ch 3 · ✓2/4 · 12/10 cmds · 08:00');
+		expect(statusText({region: 'us-east-1', clock: 'Tue 1 Sep 08:00:40', cost: '$0.0000 +$0.0018/h'}, 78)).toBe('Sandbox · Tue 1 Sep 08:00:40 · us-east-1 · $0.0000 +$0.0018/h');
 	});
 });

@@ -15,7 +15,12 @@ import {fakeEngine} from './helpers/fake-engine.js';
 
 const engine = createGame({lessonsDir: defaultLessonsDir()});
 const chapters = engine.chapters();
-const words = (text: string) => text.split(/\s+/).filter(Boolean);
+/** The words of a text as shown, a command's ` \` line continuations joined as the shell joins them. */
+const words = (text: string) =>
+	text
+		.replace(/ \\\n/g, ' ')
+		.split(/\s+/)
+		.filter(Boolean);
 
 describe('reflow', () => {
 	it('joins the lines of a paragraph, keeps blank lines between paragraphs, wraps at words', () => {
@@ -71,9 +76,9 @@ describe('screens at 80x24', () => {
 			screens.forEach((_, page) => {
 				const frame = draw(<StoryScreen chapter={chapter} page={page} columns={80} rows={24} />, 80);
 				expect(frame.split('\n').length).toBeLessThan(24);
-				shown.push(...frame.split('\n').slice(2, -2));
+				shown.push(frame.split('\n').slice(2, -2).join('\n'));
 			});
-			expect(words(shown.join(' '))).toEqual(words(chapter.story.join(' ')));
+			expect(words(shown.join('\n'))).toEqual(words(chapter.story.join(' ')));
 		}
 	});
 
@@ -107,12 +112,13 @@ describe('screens at 80x24', () => {
 		expect(state.screen).toMatchObject({name: 'complete', page: 0});
 	});
 
-	it('a quiz choice that wraps keeps its space after the pointer, and its lines start under its text', () => {
+	it('a quiz choice that wraps keeps its space after the pointer, and its lines start under its text, not under its number', () => {
 		const question = {question: 'Which is NOT a good reason to copy an AMI to another Region?', choices: [{text: 'Disaster recovery, so you can launch elsewhere if a Region has trouble, and then some more words', correct: true, explain: 'x'}, {text: 'No', correct: false, explain: 'y'}]};
 		const lines = draw(<QuizScreen question={question} number={1} total={1} index={0} columns={60} />, 60).split('\n');
 		const at = lines.findIndex(l => l.startsWith('❯'));
-		expect(lines[at]).toMatch(/^❯ Disaster/);
-		expect(lines[at + 1]).toMatch(/^ {2}\S/);
+		expect(lines[at]).toMatch(/^❯ 1\. Disaster/);
+		expect(lines[at + 1]).toMatch(/^ {5}\S/);
+		expect(lines[at + 2]).toMatch(/^ {2}2\. No/);
 	});
 });
 
@@ -131,7 +137,7 @@ describe('a new chapter starts on a clean screen, with its title once', () => {
 		const step = startAt(engine, state, {mode: 'chapter', chapter: '2'});
 		expect(step.effects).toContainEqual({type: 'clear'});
 		expect(step.state.transcript).toEqual([]);
-		expect(step.state.transcriptEpoch).toBe(epoch + 1);
+		expect(step.state.transcriptEpoch).toBeGreaterThan(epoch);
 		expect(step.state.screen).toMatchObject({name: 'story'});
 		// the story shows the title; the lab's transcript starts with it, once
 		let lab = appKey(engine, step.state, 's', {}).state;

@@ -1,10 +1,11 @@
 import React from 'react';
 import {Static, Text} from 'ink';
 import type {ScrollEntry} from '../lab/lab-state.js';
+import {entryLines} from '../lab/layout.js';
 
 // Finished output: written once above the live area and left in the terminal's scrollback.
 
-const colourOf = (entry: ScrollEntry): {color?: string; bold?: boolean; dimColor?: boolean} => {
+export const colourOf = (entry: Pick<ScrollEntry, 'kind'>): {color?: string; bold?: boolean; dimColor?: boolean} => {
 	switch (entry.kind) {
 		case 'command': {
 			return {bold: true};
@@ -36,11 +37,11 @@ const colourOf = (entry: ScrollEntry): {color?: string; bold?: boolean; dimColor
 	}
 };
 
-export const Transcript = ({entries}: {entries: ScrollEntry[]}) => (
+export const Transcript = ({entries, columns}: {entries: ScrollEntry[]; columns: number}) => (
 	<Static items={entries}>
 		{entry => (
 			<Text key={entry.id} {...colourOf(entry)}>
-				{entry.text}
+				{entryLines(entry, columns).join('\n')}
 			</Text>
 		)}
 	</Static>

@@ -14,6 +14,8 @@ export type LabState = GameState & {
 	nextId: number;
 	/** Ctrl+C pressed once: the next Ctrl+C quits */
 	ctrlCArmed: boolean;
+	/** the play before the last line (the world pane marks what that line changed) */
+	before?: GameState['play'];
 };
 
 export type LabSignal = {type: 'menu'} | {type: 'exit'} | {type: 'story'} | {type: 'quiz'} | {type: 'complete'; solutionShown?: boolean} | {type: 'clear'} | {type: 'save'};
@@ -60,7 +62,7 @@ const submit = (engine: Game, state: LabState, text: string, label: string, view
 	const echoed = print(state, 'command', label + lastLine);
 	if (!state.confirm && text.trim() === '') return {state: echoed, signals: []};
 	const outcome = engine.submit(echoed, text, {width: view.columns});
-	const next: LabState = {...echoed, ...outcome.state};
+	const next: LabState = {...echoed, ...outcome.state, before: state.play};
 	// a question answered is not a line of the prompt's history; anything else is (incomplete lines too)
 	if (state.confirm) return apply(next, outcome.events);
 	return apply({...next, prompt: afterSubmit(next.prompt, text, Boolean(outcome.shell?.incomplete))}, outcome.events);

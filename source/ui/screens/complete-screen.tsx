@@ -30,7 +30,9 @@ export const CompleteScreen = ({chapter, report, best, items, index, page = 0, c
 			{(pages[shown] ?? []).map((line, i) => (
 				<Text key={i}>{line === '' ? ' ' : line}</Text>
 			))}
-			<SelectList items={items.map(item => ({key: item.value, label: item.label}))} index={index} />
+			<Box marginTop={1}>
+				<SelectList items={items.map(item => ({key: item.value, label: item.label}))} index={index} />
+			</Box>
 			{pages.length > 1 ? <Text dimColor>{`Debrief ${shown + 1}/${pages.length} · → or Space: ${shown < pages.length - 1 ? 'read on' : 'back to the start'} · ← back · ↑/↓ choose · Enter`}</Text> : null}
 		</Box>
 	);

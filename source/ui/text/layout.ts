@@ -16,7 +16,8 @@ export const storyScreens = (chapter: Pick<ChapterInfo, 'story'>, view: View): s
 
 /**
  * The debrief on the completion screen, in pages that fit below the score and above the menu:
- * title, margins, the score lines and their total, the menu, the footer, one spare.
+ * title, margins (around the score, above the menu), the score lines and their total, the menu,
+ * the footer, one spare.
  */
 export const debriefPages = (chapter: Pick<ChapterInfo, 'debrief'>, scoreLines: number, menuItems: number, view: View): string[][] =>
-	paginate(reflow(chapter.debrief, textWidth(view.columns)), Math.max(3, view.rows - scoreLines - menuItems - 7));
+	paginate(reflow(chapter.debrief, textWidth(view.columns)), Math.max(3, view.rows - scoreLines - menuItems - 8));

@@ -1,3 +1,5 @@
+import {breakCommand} from './fit.js';
+
 // Lesson text (story pages, debriefs, quiz questions and explanations) is written hard-wrapped in
 // YAML at whatever width its author liked. Shown line for line in a narrower terminal, each long
 // line breaks into a full line and a stub. This lays it out again for the terminal's width:
@@ -5,7 +7,8 @@
 // - a blank line separates paragraphs (and stays a blank line);
 // - the lines of a paragraph are joined and wrapped at word boundaries;
 // - an indented line is kept as written (commands, option tables); one longer than the width
-//   breaks at words, a `term   description` row with its description lined up;
+//   breaks: a `term   description` row with its description lined up, a command between shell
+//   words with ` \` continuations (fit.ts), so that pasted back it runs;
 // - an indented line that starts with `1.`, `-`, `*` or `•` is a list item: wrapped, with the
 //   lines after its first one lined up under its text; the lines after it that are indented to
 //   its text are part of it.
@@ -100,11 +103,11 @@ export const reflow = (text: string, width: number): string[] => {
 			out.push(line);
 		} else {
 			// too long for the terminal: a `term   description` row wraps its description under
-			// itself; any other line wraps at words, its further lines indented a little more
+			// itself; any other indented line is a command, broken with ` \` continuations so that
+			// it still runs when pasted (fit.ts)
 			const row = TABLE_ROW.exec(line);
-			const head = row ? row[1] : (/^\s*/.exec(line)?.[0] ?? '');
-			const body = line.slice(head.length);
-			out.push(...wrapWords(body.split(' ').filter(Boolean), width, head, ' '.repeat(length(head) + (row ? 0 : 2))));
+			if (row) out.push(...wrapWords(line.slice(row[1].length).split(' ').filter(Boolean), width, row[1], ' '.repeat(length(row[1]))));
+			else out.push(...breakCommand(line, width));
 		}
 	}
 
@@ -112,21 +115,58 @@ export const reflow = (text: string, width: number): string[] => {
 	return out;
 };
 
-/** Lines cut into pages of at most `rows` lines, never starting a page with a blank line. */
+/**
+ * Lines cut into pages of at most `rows` lines, never starting a page with a blank line, never
+ * ending on a near-empty page: a page ends at a paragraph break in its last third when there is
+ * one, and a last page of less than a third (or three lines) makes every page shorter (the lines
+ * spread evenly).
+ */
 export const paginate = (lines: string[], rows: number): string[][] => {
 	const size = Math.max(1, rows);
-	const pages: string[][] = [];
-	let page: string[] = [];
-	for (const line of lines) {
-		if (page.length === 0 && line === '' && pages.length > 0) continue;
-		page.push(line);
-		if (page.length === size) {
+	const cut = (limit: number): string[][] => {
+		const pages: string[][] = [];
+		let page: string[] = [];
+		const close = () => {
+			// a page that ends on a blank line: drop it (the next page starts a paragraph)
+			while (page.length > 1 && page.at(-1) === '') page.pop();
 			pages.push(page);
 			page = [];
+		};
+
+		for (const line of lines) {
+			if (page.length === 0 && line === '' && pages.length > 0) continue;
+			page.push(line);
+			if (page.length < limit) continue;
+			const gap = page.lastIndexOf('');
+			if (gap >= Math.ceil((limit * 2) / 3)) {
+				const rest = page.slice(gap + 1);
+				page = page.slice(0, gap);
+				close();
+				page = rest;
+			} else {
+				close();
+			}
 		}
+
+		if (page.length > 0 || pages.length === 0) close();
+		return pages;
+	};
+
+	const pages = cut(size);
+	const last = pages.at(-1)?.length ?? 0;
+	if (pages.length < 2 || last >= Math.max(3, Math.floor(size / 3))) return pages;
+	// a near-empty last page: the same number of pages, their lines spread evenly
+	const flat = pages.flat();
+	const even: string[][] = [];
+	let at = 0;
+	for (let i = 0; i < pages.length; i++) {
+		const quota = Math.ceil((flat.length - at) / (pages.length - i));
+		let page = flat.slice(at, at + quota);
+		at += quota;
+		while (page.length > 1 && page.at(-1) === '') page = page.slice(0, -1);
+		while (page[0] === '' && page.length > 1) page = page.slice(1);
+		even.push(page);
 	}
 
-	if (page.length > 0 || pages.length === 0) pages.push(page);
-	// a page that ends on a blank line: drop it (the next page starts a paragraph)
-	return pages.map(p => (p.length > 1 && p.at(-1) === '' ? p.slice(0, -1) : p));
+	return even;
 };
