@@ -37,8 +37,8 @@ const questionOn = (screen: string) => /Quiz (\d+)\/\d+/.exec(screen)?.[1];
 const rightAnswers = (): Array<{downs: number; text: string}> =>
 	shownQuiz(chapter.id, (chapter.quiz ?? []).map(q => ({...q, choices: q.choices.map(c => ({text: c.text, correct: c.correct === true}))}))).map(choices => ({downs: choices.findIndex(c => c.correct), text: choices.find(c => c.correct)!.text}));
 
-/** The choice under the cursor. */
-const selected = (screen: string): string | undefined => /^❯ (.*)$/m.exec(screen)?.[1]?.trim();
+/** The choice under the cursor (without its number). */
+const selected = (screen: string): string | undefined => /^❯ (?:\d+\. )?(.*)$/m.exec(screen)?.[1]?.trim();
 
 /**
  * Sends a key until the screen shows what it should (a key that arrives while the screen is still
