@@ -12,8 +12,8 @@ export const COMMANDS = {
 	help: {usage: 'ami-school help [<command>]', text: 'help on one command: what it does and its options (also: ami-school <command> --help)'},
 	play: {usage: 'ami-school play <chapter>', text: 'straight into a chapter (its number or id)'},
 	'play-script': {
-		usage: 'ami-school play <chapter> --script <file|-> [--report json] [--export <dir>]',
-		text: 'run commands through a chapter without the UI: the transcript, the goals met and the score; exit 0 only when every goal is met',
+		usage: 'ami-school play <chapter> --script <file|-> [--report json] [--save]',
+		text: 'run commands through a chapter without the UI: the transcript, the goals met and the score; exit 0 only when every goal is met (--export <dir> also writes them as scripts)',
 	},
 	sandbox: {usage: 'ami-school sandbox', text: 'a free sandbox with no goals'},
 	check: {usage: 'ami-school check [<dir> | <lesson.yaml>] [--watch]', text: 'validate lesson files and replay their solutions (default: the pack of --lessons, else the built-in chapters)'},
@@ -23,10 +23,16 @@ export const COMMANDS = {
 	'progress-import': {usage: 'ami-school progress import <file>', text: 'merge a progress file into yours, keeping the better result of each chapter'},
 	certificate: {usage: 'ami-school certificate [--out <file.md|file.html> [--force]]', text: 'a completion page: chapters done, stars, date, version and a verification code'},
 	'certificate-verify': {usage: 'ami-school certificate --verify <file>', text: 'check that a certificate was not edited'},
+	'report-collect': {
+		usage: 'ami-school report collect <dir|files...> [--csv | --json | --html <file>]',
+		text: 'the reports and progress exports learners hand in, as one roster: learner, chapter, goals, stars, score, quiz, hints, time, version, lesson hash; flags duplicates, changed lessons and files that do not verify',
+	},
+	'report-verify': {usage: 'ami-school report verify <file>', text: 'replay the commands a report or progress export recorded and check its goals, score and stars against them'},
+	'report-show': {usage: 'ami-school report show <file>', text: 'replay one learner\'s session step by step: what they typed and saw, goals met, hints, mistakes'},
 	aws: {usage: 'ami-school aws <aws arguments>', text: 'one AWS CLI command against the sandbox file ($AMI_SCHOOL_SANDBOX, else sandbox.json in the config folder)'},
 } as const;
 
-type CommandName = 'help' | 'play' | 'sandbox' | 'check' | 'new-lesson' | 'progress' | 'certificate';
+type CommandName = 'help' | 'play' | 'sandbox' | 'check' | 'new-lesson' | 'progress' | 'certificate' | 'report';
 
 type OptionSpec = {type: 'string' | 'boolean'; short?: string; value?: string; text: string; /** the commands it belongs to; absent: every command */ commands?: readonly (CommandName | 'menu')[]};
 
@@ -35,8 +41,11 @@ export const OPTIONS = {
 	script: {type: 'string', value: '<file|->', text: 'play: run these lines instead of the UI', commands: ['play']},
 	report: {type: 'string', value: 'json', text: 'play --script: the report as JSON, for graders', commands: ['play']},
 	export: {type: 'string', value: '<dir>', text: 'play --script: also write the session as session.sh and cleanup.sh for the real AWS CLI (what save-script does in the game)', commands: ['play']},
-	learner: {type: 'string', value: '<name>', text: 'the learner\'s name, written into reports, progress exports and certificates', commands: ['play', 'progress', 'certificate']},
-	json: {type: 'boolean', text: 'progress: the table as JSON', commands: ['progress']},
+	learner: {type: 'string', value: '<name>', text: 'your name, remembered from then on and written into reports, progress exports and certificates (`ami-school --learner "Ada L"` sets it)'},
+	save: {type: 'boolean', text: 'play --script: record the run in your progress, as a chapter played in the game', commands: ['play']},
+	json: {type: 'boolean', text: 'progress, report collect: the table as JSON', commands: ['progress', 'report']},
+	csv: {type: 'boolean', text: 'report collect: the roster as CSV', commands: ['report']},
+	html: {type: 'string', value: '<file>', text: 'report collect: also write the roster as one page (learner-by-chapter grid, the goals the room found hard)', commands: ['report']},
 	out: {type: 'string', value: '<file>', text: 'certificate: write it to this file instead of printing it, as its extension says (.md or .html)', commands: ['certificate']},
 	force: {type: 'boolean', text: 'certificate --out: replace the file if it exists', commands: ['certificate']},
 	verify: {type: 'string', value: '<file>', text: 'certificate: check a certificate file', commands: ['certificate']},
@@ -121,6 +130,7 @@ export const parseCommandLine = (argv: string[]): CommandLine | {error: string} 
 	}
 
 	if (values.yes && !values['reset-progress']) return {error: '--yes goes with --reset-progress'};
+	if (values.save && values.script === undefined) return {error: '--save goes with --script (a game played at the prompt is saved as you play)'};
 	return {command, args, values};
 };
 

@@ -32,6 +32,20 @@ const io = {
 	stderr: process.stderr,
 	readFile: (file: string) => readScript(file),
 	readStdin: () => readScript(0),
+	ask:
+		process.stdin.isTTY && process.stderr.isTTY
+			? async (question: string) => {
+					const {createInterface} = await import('node:readline/promises');
+					const rl = createInterface({input: process.stdin, output: process.stderr});
+					try {
+						return await rl.question(question);
+					} catch {
+						return undefined;
+					} finally {
+						rl.close();
+					}
+				}
+			: undefined,
 };
 
 // Set at build time (scripts/build.mjs): a hash of each script bundle (dist/ui.cjs, dist/aws.cjs).
@@ -96,6 +110,23 @@ const main = async (argv: string[]): Promise<number> => {
 	if (values.version) {
 		process.stdout.write(`${VERSION}\n`);
 		return 0;
+	}
+
+	// `--learner NAME` anywhere: remembered from then on (`ami-school --learner NAME` alone sets it)
+	if (values.learner !== undefined) {
+		const learner = (await import('./progress/learner.js')) as typeof import('./progress/learner.js');
+		const name = values.learner.trim();
+		if (learner.savedLearner() !== name) {
+			const problem = learner.saveLearner(name);
+			if (problem) {
+				process.stderr.write(`ami-school: --learner: ${problem}.\n`);
+				return 2;
+			}
+
+			process.stderr.write(`AMI School will remember your name: ${name}\n`);
+		}
+
+		if (command === undefined && !values['reset-progress'] && !values.plain && !(process.stdin.isTTY && process.stdout.isTTY)) return 0;
 	}
 
 	// The lesson commands are a separate bundle too, loaded only for them.

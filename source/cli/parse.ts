@@ -14,7 +14,7 @@ import {ParseFailure, generalError, paramValidationError, unknownOptionsError, u
 import {JsonError, pyJsonLoads} from './parse/json.js';
 import {PyFloat, PyValueError, RawBytes} from './parse/python.js';
 import {validateParameters} from './parse/validate.js';
-import {unpackParameter} from './parse/values.js';
+import {readParamFile, unpackParameter} from './parse/values.js';
 import {inputSkeletonJson, yamlInputSkeleton} from './skeleton.js';
 import {loadYaml, YamlInputError} from './output/yaml.js';
 
@@ -182,14 +182,18 @@ const requiredArgsOverridden = (args: string[]): boolean => {
 };
 
 /** --cli-input-json / --cli-input-yaml: the loaded map, or a ParamError as the CLI prints it. */
-const loadCliInput = (parsed: ParsedArgs): Record<string, unknown> | undefined => {
+const loadCliInput = (parsed: ParsedArgs, readFile: ParseEnv['readFile']): Record<string, unknown> | undefined => {
 	const json = lastOccurrence(parsed, ['--cli-input-json']);
 	const yaml = lastOccurrence(parsed, ['--cli-input-yaml']);
 	if (json && yaml) throw new ParseFailure(paramValidationError('Only one --cli-input- parameter may be specified.'));
 	if (!json && !yaml) return undefined;
+	// the value may be a file: file://input.json, as the CLI's own docs show it
+	const given = json ? json.values[0] : yaml!.values[0];
+	const fromFile = readParamFile(json ? '--cli-input-json' : '--cli-input-yaml', given, readFile);
+	const text = fromFile === undefined ? given : typeof fromFile === 'string' ? fromFile : fromFile.text;
 	let loaded: unknown;
 	try {
-		loaded = json ? pyJsonLoads(json.values[0]) : loadYaml(yaml!.values[0]);
+		loaded = json ? pyJsonLoads(text) : loadYaml(text);
 	} catch (error) {
 		if (error instanceof JsonError || error instanceof YamlInputError) {
 			throw new ParseFailure(paramValidationError(`Error parsing parameter '--cli-input-${json ? 'json' : 'yaml'}': Invalid ${json ? 'JSON' : 'YAML'} received.`));
@@ -314,7 +318,7 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 	}
 
 	// what the command line gave wins over the file's (an own key, even one named __proto__)
-	for (const [key, value] of Object.entries(loadCliInput(parsed) ?? {})) {
+	for (const [key, value] of Object.entries(loadCliInput(parsed, env.readFile) ?? {})) {
 		if (!Object.hasOwn(params, key)) Object.defineProperty(params, key, {value, enumerable: true, writable: true, configurable: true});
 	}
 

@@ -7,7 +7,7 @@ import type {CommandLine} from '../args.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import type {LoadedPack} from '../lessons/pack.js';
 import {starsText} from '../lessons/scoring.js';
-import {GAME, openPack, printPackErrors} from './context.js';
+import {GAME, learnerFor, openPack, printPackErrors} from './context.js';
 import {openStoreOf, progressRows, type ProgressRow} from './progress.js';
 
 // `ami-school certificate [--out file.md|file.html] [--learner name]` writes a completion page;
@@ -32,7 +32,7 @@ export type CertificateData = {learner?: string; pack: LoadedPack['pack']; rows:
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const escapeMd = (text: string) => text.replace(/([\\|*_`[\]<>])/g, '\\$1');
 
-const NOTE = 'The verification code shows whether this page was edited after it was written; check it with `ami-school certificate --verify <this file>`. It is not a signature: the key ships with the game.';
+const NOTE = 'What the verification code proves: that this page was not edited after it was written (check it with `ami-school certificate --verify <this file>`). What it does not prove: who wrote it, or that the results were earned. The key ships with the game, so anyone with the game can write a page with a valid code. To check the results themselves, ask for the learner\'s progress export (`ami-school progress export <file>`) and run `ami-school report verify <file>`: it replays the commands they typed and recomputes every goal, score and star.';
 
 export const certificateMarkdown = (c: CertificateData): string => {
 	const done = c.rows.filter(r => r.state === 'done');
@@ -101,7 +101,7 @@ const verifyFile = (file: string, io: CommandIo): number => {
 	}
 
 	const verdict = verifyCertificate(text);
-	if (verdict === 'valid') io.stdout.write(`${file}: valid: not edited since AMI School wrote it\n`);
+	if (verdict === 'valid') io.stdout.write(`${file}: valid: not edited since it was written. This does not prove who wrote it or that the results were earned (the key ships with the game): \`ami-school report verify\` on the learner's progress export checks those.\n`);
 	else if (verdict === 'edited') io.stdout.write(`${file}: NOT valid: the page was edited after it was written\n`);
 	else io.stdout.write(`${file}: NOT valid: no verification code found (is it an AMI School certificate?)\n`);
 	return verdict === 'valid' ? EXIT_OK : EXIT_FAILED;
@@ -136,7 +136,7 @@ export const certificateCommand = async (cl: CommandLine, io: CommandIo, now: ()
 		return EXIT_FAILED;
 	}
 
-	const data: CertificateData = {learner, pack: pack.pack, rows, date: now().toISOString().slice(0, 10), version: GAME.version};
+	const data: CertificateData = {learner: await learnerFor(cl, io), pack: pack.pack, rows, date: now().toISOString().slice(0, 10), version: GAME.version};
 	if (out === undefined) {
 		io.stdout.write(certificateMarkdown(data));
 		return EXIT_OK;

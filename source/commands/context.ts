@@ -4,6 +4,7 @@ import {EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
 import {loadPack, packSummary, type LoadedPack} from '../lessons/pack.js';
 import {VERSION} from '../version.js';
+import {learnerProblem, saveLearner, savedLearner} from '../progress/learner.js';
 
 // What the lesson commands share: the pack named by --lessons, and the game's identity in reports.
 
@@ -40,4 +41,22 @@ export const parseFor = (command: string, argv: string[], io: CommandIo, usage: 
 	}
 
 	return parsed;
+};
+
+/**
+ * The learner's name for a report or certificate: --learner, else the saved one, else asked (the
+ * first time, when there is a terminal) and remembered. Undefined: none, and the learner is told how.
+ */
+export const learnerFor = async (cl: CommandLine, io: CommandIo): Promise<string | undefined> => {
+	const given = cl.values.learner?.trim() ?? savedLearner();
+	if (given !== undefined) return given;
+	const answer = (await io.ask?.('Your name, for reports and certificates (remembered from now on): '))?.trim();
+	if (answer && !learnerProblem(answer)) {
+		const problem = saveLearner(answer);
+		if (problem) io.stderr.write(`Your name could not be remembered: ${problem}.\n`);
+		return answer;
+	}
+
+	io.stderr.write('No learner name in this file: set yours once with  ami-school --learner "Your Name"\n');
+	return undefined;
 };

@@ -1,4 +1,4 @@
-// The lesson commands (`play --script`, `check`, `new-lesson`, `progress`, `certificate`,
+// The lesson commands (`play --script`, `check`, `new-lesson`, `progress`, `certificate`, `report`,
 // `--reset-progress`): their own bundle (dist/lessons.js), so that `ami-school aws …` starts
 // without building the lesson schemas.
 import type {CommandLine} from '../args.js';
@@ -10,6 +10,7 @@ import {openPack, printPackErrors} from './context.js';
 import {newLessonCommand} from './new-lesson.js';
 import {playCommand} from './play.js';
 import {progressCommand} from './progress.js';
+import {reportCommand} from './report.js';
 
 export {runCheckCommand} from './check.js';
 export {runPlayCommand} from './play.js';
@@ -35,6 +36,8 @@ export const runLessonCommand = async (cl: CommandLine, io: CommandIo, stdin: No
 			return progressCommand(cl, io);
 		case 'certificate':
 			return certificateCommand(cl, io);
+		case 'report':
+			return reportCommand(cl, io);
 		case 'play':
 			return cl.values.script === undefined ? undefined : playCommand(cl, io);
 		default:

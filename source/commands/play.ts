@@ -1,5 +1,8 @@
 import type {CommandLine} from '../args.js';
-import {chapterNextStar, chapterPar, chapterScore, isComplete, scoredLines, summaryNotes} from '../lessons/chapter.js';
+import {chapterNextStar, chapterPar, chapterScore, hintsUsed, isComplete, scoredLines, summaryNotes} from '../lessons/chapter.js';
+import {markCompleted, markStarted} from '../progress/model.js';
+import {openStoreOf} from './progress.js';
+import {REPORT_FORMAT} from '../progress/exchange.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import {findChapter} from '../lessons/find-chapter.js';
 import {formatLessonError} from '../lessons/load.js';
@@ -11,7 +14,7 @@ import {exportPlay, type ExportFiles} from '../game/export.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {starsText} from '../lessons/scoring.js';
-import {openPack, parseFor, reportHeader} from './context.js';
+import {learnerFor, openPack, parseFor, reportHeader} from './context.js';
 import {visible} from '../lessons/control-chars.js';
 import {fsReason} from '../sandbox/fs-words.js';
 
@@ -22,9 +25,10 @@ import {fsReason} from '../sandbox/fs-words.js';
 // with the game's version, the lesson pack and the learner, and ends with the sha256 of every
 // lesson file of the pack, so an instructor can tell which lessons each report was played against.
 
-export const PLAY_USAGE = 'usage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>] [--export <dir>]\n';
+export const PLAY_USAGE = 'usage: ami-school play <chapter> --script <file|-> [--report json] [--save] [--lessons <dir>] [--learner <name>] [--export <dir>]\n';
 
 export type PlayReport = {
+	format?: typeof REPORT_FORMAT;
 	game?: ReturnType<typeof reportHeader>['game'];
 	pack?: ReturnType<typeof reportHeader>['pack'];
 	learner?: string;
@@ -90,13 +94,14 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 
 /** The report as graders collect it: who, which game and pack, the run, the lesson files' hashes. */
 export const gradedReport = (pack: LoadedPack, lesson: LoadedLesson, run: Replay, learner?: string): PlayReport => ({
+	format: REPORT_FORMAT,
 	...reportHeader(pack, learner),
 	...playReport(lesson, run),
 	lessonFiles: lessonHashes(pack.lessons),
 });
 
 export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonDeps, files: ExportFiles = nodeExportFiles()): Promise<number> => {
-	const {script, report: format, learner} = cl.values;
+	const {script, report: format} = cl.values;
 	if (cl.args.length !== 1 || script === undefined || (format !== undefined && format !== 'json')) {
 		io.stderr.write(PLAY_USAGE);
 		return EXIT_USAGE;
@@ -120,6 +125,7 @@ export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonD
 	}
 
 	const run = replay(lesson, scriptLines(text), deps);
+	const learner = format === 'json' || cl.values.save ? await learnerFor(cl, io) : cl.values.learner;
 	const report = gradedReport(pack, lesson, run, learner);
 	for (const error of report.lessonErrors) io.stderr.write(`${lesson.file}: lesson error: ${error}\n`);
 	io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatPlayReport(lesson, report));
@@ -138,7 +144,23 @@ export const playCommand = async (cl: CommandLine, io: CommandIo, deps?: LessonD
 		if (!written.ok) return EXIT_FAILED;
 	}
 
+	if (cl.values.save) saveRun(pack, lesson, run, report, format === 'json' ? io.stderr : io.stdout, io);
 	return report.completed ? EXIT_OK : EXIT_FAILED;
+};
+
+/** `--save`: the run goes into the saved progress as a chapter played in the game does. */
+const saveRun = (pack: LoadedPack, lesson: LoadedLesson, run: Replay, report: PlayReport, out: CommandIo['stdout'], io: CommandIo) => {
+	const store = openStoreOf(pack, io);
+	let progress = markStarted(store.progress, lesson.id);
+	if (report.completed) progress = markCompleted(progress, lesson.id, {score: report.score.total, stars: report.score.stars, hintsUsed: hintsUsed(run.state), log: run.log});
+	const problem = store.save(progress);
+	if (problem) {
+		io.stderr.write(`${problem}\n`);
+		return;
+	}
+
+	const p = progress.chapters[lesson.id];
+	out.write(`Saved to your progress: ${lesson.title}: ${p.status === 'done' ? `done ${starsText(p.stars)}, best score ${p.bestScore}` : 'in progress (not every goal is met)'}.\n`);
 };
 
 /** `play`'s own arguments (what follows `play` on the command line). */

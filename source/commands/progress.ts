@@ -4,16 +4,14 @@ import type {CommandLine} from '../args.js';
 import {EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CommandIo} from '../lessons/command-io.js';
 import {BUILTIN_PACK_ID, lessonHashes, type LoadedPack} from '../lessons/pack.js';
 import {starsText} from '../lessons/scoring.js';
-import {EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportSchema, mergeProgress, type ProgressExport} from '../progress/exchange.js';
+import {EXPORT_FORMAT, EXPORT_FORMAT_VERSION, mergeProgress, type ProgressExport} from '../progress/exchange.js';
 import {chapterProgress} from '../progress/model.js';
 import {openProgressStore, type ProgressStore} from '../progress/store.js';
-import {openPack, printPackErrors, reportHeader} from './context.js';
+import {learnerFor, openPack, printPackErrors, reportHeader} from './context.js';
+import {checkHandedIn, parseHandedIn, readHandedIn} from './handed-in.js';
 import {visible} from '../lessons/control-chars.js';
 import {fsReason} from '../sandbox/fs-words.js';
-import {formatBytes, readBounded, TooLarge} from '../sandbox/read-bounded.js';
-
-/** A progress export lists chapters and hashes: a few KB. Anything past this is not one. */
-export const EXPORT_MAX_BYTES = 1024 * 1024;
+import {savedLearner} from '../progress/learner.js';
 
 // `ami-school progress [--json]`, `progress export <file>`, `progress import <file>`: the saved
 // progress of the lesson pack (--lessons, else the built-in chapters) as a table, as data, or as
@@ -83,37 +81,21 @@ const exportTo = (file: string, pack: LoadedPack, store: ProgressStore, learner:
 	return EXIT_OK;
 };
 
-/** Reads and validates an export; a message for the user when it is refused. */
+/** Reads (size-capped) and validates an export; a message for the user when it is refused. */
 export const readExport = (file: string): {data?: ProgressExport; error?: string} => {
-	let text: string;
-	try {
-		// a progress export is a few KB: the cap comes before the read
-		text = readBounded(file, EXPORT_MAX_BYTES).toString('utf8');
-	} catch (error) {
-		if (error instanceof TooLarge) return {error: `${file} is larger than ${formatBytes(EXPORT_MAX_BYTES)}, far more than a progress export can be: not read`};
-		return {error: `cannot read ${file}: ${fsReason(error)}`};
-	}
-
-	let raw: unknown;
-	try {
-		raw = JSON.parse(text);
-	} catch (error) {
-		return {error: `${file} is not a progress export: not JSON (${error instanceof Error ? error.message : String(error)})`};
-	}
-
-	if (raw === null || typeof raw !== 'object' || (raw as {format?: unknown}).format !== EXPORT_FORMAT) {
-		return {error: `${file} is not an AMI School progress export (it has no "format": "${EXPORT_FORMAT}")`};
-	}
-
-	const parsed = exportSchema.safeParse(raw);
-	if (!parsed.success) {
-		const issues = parsed.error.issues.slice(0, 5).map(i => `  ${i.path.map(String).join('.') || '(the file)'}: ${i.message}`);
-		const more = parsed.error.issues.length > 5 ? `\n  … and ${parsed.error.issues.length - 5} more` : '';
-		return {error: `${file} is not a valid progress export:\n${issues.join('\n')}${more}`};
-	}
-
-	return {data: parsed.data};
+	const {text, error} = readHandedIn(file);
+	if (text === undefined) return {error};
+	const handed = parseHandedIn(file, text);
+	if ('error' in handed) return {error: handed.error};
+	if (handed.kind !== 'progress') return {error: `${visible(file)} is a report of one chapter, not a progress export (\`ami-school report verify ${visible(file)}\` checks it)`};
+	return {data: handed.data};
 };
+
+/** Why an export cannot be imported into this pack: a figure above what a lesson allows, or one its commands do not give. */
+const importProblems = (pack: LoadedPack, data: ProgressExport): string[] =>
+	checkHandedIn(pack, {kind: 'progress', data})
+		.filter(c => c.verdict === 'above what the lesson allows' || c.verdict === 'does not match its own commands' || c.verdict === 'no commands recorded')
+		.map(c => `  ${visible(c.chapter)}: ${c.verdict}: ${c.details.map(visible).join('; ')}`);
 
 const importFrom = (file: string, pack: LoadedPack, store: ProgressStore, io: CommandIo): number => {
 	const refuse = (message: string) => {
@@ -129,6 +111,13 @@ const importFrom = (file: string, pack: LoadedPack, store: ProgressStore, io: Co
 	}
 
 	if (!store.path) return refuse('saved progress is unavailable on this machine');
+	const problems = importProblems(pack, data);
+	if (problems.length > 0) return refuse(`${visible(file)} claims results its chapters do not allow or its commands do not give:\n${problems.join('\n')}`);
+	const saved = savedLearner();
+	if (data.learner !== undefined && saved !== undefined && data.learner !== saved) {
+		io.stderr.write(`Note: ${visible(file)} is the progress of "${visible(data.learner)}", and your name here is "${visible(saved)}". Importing it anyway.\n`);
+	}
+
 	const known = new Set(pack.lessons.map(l => l.id));
 	const unknown = Object.keys(data.chapters).filter(id => !known.has(id));
 	const chapters = Object.fromEntries(Object.entries(data.chapters).filter(([id]) => known.has(id)));
@@ -139,8 +128,7 @@ const importFrom = (file: string, pack: LoadedPack, store: ProgressStore, io: Co
 	const hashes = new Map(lessonHashes(pack.lessons).map(h => [h.chapter, h.sha256]));
 	const changed = new Set(data.lessonFiles.filter(h => hashes.has(h.chapter) && hashes.get(h.chapter) !== h.sha256).map(h => h.chapter));
 	const describe = (c: {status: string; stars: number; bestScore: number}) => (c.status === 'done' ? `done ${starsText(c.stars)} ${c.bestScore}` : c.status);
-	// the learner's name comes from the file: shown with its control characters made visible
-	io.stdout.write(`Imported ${file}${data.learner ? ` (learner ${visible(data.learner)})` : ''} into ${store.path}:\n`);
+	io.stdout.write(`Imported ${visible(file)}${data.learner ? ` (learner ${visible(data.learner)})` : ''} into ${store.path}:\n`);
 	for (const o of merged.outcomes) {
 		const note = changed.has(o.chapter) ? ' (its lesson file differs from the one it was played with)' : '';
 		const text = o.outcome === 'same' ? `same as yours (${describe(o.after)})` : o.outcome === 'kept yours' ? `kept yours (${describe(o.before)}), the file's is not better` : `${o.outcome}: ${describe(o.before)} -> ${describe(o.after)}`;
@@ -168,7 +156,7 @@ export const progressCommand = async (cl: CommandLine, io: CommandIo): Promise<n
 	const pack = openPack(cl.values.lessons);
 	if (printPackErrors(pack, io) && pack.lessons.length === 0) return EXIT_FAILED;
 	const store = openStoreOf(pack, io);
-	if (verb === 'export') return exportTo(path.resolve(file!), pack, store, cl.values.learner, io);
+	if (verb === 'export') return exportTo(path.resolve(file!), pack, store, await learnerFor(cl, io), io);
 	if (verb === 'import') return importFrom(path.resolve(file!), pack, store, io);
 	const rows = progressRows(pack, store);
 	if (cl.values.json) {

@@ -5,6 +5,7 @@ import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
 import {loadPack} from '../lessons/pack.js';
 import {shownQuiz} from '../lessons/quiz-order.js';
 import type {Lesson} from '../lessons/schema.js';
+import {appendEntry, isRunLog, type RunEntry, type RunLog} from '../progress/run-log.js';
 
 type AnyLesson = Lesson & {file?: string};
 import {completionCandidates, promptFor} from '../shell/run-line.js';
@@ -13,12 +14,13 @@ import type {ChapterInfo, GameEngine, Play, SavedPlay, ScoreReport} from './port
 
 // The game's engine port, wired to the lesson engine (source/lessons) and the player's shell.
 
-type ChapterPlay = {chapterId: string; kind: 'chapter'; state: ChapterState};
+/** `log`: what the learner did in this run, to replay it (source/progress/run-log.ts) */
+type ChapterPlay = {chapterId: string; kind: 'chapter'; state: ChapterState; log: RunLog};
 type SandboxPlay = {chapterId: undefined; kind: 'sandbox'; session: Session};
 type AnyPlay = ChapterPlay | SandboxPlay;
 
 /** What a saved chapter keeps beside its session. */
-type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'stickyAt' | 'irreversibleUndos' | 'excusedLines' | 'completedAt'>;
+type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'stickyAt' | 'irreversibleUndos' | 'excusedLines' | 'completedAt'> & {log?: RunLog};
 
 export type EngineOptions = {
 	/** the lesson pack's folder (the built-in lessons folder itself: the built-in chapters) */
@@ -29,6 +31,11 @@ export type EngineOptions = {
 	lessonCacheFile?: string;
 	deps?: LessonDeps;
 };
+
+/** The wall clock of the run log (never the model's: the model has its own virtual clock). */
+const wallClock = () => Date.now();
+
+const logged = (play: ChapterPlay, entry: RunEntry): RunLog => appendEntry(play.log, {...entry, at: wallClock()});
 
 const asPlay = (play: Play) => play as unknown as AnyPlay;
 const toPlay = (play: AnyPlay) => play as unknown as Play;
@@ -56,7 +63,7 @@ export const chapterStateOf = (play: Play): ChapterState | undefined => {
 };
 
 /** A play of a chapter already started (a replay that goes on from a state). */
-export const playOf = (state: ChapterState): Play => toPlay({chapterId: state.lesson.id, kind: 'chapter', state});
+export const playOf = (state: ChapterState): Play => toPlay({chapterId: state.lesson.id, kind: 'chapter', state, log: []});
 
 /** The engine over lessons already loaded; `errors`: the loading problems, one line each. */
 export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], lessonDeps?: LessonDeps, pack?: {id: string; name: string}): GameEngine => {
@@ -67,7 +74,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 	const startPlay = (id: string): ChapterPlay => {
 		const lesson = lessonOf(id);
 		if (!lesson) throw new Error(`no chapter ${id}`);
-		return {chapterId: id, kind: 'chapter', state: startChapter(lesson, deps)};
+		return {chapterId: id, kind: 'chapter', state: startChapter(lesson, deps), log: [{t: 'start', at: wallClock()}]};
 	};
 
 	return {
@@ -82,13 +89,15 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			const play = startPlay(saved.chapterId);
 			const data = (saved.data ?? {}) as Partial<SavedData>;
 			const state = withSession({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], stickyAt: data.stickyAt, irreversibleUndos: data.irreversibleUndos, excusedLines: data.excusedLines ?? [], completedAt: data.completedAt}, saved.session);
-			return toPlay({...play, state});
+			// a log saved by an older game is not there: this run is then not replayable from its start
+			const log = isRunLog(data.log) ? appendEntry(data.log, {t: 'resume', at: wallClock()}) : [{t: 'resume' as const, at: wallClock()}];
+			return toPlay({...play, state, log});
 		},
 		save(play) {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return {chapterId: undefined, session: p.session};
 			const {hints, solutionShown, quiz, stickyMet, stickyAt, irreversibleUndos, excusedLines, completedAt} = p.state;
-			const data: SavedData = {hints, solutionShown, quiz, stickyMet, stickyAt, irreversibleUndos, excusedLines, completedAt};
+			const data: SavedData = {hints, solutionShown, quiz, stickyMet, stickyAt, irreversibleUndos, excusedLines, completedAt, log: p.log};
 			return {chapterId: p.chapterId, session: p.state.session, data};
 		},
 		run(play, line, view) {
@@ -100,7 +109,8 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			}
 
 			const outcome = runPlayerLine({...p.state, session: sized(p.state.session)}, line);
-			return {play: toPlay({...p, state: outcome.state}), result: outcome.result, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow};
+			const log = outcome.result.incomplete ? p.log : logged(p, {t: 'line', line});
+			return {play: toPlay({...p, state: outcome.state, log}), result: outcome.result, newlyMet: outcome.newlyMet, completedNow: outcome.completedNow};
 		},
 		session: play => {
 			const p = asPlay(play);
@@ -108,8 +118,9 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 		},
 		withSession(play, session, undone) {
 			const p = asPlay(play);
+			// the game calls this for `undo` only
 			if (p.kind === 'sandbox') return toPlay({...p, session});
-			return toPlay({...p, state: undone ? undoTo(p.state, session, undone).state : withSession(p.state, session)});
+			return toPlay({...p, state: undone ? undoTo(p.state, session, undone).state : withSession(p.state, session), log: logged(p, {t: 'undo'})});
 		},
 		goals(play) {
 			const p = asPlay(play);
@@ -125,13 +136,13 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			if (p.kind === 'sandbox') return undefined;
 			const {state, hint} = takeHint(p.state);
 			if (!hint) return undefined;
-			return {play: toPlay({...p, state}), text: hint.text, cost: hint.cost, tier: hint.tier, of: hint.of, unreachable: hint.unreachable};
+			return {play: toPlay({...p, state, log: logged(p, {t: 'hint'})}), text: hint.text, cost: hint.cost, tier: hint.tier, of: hint.of, unreachable: hint.unreachable};
 		},
 		solution(play) {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return {play, lines: []};
 			const {state, lines} = showSolution(p.state);
-			return {play: toPlay({...p, state}), lines};
+			return {play: toPlay({...p, state, log: logged(p, {t: 'solution'})}), lines};
 		},
 		hintsUsed(play) {
 			const p = asPlay(play);
@@ -164,7 +175,11 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 		},
 		answerQuiz(play, question, choice) {
 			const p = asPlay(play);
-			return p.kind === 'sandbox' ? play : toPlay({...p, state: answerQuiz(p.state, question, choice).state});
+			return p.kind === 'sandbox' ? play : toPlay({...p, state: answerQuiz(p.state, question, choice).state, log: logged(p, {t: 'quiz', q: question, choice})});
+		},
+		runLog(play) {
+			const p = asPlay(play);
+			return p.kind === 'chapter' ? p.log : undefined;
 		},
 		quizAnswers(play) {
 			const p = asPlay(play);

@@ -1,5 +1,6 @@
 import type {LineResult, Session} from '../shell/session.js';
 import type {ExportInput} from '../export/index.js';
+import type {RunLog} from '../progress/run-log.js';
 
 // What the game layer needs from its engine (lessons, shell, scoring). play.ts and the fronts
 // only talk to this port; engine.ts wires it to source/lessons and source/shell, tests use a fake.
@@ -77,6 +78,8 @@ export type GameEngine = {
 	score(play: Play): ScoreReport;
 	/** answers a quiz question with a choice's index in the lesson file: only the first answer to a question counts */
 	answerQuiz(play: Play, question: number, choice: number): Play;
+	/** what the learner did in this run of a chapter, to replay it (undefined in the sandbox) */
+	runLog?(play: Play): RunLog | undefined;
 	/** question index -> whether the first answer was right */
 	quizAnswers(play: Play): Record<number, boolean>;
 	/** the shell's prompt for this session: `$ `, or the remote one while logged in to an instance */

@@ -3,6 +3,7 @@ import type {LessonDeps} from '../lessons/deps.js';
 import type {Lesson} from '../lessons/schema.js';
 import {chapterStateOf, engineOf, playOf} from './engine.js';
 import {newGame, submitLine, type GameState} from './play.js';
+import type {RunLog} from '../progress/run-log.js';
 
 // Runs a list of lines through a chapter as a player would type them (used by `play --script`
 // and `check`), through the same game layer as the prompt: game commands are dispatched there
@@ -22,7 +23,17 @@ export type Step = {
 	completedNow: boolean;
 };
 
-export type Replay = {state: ChapterState; steps: Step[]; unfinished?: string; /** where the unfinished line starts */ unfinishedIndex?: number; /** the play at the end (for `--export`) */ game: GameState};
+export type Replay = {
+	state: ChapterState;
+	steps: Step[];
+	unfinished?: string;
+	/** where the unfinished line starts */
+	unfinishedIndex?: number;
+	/** the play at the end (for `--export`) */
+	game: GameState;
+	/** what the game recorded of the run (to replay it: rerun.ts) */
+	log: RunLog;
+};
 
 /** Script text -> lines. */
 export const scriptLines = (text: string): string[] => text.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
@@ -62,5 +73,5 @@ export const replay = (lesson: Lesson, lines: string[], deps?: LessonDeps, start
 		}
 	}
 
-	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game};
+	return {state: chapterStateOf(game.play)!, steps, unfinished: pending, ...(pending === undefined ? {} : {unfinishedIndex: index}), game, log: engine.runLog?.(game.play) ?? []};
 };

@@ -5,6 +5,8 @@ export type CommandIo = {
 	/** a file's text; throws (or rejects) when it cannot be read */
 	readFile(path: string): string | Promise<string>;
 	readStdin(): string | Promise<string>;
+	/** asks the person at the terminal one line (absent when there is no terminal to ask in) */
+	ask?(question: string): Promise<string | undefined>;
 };
 
 /** Exit codes of our own commands. */

@@ -149,7 +149,7 @@ const finish = async (plain: Plain, state: GameState): Promise<After | undefined
 	const progress = plain.progress();
 	const previous = progress ? chapterProgress(progress, chapter.id) : undefined;
 	const best = Math.max(report.total, previous?.status === 'done' ? previous.bestScore : report.total);
-	if (progress) plain.persist(markCompleted(progress, chapter.id, {score: report.total, stars: report.stars, hintsUsed: game.hintsUsed(state.play)}));
+	if (progress) plain.persist(markCompleted(progress, chapter.id, {score: report.total, stars: report.stars, hintsUsed: game.hintsUsed(state.play), log: game.runLog?.(state.play)}));
 	say(`\nChapter ${chapter.order} complete: ${chapter.title}`);
 	say(scoreText(report, best));
 	if (chapter.debrief.trim()) say(`\n${chapter.debrief.trim()}`);

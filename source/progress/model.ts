@@ -1,4 +1,5 @@
 import type {ChapterProgress, CurrentPlay, Progress} from './schema.js';
+import {timeSpent, type RunLog} from './run-log.js';
 
 // Pure updates of the progress record; store.ts writes the result.
 
@@ -7,22 +8,52 @@ export const SANDBOX_KEY = 'sandbox';
 
 export const chapterProgress = (progress: Progress, chapterId: string): ChapterProgress => progress.chapters[chapterId] ?? {status: 'new', bestScore: 0, stars: 0, hintsUsed: 0};
 
-/** The player started (or resumed) a chapter: it is in progress unless already done. */
-export const markStarted = (progress: Progress, chapterId: string): Progress => {
+/** The player started (or resumed) a chapter: it is in progress unless already done; the first start is dated. */
+export const markStarted = (progress: Progress, chapterId: string, now: Date = new Date()): Progress => {
 	const current = chapterProgress(progress, chapterId);
-	if (current.status !== 'new') return progress;
-	return {...progress, chapters: {...progress.chapters, [chapterId]: {...current, status: 'in-progress'}}};
+	if (current.status !== 'new' && current.startedAt !== undefined) return progress;
+	const next: ChapterProgress = {...current, status: current.status === 'new' ? 'in-progress' : current.status, startedAt: current.startedAt ?? now.toISOString()};
+	return {...progress, chapters: {...progress.chapters, [chapterId]: next}};
 };
 
-/** A chapter's record after a completed run: done, the better score (with its hints) and the most stars. */
-export const bestOf = (current: ChapterProgress, result: {score: number; stars: number; hintsUsed: number}): ChapterProgress =>
-	current.status !== 'done' || result.score > current.bestScore
-		? {status: 'done', bestScore: result.score, stars: Math.max(result.stars, current.status === 'done' ? current.stars : 0), hintsUsed: result.hintsUsed}
-		: {...current, stars: Math.max(current.stars, result.stars)};
+/** A completed run: its figures and, when known, what the learner did (to replay it). */
+export type RunResult = {score: number; stars: number; hintsUsed: number; log?: RunLog};
 
-/** A chapter completed: done, best score and stars kept (the better of old and new). */
-export const markCompleted = (progress: Progress, chapterId: string, result: {score: number; stars: number; hintsUsed: number}): Progress => {
-	const next = bestOf(chapterProgress(progress, chapterId), result);
+/**
+ * A chapter's record after a completed run: done, the better score (with its hints and its run)
+ * and the most stars (with the run that earned them, when another one).
+ */
+export const bestOf = (current: ChapterProgress, result: RunResult): ChapterProgress => {
+	const run = result.log ? {log: result.log} : undefined;
+	const wasDone = current.status === 'done';
+	if (!wasDone || result.score > current.bestScore) {
+		const keepStars = wasDone && current.stars > result.stars;
+		const {run: _run, starsRun: _starsRun, ...rest} = current;
+		return {
+			...rest,
+			status: 'done',
+			bestScore: result.score,
+			stars: keepStars ? current.stars : result.stars,
+			hintsUsed: result.hintsUsed,
+			...(run ? {run} : {}),
+			...(keepStars && (current.starsRun ?? current.run) ? {starsRun: current.starsRun ?? current.run} : {}),
+		};
+	}
+
+	if (result.stars <= current.stars) return current;
+	return {...current, stars: result.stars, ...(run ? {starsRun: run} : {})};
+};
+
+/** A chapter completed: done, best score and stars kept (the better of old and new); the first finish dated and timed. */
+export const markCompleted = (progress: Progress, chapterId: string, result: RunResult, now: Date = new Date()): Progress => {
+	const before = chapterProgress(progress, chapterId);
+	const best = bestOf(before, result);
+	const next: ChapterProgress = {
+		...best,
+		startedAt: before.startedAt ?? (result.log?.[0]?.at === undefined ? now.toISOString() : new Date(result.log[0].at).toISOString()),
+		finishedAt: before.finishedAt ?? now.toISOString(),
+		...(before.timeSpentMs === undefined ? (result.log ? {timeSpentMs: timeSpent(result.log)} : {}) : {timeSpentMs: before.timeSpentMs}),
+	};
 	const withChapter = {...progress, chapters: {...progress.chapters, [chapterId]: next}};
 	return progress.current?.chapterId === chapterId ? {...withChapter, current: undefined} : withChapter;
 };

@@ -4,6 +4,7 @@ import {z} from 'zod';
 // and a fresh one started (store.ts), so the game never crashes on a damaged file.
 
 import {PROGRESS_VERSION} from './version.js';
+import {runLogSchema} from './run-log-schema.js';
 
 export {PROGRESS_VERSION};
 
@@ -16,6 +17,15 @@ export const chapterProgressSchema = z.object({
 	stars: z.number().int().min(0).max(3).default(0),
 	/** hints used in the best run (or the current one while in progress) */
 	hintsUsed: z.number().int().min(0).default(0),
+	/** when the chapter was first started, and first finished (ISO 8601) */
+	startedAt: z.iso.datetime().optional(),
+	finishedAt: z.iso.datetime().optional(),
+	/** the time spent in the run that first finished it (run-log.ts timeSpent) */
+	timeSpentMs: z.number().int().min(0).optional(),
+	/** what the learner did in the run that scored bestScore: replayed to check it (report verify) */
+	run: z.object({log: runLogSchema}).optional(),
+	/** the run that earned the stars, when it is another one */
+	starsRun: z.object({log: runLogSchema}).optional(),
 });
 export type ChapterProgress = z.infer<typeof chapterProgressSchema>;
 

@@ -64,6 +64,17 @@ describe('--cli-input-json and --cli-input-yaml', () => {
 		expect(runAws(world, ['ec2', 'describe-key-pairs', '--cli-input-yaml', 'KeyNames: [nope]', '--key-names', 'yk', '--query', 'KeyPairs[].KeyName', '--output', 'text'], env).stdout).toBe('yk\n');
 	});
 
+	it('read file:// values, as the CLI documents them (--cli-input-json file://input.json)', () => {
+		const files: Record<string, string> = {'d.json': '{"KeyName": "from-json"}', 'd.yaml': 'KeyName: from-yaml\n'};
+		const fileEnv = {...env, readFile: (p: string) => files[p]};
+		const world = runAws(freshWorld(), ['ec2', 'create-key-pair', '--cli-input-json', 'file://d.json'], fileEnv).world;
+		const both = runAws(world, ['ec2', 'create-key-pair', '--cli-input-yaml', 'file://d.yaml'], fileEnv).world;
+		expect(runAws(both, ['ec2', 'describe-key-pairs', '--query', 'KeyPairs[].KeyName', '--output', 'text'], fileEnv).stdout).toBe('from-json\tfrom-yaml\n');
+		const missing = runAws(freshWorld(), ['ec2', 'describe-images', '--cli-input-json', 'file://nope.json'], fileEnv);
+		expect(missing.exitCode).toBe(252);
+		expect(missing.stderr).toContain("Unable to load paramfile file://nope.json: [Errno 2] No such file or directory: 'nope.json'");
+	});
+
 	it('refuse both at once, bad YAML, and unknown keys (even __proto__) as the CLI does', () => {
 		const both = runAws(freshWorld(), ['ec2', 'describe-key-pairs', '--cli-input-json', '{}', '--cli-input-yaml', 'a: 1'], env);
 		expect(both.exitCode).toBe(252);

@@ -15,8 +15,10 @@ describe('the command line', () => {
 		expect(parseCommandLine(['play', '1', '--script'])).toEqual({error: '--script needs a value'});
 		expect(parseCommandLine(['frobnicate'])).toEqual({error: "unknown command 'frobnicate'"});
 		expect(parseCommandLine(['check', '--script', 'f'])).toEqual({error: "--script is not an option of 'check' (it belongs to ami-school play)"});
-		expect(parseCommandLine(['--json'])).toEqual({error: '--json is not an option of the menu (it belongs to ami-school progress)'});
+		expect(parseCommandLine(['--json'])).toEqual({error: '--json is not an option of the menu (it belongs to ami-school progress, ami-school report)'});
 		expect(parseCommandLine(['--yes'])).toEqual({error: '--yes goes with --reset-progress'});
+		expect(parseCommandLine(['play', '1', '--save'])).toEqual({error: '--save goes with --script (a game played at the prompt is saved as you play)'});
+		expect(parseCommandLine(['report', 'collect', 'd', '--csv', '--learner', 'Ada'])).toEqual({command: 'report', args: ['collect', 'd'], values: {csv: true, learner: 'Ada'}});
 	});
 
 	it('--help lists every command and every option, in 80 columns', () => {

@@ -1,6 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {parse} from 'yaml';
 import {describe, expect, it} from 'vitest';
 import {cli, freshHome, seedProgress} from './helpers.js';
 
@@ -8,6 +9,9 @@ import {cli, freshHome, seedProgress} from './helpers.js';
 // two machines, refusals that change nothing, certificates, --reset-progress --yes.
 
 const done = (bestScore: number, stars: number) => ({status: 'done', bestScore, stars, hintsUsed: 0});
+
+/** A chapter's reference solution, from its lesson file. */
+const solution = (file: string): string[] => (parse(fs.readFileSync(path.join('lessons', file), 'utf8')) as {solution: string[]}).solution;
 
 describe('ami-school progress', {timeout: 120_000}, () => {
 	it('shows a table and the same as JSON', () => {
@@ -28,23 +32,77 @@ describe('ami-school progress', {timeout: 120_000}, () => {
 
 	it('exports, and imports on another machine merged by best result', () => {
 		const laptop = freshHome();
-		seedProgress(laptop, {'master-image': done(300, 2), 'new-term-new-image': done(380, 3)});
+		// chapters played (by script, saved as the game saves them): the file carries their commands
+		for (const [chapter, file] of [['1', '01-master-image.yaml'], ['4', '04-new-term-new-image.yaml']]) {
+			fs.writeFileSync(laptop.file(`${chapter}.sh`), `${solution(file).join('\n')}\n`);
+			expect(laptop.run('play', chapter, '--script', `${chapter}.sh`, '--save').status).toBe(0);
+		}
+
 		const exported = laptop.run('progress', 'export', 'mine.json', '--learner', 'Ada');
 		expect(exported.status).toBe(0);
 		const file = JSON.parse(fs.readFileSync(laptop.file('mine.json'), 'utf8'));
-		expect(file).toMatchObject({format: 'ami-school-progress', formatVersion: 1, learner: 'Ada', pack: {id: 'ami-school', mode: 'replace'}, chapters: {'master-image': done(300, 2)}});
+		expect(file).toMatchObject({format: 'ami-school-progress', formatVersion: 1, learner: 'Ada', pack: {id: 'ami-school', mode: 'replace'}, chapters: {'master-image': {status: 'done', stars: 3}}});
+		expect(file.chapters['master-image'].run.log.filter((e: {t: string}) => e.t === 'line')).toHaveLength(solution('01-master-image.yaml').length);
 		expect(file.lessonFiles).toHaveLength(9);
+		const mine = file.chapters['master-image'].bestScore;
+		const theirs = file.chapters['new-term-new-image'].bestScore;
 
 		const lab = freshHome();
-		seedProgress(lab, {'master-image': done(420, 2)});
-		const imported = lab.run('progress', 'import', laptop.file('mine.json'));
-		expect(imported.stderr).toBe('');
+		seedProgress(lab, {'master-image': done(mine + 10, 3)});
+		const imported = lab.run('progress', 'import', laptop.file('mine.json'), '--learner', 'Ada');
+		expect(imported.stderr).toBe('AMI School will remember your name: Ada\n');
 		expect(imported.status).toBe(0);
-		expect(imported.stdout).toContain('  master-image: kept yours (done ★★☆ 420), the file\'s is not better\n');
-		expect(imported.stdout).toContain('  new-term-new-image: added: new -> done ★★★ 380\n');
+		expect(imported.stdout).toContain(`  master-image: kept yours (done ★★★ ${mine + 10}), the file's is not better\n`);
+		expect(imported.stdout).toContain(`  new-term-new-image: added: new -> done ★★★ ${theirs}\n`);
 		const after = JSON.parse(lab.run('progress', '--json').stdout).chapters;
-		expect(after[0]).toMatchObject({state: 'done', bestScore: 420, stars: 2});
-		expect(after[3]).toMatchObject({state: 'done', bestScore: 380, stars: 3});
+		expect(after[0]).toMatchObject({state: 'done', bestScore: mine + 10, stars: 3});
+		expect(after[3]).toMatchObject({state: 'done', bestScore: theirs, stars: 3});
+
+		// someone else's file: imported, with a word about it
+		const other = freshHome();
+		other.run('--learner', 'Grace');
+		const warned = other.run('progress', 'import', laptop.file('mine.json'));
+		expect(warned.status).toBe(0);
+		expect(warned.stderr).toContain('is the progress of "Ada", and your name here is "Grace"');
+	});
+
+	it('refuses figures above what a lesson allows or not given by the file\'s own commands, and changes nothing', () => {
+		const laptop = freshHome();
+		fs.writeFileSync(laptop.file('1.sh'), `${solution('01-master-image.yaml').join('\n')}\n`);
+		expect(laptop.run('play', '1', '--script', '1.sh', '--save', '--learner', 'Ada').status).toBe(0);
+		expect(laptop.run('progress', 'export', 'real.json').status).toBe(0);
+		const real = JSON.parse(fs.readFileSync(laptop.file('real.json'), 'utf8'));
+		const edited = (change: (data: typeof real) => void) => {
+			const copy = structuredClone(real);
+			change(copy);
+			return JSON.stringify(copy);
+		};
+
+		const home = freshHome();
+		seedProgress(home, {'master-image': done(100, 1)});
+		const saved = path.join(home.config, 'progress.json');
+		const before = fs.readFileSync(saved, 'utf8');
+		const cases: Array<[string, string, RegExp]> = [
+			['huge-score.json', edited(d => (d.chapters['master-image'].bestScore = 999_999)), /master-image: above what the lesson allows: a score of 999999, above the \d+ this chapter can give/],
+			['plus-ten.json', edited(d => (d.chapters['master-image'].bestScore += 10)), /master-image: does not match its own commands: says score \d+, its commands give \d+/],
+			['unplayed.json', edited(d => (d.chapters.sharing = {status: 'done', bestScore: 300, stars: 3, hintsUsed: 0})), /sharing: no commands recorded/],
+			['stars-not-done.json', edited(d => (d.chapters.sharing = {status: 'in-progress', bestScore: 0, stars: 3, hintsUsed: 0})), /sharing: above what the lesson allows: 3 stars and a score of 0 on a chapter that is not done/],
+			['long-name.json', edited(d => (d.learner = 'A'.repeat(1_000_000))), /learner: .*at most 80 characters/],
+			['ten-mb-name.json', edited(d => (d.learner = 'A'.repeat(10 * 1024 * 1024))), /larger than 8 MB/],
+		];
+		for (const [name, text, message] of cases) {
+			fs.writeFileSync(home.file(name), text);
+			const result = home.run('progress', 'import', name);
+			expect(result.stderr, name).toMatch(message);
+			expect(result.status, name).toBe(1);
+			expect(result.stderr, name).toContain('Nothing was changed.');
+			expect(fs.readFileSync(saved, 'utf8'), name).toBe(before);
+		}
+
+		// the real file goes in
+		fs.writeFileSync(home.file('real.json'), JSON.stringify(real));
+		expect(home.run('progress', 'import', 'real.json').status).toBe(0);
+		expect(JSON.parse(fs.readFileSync(saved, 'utf8')).chapters['master-image']).toMatchObject({status: 'done', bestScore: real.chapters['master-image'].bestScore, stars: 3});
 	});
 
 	it('refuses a bad file, or one of another pack, with a clear message and changes nothing', () => {
@@ -53,7 +111,7 @@ describe('ami-school progress', {timeout: 120_000}, () => {
 		const saved = path.join(home.config, 'progress.json');
 		const before = fs.readFileSync(saved, 'utf8');
 		const cases: Array<[string, string, RegExp]> = [
-			['garbage.json', 'not json', /is not a progress export: not JSON/],
+			['garbage.json', 'not json', /is not a progress export.*not JSON/],
 			['other.json', '{"hello": 1}', /is not an AMI School progress export/],
 			['broken.json', JSON.stringify({format: 'ami-school-progress', formatVersion: 1, game: {name: 'ami-school', version: '0'}, pack: {id: 'ami-school', name: 'x', mode: 'replace'}, exportedAt: '2026-01-01T00:00:00.000Z', chapters: {'master-image': {status: 'done', bestScore: 9999, stars: 7, hintsUsed: 0}}, lessonFiles: []}), /chapters\.master-image\.stars: .*3/],
 			['pack.json', JSON.stringify({format: 'ami-school-progress', formatVersion: 1, game: {name: 'ami-school', version: '0'}, pack: {id: 'room-12', name: 'Room 12', mode: 'add'}, exportedAt: '2026-01-01T00:00:00.000Z', chapters: {'master-image': done(999, 3)}, lessonFiles: []}), /holds progress of the lesson pack "room-12"/],
@@ -84,12 +142,30 @@ describe('ami-school progress', {timeout: 120_000}, () => {
 			expect(text).toMatch(/Verification code: (<code>)?[0-9a-f]{64}/);
 			expect(text).toContain('AMI School version: ');
 			if (name.endsWith('.html')) expect(text.startsWith('<!doctype html>')).toBe(true);
-			expect(home.run('certificate', '--verify', name)).toMatchObject({status: 0, stdout: `${name}: valid: not edited since AMI School wrote it\n`});
+			// what the check proves, and what it does not
+			expect(home.run('certificate', '--verify', name)).toMatchObject({status: 0, stdout: expect.stringMatching(new RegExp(`^${name}: valid: not edited since it was written\\. This does not prove who wrote it or that the results were earned`))});
+			expect(text).toContain('What it does not prove: who wrote it, or that the results were earned.');
 			fs.writeFileSync(home.file(name), text.replace('420', '520'));
 			expect(home.run('certificate', '--verify', name)).toMatchObject({status: 1, stdout: `${name}: NOT valid: the page was edited after it was written\n`});
 		}
 
 		expect(home.run('certificate').stdout).toMatch(/^# AMI School: certificate of completion\n/);
+	});
+
+	it('the learner\'s name is set once and remembered in reports, exports and certificates', () => {
+		const home = freshHome();
+		const set = home.run('--learner', 'Ada Lovelace');
+		expect(set).toMatchObject({status: 0, stderr: 'AMI School will remember your name: Ada Lovelace\n'});
+		expect(JSON.parse(fs.readFileSync(path.join(home.config, 'learner.json'), 'utf8'))).toEqual({name: 'Ada Lovelace'});
+		expect(home.run('progress', 'export', 'p.json').stdout).toContain('learner Ada Lovelace');
+		expect(JSON.parse(fs.readFileSync(home.file('p.json'), 'utf8')).learner).toBe('Ada Lovelace');
+		expect(home.run('--learner', 'Bad\u001B]0;x\u0007')).toMatchObject({status: 2, stderr: 'ami-school: --learner: the name holds a control character.\n'});
+		expect(home.run('--learner', 'x'.repeat(81)).status).toBe(2);
+		// no name and no terminal to ask in: the file is written without one, and the learner told how
+		const nameless = freshHome();
+		const exported = nameless.run('progress', 'export', 'p.json');
+		expect(exported.status).toBe(0);
+		expect(exported.stderr).toContain('set yours once with  ami-school --learner "Your Name"');
 	});
 
 	it('--reset-progress --yes erases without a question; without --yes and no terminal it refuses', () => {

@@ -62,7 +62,7 @@ describe('ami-school play', () => {
 		const {code, out} = await play(['01-two', '--script', 's.sh', '--report', 'json'], {'s.sh': 'find\nlaunch $AMI 2\nterminate\n'});
 		expect(code).toBe(0);
 		const report = JSON.parse(out);
-		expect(Object.keys(report)).toEqual(['game', 'pack', 'chapter', 'title', 'completed', 'goals', 'score', 'par', 'changes', 'failedLines', 'nextStar', 'notes', 'steps', 'lessonErrors', 'lessonFiles']);
+		expect(Object.keys(report)).toEqual(['format', 'game', 'pack', 'chapter', 'title', 'completed', 'goals', 'score', 'par', 'changes', 'failedLines', 'nextStar', 'notes', 'steps', 'lessonErrors', 'lessonFiles']);
 		// a folder without pack.yaml: a pack named after the folder, replacing the built-in chapters
 		expect(report.pack).toEqual({id: 'good', name: 'good', mode: 'replace'});
 		expect(report.lessonFiles).toEqual([{chapter: 'two-computers', file: '01-two.yaml', sha256: createHash('sha256').update(readFileSync(path.join(goodDir, '01-two.yaml'))).digest('hex')}]);
@@ -81,7 +81,7 @@ describe('ami-school play', () => {
 		expect((await play(['two-computers', '--script', 's.sh', '--report', 'xml'])).err).toContain('usage: ami-school play');
 		expect(await play(['nope', '--script', 's.sh'])).toMatchObject({code: 2, err: 'ami-school play: no chapter "nope" (chapters: 1 two-computers)\n'});
 		expect(await play(['1', '--script', 'missing.sh'])).toMatchObject({code: 2, err: 'ami-school play: cannot read the script missing.sh: ENOENT: no such file or directory\n'});
-		expect((await play(['1', '--script', 's.sh', '--bogus'])).err).toBe(`ami-school play: unknown option --bogus\nusage: ami-school play <chapter> --script <file|-> [--report json] [--lessons <dir>] [--learner <name>] [--export <dir>]\n`);
+		expect((await play(['1', '--script', 's.sh', '--bogus'])).err).toBe(`ami-school play: unknown option --bogus\nusage: ami-school play <chapter> --script <file|-> [--report json] [--save] [--lessons <dir>] [--learner <name>] [--export <dir>]\n`);
 	});
 });
 
@@ -171,7 +171,7 @@ describe('ami-school play: a failed line that meets a goal', () => {
 		const text = readFileSync(path.join(goodDir, '01-two.yaml'), 'utf8').replace('solution:\n', goal);
 		writeFileSync(path.join(dir, '01-two.yaml'), text);
 		const t = io({'s.sh': 'fail\nfind\nlaunch $AMI 2\nterminate\n'});
-		const code = await runPlayCommand(['1', '--script', 's.sh', '--report', 'json', '--lessons', dir], t.io, fakeDeps);
+		const code = await runPlayCommand(['1', '--script', 's.sh', '--report', 'json', '--lessons', dir, '--learner', 'Ada'], t.io, fakeDeps);
 		expect(t.err()).toBe('');
 		expect(code).toBe(0);
 		const report = JSON.parse(t.out());

@@ -8,6 +8,7 @@ import {createGame} from '../../source/game/entry.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
 import {runPlain, type PlainProgress} from '../../source/plain/plain.js';
 import {emptyProgress} from '../../source/progress/version.js';
+import {rerun} from '../../source/game/rerun.js';
 import {CLI} from '../e2e/helpers/term.js';
 
 // The plain line mode: lines piped in, words out. No escape sequence ever (no cursor movement,
@@ -66,6 +67,28 @@ describe('plain mode', () => {
 		expect(out.match(/^Right\. /gm)).toHaveLength(master.quiz.length);
 		expect(out).toMatch(/Total: \d+ points, 3 stars of 3\./);
 		expect(progress.progress.chapters[master.id]).toMatchObject({status: 'done', stars: 3});
+	});
+
+	it('keeps what the learner did (hints, mistakes, undo, a resume, the quiz): replayed, it gives the saved score again', async () => {
+		const progress = memoryProgress();
+		const shown = game.chapters().find(c => c.id === master.id)!.quiz;
+		const [first, ...rest] = master.solution;
+		await plain(['hint', 'aws ec2 describe-images --image-ids ami-nope', first, 'aws ec2 create-key-pair --key-name spare', 'undo', 'exit'], {mode: 'chapter', chapter: master.id, progress});
+		expect(progress.progress.current?.chapterId).toBe(master.id);
+		// the next day: resumed where it stopped, finished, quiz answered (the first one wrong)
+		const answers = shown.map((q, i) => String(q.choices.findIndex(c => c.correct === (i !== 0)) + 1));
+		// (the last solution line, a wait, comes after completion: the quiz is asked first)
+		const {out} = await plain([...rest.slice(0, -1), ...answers, 'exit'], {mode: 'chapter', chapter: master.id, progress});
+		expect(out).toContain('Every goal met: chapter complete!');
+		const record = progress.progress.chapters[master.id];
+		expect(record).toMatchObject({status: 'done', hintsUsed: 1, startedAt: expect.any(String), finishedAt: expect.any(String), timeSpentMs: expect.any(Number)});
+		const kinds = record.run!.log.map(e => e.t);
+		expect(kinds).toEqual(['start', 'hint', 'line', 'line', 'line', 'undo', 'resume', ...rest.slice(0, -1).map(() => 'line'), ...shown.map(() => 'quiz')]);
+		const again = rerun(master, record.run!.log);
+		expect(again.problem).toBeUndefined();
+		expect({score: again.score.total, stars: again.score.stars, hints: again.hintsUsed, completed: again.completed}).toEqual({score: record.bestScore, stars: record.stars, hints: 1, completed: true});
+		expect(again.score.quiz).toBeLessThan(shown.length * 20);
+		expect(again.goals[0]).toMatchObject({hints: 1, mistakes: 1});
 	});
 
 	it('the same play scores what the Ink UI scores (one game layer)', async () => {

@@ -117,7 +117,7 @@ describe('a chapter from story to completion', () => {
 		expect(frame()).toMatch(/Quiz +0/);
 		expect(frame()).toMatch(/Total +200 +★★★ +best 200/);
 		expect(frame()).toContain('You did the first chapter.');
-		expect(store.saved.at(-1)?.chapters.first).toEqual({status: 'done', bestScore: 200, stars: 3, hintsUsed: 0});
+		expect(store.saved.at(-1)?.chapters.first).toMatchObject({status: 'done', bestScore: 200, stars: 3, hintsUsed: 0, startedAt: expect.any(String), finishedAt: expect.any(String)});
 		expect(store.saved.at(-1)?.current).toBeUndefined();
 		expect(frame()).toContain('Next chapter: The second chapter');
 		await press('\r');

@@ -24,9 +24,12 @@ describe('progress model', () => {
 	it('a started chapter is in progress; completing keeps the best score and stars', () => {
 		let p = markStarted(emptyProgress(), 'ch1');
 		expect(p.chapters.ch1.status).toBe('in-progress');
-		p = markCompleted(p, 'ch1', {score: 300, stars: 2, hintsUsed: 1});
+		expect(p.chapters.ch1.startedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+		const log = [{t: 'start' as const, at: 1_000_000}, {t: 'line' as const, line: 'ls', at: 1_060_000}, {t: 'resume' as const, at: 9_000_000}, {t: 'line' as const, line: 'ls', at: 9_030_000}];
+		p = markCompleted(p, 'ch1', {score: 300, stars: 2, hintsUsed: 1, log}, new Date('2026-03-01T10:00:00Z'));
 		p = markStarted(p, 'ch1');
-		expect(p.chapters.ch1).toEqual({status: 'done', bestScore: 300, stars: 2, hintsUsed: 1});
+		// started, finished, and the time spent: the time away before a resume does not count
+		expect(p.chapters.ch1).toEqual({status: 'done', bestScore: 300, stars: 2, hintsUsed: 1, startedAt: p.chapters.ch1.startedAt, finishedAt: '2026-03-01T10:00:00.000Z', timeSpentMs: 90_000, run: {log}});
 		p = markCompleted(p, 'ch1', {score: 200, stars: 3, hintsUsed: 0});
 		expect(p.chapters.ch1).toMatchObject({bestScore: 300, stars: 3});
 		p = markCompleted(p, 'ch1', {score: 400, stars: 1, hintsUsed: 0});
