@@ -52,6 +52,8 @@ export type ApiCall = {
 	ok: boolean;
 	errorCode?: string; // e.g. InvalidAMIID.NotFound, DryRunOperation
 	dryRun: boolean;
+	/** the model changed the world for this call (absent in older saves): what par counts */
+	changed?: boolean;
 	/** what the call established about the resources it returned without printing it (confirmed.ts): their IDs and names, and states */
 	confirmed?: string[];
 };
@@ -71,12 +73,13 @@ const regionProblem = (region: string, service: string): string | undefined => {
 	return undefined;
 };
 
-const callOf = (operation: string, region: string, params: Record<string, unknown>, result: OpResult, confirmed?: string[]): ApiCall => ({
+const callOf = (operation: string, region: string, params: Record<string, unknown>, result: OpResult, confirmed?: string[], changed = false): ApiCall => ({
 	operation,
 	region,
 	ok: result.ok,
 	errorCode: result.ok ? undefined : result.error.code,
 	dryRun: params.DryRun === true,
+	changed,
 	...(confirmed ? {confirmed} : {}),
 });
 
@@ -86,7 +89,7 @@ const callOf = (operation: string, region: string, params: Record<string, unknow
  */
 const resolvedParameterCall = (operation: string, region: string, params: Record<string, unknown>, result: OpResult): ApiCall[] =>
 	operation === 'RunInstances' && result.ok && typeof params.ImageId === 'string' && params.ImageId.startsWith('resolve:ssm:/aws/service/')
-		? [{operation: 'GetParameters', region, ok: true, dryRun: false}]
+		? [{operation: 'GetParameters', region, ok: true, dryRun: false, changed: false}]
 		: [];
 
 /**
@@ -166,9 +169,9 @@ export const runAws = (world: World, args: string[], env: AwsEnv): AwsOutcome =>
 		return done('', waiterErrorText(waited.name, waited.result.reason), EXIT_GENERAL, calls, waited.world);
 	}
 
-	const {world: next, result} = execute(ticked, {operation: parsed.operation, region, params: parsed.params}, env.guest);
+	const {world: next, result, changed} = execute(ticked, {operation: parsed.operation, region, params: parsed.params}, env.guest);
 	const confirmed = result.ok ? describeConfirmed(parsed.operation, parsed.params, result.output) : undefined;
-	const calls = [...resolvedParameterCall(parsed.operation, region, parsed.params, result), callOf(parsed.operation, region, parsed.params, result, confirmed)];
+	const calls = [...resolvedParameterCall(parsed.operation, region, parsed.params, result), callOf(parsed.operation, region, parsed.params, result, confirmed, changed)];
 	if (!result.ok) return done('', apiErrorText(result.error.code, result.error.message, parsed.operation), EXIT_CLIENT_ERROR, calls, next, {ok: false, error: result.error});
 
 	const paged = applyMaxItems(parsed.operation, result.output, parsed.pagination);

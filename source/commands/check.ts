@@ -6,7 +6,7 @@ import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, FACTS_FILE, formatLessonError, LESSON_MAX_BYTES, loadFacts, loadLessonFile, parseYaml, type LessonError} from '../lessons/load.js';
 import type {FieldPath} from '../lessons/locate.js';
 import {readBounded} from '../sandbox/read-bounded.js';
-import {answerPositionWarnings, formatPositionWarning} from '../lessons/quiz-balance.js';
+import {answerLengthWarning, answerPositionWarnings, formatLengthWarning, formatPositionWarning} from '../lessons/quiz-balance.js';
 import type {LoadedLesson} from '../lessons/schema.js';
 import {verifyLesson} from '../game/verify.js';
 import {visible} from '../lessons/control-chars.js';
@@ -141,8 +141,9 @@ export const checkCommand = async (cl: CommandLine, io: CommandIo, deps?: Lesson
 		}
 	}
 
-	const warnings = answerPositionWarnings(loaded.lessons);
-	for (const warning of warnings) io.stdout.write(`${formatPositionWarning(warning, shown)}\n`);
+	const length = answerLengthWarning(loaded.lessons);
+	const warnings = [...answerPositionWarnings(loaded.lessons).map(w => formatPositionWarning(w, shown)), ...(length ? [formatLengthWarning(length, shown)] : [])];
+	for (const warning of warnings) io.stdout.write(`${warning}\n`);
 	const warned = warnings.length === 0 ? '' : ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})`;
 	const chapters = `${loaded.lessons.length} chapter${loaded.lessons.length === 1 ? '' : 's'}`;
 	if (loaded.lessons.length === 0 && problems === 0) {

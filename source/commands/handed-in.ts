@@ -96,7 +96,7 @@ export const packHash = (files: readonly LessonHash[] | undefined): string =>
 
 /** The most a chapter can give: every goal, the whole par bonus, every quiz answer right, no hint. */
 export const limitsOf = (lesson: LoadedLesson): {score: number; hints: number} => ({
-	score: scoreOf({completed: true, solutionShown: false, goalPoints: lesson.goals.reduce((n, g) => n + g.points, 0), par: Number.MAX_SAFE_INTEGER, awsLines: 0, failedLines: 0, hintTiers: lesson.goals.map(() => 0), quizCorrect: lesson.quiz.length}).total,
+	score: scoreOf({completed: true, solutionShown: false, goalPoints: lesson.goals.reduce((n, g) => n + g.points, 0), par: Number.MAX_SAFE_INTEGER, changes: 0, failedLines: 0, hintTiers: lesson.goals.map(() => 0), quizCorrect: lesson.quiz.length, quizTotal: lesson.quiz.length}).total,
 	hints: lesson.goals.reduce((n, g) => n + g.hints.length, 0),
 });
 

@@ -1,5 +1,5 @@
 import type {CommandLine} from '../args.js';
-import {chapterScore, hintsUsed, isComplete, scoredLines} from '../lessons/chapter.js';
+import {chapterNextStar, chapterPar, chapterScore, hintsUsed, isComplete, scoredLines, summaryNotes} from '../lessons/chapter.js';
 import {markCompleted, markStarted} from '../progress/model.js';
 import {openStoreOf} from './progress.js';
 import {REPORT_FORMAT} from '../progress/exchange.js';
@@ -15,7 +15,7 @@ import {nodeExportFiles} from '../game/entry.js';
 import {exportPlay, type ExportFiles} from '../game/export.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import type {LoadedLesson} from '../lessons/schema.js';
-import {parOf, starsText} from '../lessons/scoring.js';
+import {starsText} from '../lessons/scoring.js';
 import {learnerFor, openPack, parseFor, reportHeader} from './context.js';
 import {visible} from '../lessons/control-chars.js';
 import {fsReason} from '../sandbox/fs-words.js';
@@ -40,8 +40,15 @@ export type PlayReport = {
 	goals: Array<{id: string; text: string; met: boolean}>;
 	score: ReturnType<typeof chapterScore>;
 	par: number;
-	awsLines: number;
+	/** state-changing AWS calls (what par counts) */
+	changes: number;
 	failedLines: number;
+	/** what the next star needs (absent at 3 stars) */
+	nextStar?: string;
+	/** `undo`s of something real AWS cannot take back (a terminate, deregister, delete), with what they destroyed */
+	irreversibleUndos?: Array<{line: string; ids: string[]}>;
+	/** the lines the summary shows under the score */
+	notes: string[];
 	/**
 	 * each line run: `output` is stdout and stderr in the order the terminal showed them; scriptLine:
 	 * the line of the script (1-based) it starts on; `said`: the near misses (and goals lost) the
@@ -61,8 +68,11 @@ export const playReport = (lesson: LoadedLesson, run: Replay): PlayReport => {
 		completed: isComplete(state) && !state.solutionShown,
 		goals: lesson.goals.map(g => ({id: g.id, text: g.text, met: state.goals.find(s => s.id === g.id)?.met ?? false})),
 		score: chapterScore(state),
-		par: parOf(lesson),
+		par: chapterPar(lesson, state.deps),
 		...scoredLines(state),
+		...(chapterNextStar(state) === undefined ? {} : {nextStar: chapterNextStar(state)}),
+		...(state.irreversibleUndos?.length ? {irreversibleUndos: state.irreversibleUndos} : {}),
+		notes: summaryNotes(state),
 		steps: run.steps.map(s => ({line: s.line, scriptLine: s.index + 1, stdout: s.stdout, stderr: s.stderr, output: s.output, exitCode: s.exitCode, goalsMet: s.newlyMet, ...(s.said.length > 0 ? {said: s.said} : {})})),
 		...(run.unfinished === undefined ? {} : {unfinished: run.unfinished}),
 		lessonErrors: state.setupErrors,
@@ -83,8 +93,9 @@ export const formatPlayReport = (lesson: LoadedLesson, report: PlayReport): stri
 	for (const goal of report.goals) out.push(`  [${goal.met ? 'x' : ' '}] ${goal.text}\n`);
 	const s = report.score;
 	out.push(
-		`Score: ${s.total} points ${starsText(s.stars)} (goals ${s.goals}, par +${s.par} with ${report.awsLines} aws lines for par ${report.par}, hints -${s.hints}, mistakes -${s.mistakes} for ${report.failedLines} failed lines)\n`,
+		`Score: ${s.total} points ${starsText(s.stars)} (goals ${s.goals}, par +${s.par} with ${report.changes} state-changing AWS calls for par ${report.par}, hints -${s.hints}, mistakes -${s.mistakes} for ${report.failedLines} failed lines)\n`,
 	);
+	for (const note of report.notes ?? []) out.push(`${note}\n`);
 	return out.join('');
 };
 

@@ -1,10 +1,9 @@
-import {answerQuiz, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, setupLines, showSolution, startChapter, takeHint, withSession, type ChapterState} from '../lessons/chapter.js';
+import {answerQuiz, chapterPar, chapterScore, goalViews, hintsUsed, isComplete, newSession, runningScore, runPlayerLine, safeRun, scoredLines, setupLines, showSolution, startChapter, summaryNotes, takeHint, undoTo, withSession, type ChapterState} from '../lessons/chapter.js';
 import {defaultLessonDeps} from '../lessons/default-deps.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {defaultLessonsDir, formatLessonError} from '../lessons/load.js';
 import {loadPack} from '../lessons/pack.js';
 import {shownQuiz} from '../lessons/quiz-order.js';
-import {parOf} from '../lessons/scoring.js';
 import type {Lesson} from '../lessons/schema.js';
 import {appendEntry, isRunLog, type RunEntry, type RunLog} from '../progress/run-log.js';
 
@@ -21,7 +20,7 @@ type SandboxPlay = {chapterId: undefined; kind: 'sandbox'; session: Session};
 type AnyPlay = ChapterPlay | SandboxPlay;
 
 /** What a saved chapter keeps beside its session. */
-type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'excusedLines' | 'completedAt'> & {log?: RunLog};
+type SavedData = Pick<ChapterState, 'hints' | 'solutionShown' | 'quiz' | 'stickyMet' | 'stickyAt' | 'irreversibleUndos' | 'excusedLines' | 'completedAt'> & {log?: RunLog};
 
 export type EngineOptions = {
 	/** the lesson pack's folder (the built-in lessons folder itself: the built-in chapters) */
@@ -89,7 +88,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			if (!lessonOf(saved.chapterId)) return undefined;
 			const play = startPlay(saved.chapterId);
 			const data = (saved.data ?? {}) as Partial<SavedData>;
-			const state = withSession({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], excusedLines: data.excusedLines ?? [], completedAt: data.completedAt}, saved.session);
+			const state = withSession({...play.state, hints: data.hints ?? {}, solutionShown: data.solutionShown ?? false, quiz: data.quiz ?? {}, stickyMet: data.stickyMet ?? [], stickyAt: data.stickyAt, irreversibleUndos: data.irreversibleUndos, excusedLines: data.excusedLines ?? [], completedAt: data.completedAt}, saved.session);
 			// a log saved by an older game is not there: this run is then not replayable from its start
 			const log = isRunLog(data.log) ? appendEntry(data.log, {t: 'resume', at: wallClock()}) : [{t: 'resume' as const, at: wallClock()}];
 			return toPlay({...play, state, log});
@@ -97,8 +96,8 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 		save(play) {
 			const p = asPlay(play);
 			if (p.kind === 'sandbox') return {chapterId: undefined, session: p.session};
-			const {hints, solutionShown, quiz, stickyMet, excusedLines, completedAt} = p.state;
-			const data: SavedData = {hints, solutionShown, quiz, stickyMet, excusedLines, completedAt, log: p.log};
+			const {hints, solutionShown, quiz, stickyMet, stickyAt, irreversibleUndos, excusedLines, completedAt} = p.state;
+			const data: SavedData = {hints, solutionShown, quiz, stickyMet, stickyAt, irreversibleUndos, excusedLines, completedAt, log: p.log};
 			return {chapterId: p.chapterId, session: p.state.session, data};
 		},
 		run(play, line, view) {
@@ -118,10 +117,11 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 			const p = asPlay(play);
 			return p.kind === 'sandbox' ? p.session : p.state.session;
 		},
-		withSession(play, session) {
+		withSession(play, session, undone) {
 			const p = asPlay(play);
 			// the game calls this for `undo` only
-			return toPlay(p.kind === 'sandbox' ? {...p, session} : {...p, state: withSession(p.state, session), log: logged(p, {t: 'undo'})});
+			if (p.kind === 'sandbox') return toPlay({...p, session});
+			return toPlay({...p, state: undone ? undoTo(p.state, session, undone).state : withSession(p.state, session), log: logged(p, {t: 'undo'})});
 		},
 		goals(play) {
 			const p = asPlay(play);
@@ -155,7 +155,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 		},
 		par(play) {
 			const p = asPlay(play);
-			return p.kind === 'sandbox' ? undefined : {used: scoredLines(p.state).awsLines, par: parOf(p.state.lesson)};
+			return p.kind === 'sandbox' ? undefined : {used: scoredLines(p.state).changes, par: chapterPar(p.state.lesson, p.state.deps)};
 		},
 		score(play): ScoreReport {
 			const p = asPlay(play);
@@ -171,6 +171,7 @@ export const engineOf = (lessons: readonly AnyLesson[], errors: string[] = [], l
 				],
 				total: s.total,
 				stars: s.stars,
+				notes: summaryNotes(p.state),
 			};
 		},
 		answerQuiz(play, question, choice) {

@@ -4,6 +4,8 @@ import type {GameEngine, GoalStatus, Play, SaidAfterLine} from './port.js';
 import {WAY_BACK} from '../lessons/chapter.js';
 import {recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
 import {lineage} from '../sim/images/lineage.js';
+import {destroyedBetween} from '../sim/core/destroyed.js';
+import {literalWord, parseLine} from '../shell/parse-line.js';
 import {worldText, worldView} from './world-view.js';
 
 // One play of a chapter or of the sandbox, as every front end drives it (the Ink UI, the plain
@@ -140,8 +142,18 @@ const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName
 		case 'undo': {
 			const undone = undoLast(state.undo);
 			if (!undone) return say('info', undoMessage(undefined));
-			const next = {...state, play: engine.withSession(state.play, undone.entry.session), undo: undone.stack};
-			return say('info', undoMessage(undone.entry), next, [{type: 'save'}]);
+			const now = engine.session(state.play);
+			const irreversible = destroyedBetween(undone.entry.session.world, now.world).map(d => d.id);
+			const before = engine.goals(state.play);
+			const play = engine.withSession(state.play, undone.entry.session, {line: undone.entry.line, irreversible});
+			const unticked = engine.goals(play).filter(g => !g.met && before.find(b => b.id === g.id)?.met);
+			const lines = [undoMessage(undone.entry)];
+			if (irreversible.length > 0) {
+				lines.push(`Real AWS has no undo: ${irreversible.join(', ')} would be gone for good there. The sandbox brings ${irreversible.length === 1 ? 'it' : 'them'} back, and your summary will say so.`);
+			}
+
+			for (const goal of unticked) lines.push(`Goal no longer met: ${goal.text}`);
+			return say(irreversible.length > 0 ? 'warn' : 'info', lines.join('\n'), {...state, play, undo: undone.stack}, [{type: 'save'}]);
 		}
 
 		case 'story': {
@@ -234,13 +246,74 @@ const runShell = (engine: GameEngine, state: GameState, text: string, options: L
 	return {state: next, events, shell, newlyMet: ran.newlyMet, completedNow: ran.completedNow, said};
 };
 
+type ListPart = {op: ';' | '&&' | '||'; game?: {name: GameCommandName; args: string[]; text: string}; text?: string};
+
+/**
+ * A line that joins commands with `;`, `&&` or `||`, split into its parts with the game commands
+ * among them (`goals; hint`); undefined when no part is a game command (the shell runs the line).
+ */
+const listParts = (text: string, remote: boolean): ListPart[] | undefined => {
+	if (!/[;&|]/.test(text)) return undefined;
+	const parsed = parseLine(text);
+	if (!parsed.ok) return undefined;
+	const parts: ListPart[] = [];
+	for (const andOr of parsed.list) {
+		const pipelines = [{op: ';' as const, pipeline: andOr.first}, ...andOr.rest.map(r => ({op: r.op, pipeline: r.pipeline}))];
+		for (const {op, pipeline} of pipelines) {
+			const [command] = pipeline.commands;
+			const simple = pipeline.commands.length === 1 && !pipeline.bang && !('kind' in command) && command.assigns.length === 0 && command.redirects.length === 0 ? command : undefined;
+			const words = simple?.words.map(literalWord);
+			const line = words && words.every(w => w !== undefined) ? words.join(' ') : undefined;
+			const game = line === undefined ? undefined : parseGameLine(line, {remote});
+			parts.push(game ? {op, game: {...game, text: line!}} : {op, text: line});
+		}
+	}
+
+	return parts.some(p => p.game) ? parts : undefined;
+};
+
+/**
+ * Game commands joined with `;`/`&&`/`||` run one after another, as a shell would run them (each
+ * succeeds). A line that mixes them with shell commands is not run: one line says so, and since
+ * nothing ran it is no mistake.
+ */
+const runGameList = (engine: GameEngine, state: GameState, parts: ListPart[], options: LineOptions): LineOutcome => {
+	const shellPart = parts.find(p => !p.game);
+	if (shellPart) {
+		const game = parts.find(p => p.game)!.game!;
+		return outcome(state, [printed('info', `\`${game.text}\` is a game command, not a shell one: type it on a line of its own (nothing on this line was run).`)], game.name);
+	}
+
+	let current = state;
+	const events: GameEvent[] = [];
+	let command: GameCommandName | undefined;
+	for (const [i, part] of parts.entries()) {
+		// every game command succeeds: `||` skips what follows it, as in a shell
+		if (part.op === '||') continue;
+		const ran = gameCommand(engine, current, part.game!.name, part.game!.args, options);
+		current = ran.state;
+		command = ran.command;
+		events.push(...ran.events);
+		const stops = current.confirm !== undefined || ran.events.some(e => e.type === 'story' || e.type === 'quiz' || e.type === 'menu' || e.type === 'exit');
+		if (stops && i < parts.length - 1) {
+			events.push(printed('info', `(the rest of the line, from \`${parts[i + 1].game!.text}\`, was not run)`));
+			break;
+		}
+	}
+
+	return outcome(current, events, command);
+};
+
 /** One line (or a continued one) the player submitted: a yes/no answer, a game command or a shell line. */
 export const submitLine = (engine: GameEngine, state: GameState, text: string, options: LineOptions = {}): LineOutcome => {
 	const game = gameOf(state);
 	if (game.confirm) return answerConfirm(engine, game, text);
 	if (!text.includes('\n')) {
-		const command = parseGameLine(text, {remote: engine.session(game.play).remote !== undefined});
+		const remote = engine.session(game.play).remote !== undefined;
+		const command = parseGameLine(text, {remote});
 		if (command) return gameCommand(engine, game, command.name, command.args, options);
+		const parts = listParts(text, remote);
+		if (parts) return runGameList(engine, game, parts, options);
 	}
 
 	if (text.trim() === '') return outcome(game, []);

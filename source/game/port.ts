@@ -29,7 +29,8 @@ export type GoalStatus = {id: string; text: string; met: boolean; reason?: strin
 export type SaidAfterLine = {kind: 'near-miss' | 'unreachable'; goalId: string; id: string; goal: string; text: string};
 
 export type ScoreLine = {label: string; points: number};
-export type ScoreReport = {lines: ScoreLine[]; total: number; stars: number};
+/** `notes`: lines the summary shows under the total (what the next star needs, undos AWS would not allow) */
+export type ScoreReport = {lines: ScoreLine[]; total: number; stars: number; notes?: string[]};
 
 /**
  * A chapter (or the sandbox) being played: opaque to the UI, immutable (the UI keeps old ones
@@ -55,8 +56,12 @@ export type GameEngine = {
 	/** `newlyMet`: the goals this line met, as the chapter judged them; `completedNow`: it completed the chapter */
 	run(play: Play, line: string, view?: {width?: number}): {play: Play; result: LineResult; newlyMet: string[]; completedNow: boolean; said?: SaidAfterLine[]};
 	session(play: Play): Session;
-	/** the same play with another session (undo): counters (hints, mistakes) stay */
-	withSession(play: Play, session: Session): Play;
+	/**
+	 * the same play with another session: counters (hints, mistakes) stay. `undone`: this is `undo`
+	 * taking back `line`; goals it makes false are unticked, sticky or not, and `irreversible` (the
+	 * IDs real AWS could not give back) is counted in the summary.
+	 */
+	withSession(play: Play, session: Session, undone?: {line: string; irreversible: string[]}): Play;
 	goals(play: Play): GoalStatus[];
 	/** every goal met: the chapter is complete */
 	isComplete(play: Play): boolean;
@@ -71,7 +76,7 @@ export type GameEngine = {
 	hintsUsed(play: Play): number;
 	/** the score so far, for the status bar */
 	runningScore(play: Play): number;
-	/** successful aws lines so far (they count against par) and the par; undefined in the sandbox */
+	/** state-changing AWS calls so far (they count against par) and the par; undefined in the sandbox */
 	par(play: Play): {used: number; par: number} | undefined;
 	/** the final score (quiz answers included) */
 	score(play: Play): ScoreReport;

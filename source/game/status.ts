@@ -21,7 +21,7 @@ export type StatusParts = {
 	score?: number;
 	cost: string;
 	hints?: number;
-	/** successful aws lines so far and the chapter's par */
+	/** state-changing AWS calls so far and the chapter's par */
 	par?: {used: number; par: number};
 	/** the chapter's number (none: the sandbox) */
 	chapter?: number;

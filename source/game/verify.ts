@@ -1,9 +1,9 @@
-import {chapterScore, exactHint, isComplete} from '../lessons/chapter.js';
+import {chapterPar, exactHint, isComplete, scoreInput} from '../lessons/chapter.js';
 import type {LessonDeps} from '../lessons/deps.js';
 import {hintText} from './commands.js';
 import {replay, scriptLines, type Replay} from './replay.js';
 import type {Lesson} from '../lessons/schema.js';
-import {countLines, parOf} from '../lessons/scoring.js';
+import {countLines, score as scoreOf} from '../lessons/scoring.js';
 import type {FieldPath} from '../lessons/locate.js';
 
 // Proves a lesson fair: its reference solution and alternatives meet every goal (the reference
@@ -52,20 +52,19 @@ export const verifyLesson = (lesson: Lesson, deps?: LessonDeps): Verdict[] => {
 			: {name: 'start', ok: true, detail: 'no goal is met before the player starts'},
 	);
 
-	const score = chapterScore(solution.state);
+	// the lab alone: the solution is scored as if every quiz answer were right
+	const input = scoreInput(solution.state);
+	const score = scoreOf({...input, quizCorrect: input.quizTotal ?? 0});
+	const par = chapterPar(lesson, deps);
 	// every line of the solution, also any after completion: par counts them all
-	const {awsLines} = countLines(solution.state.session.history);
+	const {changes} = countLines(solution.state.session.history);
 	const missing = unmet(lesson, solution);
 	if (!isComplete(solution.state)) {
 		verdicts.push({name: 'solution', ok: false, detail: `does not meet every goal (not met now: ${missing.join(', ') || 'none, but never all at once'})`, at: failures(lesson, solution, ['solution'])});
 	} else if (score.stars !== 3) {
-		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${awsLines} aws lines for par ${parOf(lesson)}, mistakes -${score.mistakes})`, at: failures(lesson, solution, ['solution'])});
+		verdicts.push({name: 'solution', ok: false, detail: `scores ${score.stars} stars, not 3 (${changes} state-changing AWS calls for par ${par}, mistakes -${score.mistakes})`, at: failures(lesson, solution, ['solution'])});
 	} else {
-		verdicts.push({name: 'solution', ok: true, detail: `meets every goal with 3 stars (${awsLines} aws lines, par ${parOf(lesson)})`});
-	}
-
-	if (lesson.par === undefined && isComplete(solution.state) && awsLines !== parOf(lesson)) {
-		verdicts.push({name: 'par', ok: false, detail: `${parOf(lesson)} solution lines run aws but ${awsLines} succeeded: set par`});
+		verdicts.push({name: 'solution', ok: true, detail: `meets every goal with 3 stars (${changes} state-changing AWS calls, par ${par})`});
 	}
 
 	if (solution.unfinished !== undefined) verdicts.push({name: 'solution', ok: false, detail: `ends inside an unfinished line: ${solution.unfinished}`});

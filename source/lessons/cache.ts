@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {chapterPar} from './chapter.js';
 import {loadLessonDir, type LoadResult} from './load.js';
 
 // The shipped lessons, loaded and validated at build time (dist/lessons-cache.json), so the game's
@@ -33,12 +34,16 @@ const rebase = (result: LoadResult, from: (file: string) => string): LoadResult 
 	errors: result.errors.map(error => ({...error, file: from(error.file)})),
 });
 
-/** The cache file's content for a folder (file names kept relative to it). */
-export const buildLessonCache = (dir: string): LessonCache => ({
-	version: LESSON_CACHE_VERSION,
-	hash: lessonSourceHash(dir) ?? '',
-	result: rebase(loadLessonDir(dir), file => path.relative(dir, file)),
-});
+/**
+ * The cache file's content for a folder (file names kept relative to it). A lesson without `par`
+ * gets the one its solution earns (chapterPar: the solution played once, here rather than when a
+ * player opens the chapter).
+ */
+export const buildLessonCache = (dir: string): LessonCache => {
+	const loaded = loadLessonDir(dir);
+	const lessons = loaded.lessons.map(lesson => ({...lesson, par: lesson.par ?? chapterPar(lesson)}));
+	return {version: LESSON_CACHE_VERSION, hash: lessonSourceHash(dir) ?? '', result: rebase({...loaded, lessons}, file => path.relative(dir, file))};
+};
 
 /** loadLessonDir, taking the cache when it was built from exactly these files. */
 export const loadLessonDirCached = (dir: string, cacheFile?: string): LoadResult => {

@@ -7,7 +7,7 @@ import {afterStates, markKey} from './check-schema.js';
 import {allMet, evaluateCheck, evaluateGoals, type GoalContext, type GoalStatus} from './goals.js';
 import {currentMiss, isLost, judgeReasons, missText, newlySaid, type Reasons, type Said} from './near-miss.js';
 import type {Goal, Lesson} from './schema.js';
-import {countLines, hintsCost, mistakesCost, parOf, QUIZ_POINTS, score, tierCost, type Score} from './scoring.js';
+import {changesOf, countLines, hintsCost, mistakesCost, nextStarText, QUIZ_POINTS, score, tierCost, type Score, type ScoreInput} from './scoring.js';
 import {expandVars, splitWords} from './words.js';
 
 // One chapter being played: the player's session, the goals as they stand, hints, quiz answers.
@@ -25,6 +25,10 @@ export type ChapterState = {
 	goals: GoalStatus[];
 	/** sticky goals met at some point */
 	stickyMet: string[];
+	/** sticky goal id -> the history length when it was first met (undo unticks it when it goes back before that) */
+	stickyAt?: Record<string, number>;
+	/** lines the player undid that real AWS could not have taken back (a terminate, deregister, delete), with what they destroyed */
+	irreversibleUndos?: Array<{line: string; ids: string[]}>;
 	/** history indices of failed lines that met a goal: part of the lesson, not mistakes */
 	excusedLines: number[];
 	/** goal id -> hint tiers revealed */
@@ -119,8 +123,9 @@ export const startChapter = (lesson: Lesson, deps: LessonDeps = defaultLessonDep
 	setupErrors.push(...errors);
 	const base = {lesson, deps, session, vars};
 	const goals = evaluateGoals(lesson, goalContext(base));
+	const stickyMet = stickyOf(lesson, goals, []);
 	const why = judgeReasons(lesson, goals, goalContext(base));
-	return {...base, goals, stickyMet: stickyOf(lesson, goals, []), excusedLines: [], hints: {}, solutionShown: false, quiz: {}, setupErrors, why};
+	return {...base, goals, stickyMet, stickyAt: Object.fromEntries(stickyMet.map(id => [id, 0])), excusedLines: [], hints: {}, solutionShown: false, quiz: {}, setupErrors, why};
 };
 
 /**
@@ -142,6 +147,13 @@ const stickyOf = (lesson: Lesson, goals: GoalStatus[], before: string[]): string
 	return [...set];
 };
 
+/** When each sticky goal was first met (history length), with the ones met by the line just run. */
+const stickyAtOf = (state: ChapterState, goals: GoalStatus[], length: number): Record<string, number> => {
+	const at = {...state.stickyAt};
+	for (const goal of state.lesson.goals) if (goal.sticky && at[goal.id] === undefined && goals.find(g => g.id === goal.id)?.met) at[goal.id] = length;
+	return at;
+};
+
 export const isComplete = (state: ChapterState): boolean => state.completedAt !== undefined;
 
 /** Runs one line the player typed; the goals are judged again on the new state. */
@@ -160,6 +172,7 @@ export const runPlayerLine = (state: ChapterState, line: string): PlayerLineOutc
 			...next,
 			goals,
 			stickyMet: stickyOf(state.lesson, goals, state.stickyMet),
+			stickyAt: stickyAtOf(state, goals, result.session.history.length),
 			excusedLines: excused ? [...state.excusedLines, index] : state.excusedLines,
 			completedAt: completedNow ? result.session.history.length : state.completedAt,
 			why,
@@ -242,23 +255,61 @@ export const answerQuiz = (state: ChapterState, question: number, choice: number
 	return {state: {...state, quiz}, correct: c.correct, explain: c.explain};
 };
 
-/** Successful aws lines (par) and failed lines (mistakes) that count: none after completion, excused ones aside. */
-export const scoredLines = (state: ChapterState): {awsLines: number; failedLines: number} =>
+/** State-changing AWS calls (par) and failed lines (mistakes) that count: none after completion, excused ones aside. */
+export const scoredLines = (state: ChapterState): {changes: number; failedLines: number} =>
 	countLines(state.session.history.slice(0, state.completedAt ?? state.session.history.length), state.excusedLines);
 
-/** The score as it stands (0 stars until complete); lines after completion do not count. */
-export const chapterScore = (state: ChapterState): Score => {
-	const {awsLines, failedLines} = scoredLines(state);
-	return score({
+const derivedPar = new WeakMap<Lesson, number>();
+
+/**
+ * Par: the lesson's `par`, else the state-changing AWS calls its reference solution makes when
+ * played (computed once per lesson): however the solution is written, par counts what it changes.
+ */
+export const chapterPar = (lesson: Lesson, deps: LessonDeps = defaultLessonDeps): number => {
+	if (lesson.par !== undefined) return lesson.par;
+	const known = derivedPar.get(lesson);
+	if (known !== undefined) return known;
+	let state = startChapter(lesson, deps);
+	for (const line of lesson.solution) state = runPlayerLine(state, line).state;
+	const par = Math.max(1, state.session.history.reduce((sum, entry) => sum + changesOf(entry), 0));
+	derivedPar.set(lesson, par);
+	return par;
+};
+
+/** What the score is computed from, as the chapter stands. */
+export const scoreInput = (state: ChapterState): ScoreInput => {
+	const {changes, failedLines} = scoredLines(state);
+	return {
 		completed: state.completedAt !== undefined,
 		solutionShown: state.solutionShown,
 		goalPoints: state.lesson.goals.reduce((sum, g) => sum + g.points, 0),
-		par: parOf(state.lesson),
-		awsLines,
+		par: chapterPar(state.lesson, state.deps),
+		changes,
 		failedLines,
 		hintTiers: state.lesson.goals.map(g => state.hints[g.id] ?? 0),
 		quizCorrect: Object.values(state.quiz).filter(a => a.correct).length,
-	});
+		quizTotal: state.lesson.quiz.length,
+	};
+};
+
+/** The score as it stands (0 stars until complete); lines after completion do not count. */
+export const chapterScore = (state: ChapterState): Score => score(scoreInput(state));
+
+/** What the next star needs, for the summary (undefined at 3 stars). */
+export const chapterNextStar = (state: ChapterState): string | undefined => nextStarText(scoreInput(state));
+
+/** What the summary says under the score: the undos real AWS would not have allowed, and what the next star needs. */
+export const summaryNotes = (state: ChapterState): string[] => {
+	const notes: string[] = [];
+	const undos = state.irreversibleUndos ?? [];
+	if (undos.length > 0) {
+		const ids = undos.flatMap(u => u.ids);
+		notes.push(`Undone ${undos.length} time${undos.length === 1 ? '' : 's'} what real AWS cannot take back (${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}): on AWS these would be gone for good.`);
+	}
+
+	const next = chapterNextStar(state);
+	if (next) notes.push(next);
+	return notes;
 };
 
 /** Hint tiers revealed so far, over every goal. */
@@ -283,6 +334,24 @@ export const withSession = (state: ChapterState, session: Session): ChapterState
 	const next = {...state, session};
 	const goals = evaluateGoals(state.lesson, goalContext(next), new Set(state.stickyMet));
 	return {...next, goals, why: judgeReasons(state.lesson, goals, goalContext(next))};
+};
+
+/**
+ * `undo`: the chapter with the session from before a line. A goal that is no longer true is
+ * unticked, sticky or not: a sticky goal stays met only if it was met within the history that is
+ * kept (or, in a save from before that was recorded, if its check holds now). `irreversible`: what
+ * the undone line destroyed that real AWS could not give back, kept for the summary.
+ */
+export const undoTo = (state: ChapterState, session: Session, undone?: {line: string; irreversible: string[]}): {state: ChapterState; unticked: string[]} => {
+	const keep = session.history.length;
+	const live = evaluateGoals(state.lesson, goalContext({...state, session}));
+	const stickyAt = Object.fromEntries(Object.entries(state.stickyAt ?? {}).filter(([, at]) => at <= keep));
+	const stickyMet = state.stickyMet.filter(id => stickyAt[id] !== undefined || (state.stickyAt?.[id] === undefined && live.find(g => g.id === id)?.met));
+	const next = {...state, session, stickyAt, stickyMet};
+	const goals = evaluateGoals(state.lesson, goalContext(next), new Set(stickyMet));
+	const unticked = goals.filter(g => !g.met && state.goals.find(old => old.id === g.id)?.met).map(g => g.id);
+	const irreversibleUndos = undone && undone.irreversible.length > 0 ? [...(state.irreversibleUndos ?? []), {line: undone.line, ids: undone.irreversible}] : state.irreversibleUndos;
+	return {state: {...next, goals, why: judgeReasons(state.lesson, goals, goalContext(next)), ...(irreversibleUndos ? {irreversibleUndos} : {})}, unticked};
 };
 
 /** `reason`: why the open goal is not met (its near miss); `lost`: it can no longer be met, and why. */

@@ -54,7 +54,7 @@ const stars = (n: number) => `${n} star${n === 1 ? '' : 's'} of 3`;
 
 /** The score in words, line by line. */
 export const scoreText = (report: ScoreReport, best: number): string =>
-	[...report.lines.map(l => `  ${l.label}: ${l.points}`), `Total: ${report.total} points, ${stars(report.stars)}. Best so far: ${best}.`].join('\n');
+	[...report.lines.map(l => `  ${l.label}: ${l.points}`), `Total: ${report.total} points, ${stars(report.stars)}. Best so far: ${best}.`, ...(report.notes ?? [])].join('\n');
 
 const storyText = (chapter: ChapterInfo): string => chapter.story.map((page, i) => `Story, page ${i + 1} of ${chapter.story.length}:\n${page.trim()}`).join('\n\n');
 

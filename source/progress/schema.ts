@@ -54,6 +54,8 @@ export const playDataSchema = z.looseObject({
 	solutionShown: z.boolean().optional(),
 	quiz: z.record(z.string(), z.object({choice: z.number(), correct: z.boolean()})).optional(),
 	stickyMet: z.array(z.string()).optional(),
+	stickyAt: z.record(z.string(), z.number()).optional(),
+	irreversibleUndos: z.array(z.object({line: z.string(), ids: z.array(z.string())})).optional(),
 	excusedLines: z.array(z.number()).optional(),
 	completedAt: z.number().optional(),
 });

@@ -1,4 +1,5 @@
 import {isFor, literalWord, parseLine, simpleCommands, type List} from './parse-line.js';
+import type {ProgramRun} from './session.js';
 
 // THE list of programs the player's shells know: on their own computer (`local`), inside an
 // instance over ssh or in user data (`guest`), or on both. The machines run exactly these (a
@@ -26,6 +27,12 @@ export type ProgramInfo = {
 	os?: GuestOs;
 	/** for `where: 'none'`: what to use instead (said with "command not found") */
 	instead?: string;
+	/**
+	 * Exit codes that mean the command itself was written wrong (a usage error, a malformed URL):
+	 * a typo, so a mistake. Any other failure of a read-only use is the program reporting what it
+	 * found (curl timing out, `systemctl status` of a stopped service): information, not a mistake.
+	 */
+	misuse?: readonly number[];
 };
 
 // ------------------------------------------------------------------ read-only judgements
@@ -101,13 +108,13 @@ export const PROGRAMS: readonly ProgramInfo[] = [
 	{name: 'chmod', where: 'local', readOnly: false, summary: 'file permissions (chmod 400 key.pem)'},
 	{name: 'history', where: 'local', readOnly: true, summary: 'the lines you typed'},
 	// both
-	{name: 'curl', where: 'both', readOnly: true, summary: 'fetch a web page: curl http://IP/'},
+	{name: 'curl', where: 'both', readOnly: true, misuse: [1, 2, 3, 6], summary: 'fetch a web page: curl http://IP/'},
 	{name: 'echo', where: 'both', readOnly: true, summary: 'print its arguments'},
 	{name: 'printf', where: 'both', readOnly: true, summary: 'formatted printing'},
 	{name: 'cat', where: 'both', readOnly: true, summary: 'print files'},
 	{name: 'head', where: 'both', readOnly: true, summary: 'first lines'},
 	{name: 'tail', where: 'both', readOnly: true, summary: 'last lines'},
-	{name: 'grep', where: 'both', readOnly: true, summary: 'lines that match'},
+	{name: 'grep', where: 'both', readOnly: true, misuse: [2], summary: 'lines that match'},
 	{name: 'wc', where: 'both', readOnly: true, summary: 'count lines, words, bytes'},
 	{name: 'sed', where: 'both', readOnly: args => !args.some(a => a.startsWith('-i') || a.startsWith('--in-place')), summary: 'edit text (sed -i edits a file)'},
 	{name: 'base64', where: 'both', readOnly: true, summary: 'encode or decode base64'},
@@ -235,4 +242,27 @@ export const readOnlyLine = (line: string, where: Where = 'local'): boolean => {
 		// an argument from a variable or $(…) is fine unless it decides what runs (aws/sudo/xargs/ssh read their words)
 		return readOnlyArgv(argv.map(a => a ?? '$'), where);
 	});
+};
+
+/** An EC2 error that says something is not there (InvalidAMIID.NotFound…): an answer, not a typo. */
+const reportsAbsence = (code: string | undefined): boolean => code !== undefined && /NotFound$/.test(code);
+
+/**
+ * A program that exited non-zero only to report what it found: a well-formed, read-only use
+ * (curl that times out, `systemctl status` of a stopped service, `grep` that matches nothing, a
+ * describe that finds no such image, a waiter that gives up). A usage error, an unknown program,
+ * a malformed ID or any refused change is not. `aws` is judged on the API calls it made: none
+ * changed the world, and every one that failed failed because something was not there.
+ */
+export const failureIsInformation = (run: ProgramRun): boolean => {
+	if (run.exitCode === 0) return true;
+	const info = programInfo(run.program);
+	if (!info || info.where === 'none' || !readOnlyArgv([run.program, ...run.args], 'both')) return false;
+	if (info.misuse?.includes(run.exitCode)) return false;
+	if (run.program !== 'aws') return true;
+	const calls = run.calls ?? [];
+	if (calls.length === 0 || calls.some(call => call.changed === true)) return false;
+	const failed = calls.filter(call => !call.ok);
+	// no call failed but aws did: a waiter that gave up (its describes all answered) or an output problem after the call
+	return failed.length > 0 ? failed.every(call => reportsAbsence(call.errorCode)) : run.args.includes('wait');
 };

@@ -44,8 +44,11 @@ export type HistoryEntry = {
 	changed?: true;
 };
 
-/** The call changed the world: it succeeded, was no dry run, and is not a Describe/Get/List (those only read). */
-export const callChangedWorld = (call: ApiCall): boolean => call.ok && !call.dryRun && !/^(Describe|Get|List)/.test(call.operation);
+/**
+ * The call changed the world, as the model judged it (`changed`). Saves from before the model said
+ * so fall back to the old reading: it succeeded, was no dry run, and is not a Describe/Get/List.
+ */
+export const callChangedWorld = (call: ApiCall): boolean => call.changed ?? (call.ok && !call.dryRun && !/^(Describe|Get|List)/.test(call.operation));
 
 export type Session = {
 	world: World;

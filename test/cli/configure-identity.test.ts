@@ -27,7 +27,7 @@ describe('aws sts get-caller-identity', () => {
 		const r = session(['sts get-caller-identity']);
 		expect(r.exitCode).toBe(0);
 		expect(r.stdout).toBe('{\n    "UserId": "AIDASTUDENTAMISCHOOL2",\n    "Account": "123456789012",\n    "Arn": "arn:aws:iam::123456789012:user/student"\n}\n');
-		expect(r.calls).toEqual([{operation: 'GetCallerIdentity', region: 'us-east-1', ok: true, dryRun: false, errorCode: undefined}]);
+		expect(r.calls).toEqual([{operation: 'GetCallerIdentity', region: 'us-east-1', ok: true, dryRun: false, errorCode: undefined, changed: false}]);
 		// the text formatter prints a structure's scalars sorted by key
 		expect(session(['sts get-caller-identity --output text']).stdout).toBe('123456789012\tarn:aws:iam::123456789012:user/student\tAIDASTUDENTAMISCHOOL2\n');
 		expect(session(['sts get-caller-identity --query Account --output text']).stdout).toBe('123456789012\n');

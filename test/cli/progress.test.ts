@@ -41,7 +41,7 @@ describe('ami-school progress', {timeout: 120_000}, () => {
 		const exported = laptop.run('progress', 'export', 'mine.json', '--learner', 'Ada');
 		expect(exported.status).toBe(0);
 		const file = JSON.parse(fs.readFileSync(laptop.file('mine.json'), 'utf8'));
-		expect(file).toMatchObject({format: 'ami-school-progress', formatVersion: 1, learner: 'Ada', pack: {id: 'ami-school', mode: 'replace'}, chapters: {'master-image': {status: 'done', stars: 3}}});
+		expect(file).toMatchObject({format: 'ami-school-progress', formatVersion: 1, learner: 'Ada', pack: {id: 'ami-school', mode: 'replace'}, chapters: {'master-image': {status: 'done', stars: 2}}});
 		expect(file.chapters['master-image'].run.log.filter((e: {t: string}) => e.t === 'line')).toHaveLength(solution('01-master-image.yaml').length);
 		expect(file.lessonFiles).toHaveLength(9);
 		const mine = file.chapters['master-image'].bestScore;
@@ -53,10 +53,10 @@ describe('ami-school progress', {timeout: 120_000}, () => {
 		expect(imported.stderr).toBe('AMI School will remember your name: Ada\n');
 		expect(imported.status).toBe(0);
 		expect(imported.stdout).toContain(`  master-image: kept yours (done ★★★ ${mine + 10}), the file's is not better\n`);
-		expect(imported.stdout).toContain(`  new-term-new-image: added: new -> done ★★★ ${theirs}\n`);
+		expect(imported.stdout).toContain(`  new-term-new-image: added: new -> done ★★☆ ${theirs}\n`);
 		const after = JSON.parse(lab.run('progress', '--json').stdout).chapters;
 		expect(after[0]).toMatchObject({state: 'done', bestScore: mine + 10, stars: 3});
-		expect(after[3]).toMatchObject({state: 'done', bestScore: theirs, stars: 3});
+		expect(after[3]).toMatchObject({state: 'done', bestScore: theirs, stars: 2});
 
 		// someone else's file: imported, with a word about it
 		const other = freshHome();
@@ -102,7 +102,7 @@ describe('ami-school progress', {timeout: 120_000}, () => {
 		// the real file goes in
 		fs.writeFileSync(home.file('real.json'), JSON.stringify(real));
 		expect(home.run('progress', 'import', 'real.json').status).toBe(0);
-		expect(JSON.parse(fs.readFileSync(saved, 'utf8')).chapters['master-image']).toMatchObject({status: 'done', bestScore: real.chapters['master-image'].bestScore, stars: 3});
+		expect(JSON.parse(fs.readFileSync(saved, 'utf8')).chapters['master-image']).toMatchObject({status: 'done', bestScore: real.chapters['master-image'].bestScore, stars: 2});
 	});
 
 	it('refuses a bad file, or one of another pack, with a clear message and changes nothing', () => {

@@ -60,7 +60,7 @@ describe('report collect, verify and show', {timeout: 180_000}, () => {
 		expect(result.status).toBe(1);
 		const lines = result.stdout.split('\n');
 		expect(lines[0]).toMatch(/^learner +chapter +goals +stars +score +quiz +hints +time +version +lessons +check$/);
-		expect(result.stdout).toMatch(/^Margaret +1 master-image +3\/3 +★★★ +\d+ +0 +0 +- +\d+\.\d+\.\d+ +[0-9a-f]{12} +verified$/m);
+		expect(result.stdout).toMatch(/^Margaret +1 master-image +3\/3 +★★☆ +\d+ +0 +0 +- +\d+\.\d+\.\d+ +[0-9a-f]{12} +verified$/m);
 		expect(result.stdout).toMatch(/^Grace +1 master-image .* FLAGGED$/m);
 		expect(result.stdout).toMatch(/grace\.json: Grace, chapter 1 master-image: does not match its own commands: says score (\d+), its commands give \d+/);
 		expect(result.stdout).toContain('linus.json: Linus<U+001B>[2J, chapter 6 sharing: no commands recorded');
@@ -82,13 +82,13 @@ describe('report collect, verify and show', {timeout: 180_000}, () => {
 		expect(csv.split('\n')[0]).toBe('learner,chapter,order,title,goals met,goals,stars,score,quiz,hints,time (s),game version,lesson hash,state,verified,flags,file');
 		expect(csv).toContain(`"'=HYPERLINK(""http://x"")",master-image,1,`);
 		const json = JSON.parse(home.run('report', 'collect', '--json', dir).stdout);
-		expect(json.rows.find((r: {learner: string}) => r.learner === 'Margaret')).toMatchObject({chapter: 'master-image', goalsMet: 3, goalsTotal: 3, stars: 3, verified: true, flags: []});
+		expect(json.rows.find((r: {learner: string}) => r.learner === 'Margaret')).toMatchObject({chapter: 'master-image', goalsMet: 3, goalsTotal: 3, stars: 2, verified: true, flags: []});
 		expect(json.problems.map((p: {file: string}) => path.basename(p.file))).toEqual(['ada.json', 'notes.json']);
 	});
 
 	it('report verify: a file that matches its commands, and one that does not', () => {
 		const ok = home.run('report', 'verify', path.join(dir, 'margaret-report.json'));
-		expect(ok.stdout).toMatch(/1 master-image: ★★★ score \d+, goals 3\/3, hints 0: verified: its commands, replayed, give these figures/);
+		expect(ok.stdout).toMatch(/1 master-image: ★★☆ score \d+, goals 3\/3, hints 0: verified: its commands, replayed, give these figures/);
 		expect(ok.status).toBe(0);
 		const report = JSON.parse(fs.readFileSync(path.join(dir, 'margaret-report.json'), 'utf8'));
 		report.score.total += 100;
@@ -108,7 +108,7 @@ describe('report collect, verify and show', {timeout: 180_000}, () => {
 		expect(shown.stdout).toContain('Session of Linus<U+001B>[2J');
 		expect(shown.stdout).toMatch(/ {2}\$ aws ec2 run-instances --image-id ami-nope\n +aws: \[ERROR\]: An error occurred \(InvalidAMIID\.Malformed\)[^\n]*\n +✗ mistake: exit \d+ \(working on: Search Amazon's AMIs/);
 		expect(shown.stdout).toMatch(/✓ goal met: Launch two lab computers/);
-		expect(shown.stdout).toMatch(/Replayed: complete, goals 3\/3, score \d+ ★★★ \(goals 300, par \+\d+, hints -0, mistakes -10, quiz 0\)/);
+		expect(shown.stdout).toMatch(/Replayed: complete, goals 3\/3, score \d+ ★★☆ \(goals 300, par \+\d+, hints -0, mistakes -10, quiz 0\)/);
 		expect(shown.stdout).toContain('(no commands recorded for this chapter: nothing to replay)');
 	});
 
@@ -123,8 +123,8 @@ describe('report collect, verify and show', {timeout: 180_000}, () => {
 		expect(html).not.toContain('\u001B');
 		const grid = /<table class="grid">([\s\S]*?)<\/table>/.exec(html)![1];
 		expect(grid.match(/<tr><th>/g)).toHaveLength(1 + 4); // the header and one row per learner
-		expect(grid).toMatch(/<th>Margaret<\/th><td class="cell s3" title="3 stars, score \d+">★★★/);
-		expect(grid).toMatch(/<th>Grace<\/th><td class="cell flag" title="3 stars, score \d+ \| does not match its own commands: says score \d+, its commands give \d+"><s>★★★/);
+		expect(grid).toMatch(/<th>Margaret<\/th><td class="cell s2" title="2 stars, score \d+">★★☆/);
+		expect(grid).toMatch(/<th>Grace<\/th><td class="cell flag" title="2 stars, score \d+ \| does not match its own commands: says score \d+, its commands give \d+"><s>★★☆/);
 		const goals = /<table class="goals">([\s\S]*?)<\/table>/.exec(html)![1];
 		// Grace's result is flagged and left out; Linus made two mistakes and Ada's second run none on the search
 		expect(goals).toMatch(/<tr class="hardest"><td>Search Amazon&#39;s AMIs|<tr class="hardest"><td>Search Amazon's AMIs/);

@@ -111,7 +111,18 @@ describe('play --script --export', () => {
 		expect(code).toBe(0);
 		expect(Object.keys(files.written).sort()).toEqual(['out/cleanup.sh', 'out/session.sh']);
 		expect(files.written['out/session.sh'].text).toContain('ec2 run-instances --image-id ${AMI}');
-		expect(t.out()).toMatch(/Score: .*\n\nWrote out\/session\.sh and out\/cleanup\.sh \(both executable\)\.\nReal AWS costs money/);
+		expect(t.out()).toMatch(/Score: .*\n(Next star .*\n)?\nWrote out\/session\.sh and out\/cleanup\.sh \(both executable\)\.\nReal AWS costs money/);
+	});
+
+	it('counts an undo of a terminate in the summary, as the game does', async () => {
+		const [find, launch, terminate] = master.solution;
+		const t = io({'s.sh': [find, launch, 'aws ec2 create-key-pair --key-name spare --query KeyName', terminate, 'undo', ...master.solution.slice(2)].join('\n')});
+		await runPlayCommand(['1', '--script', 's.sh'], t.io, undefined, memoryFiles());
+		expect(t.out()).toContain('Real AWS has no undo: ');
+		expect(t.out()).toMatch(/\nUndone 1 time what real AWS cannot take back \(i-[0-9a-f]{17}, /);
+		const j = io({'s.sh': [find, launch, terminate, 'undo', ...master.solution.slice(2)].join('\n')});
+		await runPlayCommand(['1', '--script', 's.sh', '--report', 'json'], j.io, undefined, memoryFiles());
+		expect(JSON.parse(j.out()).irreversibleUndos).toEqual([{line: terminate, ids: expect.arrayContaining([expect.stringMatching(/^i-/)])}]);
 	});
 
 	it('keeps a JSON report alone on stdout', async () => {

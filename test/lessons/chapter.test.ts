@@ -119,12 +119,15 @@ describe('hints, solution, quiz, score', () => {
 
 	it('scores the reference solution with every point and 3 stars', () => {
 		const {state} = replay(lesson, lesson.solution, fakeDeps);
-		expect(chapterScore(state)).toEqual({goals: 250, par: PAR_BONUS, hints: 0, mistakes: 0, quiz: 0, total: 300, stars: 3});
+		// the third star needs the quiz too
+		expect(chapterScore(state)).toEqual({goals: 250, par: PAR_BONUS, hints: 0, mistakes: 0, quiz: 0, total: 300, stars: 2});
+		const right = lesson.quiz[0].choices.findIndex(c => c.correct);
+		expect(chapterScore(answerQuiz(state, 0, right).state)).toEqual({goals: 250, par: PAR_BONUS, hints: 0, mistakes: 0, quiz: 20, total: 320, stars: 3});
 	});
 
 	it('does not count lines run after the chapter was complete', () => {
 		const {state} = replay(lesson, [...lesson.solution, 'fail', 'fail', 'find', 'find'], fakeDeps);
-		expect(chapterScore(state).stars).toBe(3);
+		expect(chapterScore(answerQuiz(state, 0, lesson.quiz[0].choices.findIndex(c => c.correct)).state).stars).toBe(3);
 		expect(chapterScore(state).mistakes).toBe(0);
 	});
 

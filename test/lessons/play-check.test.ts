@@ -44,7 +44,9 @@ describe('ami-school play', () => {
 		expect(out).toContain('  ✓ goal met: Launch two computers from the newest Amazon Linux 2023 AMI\n');
 		expect(out).toContain('$ terminate\n  ✓ goal met: Nothing left costing money\n');
 		expect(out).toContain('\nTwo computers: chapter complete\n  [x] Launch two computers from the newest Amazon Linux 2023 AMI\n  [x] Nothing left costing money\n');
-		expect(lines.at(-2)).toBe('Score: 300 points ★★★ (goals 250, par +50 with 3 aws lines for par 3, hints -0, mistakes -0 for 0 failed lines)');
+		// a script takes no quiz: the lab's 3 stars wait for it
+		expect(lines.at(-3)).toBe('Score: 300 points ★★☆ (goals 250, par +50 with 2 state-changing AWS calls for par 3, hints -0, mistakes -0 for 0 failed lines)');
+		expect(lines.at(-2)).toBe('Next star (3): 1 of 1 quiz answers right the first time (you had 0). Replay the chapter to try for it.');
 	});
 
 	it('exits 1 when a goal is not met, and shows failed lines with their stderr', async () => {
@@ -60,11 +62,11 @@ describe('ami-school play', () => {
 		const {code, out} = await play(['01-two', '--script', 's.sh', '--report', 'json'], {'s.sh': 'find\nlaunch $AMI 2\nterminate\n'});
 		expect(code).toBe(0);
 		const report = JSON.parse(out);
-		expect(Object.keys(report)).toEqual(['format', 'game', 'pack', 'chapter', 'title', 'completed', 'goals', 'score', 'par', 'awsLines', 'failedLines', 'steps', 'lessonErrors', 'lessonFiles']);
+		expect(Object.keys(report)).toEqual(['format', 'game', 'pack', 'chapter', 'title', 'completed', 'goals', 'score', 'par', 'changes', 'failedLines', 'nextStar', 'notes', 'steps', 'lessonErrors', 'lessonFiles']);
 		// a folder without pack.yaml: a pack named after the folder, replacing the built-in chapters
 		expect(report.pack).toEqual({id: 'good', name: 'good', mode: 'replace'});
 		expect(report.lessonFiles).toEqual([{chapter: 'two-computers', file: '01-two.yaml', sha256: createHash('sha256').update(readFileSync(path.join(goodDir, '01-two.yaml'))).digest('hex')}]);
-		expect(report).toMatchObject({chapter: 'two-computers', completed: true, par: 3, awsLines: 3, failedLines: 0, score: {total: 300, stars: 3}, lessonErrors: []});
+		expect(report).toMatchObject({chapter: 'two-computers', completed: true, par: 3, changes: 2, failedLines: 0, score: {total: 300, stars: 2}, lessonErrors: []});
 		expect(report.steps[1]).toMatchObject({line: 'launch $AMI 2', exitCode: 0, goalsMet: ['launched']});
 	});
 
@@ -92,7 +94,7 @@ const check = async (target: string) => {
 describe('ami-school check', () => {
 	it('passes a fair lesson: solution with 3 stars, alternatives meet every goal, wrong attempts do not', async () => {
 		const {code, out} = await check(goodDir);
-		expect(out).toContain('  ✓ solution: meets every goal with 3 stars (3 aws lines, par 3)\n');
+		expect(out).toContain('  ✓ solution: meets every goal with 3 stars (2 state-changing AWS calls, par 3)\n');
 		expect(out).toContain('  ✓ alternative 1: meets every goal\n');
 		expect(out).toContain('  ✓ wrong "left running": does not meet every goal (not met: clean)\n');
 		expect(out).toContain('  ✓ wrong "only one": does not meet every goal (not met: launched)\n');

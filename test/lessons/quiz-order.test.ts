@@ -4,7 +4,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runCheckCommand} from '../../source/commands/check.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
-import {answerPositionWarnings, tailProbability} from '../../source/lessons/quiz-balance.js';
+import {answerLengthWarning, answerPositionWarnings, rightIsLongest, tailProbability} from '../../source/lessons/quiz-balance.js';
 import {choiceOrders, shownQuiz} from '../../source/lessons/quiz-order.js';
 import {appKey, initialApp, progressLoaded, startAt, type AppState} from '../../source/ui/app-state.js';
 import {createGame} from '../../source/game/entry.js';
@@ -99,3 +99,34 @@ describe('ami-school check warns about right answers bunched in one position', (
 		expect(answerPositionWarnings([{...lessons[0], quiz: lessons[0].quiz.slice(0, 2).map(q => ({...q, choices: [...q.choices].sort((a, b) => Number(b.correct) - Number(a.correct))}))}])).toEqual([]);
 	});
 });
+
+describe('ami-school check warns when the right answer is the longest choice far more often than chance', () => {
+	it('the shipped lessons give nothing away by length', () => {
+		expect(answerLengthWarning(lessons)).toBeUndefined();
+		// no more than about half again what chance would make the longest
+		const questions = lessons.flatMap(l => l.quiz);
+		const chance = questions.reduce((sum, q) => sum + 1 / q.choices.length, 0);
+		expect(questions.filter(q => rightIsLongest(q.choices)).length).toBeLessThanOrEqual(Math.ceil(chance * 1.5));
+	});
+
+	it('warns (with the count and the files) but does not fail, when every right answer is the longest', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'ami-quiz-'));
+		const text = readFileSync(path.join(goodDir, '01-two.yaml'), 'utf8');
+		// the right answer moves round the positions, so only its length gives it away
+		const quiz = Array.from({length: 8}, (_, i) => {
+			const choices = ['{text: wrong, explain: No.}', '{text: not it, explain: No.}'];
+			choices.splice(i % 3, 0, '{text: the right one with all its caveats, correct: true, explain: Yes.}');
+			return `  - question: Question ${i}?\n    choices:\n${choices.map(c => `      - ${c}\n`).join('')}`;
+		}).join('');
+		writeFileSync(path.join(dir, '01-two.yaml'), text.replace(/^quiz:[\s\S]*$/m, `quiz:\n${quiz}`));
+		writeFileSync(path.join(dir, 'facts.yaml'), readFileSync(path.join(goodDir, 'facts.yaml'), 'utf8'));
+		const out: string[] = [];
+		const code = await runCheckCommand([dir], {stdout: {write: t => out.push(t)}, stderr: {write: t => out.push(t)}, readFile: () => '', readStdin: async () => ''}, fakeDeps);
+		const printed = out.join('');
+		expect(printed).toMatch(/⚠ quiz: the right answer is the longest choice in 8 of 8 questions \(chance alone: about 2\.7; p < 0\.001\).*01-two\.yaml \(8\)/);
+		expect(printed).not.toContain('the right answer is choice');
+		expect(printed.endsWith('1 chapter checked: all good (1 warning)\n')).toBe(true);
+		expect(code).toBe(0);
+	});
+});
+

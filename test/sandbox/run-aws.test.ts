@@ -35,7 +35,7 @@ describe('runAws', () => {
 		const dry = runAws(world, 'ec2 describe-images --owners self --dry-run'.split(' '), env);
 		expect(dry.exitCode).toBe(254);
 		expect(dry.stderr).toContain('(DryRunOperation) when calling the DescribeImages operation: Request would have succeeded, but DryRun flag is set.');
-		expect(dry.calls).toEqual([{operation: 'DescribeImages', region: 'us-east-1', ok: false, errorCode: 'DryRunOperation', dryRun: true}]);
+		expect(dry.calls).toEqual([{operation: 'DescribeImages', region: 'us-east-1', ok: false, errorCode: 'DryRunOperation', dryRun: true, changed: false}]);
 		expect(dry.world.clock).toBeGreaterThan(world.clock);
 		const usage = runAws(world, ['ec2', 'create-image'], env);
 		expect(usage.calls).toEqual([]);

@@ -51,9 +51,9 @@ describe('undo', () => {
 		const lesson = lessons.find(l => l.id === 'master-image')!;
 		const [find, launch] = lesson.solution;
 		const {state, steps} = replay(lesson, [find, launch, 'aws ec2 describe-instances --query "Reservations[].Instances[].State.Name"', 'undo']);
-		expect(steps.at(-1)!.stdout).toBe(`Undone: ${launch}\n`);
-		// the launch goal is sticky (once met, it stays met); the world has no instance any more
-		expect(goalViews(state).map(g => g.met)).toEqual([true, true, false]);
+		// the launch goal is sticky, but undo made it false again: unticked, and said
+		expect(steps.at(-1)!.stdout).toBe(`Undone: ${launch}\nGoal no longer met: ${lesson.goals[1].text}\n`);
+		expect(goalViews(state).map(g => g.met)).toEqual([true, false, false]);
 		expect(Object.keys(state.session.world.regions['us-east-1']?.instances ?? {})).toEqual([]);
 		expect(replay(lesson, ['undo']).steps[0].stdout).toBe('Nothing to undo: no command has changed anything yet.\n');
 	});

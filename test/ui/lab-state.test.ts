@@ -80,7 +80,8 @@ describe('game commands', () => {
 		let {state} = type(start(), 'touch a\rtouch b\r');
 		state = type(state, 'undo\r').state;
 		expect(engine.goals(state.play).map(g => g.met)).toEqual([true, false]);
-		expect(texts(state).at(-1)).toBe('Undone: touch b');
+		// the goal it met is unticked, and the transcript says so
+		expect(texts(state).at(-1)).toBe('Undone: touch b\nGoal no longer met: Touch b');
 		state = type(state, 'undo\rundo\r').state;
 		expect(texts(state).at(-1)).toBe('Nothing to undo: no command has changed anything yet.');
 	});
@@ -88,7 +89,7 @@ describe('game commands', () => {
 	it('undo skips lines that changed nothing (read-only, clear, failed) and takes back the last change', () => {
 		let {state} = type(start(), 'touch a\recho looking\rclear\rnope\r');
 		state = type(state, 'undo\r').state;
-		expect(texts(state).at(-1)).toBe('Undone: touch a');
+		expect(texts(state).at(-1)).toBe('Undone: touch a\nGoal no longer met: Touch a');
 		expect(engine.goals(state.play).map(g => g.met)).toEqual([false, false]);
 	});
 

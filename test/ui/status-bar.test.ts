@@ -6,18 +6,21 @@ import {statusParts, statusText} from '../../source/game/status.js';
 const engine = createGame({lessonsDir: defaultLessonsDir()});
 
 describe('the lab status bar', () => {
-	it('shows the commands that count against par, and the par', () => {
+	it('shows the state-changing AWS calls that count against par, and the par', () => {
 		let play = engine.start('master-image');
-		expect(engine.par(play)).toEqual({used: 0, par: 4});
+		expect(engine.par(play)).toEqual({used: 0, par: 2});
+		// reading and failing change nothing: they do not count
 		play = engine.run(play, 'aws ec2 describe-regions --query "Regions[0].RegionName"').play;
 		play = engine.run(play, 'aws ec2 describe-images --image-ids ami-nope').play;
 		play = engine.run(play, 'echo not aws').play;
-		expect(engine.par(play)).toEqual({used: 1, par: 4});
+		expect(engine.par(play)).toEqual({used: 0, par: 2});
+		play = engine.run(play, 'aws ec2 create-key-pair --key-name spare --query KeyName').play;
+		expect(engine.par(play)).toEqual({used: 1, par: 2});
 		const text = statusText(statusParts(engine.session(play), engine.runningScore(play), engine.hintsUsed(play), engine.par(play)));
 		expect(text).toContain(' · hints 0');
-		expect(text).toContain('cmds 1/par 4 · ');
+		expect(text).toContain('cmds 1/par 2 · ');
 		// the chapter and its goals are in the game's view of the play
-		expect(engine.view(engine.newGame(play)).statusLine).toMatch(/^Chapter 1 · goals 0\/3 · cmds 1\/par 4 · Tue 1 Sep /);
+		expect(engine.view(engine.newGame(play)).statusLine).toMatch(/^Chapter 1 · goals 0\/3 · cmds 1\/par 2 · Tue 1 Sep /);
 		expect(engine.par(engine.sandbox())).toBeUndefined();
 	});
 

@@ -43,18 +43,21 @@ export const simulatedOperations = (): string[] => Object.keys(operations).sort(
 /**
  * Runs one API request against the world: the new world and the answer, or an AWS error and
  * the world unchanged (all-or-nothing). `--dry-run` answers DryRunOperation when the request
- * would have succeeded, and changes nothing.
+ * would have succeeded, and changes nothing. `changed`: the request itself changed the world (the
+ * model wrote something: what par counts and undo takes back), judged on what the model did, not
+ * on the operation's name: a read, a refused or dry-run request, or a write that found nothing
+ * to change (start-instances on a running instance) did not.
  */
-export const execute = (given: World, request: Request, guest: GuestHook): {world: World; result: OpResult} => {
+export const execute = (given: World, request: Request, guest: GuestHook): {world: World; result: OpResult; changed: boolean} => {
 	// A default Region is filled in the first time a request goes to it (or names it as a source).
 	const world = ensureRegions(given, [request.region, typeof request.params?.SourceRegion === 'string' ? request.params.SourceRegion : undefined]);
 	const handler = operations[request.operation];
 	if (!handler) {
-		return {world, result: {ok: false, error: {code: 'InvalidAction', message: `The action ${request.operation} is not valid for this web service.`}}};
+		return {world, result: {ok: false, error: {code: 'InvalidAction', message: `The action ${request.operation} is not valid for this web service.`}}, changed: false};
 	}
 
 	if (!world.regions[request.region]) {
-		return {world, result: {ok: false, error: {code: 'AuthFailure', message: 'AWS was not able to validate the provided access credentials'}}};
+		return {world, result: {ok: false, error: {code: 'AuthFailure', message: 'AWS was not able to validate the provided access credentials'}}, changed: false};
 	}
 
 	let output: Record<string, unknown> | undefined;
@@ -64,17 +67,17 @@ export const execute = (given: World, request: Request, guest: GuestHook): {worl
 		};
 		const next = readOnly(request.operation) ? (run(world), world) : produce(world, run);
 		if (request.params?.DryRun === true) {
-			return {world, result: {ok: false, error: {code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.'}}};
+			return {world, result: {ok: false, error: {code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.'}}, changed: false};
 		}
 
-		return {world: next, result: {ok: true, output}};
+		return {world: next, result: {ok: true, output}, changed: next !== world};
 	} catch (error) {
 		if (error instanceof AwsError) {
-			return {world, result: {ok: false, error: {code: error.code, message: error.message}}};
+			return {world, result: {ok: false, error: {code: error.code, message: error.message}}, changed: false};
 		}
 
 		// A bug in the model must never crash the game: answer as AWS does for its own faults.
-		return {world, result: {ok: false, error: {code: 'InternalError', message: `An internal error has occurred (${error instanceof Error ? error.message : String(error)})`}}};
+		return {world, result: {ok: false, error: {code: 'InternalError', message: `An internal error has occurred (${error instanceof Error ? error.message : String(error)})`}}, changed: false};
 	}
 };
 

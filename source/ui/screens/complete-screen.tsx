@@ -8,7 +8,10 @@ import {debriefPages} from '../text/layout.js';
 
 export const CompleteScreen = ({chapter, report, best, items, index, page = 0, columns = 80, rows}: {chapter: ChapterInfo; report: ScoreReport; best: number; items: CompleteItem[]; index: number; page?: number; columns?: number; rows: number}) => {
 	const width = Math.max(...report.lines.map(l => l.label.length), 5);
-	const pages = debriefPages(chapter, report.lines.length, items.length, {columns, rows});
+	const notes = report.notes ?? [];
+	// each note wraps: count the lines it takes, so the debrief page still fits the screen
+	const noteLines = notes.reduce((sum, note) => sum + Math.ceil(note.length / Math.max(20, columns)), 0);
+	const pages = debriefPages(chapter, report.lines.length + noteLines, items.length, {columns, rows});
 	const shown = Math.min(page, pages.length - 1);
 	return (
 		<Box flexDirection="column">
@@ -18,6 +21,11 @@ export const CompleteScreen = ({chapter, report, best, items, index, page = 0, c
 					<Text key={line.label}>{`${line.label.padEnd(width)}  ${String(line.points).padStart(5)}`}</Text>
 				))}
 				<Text bold>{`${'Total'.padEnd(width)}  ${String(report.total).padStart(5)}   ${starsText(report.stars)}   best ${best}`}</Text>
+				{notes.map(note => (
+					<Text key={note} color="yellow">
+						{note}
+					</Text>
+				))}
 			</Box>
 			{(pages[shown] ?? []).map((line, i) => (
 				<Text key={i}>{line === '' ? ' ' : line}</Text>
