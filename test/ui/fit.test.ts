@@ -91,3 +91,15 @@ describe('pages', () => {
 		expect(paginate(lines.slice(0, 13), 3).map(p => p.length)).toEqual([3, 3, 3, 2, 2]);
 	});
 });
+
+describe('the game\'s words under a heading', () => {
+	it('a near miss or a goal\'s reason (an indented sentence) wraps as prose, never with ` \\` continuations', () => {
+		const said = "Not yet: Bake an image of lab-pc named lab-master-v1\n  lab-master-v1 exists, but a computer started from it would not serve the page: it holds lab-pc's disk from before httpd was enabled there.";
+		const lines = fitText(said, 79, 'text');
+		expect(lines.length).toBeGreaterThan(2);
+		expect(lines.some(line => line.endsWith('\\'))).toBe(false);
+		expect(lines.slice(1).every(line => line.startsWith('  '))).toBe(true);
+		// an indented command still breaks as a command
+		expect(fitText('  aws ec2 describe-images --owners self --filters Name=name,Values=lab-master-v1 --query Images[0].ImageId', 60, 'text').some(line => line.endsWith(' \\'))).toBe(true);
+	});
+});

@@ -125,11 +125,17 @@ const cutLine = (line: string, width: number): string[] => {
 	return out;
 };
 
-/** Whether a line of game text is a command to show copyable: indented (not a `term   text` row or list item), or starting as COMMAND_START says. */
+/** Prose under a heading (a goal's reason, a near miss): it ends as a sentence does, and is not a command's option. */
+const SENTENCE = /^\s+[^-\s].*\s\S+[.!?:]$/;
+
+/**
+ * Whether a line of game text is a command to show copyable: indented (not a `term   text` row,
+ * a list item or an indented sentence), or starting as COMMAND_START says.
+ */
 export const isCommandLine = (line: string): boolean => {
 	if (COMMAND_START.test(line)) return true;
 	if (!/^\s+\S/.test(line)) return false;
-	if (LIST_ITEM.test(line)) return false;
+	if (LIST_ITEM.test(line) || SENTENCE.test(line)) return false;
 	return !TABLE_ROW.test(line);
 };
 
