@@ -12,7 +12,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {produce} from 'immer';
 import {runAws} from '../source/cli/run-aws.js';
-import {beginCommand, execute, type Request} from '../source/sim/core/engine.js';
+import {advanceClock, beginCommand, execute, type Request} from '../source/sim/core/engine.js';
 import {freshWorld} from '../source/sim/core/fresh-world.js';
 import type {World} from '../source/sim/core/types.js';
 import {benchTerminal} from './bench-terminal.js';
@@ -37,10 +37,10 @@ const bigWorld = (total: number): {world: World; instanceIds: string[]; imageIds
 	const region = 'us-east-1';
 	const al2023 = Object.values(world.regions[region].images).find(image => image.Name.startsWith('al2023-ami-2023.9') && image.Architecture === 'x86_64')!;
 	let r = must(world, {operation: 'RunInstances', region, params: {ImageId: al2023.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1}});
-	world = beginCommand(r.world, shellGuest);
+	world = advanceClock(r.world, 60_000, shellGuest); // it boots
 	const templateInstanceId: string = r.output.Instances[0].InstanceId;
 	r = must(world, {operation: 'CreateImage', region, params: {InstanceId: templateInstanceId, Name: 'template'}});
-	world = r.world;
+	world = advanceClock(r.world, 10 * 60_000, shellGuest); // the image becomes available
 	const templateImageId: string = r.output.ImageId;
 	const quarter = Math.floor(total / 4);
 	const instanceIds: string[] = [];
