@@ -7,6 +7,7 @@ import {requireWithCodeCache} from './code-cache.js';
 import {configDir} from './sandbox/paths.js';
 import {VERSION} from './version.js';
 import {formatBytes, readBounded, TooLarge} from './sandbox/read-bounded.js';
+import {tuneForLongSession} from './v8-settings.js';
 
 // The entry point: flags and I/O only. Game rules live in source/sim, source/cli, source/lessons.
 // It stays small: each command's code is a bundle of its own (dist/aws.js, dist/lessons.js,
@@ -15,6 +16,12 @@ import {formatBytes, readBounded, TooLarge} from './sandbox/read-bounded.js';
 // Node 22.1+ can keep compiled code between runs (this file imports everything else later, so all
 // of it benefits); Node 20 has no compile cache and skips this.
 (module as unknown as {enableCompileCache?: () => unknown}).enableCompileCache?.();
+
+// `npm run bench` reads the game's heap through a file (source/debug-memory.ts); never set for players.
+if (process.env.AMI_SCHOOL_DEBUG_MEMORY) {
+	const file = process.env.AMI_SCHOOL_DEBUG_MEMORY;
+	void import('./debug-memory.js').then(debug => debug.reportMemoryEvery(file));
+}
 
 // A script is typed commands: a megabyte is thousands of pages of them; /dev/zero stops there.
 const SCRIPT_MAX_BYTES = 1024 * 1024;
@@ -147,6 +154,8 @@ const main = async (argv: string[]): Promise<number> => {
 	}
 
 	const mode = command === 'sandbox' ? 'sandbox' : command === 'play' ? 'chapter' : 'menu';
+	// from here on a game session, which may last thousands of commands (source/v8-settings.ts)
+	tuneForLongSession();
 	// The plain line mode: asked for, or a terminal that cannot move its cursor.
 	if (!values['reset-progress'] && (values.plain || process.env.TERM === 'dumb')) {
 		const lessons = (await import('./commands/lessons.js')) as typeof import('./commands/lessons.js');
