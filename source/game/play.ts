@@ -2,7 +2,7 @@ import {formatBill, formatHelp, formatLineage, formatShellHelp, hintText, parseG
 import {exportPlay, type ExportFiles} from './export.js';
 import type {GameEngine, GoalStatus, Play, SaidAfterLine} from './port.js';
 import {WAY_BACK} from '../lessons/chapter.js';
-import {recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
+import {droppedBy, recordLine, undoLast, undoMessage, type UndoEntry} from '../shell/undo.js';
 import {lineage} from '../sim/images/lineage.js';
 import {destroyedBetween} from '../sim/core/destroyed.js';
 import {literalWord, parseLine} from '../shell/parse-line.js';
@@ -32,8 +32,10 @@ export type Confirm = 'solution' | 'reset';
 export type GameState = {
 	play: Play;
 	sandbox: boolean;
-	/** sessions before each command that changed something, newest last (undo) */
+	/** sessions before each command that changed something, newest last (undo; at most UNDO_DEPTH) */
 	undo: UndoEntry[];
+	/** how many older changes were dropped at the undo depth (`undo` then says why it has no more) */
+	undoForgotten?: number;
 	/** a yes/no question is waiting for the next line */
 	confirm?: Confirm;
 };
@@ -73,7 +75,7 @@ export type LineOutcome = {
 
 export const newGame = (play: Play): GameState => ({play, sandbox: play.chapterId === undefined, undo: []});
 
-const gameOf = (state: GameState): GameState => ({play: state.play, sandbox: state.sandbox, undo: state.undo, confirm: state.confirm});
+const gameOf = (state: GameState): GameState => ({play: state.play, sandbox: state.sandbox, undo: state.undo, undoForgotten: state.undoForgotten, confirm: state.confirm});
 
 const printed = (kind: PrintKind, text: string): GameEvent => ({type: 'printed', kind, text});
 
@@ -141,7 +143,7 @@ const gameCommand = (engine: GameEngine, state: GameState, name: GameCommandName
 
 		case 'undo': {
 			const undone = undoLast(state.undo);
-			if (!undone) return say('info', undoMessage(undefined));
+			if (!undone) return say('info', undoMessage(undefined, state.undoForgotten));
 			const now = engine.session(state.play);
 			const irreversible = destroyedBetween(undone.entry.session.world, now.world).map(d => d.id);
 			const before = engine.goals(state.play);
@@ -205,7 +207,7 @@ const answerConfirm = (engine: GameEngine, state: GameState, answer: string): Li
 	}
 
 	const play = state.play.chapterId === undefined ? engine.sandbox() : engine.start(state.play.chapterId);
-	return outcome({...base, play, undo: []}, [printed('info', state.sandbox ? 'A fresh sandbox world.' : 'Chapter restarted.'), {type: 'save'}]);
+	return outcome({...base, play, undo: [], undoForgotten: undefined}, [printed('info', state.sandbox ? 'A fresh sandbox world.' : 'Chapter restarted.'), {type: 'save'}]);
 };
 
 /**
@@ -232,7 +234,9 @@ const runShell = (engine: GameEngine, state: GameState, text: string, options: L
 	const events: GameEvent[] = [];
 	if (result.clear) events.push({type: 'clear'});
 	events.push(...printedInOrder(result.chunks ?? [{fd: 1, text: result.stdout}, {fd: 2, text: result.stderr}]));
-	const next = {...state, play: ran.play, undo: recordLine(state.undo, before, engine.session(ran.play), text)};
+	const undo = recordLine(state.undo, before, engine.session(ran.play), text);
+	const dropped = droppedBy(state.undo, undo);
+	const next = {...state, play: ran.play, undo, ...(dropped > 0 ? {undoForgotten: (state.undoForgotten ?? 0) + dropped} : {})};
 	if (!next.sandbox && ran.newlyMet.length > 0) {
 		const goals = engine.goals(ran.play);
 		for (const goal of goals) if (ran.newlyMet.includes(goal.id)) events.push({type: 'goal-met', id: goal.id, text: goal.text});

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {goalViews} from '../../source/lessons/chapter.js';
-import {loadLessonDir} from '../../source/lessons/load.js';
+import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
 import {replay} from '../../source/game/replay.js';
 import {runLine} from '../../source/shell/run-line.js';
 import type {Session} from '../../source/shell/session.js';
-import {recordLine, undoLast, type UndoEntry} from '../../source/shell/undo.js';
+import {recordLine, UNDO_DEPTH, undoLast, type UndoEntry} from '../../source/shell/undo.js';
+import {createEngine} from '../../source/game/engine.js';
+import {withLayer} from '../../source/game/layer.js';
 import {sshReady} from './fixtures.js';
 
 // `undo` takes back the last line that changed something, skipping those that only read.
@@ -56,5 +58,34 @@ describe('undo', () => {
 		expect(goalViews(state).map(g => g.met)).toEqual([true, false, false]);
 		expect(Object.keys(state.session.world.regions['us-east-1']?.instances ?? {})).toEqual([]);
 		expect(replay(lesson, ['undo']).steps[0].stdout).toBe('Nothing to undo: no command has changed anything yet.\n');
+	});
+});
+
+describe('the undo depth', () => {
+	it('keeps the last UNDO_DEPTH changes: the oldest goes, the newest stays', () => {
+		const lines = Array.from({length: UNDO_DEPTH + 2}, (_, i) => `echo ${i} > file-${i}.txt`);
+		const {stack} = typeLines(sshReady(), lines);
+		expect(stack).toHaveLength(UNDO_DEPTH);
+		expect(stack[0].line).toBe(lines[2]);
+		expect(stack.at(-1)!.line).toBe(lines.at(-1));
+	});
+
+	it('says, once the kept changes are all undone, that older ones are gone (not that nothing changed); reset starts the count afresh', () => {
+		const game = withLayer(createEngine({lessonsDir: defaultLessonsDir()}));
+		let state = game.newGame(game.sandbox());
+		const say = (line: string) => {
+			const outcome = game.submit(state, line);
+			state = outcome.state;
+			return outcome.events.flatMap(e => (e.type === 'printed' ? [e.text] : [])).join('\n');
+		};
+
+		for (let i = 0; i < UNDO_DEPTH + 1; i++) say(`echo ${i} > file-${i}.txt`);
+		for (let i = UNDO_DEPTH; i >= 1; i--) expect(say('undo')).toBe(`Undone: echo ${i} > file-${i}.txt`);
+		// the first change is still there: its session went at the depth
+		expect(say('cat file-0.txt')).toBe('0\n');
+		expect(say('undo')).toBe(`Nothing more to undo: the game keeps your last ${UNDO_DEPTH} changes, and the one before them is gone (\`reset\` starts afresh).`);
+		say('reset');
+		say('y');
+		expect(say('undo')).toBe('Nothing to undo: no command has changed anything yet.');
 	});
 });
