@@ -1,0 +1,259 @@
+// `npm run bench` (or `node --import tsx scripts/bench.ts model`): the model at three world sizes.
+// Each world (about 1,000, 10,000 and 100,000 resources) is written as a sandbox file and loaded
+// with loadSandboxFile, as the game loads one (bench-world.ts). On each, the same mix of commands
+// is run twice from the loaded world: the engine alone (beginCommand + execute of the parsed
+// request) and the whole `aws` pipeline (runAws: parse + model + format). Then the cost of
+// loading and saving the largest sandbox file. Sizes run one after the other, never interleaved,
+// with a garbage collection between runs (never inside a timed loop).
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import {parseAws} from '../source/cli/parse.js';
+import {runAws} from '../source/cli/run-aws.js';
+import {beginCommand, execute, type Request} from '../source/sim/core/engine.js';
+import type {World} from '../source/sim/core/types.js';
+import {loadSandboxFile, saveSandbox, SANDBOX_MAX_BYTES} from '../source/sandbox/store.js';
+import {shellGuest} from '../source/shell/guest/boot.js';
+import {BENCH_REGION, benchWorld, leftOutBytes, makeTemplate, type BenchWorld} from './bench-world.js';
+
+const SIZES = [1_000, 10_000, 100_000];
+/** commands timed per size and path, after WARM_UP untimed ones */
+const COMMANDS = 3_000;
+const WARM_UP = 300;
+/** before any size, on a small world: the JIT keeps optimising for a few thousand commands */
+const JIT_WARM_UP = 3_000;
+/** a timed run stops early after this long (today's model spends ~100 ms on a write at 100,000) */
+const BUDGET_MS = 40_000;
+
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage: () => void = vm.runInNewContext('gc');
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const MiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const fixed = (n: number) => (n < 10 ? n.toFixed(3) : n < 100 ? n.toFixed(2) : n.toFixed(1));
+const timed = <T>(work: () => T): [T, number] => {
+	const t0 = performance.now();
+	const value = work();
+	return [value, performance.now() - t0];
+};
+
+/** What a learner types, mostly describes, some changes: command `i` of the mix, on this world. */
+const mixCommand = (built: BenchWorld, i: number): string[] => {
+	const pick = (list: string[]) => list[(i * 7919) % list.length];
+	switch (i % 10) {
+		case 0: return ['ec2', 'describe-images', '--image-ids', pick(built.imageIds)];
+		case 1: return ['ec2', 'describe-instances', '--instance-ids', pick(built.instanceIds)];
+		case 2: return ['ec2', 'describe-images', '--owners', 'self', '--filters', `Name=name,Values=image-${1 + ((i * 7919) % built.quartets)}`, '--query', 'Images[].ImageId'];
+		case 3: return ['ec2', 'create-tags', '--resources', pick(built.imageIds), '--tags', `Key=Term,Value=t${i}`];
+		case 4: return ['ec2', 'describe-snapshots', '--snapshot-ids', pick(built.snapshotIds)];
+		case 5: return ['ec2', 'create-image', '--instance-id', pick(built.instanceIds), '--name', `bench-${i}`, '--no-reboot'];
+		case 6: return ['ec2', 'describe-regions', '--output', 'text'];
+		case 7: return ['ec2', 'stop-instances', '--instance-ids', pick(built.instanceIds)];
+		case 8: return ['ec2', 'start-instances', '--instance-ids', built.instanceIds[((i + 3) * 7919) % built.instanceIds.length]];
+		default: return ['ec2', 'describe-instances', '--filters', 'Name=tag:Name,Values=pc-42', '--query', 'Reservations[].Instances[].InstanceId', '--output', 'text'];
+	}
+};
+
+/** The request the CLI sends for a command of the mix (what the engine-only run executes). */
+const requestOf = (args: string[]): Request => {
+	const parsed = parseAws(args, {readFile: () => undefined});
+	if (parsed.kind !== 'call') throw new Error(`bench mix: ${args.join(' ')} does not parse to a call`);
+	return {operation: parsed.operation, region: BENCH_REGION, params: parsed.params};
+};
+
+/** A short name for each kind of command in the mix (i % 10), from its words. */
+const KIND_LABELS = Array.from({length: 10}, (_, kind) => {
+	const args = mixCommand({instanceIds: ['i'], imageIds: ['ami'], snapshotIds: ['snap'], quartets: 1} as BenchWorld, kind);
+	return `${args[1]}${args.includes('--filters') ? ` --filters ${args[args.indexOf('--filters') + 1].split(',')[0].slice(5)}` : ''}`;
+});
+
+type Run = {samples: number[]; kinds: number[]; failures: number; stoppedEarly: boolean};
+
+const env = {readFile: () => undefined, defaultRegion: BENCH_REGION, width: 80, guest: shellGuest};
+
+/** Runs commands `from`..`to` of the mix from `start`, one way; times each unless `warm`. */
+const runMix = (start: World, built: BenchWorld, way: 'engine' | 'pipeline', from: number, to: number): Run => {
+	const requests = way === 'engine' ? Array.from({length: to - from}, (_, k) => requestOf(mixCommand(built, from + k))) : [];
+	const samples: number[] = [];
+	const kinds: number[] = [];
+	let failures = 0;
+	let world = start;
+	const began = performance.now();
+	for (let i = from; i < to; i++) {
+		if (way === 'engine') {
+			const request = requests[i - from];
+			const t0 = performance.now();
+			const {world: next, result} = execute(beginCommand(world, shellGuest), request, shellGuest);
+			samples.push(performance.now() - t0);
+			kinds.push(i % 10);
+			if (!result.ok) failures++;
+			world = next;
+		} else {
+			const args = mixCommand(built, i);
+			const t0 = performance.now();
+			const outcome = runAws(world, args, env);
+			samples.push(performance.now() - t0);
+			kinds.push(i % 10);
+			if (outcome.exitCode !== 0) failures++;
+			world = outcome.world;
+		}
+
+		if (performance.now() - began > BUDGET_MS) return {samples, kinds, failures, stoppedEarly: i + 1 < to};
+	}
+
+	return {samples, kinds, failures, stoppedEarly: false};
+};
+
+type Stats = {p50: number; p99: number; max: number; n: number; stoppedEarly: boolean; failures: number; byKind: Array<{p50: number; p99: number}>};
+const statsOf = (run: Run): Stats => {
+	const summary = (samples: number[]) => {
+		const sorted = [...samples].sort((a, b) => a - b);
+		return {p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)!};
+	};
+
+	const byKind = KIND_LABELS.map((_, kind) => summary(run.samples.filter((_, i) => run.kinds[i] === kind)));
+	return {...summary(run.samples), n: run.samples.length, stoppedEarly: run.stoppedEarly, failures: run.failures, byKind};
+};
+
+type SizeResult = {target: number; built: BenchWorld; bytes: number; loadMs: number; firstWriteMs: number; engine: Stats; pipeline: Stats};
+
+const benchSize = (template: ReturnType<typeof makeTemplate>, target: number, dir: string): SizeResult => {
+	const built = benchWorld(template, target);
+	const file = path.join(dir, `world-${target}.json`);
+	fs.writeFileSync(file, built.text);
+	const bytes = fs.statSync(file).size;
+	if (bytes > SANDBOX_MAX_BYTES) throw new Error(`the ${target.toLocaleString('en')}-resource sandbox file is ${MiB(bytes)}, over SANDBOX_MAX_BYTES (${MiB(SANDBOX_MAX_BYTES)})`);
+	collectGarbage();
+	const [loaded, loadMs] = timed(() => loadSandboxFile(file));
+	const start = loaded.world;
+	// the first write after loading, alone: what one `ami-school aws` command pays on this world
+	const [, firstWriteMs] = timed(() => runAws(start, ['ec2', 'create-tags', '--resources', built.instanceIds[0], '--tags', 'Key=First,Value=write'], env));
+	runMix(start, built, 'engine', 0, WARM_UP);
+	runMix(start, built, 'pipeline', 0, WARM_UP);
+	collectGarbage();
+	const engine = statsOf(runMix(start, built, 'engine', WARM_UP, WARM_UP + COMMANDS));
+	collectGarbage();
+	const pipeline = statsOf(runMix(start, built, 'pipeline', WARM_UP, WARM_UP + COMMANDS));
+	fs.rmSync(file, {force: true});
+	return {target, built, bytes, loadMs, firstWriteMs, engine, pipeline};
+};
+
+const SIZE_LABEL = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+const printTable = (results: SizeResult[]) => {
+	const cell = (s: Stats) => [fixed(s.p50), fixed(s.p99), fixed(s.max)].map(v => v.padStart(7)).join('');
+	const ran = (r: SizeResult) => (r.engine.stoppedEarly || r.pipeline.stoppedEarly ? `${r.engine.n}/${r.pipeline.n}*` : `${r.engine.n}`);
+	console.log('  world  resources      file   load | engine ms    p50    p99    max | pipeline ms  p50    p99    max | commands');
+	for (const r of results) {
+		console.log(`  ${SIZE_LABEL(r.target).padEnd(5)}${r.built.resources.toLocaleString('en').padStart(10)}${MiB(r.bytes).padStart(10)}${`${fixed(r.loadMs)} ms`.padStart(10)} |          ${cell(r.engine)} |            ${cell(r.pipeline)} | ${ran(r)}`);
+	}
+
+	if (results.some(r => r.engine.stoppedEarly || r.pipeline.stoppedEarly)) console.log(`  * engine/pipeline commands timed: the run stopped after its ${BUDGET_MS / 1000} s budget`);
+};
+
+/** Where the time goes: each kind of command of the mix, per size. */
+const printByKind = (results: SizeResult[]) => {
+	console.log(`  by command, ms:${' '.repeat(26)}${results.map(r => `| ${SIZE_LABEL(r.target).padEnd(4)} engine p99  pipeline p50   p99 `).join('')}`);
+	for (const [kind, label] of KIND_LABELS.entries()) {
+		const cells = results.map(r => `|${' '.repeat(6)}${fixed(r.engine.byKind[kind].p99).padStart(10)}${fixed(r.pipeline.byKind[kind].p50).padStart(14)}${fixed(r.pipeline.byKind[kind].p99).padStart(7)} `);
+		console.log(`    ${label.padEnd(38)}${cells.join('')}`);
+	}
+};
+
+const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+
+const printTargets = (results: SizeResult[]) => {
+	const at = (n: number) => results.find(r => r.target === n)!;
+	const small = at(1_000);
+	const large = at(100_000);
+	const p99At10k = at(10_000).pipeline.p99;
+	console.log('  Targets:');
+	console.log(`    pipeline p99 at 10k < 1 ms: ${fixed(p99At10k)} ms, ${verdict(p99At10k < 1)}`);
+	for (const way of ['engine', 'pipeline'] as const) {
+		const ratio = large[way].p99 / small[way].p99;
+		console.log(`    flat, ${way}: p99 at 100k / p99 at 1k = ${ratio.toFixed(2)} (<= 1.5): ${verdict(ratio <= 1.5)}`);
+	}
+
+	for (const r of results) {
+		const worst = Math.max(r.engine.max, r.pipeline.max);
+		console.log(`    max < 16 ms at ${SIZE_LABEL(r.target)}: ${fixed(worst)} ms, ${verdict(worst < 16)}`);
+	}
+};
+
+/** One `ami-school aws` process against the big sandbox file: load, one command, save. */
+const processRun = (file: string, args: string[]): number | undefined => {
+	const cli = path.join(path.dirname(path.dirname(new URL(import.meta.url).pathname)), 'dist', 'cli.js');
+	if (!fs.existsSync(cli)) return undefined;
+	const t0 = performance.now();
+	const r = spawnSync(process.execPath, [cli, 'aws', ...args], {env: {...process.env, AMI_SCHOOL_SANDBOX: file, AMI_SCHOOL_CONFIG_DIR: path.dirname(file)}, stdio: ['ignore', 'pipe', 'pipe']});
+	if (r.status !== 0) throw new Error(`ami-school aws ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+	return performance.now() - t0;
+};
+
+const fileBench = (template: ReturnType<typeof makeTemplate>, dir: string) => {
+	const built = benchWorld(template, 100_000);
+	const file = path.join(dir, 'world-100000.json');
+	const [, writeMs] = timed(() => fs.writeFileSync(file, built.text));
+	const bytes = fs.statSync(file).size;
+	const full = bytes + built.quartets * leftOutBytes(template);
+	collectGarbage();
+	const [, parseMs] = timed(() => JSON.parse(fs.readFileSync(file, 'utf8')));
+	collectGarbage();
+	const loads: number[] = [];
+	const saves: number[] = [];
+	let world: World | undefined;
+	for (let run = 0; run < 3; run++) {
+		const [loaded, loadMs] = timed(() => loadSandboxFile(file));
+		world = loaded.world;
+		loads.push(loadMs);
+		collectGarbage();
+		saves.push(timed(() => saveSandbox(file, world!))[1]);
+		collectGarbage();
+	}
+
+	const savedBytes = fs.statSync(file).size;
+	console.log(`Sandbox file of ${built.resources.toLocaleString('en')} resources: ${MiB(savedBytes)} as saved (cap ${MiB(SANDBOX_MAX_BYTES)}; with records as the game makes them, disks and all, it would be ${MiB(full)}, ${full > SANDBOX_MAX_BYTES ? 'over' : 'under'} the cap)`);
+	console.log(`  loadSandboxFile (read, parse, check): median ${fixed(median(loads))} ms of 3 (JSON.parse alone ${fixed(parseMs)} ms); saveSandbox (stringify, write, rename): median ${fixed(median(saves))} ms of 3 (writing the text alone ${fixed(writeMs)} ms)`);
+	const one = [processRun(file, ['ec2', 'describe-instances', '--instance-ids', built.instanceIds[0], '--query', 'Reservations[].Instances[].State.Name', '--output', 'text']), processRun(file, ['ec2', 'create-tags', '--resources', built.imageIds[0], '--tags', 'Key=Seen,Value=yes'])];
+	if (one[0] !== undefined) console.log(`  one \`ami-school aws\` process on this file (load, command, save): describe-instances ${fixed(one[0])} ms, create-tags ${fixed(one[1]!)} ms`);
+	fs.rmSync(file, {force: true});
+};
+
+export const modelBench = () => {
+	const began = performance.now();
+	const template = makeTemplate();
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-bench-model-'));
+	try {
+		// JIT warm-up on a small world first, so no size pays for compiling the code it runs
+		const warm = benchWorld(template, 1_000);
+		fs.writeFileSync(path.join(dir, 'warm.json'), warm.text);
+		const warmWorld = loadSandboxFile(path.join(dir, 'warm.json')).world;
+		runMix(warmWorld, warm, 'engine', 0, JIT_WARM_UP);
+		runMix(warmWorld, warm, 'pipeline', 0, JIT_WARM_UP);
+		collectGarbage();
+		const results: SizeResult[] = [];
+		for (const size of SIZES) {
+			results.push(benchSize(template, size, dir));
+			collectGarbage();
+		}
+
+		console.log(`Model: the same ${COMMANDS.toLocaleString('en')} mixed commands (after ${WARM_UP} to warm up) on worlds loaded from sandbox files; engine = beginCommand + execute, pipeline = runAws (parse + model + format); times in ms`);
+		console.log('  mix: describe by id (images, instances, snapshots), describe with a name / tag filter and --query, create-tags, create-image, stop, start, describe-regions');
+		printTable(results);
+		printTargets(results);
+		printByKind(results);
+		console.log(`  first write after loading (one create-tags, as one \`ami-school aws\` command): ${results.map(r => `${SIZE_LABEL(r.target)} ${fixed(r.firstWriteMs)} ms`).join(', ')}`);
+		const failures = results.map(r => `${SIZE_LABEL(r.target)} ${r.engine.failures}/${r.pipeline.failures}`).join(', ');
+		console.log(`  commands answered with an error (engine/pipeline): ${failures}`);
+		collectGarbage();
+		fileBench(template, dir);
+	} finally {
+		fs.rmSync(dir, {recursive: true, force: true});
+	}
+
+	console.log(`  (model bench took ${((performance.now() - began) / 1000).toFixed(0)} s)`);
+};
