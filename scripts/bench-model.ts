@@ -17,7 +17,7 @@ import {beginCommand, execute, type Request} from '../source/sim/core/engine.js'
 import type {World} from '../source/sim/core/types.js';
 import {loadSandboxFile, saveSandbox, SANDBOX_MAX_BYTES} from '../source/sandbox/store.js';
 import {shellGuest} from '../source/shell/guest/boot.js';
-import {BENCH_REGION, benchWorld, leftOutBytes, makeTemplate, type BenchWorld} from './bench-world.js';
+import {BENCH_REGION, benchWorld, leftOutBytes, makeTemplate, type BenchWorld, type Template} from './bench-world.js';
 
 const SIZES = [1_000, 10_000, 100_000];
 /** commands timed per size and path, after WARM_UP untimed ones */
@@ -41,8 +41,16 @@ const timed = <T>(work: () => T): [T, number] => {
 	return [value, performance.now() - t0];
 };
 
+/** A bench world once written to its file (its text let go, so it takes no memory while timed). */
+type Written = Omit<BenchWorld, 'text'>;
+const writeWorld = (template: Template, total: number, file: string): {built: Written; writeMs: number} => {
+	const {text, ...built} = benchWorld(template, total);
+	const [, writeMs] = timed(() => fs.writeFileSync(file, text));
+	return {built, writeMs};
+};
+
 /** What a learner types, mostly describes, some changes: command `i` of the mix, on this world. */
-const mixCommand = (built: BenchWorld, i: number): string[] => {
+const mixCommand = (built: Written, i: number): string[] => {
 	const pick = (list: string[]) => list[(i * 7919) % list.length];
 	switch (i % 10) {
 		case 0: return ['ec2', 'describe-images', '--image-ids', pick(built.imageIds)];
@@ -67,7 +75,7 @@ const requestOf = (args: string[]): Request => {
 
 /** A short name for each kind of command in the mix (i % 10), from its words. */
 const KIND_LABELS = Array.from({length: 10}, (_, kind) => {
-	const args = mixCommand({instanceIds: ['i'], imageIds: ['ami'], snapshotIds: ['snap'], quartets: 1} as BenchWorld, kind);
+	const args = mixCommand({instanceIds: ['i'], imageIds: ['ami'], snapshotIds: ['snap'], quartets: 1} as Written, kind);
 	return `${args[1]}${args.includes('--filters') ? ` --filters ${args[args.indexOf('--filters') + 1].split(',')[0].slice(5)}` : ''}`;
 });
 
@@ -76,7 +84,7 @@ type Run = {samples: number[]; kinds: number[]; failures: number; stoppedEarly: 
 const env = {readFile: () => undefined, defaultRegion: BENCH_REGION, width: 80, guest: shellGuest};
 
 /** Runs commands `from`..`to` of the mix from `start`, one way; times each unless `warm`. */
-const runMix = (start: World, built: BenchWorld, way: 'engine' | 'pipeline', from: number, to: number): Run => {
+const runMix = (start: World, built: Written, way: 'engine' | 'pipeline', from: number, to: number): Run => {
 	const requests = way === 'engine' ? Array.from({length: to - from}, (_, k) => requestOf(mixCommand(built, from + k))) : [];
 	const samples: number[] = [];
 	const kinds: number[] = [];
@@ -119,12 +127,38 @@ const statsOf = (run: Run): Stats => {
 	return {...summary(run.samples), n: run.samples.length, stoppedEarly: run.stoppedEarly, failures: run.failures, byKind};
 };
 
-type SizeResult = {target: number; built: BenchWorld; bytes: number; loadMs: number; firstWriteMs: number; engine: Stats; pipeline: Stats};
+/**
+ * What the machine adds: a fixed computation of about CONTROL_MS that allocates nothing (so no
+ * garbage collection), timed like a command, just before each size. On a quiet machine its p99 is
+ * its p50; on a shared one the difference is time spent waiting for a core.
+ */
+const CONTROL_MS = 0.3;
+let sink = 0;
+const spin = (steps: number) => {
+	let x = 0;
+	for (let k = 0; k < steps; k++) x += Math.sqrt(k);
+	sink += x;
+};
 
-const benchSize = (template: ReturnType<typeof makeTemplate>, target: number, dir: string): SizeResult => {
-	const built = benchWorld(template, target);
+let controlSteps = 0;
+const controlRun = (count = 1_000): Stats => {
+	if (controlSteps === 0) {
+		controlSteps = 10_000;
+		for (let round = 0; round < 5; round++) {
+			const times = Array.from({length: 50}, () => timed(() => spin(controlSteps))[1]);
+			controlSteps = Math.max(1, Math.round((controlSteps * CONTROL_MS) / median(times)));
+		}
+	}
+
+	const samples = Array.from({length: count}, () => timed(() => spin(controlSteps))[1]);
+	return statsOf({samples, kinds: [], failures: 0, stoppedEarly: false});
+};
+
+type SizeResult = {target: number; built: Written; bytes: number; loadMs: number; firstWriteMs: number; control: Stats; engine: Stats; pipeline: Stats};
+
+const benchSize = (template: Template, target: number, dir: string): SizeResult => {
 	const file = path.join(dir, `world-${target}.json`);
-	fs.writeFileSync(file, built.text);
+	const {built} = writeWorld(template, target, file);
 	const bytes = fs.statSync(file).size;
 	if (bytes > SANDBOX_MAX_BYTES) throw new Error(`the ${target.toLocaleString('en')}-resource sandbox file is ${MiB(bytes)}, over SANDBOX_MAX_BYTES (${MiB(SANDBOX_MAX_BYTES)})`);
 	collectGarbage();
@@ -135,33 +169,40 @@ const benchSize = (template: ReturnType<typeof makeTemplate>, target: number, di
 	runMix(start, built, 'engine', 0, WARM_UP);
 	runMix(start, built, 'pipeline', 0, WARM_UP);
 	collectGarbage();
+	const control = controlRun();
 	const engine = statsOf(runMix(start, built, 'engine', WARM_UP, WARM_UP + COMMANDS));
 	collectGarbage();
 	const pipeline = statsOf(runMix(start, built, 'pipeline', WARM_UP, WARM_UP + COMMANDS));
 	fs.rmSync(file, {force: true});
-	return {target, built, bytes, loadMs, firstWriteMs, engine, pipeline};
+	return {target, built, bytes, loadMs, firstWriteMs, control, engine, pipeline};
 };
 
 const SIZE_LABEL = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
-const printTable = (results: SizeResult[]) => {
-	const cell = (s: Stats) => [fixed(s.p50), fixed(s.p99), fixed(s.max)].map(v => v.padStart(7)).join('');
-	const ran = (r: SizeResult) => (r.engine.stoppedEarly || r.pipeline.stoppedEarly ? `${r.engine.n}/${r.pipeline.n}*` : `${r.engine.n}`);
-	console.log('  world  resources      file   load | engine ms    p50    p99    max | pipeline ms  p50    p99    max | commands');
-	for (const r of results) {
-		console.log(`  ${SIZE_LABEL(r.target).padEnd(5)}${r.built.resources.toLocaleString('en').padStart(10)}${MiB(r.bytes).padStart(10)}${`${fixed(r.loadMs)} ms`.padStart(10)} |          ${cell(r.engine)} |            ${cell(r.pipeline)} | ${ran(r)}`);
-	}
+/** Prints rows as columns: the first left-aligned, the others right-aligned; '|' cells stay as they are. */
+const printColumns = (rows: string[][], indent = '  ') => {
+	const widths = rows[0].map((_, c) => Math.max(...rows.map(row => row[c].length)));
+	for (const row of rows) console.log(indent + row.map((cell, c) => (cell === '|' ? cell : c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+};
 
+const printTable = (results: SizeResult[]) => {
+	const stats = (s: Stats) => [fixed(s.p50), fixed(s.p99), fixed(s.max)];
+	const ran = (r: SizeResult) => (r.engine.stoppedEarly || r.pipeline.stoppedEarly ? `${r.engine.n}/${r.pipeline.n}*` : `${r.engine.n}`);
+	printColumns([
+		['world', 'resources', 'file MiB', 'load ms', '|', 'engine p50', 'p99', 'max', '|', 'pipeline p50', 'p99', 'max', '|', 'commands', '|', 'noise p50', 'p99'],
+		...results.map(r => [SIZE_LABEL(r.target), r.built.resources.toLocaleString('en'), (r.bytes / 1024 / 1024).toFixed(1), fixed(r.loadMs), '|', ...stats(r.engine), '|', ...stats(r.pipeline), '|', ran(r), '|', fixed(r.control.p50), fixed(r.control.p99)]),
+	]);
 	if (results.some(r => r.engine.stoppedEarly || r.pipeline.stoppedEarly)) console.log(`  * engine/pipeline commands timed: the run stopped after its ${BUDGET_MS / 1000} s budget`);
+	console.log(`  noise: a fixed ${CONTROL_MS} ms computation that allocates nothing, timed the same way just before: its p99 above its p50 is what the machine adds (waiting for a core)`);
 };
 
 /** Where the time goes: each kind of command of the mix, per size. */
 const printByKind = (results: SizeResult[]) => {
-	console.log(`  by command, ms:${' '.repeat(26)}${results.map(r => `| ${SIZE_LABEL(r.target).padEnd(4)} engine p99  pipeline p50   p99 `).join('')}`);
-	for (const [kind, label] of KIND_LABELS.entries()) {
-		const cells = results.map(r => `|${' '.repeat(6)}${fixed(r.engine.byKind[kind].p99).padStart(10)}${fixed(r.pipeline.byKind[kind].p50).padStart(14)}${fixed(r.pipeline.byKind[kind].p99).padStart(7)} `);
-		console.log(`    ${label.padEnd(38)}${cells.join('')}`);
-	}
+	console.log('  By command (ms):');
+	printColumns([
+		['', ...results.flatMap(r => ['|', `${SIZE_LABEL(r.target)}: engine p99`, 'pipeline p50', 'p99'])],
+		...KIND_LABELS.map((label, kind) => [label, ...results.flatMap(r => ['|', fixed(r.engine.byKind[kind].p99), fixed(r.pipeline.byKind[kind].p50), fixed(r.pipeline.byKind[kind].p99)])]),
+	], '    ');
 };
 
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
@@ -194,10 +235,9 @@ const processRun = (file: string, args: string[]): number | undefined => {
 	return performance.now() - t0;
 };
 
-const fileBench = (template: ReturnType<typeof makeTemplate>, dir: string) => {
-	const built = benchWorld(template, 100_000);
+const fileBench = (template: Template, dir: string) => {
 	const file = path.join(dir, 'world-100000.json');
-	const [, writeMs] = timed(() => fs.writeFileSync(file, built.text));
+	const {built, writeMs} = writeWorld(template, 100_000, file);
 	const bytes = fs.statSync(file).size;
 	const full = bytes + built.quartets * leftOutBytes(template);
 	collectGarbage();
@@ -229,8 +269,7 @@ export const modelBench = () => {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-bench-model-'));
 	try {
 		// JIT warm-up on a small world first, so no size pays for compiling the code it runs
-		const warm = benchWorld(template, 1_000);
-		fs.writeFileSync(path.join(dir, 'warm.json'), warm.text);
+		const {built: warm} = writeWorld(template, 1_000, path.join(dir, 'warm.json'));
 		const warmWorld = loadSandboxFile(path.join(dir, 'warm.json')).world;
 		runMix(warmWorld, warm, 'engine', 0, JIT_WARM_UP);
 		runMix(warmWorld, warm, 'pipeline', 0, JIT_WARM_UP);
