@@ -9,6 +9,7 @@ import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {constants as perfConstants, PerformanceObserver} from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import {parseAws} from '../source/cli/parse.js';
@@ -79,7 +80,7 @@ const KIND_LABELS = Array.from({length: 10}, (_, kind) => {
 	return `${args[1]}${args.includes('--filters') ? ` --filters ${args[args.indexOf('--filters') + 1].split(',')[0].slice(5)}` : ''}`;
 });
 
-type Run = {samples: number[]; kinds: number[]; failures: number; stoppedEarly: boolean};
+type Run = {samples: number[]; starts: number[]; kinds: number[]; failures: number; stoppedEarly: boolean};
 
 const env = {readFile: () => undefined, defaultRegion: BENCH_REGION, width: 80, guest: shellGuest};
 
@@ -87,6 +88,7 @@ const env = {readFile: () => undefined, defaultRegion: BENCH_REGION, width: 80, 
 const runMix = (start: World, built: Written, way: 'engine' | 'pipeline', from: number, to: number): Run => {
 	const requests = way === 'engine' ? Array.from({length: to - from}, (_, k) => requestOf(mixCommand(built, from + k))) : [];
 	const samples: number[] = [];
+	const starts: number[] = [];
 	const kinds: number[] = [];
 	let failures = 0;
 	let world = start;
@@ -97,6 +99,7 @@ const runMix = (start: World, built: Written, way: 'engine' | 'pipeline', from: 
 			const t0 = performance.now();
 			const {world: next, result} = execute(beginCommand(world, shellGuest), request, shellGuest);
 			samples.push(performance.now() - t0);
+			starts.push(t0);
 			kinds.push(i % 10);
 			if (!result.ok) failures++;
 			world = next;
@@ -105,18 +108,23 @@ const runMix = (start: World, built: Written, way: 'engine' | 'pipeline', from: 
 			const t0 = performance.now();
 			const outcome = runAws(world, args, env);
 			samples.push(performance.now() - t0);
+			starts.push(t0);
 			kinds.push(i % 10);
 			if (outcome.exitCode !== 0) failures++;
 			world = outcome.world;
 		}
 
-		if (performance.now() - began > BUDGET_MS) return {samples, kinds, failures, stoppedEarly: i + 1 < to};
+		if (performance.now() - began > BUDGET_MS) return {samples, starts, kinds, failures, stoppedEarly: i + 1 < to};
 	}
 
-	return {samples, kinds, failures, stoppedEarly: false};
+	return {samples, starts, kinds, failures, stoppedEarly: false};
 };
 
-type Stats = {p50: number; p99: number; max: number; n: number; stoppedEarly: boolean; failures: number; byKind: Array<{p50: number; p99: number}>};
+/** A command that took more than a frame: when it ran (performance.now() times). */
+type Interval = {start: number; end: number};
+const FRAME_MS = 16;
+
+type Stats = {p50: number; p99: number; max: number; n: number; stoppedEarly: boolean; failures: number; byKind: Array<{p50: number; p99: number}>; window: Interval; overFrame: Interval[]};
 const statsOf = (run: Run): Stats => {
 	const summary = (samples: number[]) => {
 		const sorted = [...samples].sort((a, b) => a - b);
@@ -124,7 +132,9 @@ const statsOf = (run: Run): Stats => {
 	};
 
 	const byKind = KIND_LABELS.map((_, kind) => summary(run.samples.filter((_, i) => run.kinds[i] === kind)));
-	return {...summary(run.samples), n: run.samples.length, stoppedEarly: run.stoppedEarly, failures: run.failures, byKind};
+	const window = {start: run.starts[0] ?? 0, end: (run.starts.at(-1) ?? 0) + (run.samples.at(-1) ?? 0)};
+	const overFrame = run.samples.flatMap((ms, i) => (ms > FRAME_MS ? [{start: run.starts[i], end: run.starts[i] + ms}] : []));
+	return {...summary(run.samples), n: run.samples.length, stoppedEarly: run.stoppedEarly, failures: run.failures, byKind, window, overFrame};
 };
 
 /**
@@ -151,10 +161,10 @@ const controlRun = (count = 1_000): Stats => {
 	}
 
 	const samples = Array.from({length: count}, () => timed(() => spin(controlSteps))[1]);
-	return statsOf({samples, kinds: [], failures: 0, stoppedEarly: false});
+	return statsOf({samples, starts: [], kinds: [], failures: 0, stoppedEarly: false});
 };
 
-type SizeResult = {target: number; built: Written; bytes: number; loadMs: number; firstWriteMs: number; control: Stats; engine: Stats; pipeline: Stats};
+type SizeResult = {target: number; built: Written; bytes: number; loadMs: number; heapBytes: number; firstWriteMs: number; control: Stats; engine: Stats; pipeline: Stats};
 
 const benchSize = (template: Template, target: number, dir: string): SizeResult => {
 	const file = path.join(dir, `world-${target}.json`);
@@ -164,6 +174,8 @@ const benchSize = (template: Template, target: number, dir: string): SizeResult 
 	collectGarbage();
 	const [loaded, loadMs] = timed(() => loadSandboxFile(file));
 	const start = loaded.world;
+	collectGarbage();
+	const heapBytes = process.memoryUsage().heapUsed; // the loaded world and little else
 	// the first write after loading, alone: what one `ami-school aws` command pays on this world
 	const [, firstWriteMs] = timed(() => runAws(start, ['ec2', 'create-tags', '--resources', built.instanceIds[0], '--tags', 'Key=First,Value=write'], env));
 	runMix(start, built, 'engine', 0, WARM_UP);
@@ -174,10 +186,33 @@ const benchSize = (template: Template, target: number, dir: string): SizeResult 
 	collectGarbage();
 	const pipeline = statsOf(runMix(start, built, 'pipeline', WARM_UP, WARM_UP + COMMANDS));
 	fs.rmSync(file, {force: true});
-	return {target, built, bytes, loadMs, firstWriteMs, control, engine, pipeline};
+	return {target, built, bytes, loadMs, heapBytes, firstWriteMs, control, engine, pipeline};
 };
 
 const SIZE_LABEL = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+/** Garbage-collection pauses of this process (the main thread stops for them), as V8 reports them. */
+type Pause = Interval & {kind: number};
+const pauses: Pause[] = [];
+const gcObserver = new PerformanceObserver(list => {
+	for (const entry of list.getEntries()) pauses.push({start: entry.startTime, end: entry.startTime + entry.duration, kind: (entry as unknown as {detail?: {kind?: number}}).detail?.kind ?? 0});
+});
+const GC_KINDS: Record<number, string> = {[perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'minor', [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks'};
+const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
+
+/** Per size: the pauses inside its timed runs, and how many commands over a frame ran into one. */
+const printPauses = (results: SizeResult[]) => {
+	console.log(`  GC pauses inside the timed runs (engine + pipeline), and commands over ${FRAME_MS} ms:`);
+	for (const r of results) {
+		const inside = pauses.filter(pause => overlaps(pause, r.engine.window) || overlaps(pause, r.pipeline.window));
+		const longest = inside.reduce<Pause | undefined>((worst, pause) => (!worst || pause.end - pause.start > worst.end - worst.start ? pause : worst), undefined);
+		const total = inside.reduce((sum, pause) => sum + pause.end - pause.start, 0);
+		const slow = [...r.engine.overFrame, ...r.pipeline.overFrame];
+		const hit = slow.filter(command => inside.some(pause => overlaps(pause, command))).length;
+		const longestText = longest ? `, longest ${fixed(longest.end - longest.start)} ms (${GC_KINDS[longest.kind] ?? longest.kind})` : '';
+		console.log(`    ${SIZE_LABEL(r.target)}: ${inside.length} pauses, ${fixed(total)} ms in all${longestText}; ${slow.length} commands over ${FRAME_MS} ms, ${hit} of them during a pause`);
+	}
+};
 
 /** Prints rows as columns: the first left-aligned, the others right-aligned; '|' cells stay as they are. */
 const printColumns = (rows: string[][], indent = '  ') => {
@@ -189,10 +224,11 @@ const printTable = (results: SizeResult[]) => {
 	const stats = (s: Stats) => [fixed(s.p50), fixed(s.p99), fixed(s.max)];
 	const ran = (r: SizeResult) => (r.engine.stoppedEarly || r.pipeline.stoppedEarly ? `${r.engine.n}/${r.pipeline.n}*` : `${r.engine.n}`);
 	printColumns([
-		['world', 'resources', 'file MiB', 'load ms', '|', 'engine p50', 'p99', 'max', '|', 'pipeline p50', 'p99', 'max', '|', 'commands', '|', 'noise p50', 'p99'],
-		...results.map(r => [SIZE_LABEL(r.target), r.built.resources.toLocaleString('en'), (r.bytes / 1024 / 1024).toFixed(1), fixed(r.loadMs), '|', ...stats(r.engine), '|', ...stats(r.pipeline), '|', ran(r), '|', fixed(r.control.p50), fixed(r.control.p99)]),
+		['world', 'resources', 'file MiB', 'load ms', 'heap MiB', '|', 'engine p50', 'p99', 'max', '|', 'pipeline p50', 'p99', 'max', '|', 'commands', '|', 'noise p50', 'p99'],
+		...results.map(r => [SIZE_LABEL(r.target), r.built.resources.toLocaleString('en'), (r.bytes / 1024 / 1024).toFixed(1), fixed(r.loadMs), (r.heapBytes / 1024 / 1024).toFixed(0), '|', ...stats(r.engine), '|', ...stats(r.pipeline), '|', ran(r), '|', fixed(r.control.p50), fixed(r.control.p99)]),
 	]);
 	if (results.some(r => r.engine.stoppedEarly || r.pipeline.stoppedEarly)) console.log(`  * engine/pipeline commands timed: the run stopped after its ${BUDGET_MS / 1000} s budget`);
+	console.log('  heap: V8 heap in use with the loaded world, after a full garbage collection');
 	console.log(`  noise: a fixed ${CONTROL_MS} ms computation that allocates nothing, timed the same way just before: its p99 above its p50 is what the machine adds (waiting for a core)`);
 };
 
@@ -263,8 +299,9 @@ const fileBench = (template: Template, dir: string) => {
 	fs.rmSync(file, {force: true});
 };
 
-export const modelBench = () => {
+export const modelBench = async () => {
 	const began = performance.now();
+	gcObserver.observe({entryTypes: ['gc']});
 	const template = makeTemplate();
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-bench-model-'));
 	try {
@@ -280,10 +317,12 @@ export const modelBench = () => {
 			collectGarbage();
 		}
 
+		await new Promise(resolve => setTimeout(resolve, 10)); // the GC observer hears of the pauses
 		console.log(`Model: the same ${COMMANDS.toLocaleString('en')} mixed commands (after ${WARM_UP} to warm up) on worlds loaded from sandbox files; engine = beginCommand + execute, pipeline = runAws (parse + model + format); times in ms`);
 		console.log('  mix: describe by id (images, instances, snapshots), describe with a name / tag filter and --query, create-tags, create-image, stop, start, describe-regions');
 		printTable(results);
 		printTargets(results);
+		printPauses(results);
 		printByKind(results);
 		console.log(`  first write after loading (one create-tags, as one \`ami-school aws\` command): ${results.map(r => `${SIZE_LABEL(r.target)} ${fixed(r.firstWriteMs)} ms`).join(', ')}`);
 		const failures = results.map(r => `${SIZE_LABEL(r.target)} ${r.engine.failures}/${r.pipeline.failures}`).join(', ');
@@ -291,6 +330,7 @@ export const modelBench = () => {
 		collectGarbage();
 		fileBench(template, dir);
 	} finally {
+		gcObserver.disconnect();
 		fs.rmSync(dir, {recursive: true, force: true});
 	}
 

@@ -54,6 +54,6 @@ const startupBench = () => {
 
 // `bench.ts model`, `bench.ts startup` or `bench.ts terminal` runs one part (for profiling).
 const only = process.argv[2];
-if (!only || only === 'model') modelBench();
+if (!only || only === 'model') await modelBench();
 if (!only || only === 'startup') startupBench();
 if (!only || only === 'terminal') await benchTerminal(root);
