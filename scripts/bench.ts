@@ -35,7 +35,7 @@ const must = (world: World, request: Request) => {
 const bigWorld = (total: number): {world: World; instanceIds: string[]; imageIds: string[]; snapshotIds: string[]} => {
 	let world = freshWorld();
 	const region = 'us-east-1';
-	const al2023 = Object.values(world.regions[region].images).find(image => image.Name.startsWith('al2023-ami-2023.9') && image.Architecture === 'x86_64')!;
+	const al2023 = world.regions[region].images.values().find(image => image.Name.startsWith('al2023-ami-2023.9') && image.Architecture === 'x86_64')!;
 	let r = must(world, {operation: 'RunInstances', region, params: {ImageId: al2023.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1}});
 	world = advanceClock(r.world, 60_000, shellGuest); // it boots
 	const templateInstanceId: string = r.output.Instances[0].InstanceId;
@@ -47,23 +47,23 @@ const bigWorld = (total: number): {world: World; instanceIds: string[]; imageIds
 	const imageIds: string[] = [];
 	const snapshotIds: string[] = [];
 	const base = world.regions[region];
-	const instance = base.instances[templateInstanceId];
-	const volume = base.volumes[instance.volumes[0].VolumeId];
-	const image = base.images[templateImageId];
-	const snapshot = base.snapshots[image.BlockDeviceMappings[0].Ebs!.SnapshotId!];
+	const instance = base.instances.get(templateInstanceId)!;
+	const volume = base.volumes.get(instance.volumes[0].VolumeId)!;
+	const image = base.images.get(templateImageId)!;
+	const snapshot = base.snapshots.get(image.BlockDeviceMappings[0].Ebs!.SnapshotId!)!;
 	world = produce(world, draft => {
 		const state = draft.regions[region];
 		const hex = (n: number) => n.toString(16).padStart(17, '0');
 		for (let i = 1; i <= quarter; i++) {
 			const instanceId = `i-${hex(0x1_00_00_00 + i)}`;
 			const volumeId = `vol-${hex(0x1_00_00_00 + i)}`;
-			state.volumes[volumeId] = {...structuredClone(volume), VolumeId: volumeId, Attachment: {...volume.Attachment!, InstanceId: instanceId}};
-			state.instances[instanceId] = {...structuredClone(instance), InstanceId: instanceId, volumes: [{...instance.volumes[0], VolumeId: volumeId}], Tags: [{Key: 'Name', Value: `pc-${i}`}]};
+			state.volumes.set(volumeId, {...structuredClone(volume), VolumeId: volumeId, Attachment: {...volume.Attachment!, InstanceId: instanceId}});
+			state.instances.set(instanceId, {...structuredClone(instance), InstanceId: instanceId, volumes: [{...instance.volumes[0], VolumeId: volumeId}], Tags: [{Key: 'Name', Value: `pc-${i}`}]});
 			instanceIds.push(instanceId);
 			const imageId = `ami-${hex(0x2_00_00_00 + i)}`;
 			const snapshotId = `snap-${hex(0x2_00_00_00 + i)}`;
-			state.snapshots[snapshotId] = {...structuredClone(snapshot), SnapshotId: snapshotId, State: 'completed', readyAt: undefined};
-			state.images[imageId] = {...structuredClone(image), ImageId: imageId, Name: `image-${i}`, State: 'available', readyAt: undefined, BlockDeviceMappings: [{...image.BlockDeviceMappings[0], Ebs: {...image.BlockDeviceMappings[0].Ebs!, SnapshotId: snapshotId}}]};
+			state.snapshots.set(snapshotId, {...structuredClone(snapshot), SnapshotId: snapshotId, State: 'completed', readyAt: undefined});
+			state.images.set(imageId, {...structuredClone(image), ImageId: imageId, Name: `image-${i}`, State: 'available', readyAt: undefined, BlockDeviceMappings: [{...image.BlockDeviceMappings[0], Ebs: {...image.BlockDeviceMappings[0].Ebs!, SnapshotId: snapshotId}}]});
 			imageIds.push(imageId);
 			snapshotIds.push(snapshotId);
 		}
@@ -78,7 +78,7 @@ const modelBench = () => {
 	const built = bigWorld(resources);
 	let world = built.world;
 	const region = 'us-east-1';
-	const counted = Object.values(world.regions).reduce((n, r) => n + Object.keys(r.instances).length + Object.keys(r.volumes).length + Object.keys(r.images).length + Object.keys(r.snapshots).length, 0);
+	const counted = Object.values(world.regions).reduce((n, r) => n + r.instances.ids().length + r.volumes.ids().length + r.images.ids().length + r.snapshots.ids().length, 0);
 	const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length];
 	// a mix of what a learner types: mostly describes, some changes
 	const mix = (i: number): string[] => {
