@@ -39,7 +39,7 @@ let server: {port: number} | undefined;
 const awsServer = (): number => {
 	if (server) return server.port;
 	const portFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ami-aws-server-')), 'port');
-	const child = spawn(process.execPath, [path.resolve('test/export/aws-server.mjs'), path.resolve('dist/aws.cjs'), portFile], {stdio: 'ignore'});
+	const child = spawn(process.execPath, [path.resolve('test/export/aws-server.mjs'), path.resolve('dist/aws.cjs'), portFile, String(process.pid)], {stdio: 'ignore'});
 	child.unref();
 	process.on('exit', () => child.kill());
 	const wait = new Int32Array(new SharedArrayBuffer(4));
