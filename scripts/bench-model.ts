@@ -1,10 +1,11 @@
 // `npm run bench` (or `node --import tsx scripts/bench.ts model`): the model at three world sizes.
 // Each world (about 1,000, 10,000 and 100,000 resources) is written as a sandbox file and loaded
 // with loadSandboxFile, as the game loads one (bench-world.ts). On each, the same mix of commands
-// is run twice from the loaded world: the engine alone (beginCommand + execute of the parsed
-// request) and the whole `aws` pipeline (runAws: parse + model + format). Then the cost of
-// loading and saving the largest sandbox file. Sizes run one after the other, never interleaved,
-// with a garbage collection between runs (never inside a timed loop).
+// runs two ways from the loaded world: the engine alone (beginCommand + execute of the parsed
+// request) and the whole `aws` pipeline (runAws: parse + model + format), in rounds that
+// alternate the two. Then the cost of loading and saving the largest sandbox file. Sizes run one
+// after the other, never interleaved, with a full garbage collection before each (never inside
+// the timed runs, whose own pauses are reported).
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,12 +22,13 @@ import {shellGuest} from '../source/shell/guest/boot.js';
 import {BENCH_REGION, benchWorld, leftOutBytes, makeTemplate, type BenchWorld, type Template} from './bench-world.js';
 
 const SIZES = [1_000, 10_000, 100_000];
-/** commands timed per size and path, after WARM_UP untimed ones */
-const COMMANDS = 3_000;
+/** commands timed per size and path, after WARM_UP untimed ones, in ROUNDS that alternate engine and pipeline (so both meet the same moments of a shared machine) */
+const COMMANDS = 5_000;
+const ROUNDS = 5;
 const WARM_UP = 300;
 /** before any size, on a small world: the JIT keeps optimising for a few thousand commands */
 const JIT_WARM_UP = 3_000;
-/** a timed run stops early after this long (today's model spends ~100 ms on a write at 100,000) */
+/** the timed runs of one path stop early after this long in all (the model before issue 17 spent ~100 ms on a write at 100,000) */
 const BUDGET_MS = 40_000;
 
 v8.setFlagsFromString('--expose-gc');
@@ -80,12 +82,12 @@ const KIND_LABELS = Array.from({length: 10}, (_, kind) => {
 	return `${args[1]}${args.includes('--filters') ? ` --filters ${args[args.indexOf('--filters') + 1].split(',')[0].slice(5)}` : ''}`;
 });
 
-type Run = {samples: number[]; starts: number[]; kinds: number[]; failures: number; stoppedEarly: boolean};
+type Run = {samples: number[]; starts: number[]; kinds: number[]; failures: number; world: World};
 
 const env = {readFile: () => undefined, defaultRegion: BENCH_REGION, width: 80, guest: shellGuest};
 
-/** Runs commands `from`..`to` of the mix from `start`, one way; times each unless `warm`. */
-const runMix = (start: World, built: Written, way: 'engine' | 'pipeline', from: number, to: number): Run => {
+/** Runs commands `from`..`to` of the mix from `start`, one way, timing each; stops after `budgetMs`. */
+const runMix = (start: World, built: Written, way: 'engine' | 'pipeline', from: number, to: number, budgetMs = Infinity): Run => {
 	const requests = way === 'engine' ? Array.from({length: to - from}, (_, k) => requestOf(mixCommand(built, from + k))) : [];
 	const samples: number[] = [];
 	const starts: number[] = [];
@@ -114,32 +116,35 @@ const runMix = (start: World, built: Written, way: 'engine' | 'pipeline', from: 
 			world = outcome.world;
 		}
 
-		if (performance.now() - began > BUDGET_MS) return {samples, starts, kinds, failures, stoppedEarly: i + 1 < to};
+		if (performance.now() - began > budgetMs) break;
 	}
 
-	return {samples, starts, kinds, failures, stoppedEarly: false};
+	return {samples, starts, kinds, failures, world};
 };
 
 /** A command that took more than a frame: when it ran (performance.now() times). */
 type Interval = {start: number; end: number};
 const FRAME_MS = 16;
 
-type Stats = {p50: number; p99: number; max: number; n: number; stoppedEarly: boolean; failures: number; byKind: Array<{p50: number; p99: number}>; window: Interval; overFrame: Interval[]};
-const statsOf = (run: Run): Stats => {
+type Stats = {p50: number; p99: number; max: number; n: number; samples: Interval[]; stoppedEarly: boolean; failures: number; byKind: Array<{p50: number; p99: number}>; windows: Interval[]; overFrame: Interval[]};
+/** The runs of one path (its rounds) as one set of samples. */
+const statsOf = (runs: Run[], expected = 0): Stats => {
+	const run = {samples: runs.flatMap(r => r.samples), starts: runs.flatMap(r => r.starts), kinds: runs.flatMap(r => r.kinds), failures: runs.reduce((n, r) => n + r.failures, 0)};
 	const summary = (samples: number[]) => {
 		const sorted = [...samples].sort((a, b) => a - b);
 		return {p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)!};
 	};
 
 	const byKind = KIND_LABELS.map((_, kind) => summary(run.samples.filter((_, i) => run.kinds[i] === kind)));
-	const window = {start: run.starts[0] ?? 0, end: (run.starts.at(-1) ?? 0) + (run.samples.at(-1) ?? 0)};
+	const windows = runs.filter(r => r.samples.length > 0).map(r => ({start: r.starts[0], end: r.starts.at(-1)! + r.samples.at(-1)!}));
 	const overFrame = run.samples.flatMap((ms, i) => (ms > FRAME_MS ? [{start: run.starts[i], end: run.starts[i] + ms}] : []));
-	return {...summary(run.samples), n: run.samples.length, stoppedEarly: run.stoppedEarly, failures: run.failures, byKind, window, overFrame};
+	const samples = run.samples.map((ms, i) => ({start: run.starts[i], end: run.starts[i] + ms}));
+	return {...summary(run.samples), n: run.samples.length, samples, stoppedEarly: run.samples.length < expected, failures: run.failures, byKind, windows, overFrame};
 };
 
 /**
  * What the machine adds: a fixed computation of about CONTROL_MS that allocates nothing (so no
- * garbage collection), timed like a command, just before each size. On a quiet machine its p99 is
+ * garbage collection), timed like a command, before each round. On a quiet machine its p99 is
  * its p50; on a shared one the difference is time spent waiting for a core.
  */
 const CONTROL_MS = 0.3;
@@ -151,7 +156,7 @@ const spin = (steps: number) => {
 };
 
 let controlSteps = 0;
-const controlRun = (count = 1_000): Stats => {
+const controlRun = (count: number): Run => {
 	if (controlSteps === 0) {
 		controlSteps = 10_000;
 		for (let round = 0; round < 5; round++) {
@@ -160,11 +165,15 @@ const controlRun = (count = 1_000): Stats => {
 		}
 	}
 
-	const samples = Array.from({length: count}, () => timed(() => spin(controlSteps))[1]);
-	return statsOf({samples, starts: [], kinds: [], failures: 0, stoppedEarly: false});
+	const starts: number[] = [];
+	const samples = Array.from({length: count}, () => {
+		starts.push(performance.now());
+		return timed(() => spin(controlSteps))[1];
+	});
+	return {samples, starts, kinds: [], failures: 0, world: undefined as unknown as World};
 };
 
-type SizeResult = {target: number; built: Written; bytes: number; loadMs: number; heapBytes: number; firstWriteMs: number; control: Stats; engine: Stats; pipeline: Stats};
+type SizeResult = {target: number; built: Written; bytes: number; loadMs: number; heapBytes: number; firstWriteMs: number; control: Stats; engine: Stats; pipeline: Stats; rounds: {engine: number[]; pipeline: number[]; control: number[]}};
 
 const benchSize = (template: Template, target: number, dir: string): SizeResult => {
 	const file = path.join(dir, `world-${target}.json`);
@@ -181,12 +190,29 @@ const benchSize = (template: Template, target: number, dir: string): SizeResult 
 	runMix(start, built, 'engine', 0, WARM_UP);
 	runMix(start, built, 'pipeline', 0, WARM_UP);
 	collectGarbage();
-	const control = controlRun();
-	const engine = statsOf(runMix(start, built, 'engine', WARM_UP, WARM_UP + COMMANDS));
-	collectGarbage();
-	const pipeline = statsOf(runMix(start, built, 'pipeline', WARM_UP, WARM_UP + COMMANDS));
+	// rounds: control, engine, pipeline, control, engine, pipeline...; each path goes on from where its last round left its world
+	const ways = ['engine', 'pipeline'] as const;
+	const runs = {engine: [] as Run[], pipeline: [] as Run[], control: [] as Run[]};
+	const worlds = {engine: start, pipeline: start};
+	const spent = {engine: 0, pipeline: 0};
+	const perRound = COMMANDS / ROUNDS;
+	for (let round = 0; round < ROUNDS; round++) {
+		runs.control.push(controlRun(perRound)); // as many as a round of commands, so it meets as much of the machine
+		for (const way of ways) {
+			if (spent[way] >= BUDGET_MS) continue;
+			const from = WARM_UP + round * perRound;
+			const [run, ms] = timed(() => runMix(worlds[way], built, way, from, from + perRound, BUDGET_MS - spent[way]));
+			spent[way] += ms;
+			runs[way].push(run);
+			worlds[way] = run.world;
+		}
+	}
+
+	const [control, engine, pipeline] = [statsOf(runs.control), statsOf(runs.engine, COMMANDS), statsOf(runs.pipeline, COMMANDS)];
+	const p99s = (list: Run[]) => list.filter(run => run.samples.length > 0).map(run => statsOf([run]).p99);
+	const rounds = {engine: p99s(runs.engine), pipeline: p99s(runs.pipeline), control: p99s(runs.control)};
 	fs.rmSync(file, {force: true});
-	return {target, built, bytes, loadMs, heapBytes, firstWriteMs, control, engine, pipeline};
+	return {target, built, bytes, loadMs, heapBytes, firstWriteMs, control, engine, pipeline, rounds};
 };
 
 const SIZE_LABEL = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
@@ -204,14 +230,25 @@ const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.en
 const printPauses = (results: SizeResult[]) => {
 	console.log(`  GC pauses inside the timed runs (engine + pipeline), and commands over ${FRAME_MS} ms:`);
 	for (const r of results) {
-		const inside = pauses.filter(pause => overlaps(pause, r.engine.window) || overlaps(pause, r.pipeline.window));
+		const inside = pauses.filter(pause => [...r.engine.windows, ...r.pipeline.windows].some(window => overlaps(pause, window)));
 		const longest = inside.reduce<Pause | undefined>((worst, pause) => (!worst || pause.end - pause.start > worst.end - worst.start ? pause : worst), undefined);
 		const total = inside.reduce((sum, pause) => sum + pause.end - pause.start, 0);
 		const slow = [...r.engine.overFrame, ...r.pipeline.overFrame];
 		const hit = slow.filter(command => inside.some(pause => overlaps(pause, command))).length;
 		const longestText = longest ? `, longest ${fixed(longest.end - longest.start)} ms (${GC_KINDS[longest.kind] ?? longest.kind})` : '';
-		console.log(`    ${SIZE_LABEL(r.target)}: ${inside.length} pauses, ${fixed(total)} ms in all${longestText}; ${slow.length} commands over ${FRAME_MS} ms, ${hit} of them during a pause`);
+		const p99Clear = (stats: Stats) => {
+			const clear = stats.samples.filter(command => !inside.some(pause => overlaps(pause, command))).map(command => command.end - command.start);
+			return fixed(percentile(clear.sort((a, b) => a - b), 99));
+		};
+
+		console.log(`    ${SIZE_LABEL(r.target)}: ${inside.length} pauses, ${fixed(total)} ms in all${longestText}; ${slow.length} commands over ${FRAME_MS} ms, ${hit} of them during a pause; p99 of the commands that met no pause: engine ${p99Clear(r.engine)}, pipeline ${p99Clear(r.pipeline)}`);
 	}
+};
+
+/** p99 of each round: a round where the machine was busy shows in the noise and in both paths at once. */
+const printRounds = (results: SizeResult[]) => {
+	console.log('  p99 of each round (engine; pipeline; noise):');
+	for (const r of results) console.log(`    ${SIZE_LABEL(r.target)}: ${r.rounds.engine.map(fixed).join(' ')}; ${r.rounds.pipeline.map(fixed).join(' ')}; ${r.rounds.control.map(fixed).join(' ')}`);
 };
 
 /** Prints rows as columns: the first left-aligned, the others right-aligned; '|' cells stay as they are. */
@@ -227,9 +264,9 @@ const printTable = (results: SizeResult[]) => {
 		['world', 'resources', 'file MiB', 'load ms', 'heap MiB', '|', 'engine p50', 'p99', 'max', '|', 'pipeline p50', 'p99', 'max', '|', 'commands', '|', 'noise p50', 'p99'],
 		...results.map(r => [SIZE_LABEL(r.target), r.built.resources.toLocaleString('en'), (r.bytes / 1024 / 1024).toFixed(1), fixed(r.loadMs), (r.heapBytes / 1024 / 1024).toFixed(0), '|', ...stats(r.engine), '|', ...stats(r.pipeline), '|', ran(r), '|', fixed(r.control.p50), fixed(r.control.p99)]),
 	]);
-	if (results.some(r => r.engine.stoppedEarly || r.pipeline.stoppedEarly)) console.log(`  * engine/pipeline commands timed: the run stopped after its ${BUDGET_MS / 1000} s budget`);
+	if (results.some(r => r.engine.stoppedEarly || r.pipeline.stoppedEarly)) console.log(`  * engine/pipeline commands timed: a path stops after ${BUDGET_MS / 1000} s of timed runs at one size`);
 	console.log('  heap: V8 heap in use with the loaded world, after a full garbage collection');
-	console.log(`  noise: a fixed ${CONTROL_MS} ms computation that allocates nothing, timed the same way just before: its p99 above its p50 is what the machine adds (waiting for a core)`);
+	console.log(`  noise: a fixed ${CONTROL_MS} ms computation that allocates nothing, timed the same way before each round: its p99 above its p50 is what the machine adds (waiting for a core)`);
 };
 
 /** Where the time goes: each kind of command of the mix, per size. */
@@ -318,11 +355,12 @@ export const modelBench = async () => {
 		}
 
 		await new Promise(resolve => setTimeout(resolve, 10)); // the GC observer hears of the pauses
-		console.log(`Model: the same ${COMMANDS.toLocaleString('en')} mixed commands (after ${WARM_UP} to warm up) on worlds loaded from sandbox files; engine = beginCommand + execute, pipeline = runAws (parse + model + format); times in ms`);
+		console.log(`Model: the same ${COMMANDS.toLocaleString('en')} mixed commands (after ${WARM_UP} to warm up; ${ROUNDS} rounds alternating engine and pipeline) on worlds loaded from sandbox files; engine = beginCommand + execute, pipeline = runAws (parse + model + format); times in ms`);
 		console.log('  mix: describe by id (images, instances, snapshots), describe with a name / tag filter and --query, create-tags, create-image, stop, start, describe-regions');
 		printTable(results);
 		printTargets(results);
 		printPauses(results);
+		printRounds(results);
 		printByKind(results);
 		console.log(`  first write after loading (one create-tags, as one \`ami-school aws\` command): ${results.map(r => `${SIZE_LABEL(r.target)} ${fixed(r.firstWriteMs)} ms`).join(', ')}`);
 		const failures = results.map(r => `${SIZE_LABEL(r.target)} ${r.engine.failures}/${r.pipeline.failures}`).join(', ');
