@@ -228,21 +228,26 @@ const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.en
 
 /** Per size: the pauses inside its timed runs, and how many commands over a frame ran into one. */
 const printPauses = (results: SizeResult[]) => {
-	console.log(`  GC pauses inside the timed runs (engine + pipeline), and commands over ${FRAME_MS} ms:`);
+	console.log(`  GC pauses inside the timed runs, per path: count, median and longest (kind); commands that met a pause; p99 of those that met none:`);
+	const ms = (pause: Interval) => pause.end - pause.start;
 	for (const r of results) {
-		const inside = pauses.filter(pause => [...r.engine.windows, ...r.pipeline.windows].some(window => overlaps(pause, window)));
-		const longest = inside.reduce<Pause | undefined>((worst, pause) => (!worst || pause.end - pause.start > worst.end - worst.start ? pause : worst), undefined);
-		const total = inside.reduce((sum, pause) => sum + pause.end - pause.start, 0);
-		const slow = [...r.engine.overFrame, ...r.pipeline.overFrame];
-		const hit = slow.filter(command => inside.some(pause => overlaps(pause, command))).length;
-		const longestText = longest ? `, longest ${fixed(longest.end - longest.start)} ms (${GC_KINDS[longest.kind] ?? longest.kind})` : '';
-		const p99Clear = (stats: Stats) => {
-			const clear = stats.samples.filter(command => !inside.some(pause => overlaps(pause, command))).map(command => command.end - command.start);
-			return fixed(percentile(clear.sort((a, b) => a - b), 99));
-		};
-
-		console.log(`    ${SIZE_LABEL(r.target)}: ${inside.length} pauses, ${fixed(total)} ms in all${longestText}; ${slow.length} commands over ${FRAME_MS} ms, ${hit} of them during a pause; p99 of the commands that met no pause: engine ${p99Clear(r.engine)}, pipeline ${p99Clear(r.pipeline)}`);
+		const cells = (['engine', 'pipeline'] as const).map(way => {
+			const stats = r[way];
+			const inside = pauses.filter(pause => stats.windows.some(window => overlaps(pause, window)));
+			const longest = inside.reduce<Pause | undefined>((worst, pause) => (!worst || ms(pause) > ms(worst) ? pause : worst), undefined);
+			const met = stats.samples.filter(command => inside.some(pause => overlaps(pause, command)));
+			const clear = stats.samples.filter(command => !met.includes(command)).map(ms).sort((x, y) => x - y);
+			const pauseText = longest ? `${inside.length} pauses, median ${fixed(median(inside.map(ms)))}, longest ${fixed(ms(longest))} (${GC_KINDS[longest.kind] ?? longest.kind})` : 'no pauses';
+			return `${way} ${pauseText}; ${met.length} commands met one; p99 without them ${fixed(percentile(clear, 99))}`;
+		});
+		console.log(`    ${SIZE_LABEL(r.target)}: ${cells.join(' | ')}`);
 	}
+
+	const slow = results.map(r => {
+		const over = [...r.engine.overFrame, ...r.pipeline.overFrame];
+		return `${SIZE_LABEL(r.target)} ${over.length} (${over.filter(command => pauses.some(pause => overlaps(pause, command))).length} during a pause)`;
+	});
+	console.log(`  commands over ${FRAME_MS} ms (engine + pipeline): ${slow.join(', ')}`);
 };
 
 /** p99 of each round: a round where the machine was busy shows in the noise and in both paths at once. */
