@@ -152,15 +152,6 @@ export class Table<T> {
 		return this.collect((_key, value) => value);
 	}
 
-	/**
-	 * every entry in insertion order, to read only (never change what this returns): inside a
-	 * command that has not changed the table, the plain entries, without a draft per entry
-	 */
-	peek(): T[] {
-		if (!isDraft(this) || touchedByDraft.has(this)) return this.values();
-		return (original(this as any) as Table<T>).values();
-	}
-
 	/** every id in insertion order */
 	ids(): string[];
 	/** the ids an index files under `key`, in insertion order */
