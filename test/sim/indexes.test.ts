@@ -1,4 +1,6 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
+import {IMAGE_INDEXES} from '../../source/sim/images/filters.js';
+import {warmIndexes} from '../../source/sim/indexes.js';
 import {advanceClock} from '../../source/sim/core/engine.js';
 import {freshWorld} from '../../source/sim/core/fresh-world.js';
 import type {World} from '../../source/sim/core/types.js';
@@ -88,5 +90,19 @@ describe('indexes', () => {
 				expect(indexed).toEqual(scanned);
 			}
 		}
+	});
+
+	it('are built at first use, or all at once by warmIndexes: then a filtered describe reads no image to answer', () => {
+		const world = freshWorld();
+		const count = world.regions['us-east-1'].images.size;
+		const spy = vi.spyOn(IMAGE_INDEXES.name, 'keysOf');
+		ok(world, 'DescribeImages', {Filters: [{Name: 'name', Values: ['nothing-by-this-name']}]});
+		expect(spy.mock.calls.length).toBe(count);
+		const other = freshWorld();
+		warmIndexes(other);
+		spy.mockClear();
+		ok(other, 'DescribeImages', {Filters: [{Name: 'name', Values: ['nothing-by-this-name']}]});
+		expect(spy).not.toHaveBeenCalled();
+		spy.mockRestore();
 	});
 });

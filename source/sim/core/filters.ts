@@ -25,6 +25,7 @@ export const wildcard = (pattern: string): RegExp => {
 };
 
 const asStrings = (value: unknown): string[] => {
+	if (typeof value === 'string') return [value];
 	if (value === undefined || value === null) return [];
 	if (Array.isArray(value)) return value.flatMap(v => asStrings(v));
 	return [String(value)];

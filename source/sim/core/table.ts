@@ -41,7 +41,13 @@ const hash = (id: string): number => {
 /** What an index files each entry under (several keys, or none). */
 export type Index<T> = {name: string; keysOf: (item: T) => readonly string[]};
 
-type IndexData = {byKey: Map<string, Set<number>>; keysOf: Map<number, readonly string[]>};
+/** An index: for each key, the sequence number of its one entry, or a set of several; for each entry, its keys. */
+type IndexData = {byKey: Map<string, number | Set<number>>; keysOf: Map<number, readonly string[]>};
+
+const filedUnder = (data: IndexData, key: string): Iterable<number> => {
+	const found = data.byKey.get(key);
+	return found === undefined ? [] : typeof found === 'number' ? [found] : found;
+};
 type IndexState<T> = {at: Table<T> | undefined; indexes: Map<string, {index: Index<T>; data: IndexData}>};
 
 const INDEX_STATE = Symbol('table index state');
@@ -116,18 +122,14 @@ export class Table<T> {
 	add(id: string, value: T): void {
 		const s = this.next++;
 		const h = hash(id);
-		this.slots[h & MASK] ??= [];
-		const top = this.slots[h & MASK]!;
-		top[(h >>> BITS) & MASK] ??= {};
-		top[(h >>> BITS) & MASK]![id] = s;
-		for (const rows of [this.vals, this.keys] as Array<Rows<unknown>>) {
-			rows[s >>> (2 * BITS)] ??= [];
-			const mid = rows[s >>> (2 * BITS)]!;
-			mid[(s >>> BITS) & MASK] ??= [];
-		}
-
-		this.keys[s >>> (2 * BITS)]![(s >>> BITS) & MASK]![s & MASK] = id;
-		this.vals[s >>> (2 * BITS)]![(s >>> BITS) & MASK]![s & MASK] = value;
+		const top = (this.slots[h & MASK] ??= []);
+		// a bucket without a prototype starts as a dictionary: ids as keys make no hidden classes
+		const bucket = (top[(h >>> BITS) & MASK] ??= Object.create(null) as Record<string, number>);
+		bucket[id] = s;
+		const a = s >>> (2 * BITS);
+		const b = (s >>> BITS) & MASK;
+		((this.keys[a] ??= [])[b] ??= [])[s & MASK] = id;
+		((this.vals[a] ??= [])[b] ??= [])[s & MASK] = value;
 		this.size++;
 		this.touch(s);
 	}
@@ -148,15 +150,6 @@ export class Table<T> {
 	values(): T[] {
 		this.touch(true);
 		return this.collect((_key, value) => value);
-	}
-
-	/**
-	 * every entry in insertion order, to read only (never change what this returns): inside a
-	 * command that has not changed the table, the plain entries, without a draft per entry
-	 */
-	peek(): T[] {
-		if (!isDraft(this) || touchedByDraft.has(this)) return this.values();
-		return (original(this as any) as Table<T>).values();
 	}
 
 	/** every id in insertion order */
@@ -207,7 +200,7 @@ export class Table<T> {
 	/** (internal) */
 	lookup(index: Index<T>, ...keys: string[]): string[] {
 		const wanted = (value: T) => index.keysOf(value).some(key => keys.includes(key));
-		const filed = (data: IndexData) => new Set(keys.flatMap(key => [...(data.byKey.get(key) ?? [])]));
+		const filed = (data: IndexData) => new Set(keys.flatMap(key => [...filedUnder(data, key)]));
 		if (!isDraft(this)) return seqsToIds(this, filed(indexData(this, index)));
 		const touched = touchedByDraft.get(this);
 		if (touched === true) return this.collect((id, value) => (wanted(value) ? id : undefined)).filter(id => id !== undefined);
@@ -238,7 +231,12 @@ const stateOf = <T>(table: Table<T>): IndexState<T> => {
 
 const file = (data: IndexData, s: number, keys: readonly string[] | undefined) => {
 	const old = data.keysOf.get(s);
-	for (const key of old ?? []) data.byKey.get(key)?.delete(s);
+	for (const key of old ?? []) {
+		const found = data.byKey.get(key);
+		if (found === s) data.byKey.delete(key);
+		else if (typeof found === 'object') found.delete(s);
+	}
+
 	if (!keys || keys.length === 0) {
 		data.keysOf.delete(s);
 		return;
@@ -246,9 +244,11 @@ const file = (data: IndexData, s: number, keys: readonly string[] | undefined) =
 
 	data.keysOf.set(s, keys);
 	for (const key of keys) {
-		let set = data.byKey.get(key);
-		if (!set) data.byKey.set(key, (set = new Set()));
-		set.add(s);
+		const found = data.byKey.get(key);
+		if (found === undefined) data.byKey.set(key, s);
+		else if (typeof found === 'number') {
+			if (found !== s) data.byKey.set(key, new Set([found, s]));
+		} else found.add(s);
 	}
 };
 

@@ -3,7 +3,6 @@ import {IMAGE_INDEXES} from './filters.js';
 import {fail} from '../core/errors.js';
 import {isWellFormedId} from '../core/ids.js';
 import type {Image, RegionState} from '../core/types.js';
-import {readValues} from '../core/read-values.js';
 import {missing} from '../core/resource-params.js';
 
 // Rules shared by the image operations: AMI names, ids, launch

@@ -108,7 +108,8 @@ export const describeInstances = (ctx: OpContext, params: Params): Record<string
 		maxResults = Math.min(maxResults, 1000);
 	}
 
-	const test = compileFilters(params.Filters, accessors(region, regionName, world.account));
+	// the accessors (sixty closures) are made only for a describe that has filters
+	const test = params.Filters === undefined ? () => true : compileFilters(params.Filters, accessors(region, regionName, world.account));
 	const candidates = ids.length > 0 ? findInstances(world, region, ids) : (narrowByFilters(region.instances, params.Filters, INSTANCE_INDEXES) ?? region.instances.values()).filter(i => isInstanceVisible(i, world.clock));
 	const matching = candidates.filter(i => test(i));
 	const offset = params.NextToken === undefined || params.NextToken === '' ? 0 : decodeToken(String(params.NextToken));
