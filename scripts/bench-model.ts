@@ -1,9 +1,8 @@
 // `npm run bench` (or `node --import tsx scripts/bench.ts model`): the model at three world sizes.
 // Each world (about 1,000, 10,000 and 100,000 resources) is written as a sandbox file and loaded
 // with loadSandboxFile, as the game loads one (bench-world.ts). On each, the same mix of commands
-// runs two ways from the loaded world: the engine alone (beginCommand + execute of the parsed
-// request) and the whole `aws` pipeline (runAws: parse + model + format), in rounds that
-// alternate the two. Then the cost of loading and saving the largest sandbox file. Sizes run one
+// runs two ways, each on a world of its own loaded from the file: the engine alone (beginCommand +
+// execute of the parsed request) and the whole `aws` pipeline (runAws: parse + model + format). Then the cost of loading and saving the largest sandbox file. Sizes run one
 // after the other, never interleaved, with a full garbage collection before each (never inside
 // the timed runs, whose own pauses are reported).
 import {spawnSync} from 'node:child_process';
@@ -22,7 +21,7 @@ import {shellGuest} from '../source/shell/guest/boot.js';
 import {BENCH_REGION, benchWorld, leftOutBytes, makeTemplate, type BenchWorld, type Template} from './bench-world.js';
 
 const SIZES = [1_000, 10_000, 100_000];
-/** commands timed per size and path, after WARM_UP untimed ones, in ROUNDS that alternate engine and pipeline (so both meet the same moments of a shared machine) */
+/** commands timed per size and path, after WARM_UP untimed ones, in ROUNDS each preceded by the noise control */
 const COMMANDS = 5_000;
 const ROUNDS = 5;
 const WARM_UP = 300;
@@ -126,7 +125,7 @@ const runMix = (start: World, built: Written, way: 'engine' | 'pipeline', from: 
 type Interval = {start: number; end: number};
 const FRAME_MS = 16;
 
-type Stats = {p50: number; p99: number; max: number; n: number; samples: Interval[]; stoppedEarly: boolean; failures: number; byKind: Array<{p50: number; p99: number}>; windows: Interval[]; overFrame: Interval[]};
+type Stats = {p50: number; p99: number; max: number; n: number; samples: Interval[]; stoppedEarly: boolean; failures: number; byKind: Array<{p50: number; p99: number}>; windows: Interval[]; overFrame: Array<Interval & {kind: number}>};
 /** The runs of one path (its rounds) as one set of samples. */
 const statsOf = (runs: Run[], expected = 0): Stats => {
 	const run = {samples: runs.flatMap(r => r.samples), starts: runs.flatMap(r => r.starts), kinds: runs.flatMap(r => r.kinds), failures: runs.reduce((n, r) => n + r.failures, 0)};
@@ -137,7 +136,7 @@ const statsOf = (runs: Run[], expected = 0): Stats => {
 
 	const byKind = KIND_LABELS.map((_, kind) => summary(run.samples.filter((_, i) => run.kinds[i] === kind)));
 	const windows = runs.filter(r => r.samples.length > 0).map(r => ({start: r.starts[0], end: r.starts.at(-1)! + r.samples.at(-1)!}));
-	const overFrame = run.samples.flatMap((ms, i) => (ms > FRAME_MS ? [{start: run.starts[i], end: run.starts[i] + ms}] : []));
+	const overFrame = run.samples.flatMap((ms, i) => (ms > FRAME_MS ? [{start: run.starts[i], end: run.starts[i] + ms, kind: run.kinds[i]}] : []));
 	const samples = run.samples.map((ms, i) => ({start: run.starts[i], end: run.starts[i] + ms}));
 	return {...summary(run.samples), n: run.samples.length, samples, stoppedEarly: run.samples.length < expected, failures: run.failures, byKind, windows, overFrame};
 };
@@ -173,7 +172,17 @@ const controlRun = (count: number): Run => {
 	return {samples, starts, kinds: [], failures: 0, world: undefined as unknown as World};
 };
 
-type SizeResult = {target: number; built: Written; bytes: number; loadMs: number; heapBytes: number; firstWriteMs: number; control: Stats; engine: Stats; pipeline: Stats; rounds: {engine: number[]; pipeline: number[]; control: number[]}};
+type SizeResult = {target: number; built: Written; bytes: number; loadMs: number; heapBytes: number; firstMs: number[]; control: Stats; engine: Stats; pipeline: Stats; rounds: {engine: number[]; pipeline: number[]; control: number[]}};
+
+/**
+ * The first commands on a freshly loaded world, through the whole pipeline: what one
+ * `ami-school aws` process pays beyond loading (an index is built when first asked for).
+ */
+const FIRST_COMMANDS: Array<[string, (built: Written) => string[]]> = [
+	['create-tags', built => ['ec2', 'create-tags', '--resources', built.instanceIds[0], '--tags', 'Key=First,Value=write']],
+	['describe-instances --filters tag:Name', () => ['ec2', 'describe-instances', '--filters', 'Name=tag:Name,Values=pc-7']],
+	['describe-images --filters name', () => ['ec2', 'describe-images', '--owners', 'self', '--filters', 'Name=name,Values=image-7']],
+];
 
 const benchSize = (template: Template, target: number, dir: string): SizeResult => {
 	const file = path.join(dir, `world-${target}.json`);
@@ -181,38 +190,43 @@ const benchSize = (template: Template, target: number, dir: string): SizeResult 
 	const bytes = fs.statSync(file).size;
 	if (bytes > SANDBOX_MAX_BYTES) throw new Error(`the ${target.toLocaleString('en')}-resource sandbox file is ${MiB(bytes)}, over SANDBOX_MAX_BYTES (${MiB(SANDBOX_MAX_BYTES)})`);
 	collectGarbage();
-	const [loaded, loadMs] = timed(() => loadSandboxFile(file));
-	const start = loaded.world;
+	const [, loadMs] = timed(() => loadSandboxFile(file));
 	collectGarbage();
-	const heapBytes = process.memoryUsage().heapUsed; // the loaded world and little else
-	// the first write after loading, alone: what one `ami-school aws` command pays on this world
-	const [, firstWriteMs] = timed(() => runAws(start, ['ec2', 'create-tags', '--resources', built.instanceIds[0], '--tags', 'Key=First,Value=write'], env));
-	runMix(start, built, 'engine', 0, WARM_UP);
-	runMix(start, built, 'pipeline', 0, WARM_UP);
-	collectGarbage();
-	// rounds: control, engine, pipeline, control, engine, pipeline...; each path goes on from where its last round left its world
-	const ways = ['engine', 'pipeline'] as const;
+	const heapBytes = process.memoryUsage().heapUsed; // the loaded world was let go: measured again below
+	const firstMs = FIRST_COMMANDS.map(([, args]) => {
+		const fresh = loadSandboxFile(file).world;
+		return timed(() => runAws(fresh, args(built), env))[1];
+	});
+
+	// Each path runs on its own loaded world, one version after another as in a game (a table's
+	// indexes follow the version last asked about, so two paths sharing one world would make them
+	// jump between versions), in rounds each preceded by the noise control.
 	const runs = {engine: [] as Run[], pipeline: [] as Run[], control: [] as Run[]};
-	const worlds = {engine: start, pipeline: start};
-	const spent = {engine: 0, pipeline: 0};
+	let heapWithWorld = 0;
 	const perRound = COMMANDS / ROUNDS;
-	for (let round = 0; round < ROUNDS; round++) {
-		runs.control.push(controlRun(perRound)); // as many as a round of commands, so it meets as much of the machine
-		for (const way of ways) {
-			if (spent[way] >= BUDGET_MS) continue;
+	for (const way of ['engine', 'pipeline'] as const) {
+		collectGarbage();
+		let world = loadSandboxFile(file).world;
+		collectGarbage();
+		heapWithWorld = Math.max(heapWithWorld, process.memoryUsage().heapUsed - heapBytes);
+		world = runMix(world, built, way, 0, WARM_UP).world;
+		collectGarbage();
+		let spent = 0;
+		for (let round = 0; round < ROUNDS && spent < BUDGET_MS; round++) {
+			runs.control.push(controlRun(perRound)); // as many as a round of commands, so it meets as much of the machine
 			const from = WARM_UP + round * perRound;
-			const [run, ms] = timed(() => runMix(worlds[way], built, way, from, from + perRound, BUDGET_MS - spent[way]));
-			spent[way] += ms;
+			const [run, ms] = timed(() => runMix(world, built, way, from, from + perRound, BUDGET_MS - spent));
+			spent += ms;
 			runs[way].push(run);
-			worlds[way] = run.world;
+			world = run.world;
 		}
 	}
 
 	const [control, engine, pipeline] = [statsOf(runs.control), statsOf(runs.engine, COMMANDS), statsOf(runs.pipeline, COMMANDS)];
-	const p99s = (list: Run[]) => list.filter(run => run.samples.length > 0).map(run => statsOf([run]).p99);
+	const p99s = (list: Run[]) => list.map(run => statsOf([run]).p99);
 	const rounds = {engine: p99s(runs.engine), pipeline: p99s(runs.pipeline), control: p99s(runs.control)};
 	fs.rmSync(file, {force: true});
-	return {target, built, bytes, loadMs, heapBytes, firstWriteMs, control, engine, pipeline, rounds};
+	return {target, built, bytes, loadMs, heapBytes: heapWithWorld, firstMs, control, engine, pipeline, rounds};
 };
 
 const SIZE_LABEL = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
@@ -243,16 +257,17 @@ const printPauses = (results: SizeResult[]) => {
 		console.log(`    ${SIZE_LABEL(r.target)}: ${cells.join(' | ')}`);
 	}
 
-	const slow = results.map(r => {
-		const over = [...r.engine.overFrame, ...r.pipeline.overFrame];
-		return `${SIZE_LABEL(r.target)} ${over.length} (${over.filter(command => pauses.some(pause => overlaps(pause, command))).length} during a pause)`;
-	});
-	console.log(`  commands over ${FRAME_MS} ms (engine + pipeline): ${slow.join(', ')}`);
+	console.log(`  commands over ${FRAME_MS} ms (ms, path, command; * during a GC pause):`);
+	for (const r of results) {
+		const over = (['engine', 'pipeline'] as const).flatMap(way => r[way].overFrame.map(command => ({...command, way})));
+		const shown = over.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 6).map(command => `${fixed(command.end - command.start)} ${command.way} ${KIND_LABELS[command.kind]}${pauses.some(pause => overlaps(pause, command)) ? '*' : ''}`);
+		console.log(`    ${SIZE_LABEL(r.target)}: ${over.length === 0 ? 'none' : `${over.length}${over.length > shown.length ? `, the slowest ${shown.length}` : ''}: ${shown.join(', ')}`}`);
+	}
 };
 
 /** p99 of each round: a round where the machine was busy shows in the noise and in both paths at once. */
 const printRounds = (results: SizeResult[]) => {
-	console.log('  p99 of each round (engine; pipeline; noise):');
+	console.log('  p99 of each round (engine; pipeline; noise before each round, engine rounds first):');
 	for (const r of results) console.log(`    ${SIZE_LABEL(r.target)}: ${r.rounds.engine.map(fixed).join(' ')}; ${r.rounds.pipeline.map(fixed).join(' ')}; ${r.rounds.control.map(fixed).join(' ')}`);
 };
 
@@ -270,7 +285,7 @@ const printTable = (results: SizeResult[]) => {
 		...results.map(r => [SIZE_LABEL(r.target), r.built.resources.toLocaleString('en'), (r.bytes / 1024 / 1024).toFixed(1), fixed(r.loadMs), (r.heapBytes / 1024 / 1024).toFixed(0), '|', ...stats(r.engine), '|', ...stats(r.pipeline), '|', ran(r), '|', fixed(r.control.p50), fixed(r.control.p99)]),
 	]);
 	if (results.some(r => r.engine.stoppedEarly || r.pipeline.stoppedEarly)) console.log(`  * engine/pipeline commands timed: a path stops after ${BUDGET_MS / 1000} s of timed runs at one size`);
-	console.log('  heap: V8 heap in use with the loaded world, after a full garbage collection');
+	console.log('  heap: what a loaded world adds to the V8 heap in use (after full garbage collections)');
 	console.log(`  noise: a fixed ${CONTROL_MS} ms computation that allocates nothing, timed the same way before each round: its p99 above its p50 is what the machine adds (waiting for a core)`);
 };
 
@@ -360,14 +375,15 @@ export const modelBench = async () => {
 		}
 
 		await new Promise(resolve => setTimeout(resolve, 10)); // the GC observer hears of the pauses
-		console.log(`Model: the same ${COMMANDS.toLocaleString('en')} mixed commands (after ${WARM_UP} to warm up; ${ROUNDS} rounds alternating engine and pipeline) on worlds loaded from sandbox files; engine = beginCommand + execute, pipeline = runAws (parse + model + format); times in ms`);
+		console.log(`Model: the same ${COMMANDS.toLocaleString('en')} mixed commands (after ${WARM_UP} to warm up; in ${ROUNDS} rounds, each after a noise control) on worlds loaded from sandbox files; engine = beginCommand + execute, pipeline = runAws (parse + model + format); times in ms`);
 		console.log('  mix: describe by id (images, instances, snapshots), describe with a name / tag filter and --query, create-tags, create-image, stop, start, describe-regions');
 		printTable(results);
 		printTargets(results);
 		printPauses(results);
 		printRounds(results);
 		printByKind(results);
-		console.log(`  first write after loading (one create-tags, as one \`ami-school aws\` command): ${results.map(r => `${SIZE_LABEL(r.target)} ${fixed(r.firstWriteMs)} ms`).join(', ')}`);
+		console.log('  first command on a freshly loaded world (as in one `ami-school aws` process, after loading), ms:');
+		for (const [index, [label]] of FIRST_COMMANDS.entries()) console.log(`    ${label}: ${results.map(r => `${SIZE_LABEL(r.target)} ${fixed(r.firstMs[index])}`).join(', ')}`);
 		const failures = results.map(r => `${SIZE_LABEL(r.target)} ${r.engine.failures}/${r.pipeline.failures}`).join(', ');
 		console.log(`  commands answered with an error (engine/pipeline): ${failures}`);
 		collectGarbage();
