@@ -368,13 +368,16 @@ const parseOperationArgs = (args: string[], cliName: string, inputShape: string 
 	return {params: final, ...(pagination ? {pagination} : {}), ...(skeletonKind === 'output' ? {stub: true as const} : {})};
 };
 
+/** EC2's operations and `wait` (made once: a copy of 750 names per command was most of what parsing allocated) */
+let ec2Choices: string[] | undefined;
+
 const parseService = (serviceName: string, args: string[], env: ParseEnv, globals: Globals): ParseResult => {
 	const operations = cliOperationNames(serviceName);
 	if (args.length === 1 && args[0] === 'help') {
 		return {kind: 'help', stdout: serviceHelp(serviceName)};
 	}
 
-	const withWait = serviceName === 'ec2' ? [...operations, 'wait'] : operations;
+	const withWait = serviceName === 'ec2' ? (ec2Choices ??= [...operations, 'wait']) : operations;
 	const service = parseKnownArgs(args, {options: [], positionals: [{name: 'operation', choices: withWait}]});
 	const operationName = service.positionals[0];
 	const rest = service.extras;

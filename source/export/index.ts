@@ -19,7 +19,7 @@ export type ExportedScripts = {session: string; cleanup: string; ledger: string;
 /** session.sh and cleanup.sh for a played session (pure: the session is replayed in a fresh sandbox). */
 export const exportSession = (input: ExportInput): ExportedScripts => {
 	const body = new SessionWriter(input).run();
-	const types = Object.values(body.end.regions).flatMap(state => Object.values(state.instances).map(i => i.InstanceType));
+	const types = Object.values(body.end.regions).flatMap(state => state.instances.values().map(i => i.InstanceType));
 	return {
 		session: sessionScript(input.title, input.region, body),
 		cleanup: cleanupScript(input.title, types),

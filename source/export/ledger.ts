@@ -26,14 +26,14 @@ export const estimate = (start: World, world: World): CostEstimate => {
 	let storage = 0;
 	for (const [region, state] of Object.entries(world.regions)) {
 		const before = start.regions[region];
-		for (const instance of Object.values(state.instances)) {
-			if (before?.instances[instance.InstanceId]) continue;
+		for (const instance of state.instances.values()) {
+			if (before?.instances.get(instance.InstanceId)) continue;
 			instances += instanceHourly(instance.InstanceType);
 			if (instance.PublicIpAddress) addresses++;
 		}
 
-		for (const volume of Object.values(state.volumes)) if (!before?.volumes[volume.VolumeId]) storage += (volume.Size * (VOLUME_GB_MONTH[volume.VolumeType] ?? 0.08)) / HOURS_PER_MONTH;
-		for (const snapshot of Object.values(state.snapshots)) if (!before?.snapshots[snapshot.SnapshotId] && snapshot.OwnerId === world.account) storage += (snapshot.VolumeSize * SNAPSHOT_GB_MONTH) / HOURS_PER_MONTH;
+		for (const volume of state.volumes.values()) if (!before?.volumes.get(volume.VolumeId)) storage += (volume.Size * (VOLUME_GB_MONTH[volume.VolumeType] ?? 0.08)) / HOURS_PER_MONTH;
+		for (const snapshot of state.snapshots.values()) if (!before?.snapshots.get(snapshot.SnapshotId) && snapshot.OwnerId === world.account) storage += (snapshot.VolumeSize * SNAPSHOT_GB_MONTH) / HOURS_PER_MONTH;
 	}
 
 	const publicIpv4 = addresses * PUBLIC_IPV4_HOURLY;

@@ -51,12 +51,12 @@ const liveImage = (image: Image | undefined): boolean => image !== undefined && 
 const resourcesOf = (world: World): Made[] => {
 	const out: Made[] = [];
 	for (const [region, state] of regionsOf(world)) {
-		for (const image of Object.values(state.images)) if (liveImage(image) && image.OwnerId === world.account) out.push({kind: 'image', region, id: image.ImageId});
-		for (const instance of Object.values(state.instances)) out.push({kind: 'instance', region, id: instance.InstanceId});
-		for (const snapshot of Object.values(state.snapshots)) if (snapshot.OwnerId === world.account) out.push({kind: 'snapshot', region, id: snapshot.SnapshotId});
-		for (const volume of Object.values(state.volumes)) out.push({kind: 'volume', region, id: volume.VolumeId});
-		for (const group of Object.values(state.securityGroups)) if (group.GroupName !== 'default') out.push({kind: 'security-group', region, id: group.GroupId});
-		for (const pair of Object.values(state.keyPairs)) out.push({kind: 'key-pair', region, id: pair.KeyName});
+		for (const image of state.images.values()) if (liveImage(image) && image.OwnerId === world.account) out.push({kind: 'image', region, id: image.ImageId});
+		for (const instance of state.instances.values()) out.push({kind: 'instance', region, id: instance.InstanceId});
+		for (const snapshot of state.snapshots.values()) if (snapshot.OwnerId === world.account) out.push({kind: 'snapshot', region, id: snapshot.SnapshotId});
+		for (const volume of state.volumes.values()) out.push({kind: 'volume', region, id: volume.VolumeId});
+		for (const group of state.securityGroups.values()) if (group.GroupName !== 'default') out.push({kind: 'security-group', region, id: group.GroupId});
+		for (const pair of state.keyPairs.values()) out.push({kind: 'key-pair', region, id: pair.KeyName});
 	}
 
 	return out;
@@ -113,7 +113,7 @@ const leftOut = (line: string): string | undefined => {
 /** Images of the sandbox's own invention (a marketplace product, a name with no build stamp to look for): not on AWS. */
 const sandboxOnly = (world: World): string[] =>
 	Object.values(world.regions).flatMap(state =>
-		Object.values(state.images)
+		state.images.values()
 			.filter(image => image.OwnerId !== world.account && (!image.ImageOwnerAlias || image.ImageOwnerAlias === 'aws-marketplace' || familyPattern(image.Name) === undefined))
 			.map(image => image.ImageId),
 	);
@@ -198,10 +198,10 @@ export class SessionWriter {
 		if (known) return known;
 		for (const [region, state] of regionsOf(world)) {
 			const r = this.regionWord(region);
-			const image = state.images[token];
+			const image = state.images.get(token);
 			if (image) return this.needPublicImage(region, image);
-			if (state.instances[token]) return undefined; // made in the session: captured when made
-			const volume = state.volumes[token];
+			if (state.instances.get(token)) return undefined; // made in the session: captured when made
+			const volume = state.volumes.get(token);
 			if (volume?.Attachment) {
 				const owner = this.need(volume.Attachment.InstanceId, world);
 				if (!owner) return undefined;
@@ -209,8 +209,8 @@ export class SessionWriter {
 				return this.capture('VOLUME', token, ['aws', 'ec2', 'describe-instances', '--region', r, '--instance-ids', {raw: shVar(owner)}, '--query', query, '--output', 'text']);
 			}
 
-			if (state.snapshots[token]) return this.needImageSnapshot(world, region, token);
-			const group = state.securityGroups[token];
+			if (state.snapshots.get(token)) return this.needImageSnapshot(world, region, token);
+			const group = state.securityGroups.get(token);
 			if (group?.GroupName === 'default') {
 				const vpc = this.needDefaultVpc(region, state.defaultVpcId);
 				return this.capture('SG', token, ['aws', 'ec2', 'describe-security-groups', '--region', r, '--filters', 'Name=group-name,Values=default', concat('Name=vpc-id,Values=', {variable: vpc}), '--query', 'SecurityGroups[0].GroupId', '--output', 'text']);
@@ -223,7 +223,7 @@ export class SessionWriter {
 				return this.capture('SUBNET', token, ['aws', 'ec2', 'describe-subnets', '--region', r, '--filters', 'Name=default-for-az,Values=true', zone, '--query', 'Subnets[0].SubnetId', '--output', 'text']);
 			}
 
-			for (const candidate of Object.values(state.instances)) {
+			for (const candidate of state.instances.values()) {
 				const field = candidate.PublicIpAddress === token ? 'PublicIpAddress' : publicDns(candidate.PublicIpAddress, region) === token ? 'PublicDnsName' : undefined;
 				if (!field) continue;
 				const owner = this.need(candidate.InstanceId, world);
@@ -270,7 +270,7 @@ export class SessionWriter {
 
 	/** A snapshot behind one of the session's images, found through the image's block device mapping. */
 	private needImageSnapshot(world: World, region: string, snapshotId: string): string | undefined {
-		for (const image of Object.values(world.regions[region]?.images ?? {})) {
+		for (const image of world.regions[region]?.images.values() ?? []) {
 			const mapping = image.BlockDeviceMappings.find(m => m.Ebs?.SnapshotId === snapshotId);
 			if (!mapping || !liveImage(image)) continue;
 			const owner = this.vars.get(image.ImageId);
@@ -337,8 +337,8 @@ export class SessionWriter {
 		// snapshots and volumes the line made on their own (create-snapshot, create-volume)
 		for (const m of made.filter(m => m.kind === 'snapshot' || m.kind === 'volume')) {
 			const state = after.world.regions[m.region];
-			if (m.kind === 'snapshot' && Object.values(state.images).some(image => image.BlockDeviceMappings.some(b => b.Ebs?.SnapshotId === m.id))) continue; // found through its image
-			if (m.kind === 'volume' && state.volumes[m.id]?.Attachment) continue; // an instance's: goes with it (and carries the run's tag)
+			if (m.kind === 'snapshot' && state.images.values().some(image => image.BlockDeviceMappings.some(b => b.Ebs?.SnapshotId === m.id))) continue; // found through its image
+			if (m.kind === 'volume' && state.volumes.get(m.id)?.Attachment) continue; // an instance's: goes with it (and carries the run's tag)
 			const r = this.regionWord(m.region);
 			const name =
 				m.kind === 'snapshot'
@@ -354,13 +354,13 @@ export class SessionWriter {
 	private captureInstances(made: Made[], byVar: Map<string, string>, after: Session, step: number, tagLater: (kind: string, region: string, variable: string) => void) {
 		const reservations = new Map<string, Made[]>();
 		for (const m of made.filter(m => m.kind === 'instance')) {
-			const instance = after.world.regions[m.region].instances[m.id];
+			const instance = after.world.regions[m.region].instances.get(m.id)!;
 			reservations.set(instance.ReservationId, [...(reservations.get(instance.ReservationId) ?? []), m]);
 		}
 
 		for (const [reservation, members] of reservations) {
 			const region = members[0].region;
-			const instances = members.map(m => after.world.regions[region].instances[m.id]).sort((a, b) => a.AmiLaunchIndex - b.AmiLaunchIndex);
+			const instances = members.map(m => after.world.regions[region].instances.get(m.id)!).sort((a, b) => a.AmiLaunchIndex - b.AmiLaunchIndex);
 			const names = instances.map(() => this.newVar('INSTANCE'));
 			const mine = instances.map(i => byVar.get(i.InstanceId));
 			if (mine.every(Boolean)) {
@@ -384,11 +384,11 @@ export class SessionWriter {
 	/** Before a line deregisters one of the session's images: keep its snapshots' IDs (cleanup needs them). */
 	private keepSnapshotsOf(before: World, after: World) {
 		for (const [region, state] of regionsOf(before)) {
-			for (const image of Object.values(state.images)) {
-				if (!liveImage(image) || liveImage(after.regions[region]?.images[image.ImageId]) || !this.vars.has(image.ImageId)) continue;
+			for (const image of state.images.values()) {
+				if (!liveImage(image) || liveImage(after.regions[region]?.images.get(image.ImageId)) || !this.vars.has(image.ImageId)) continue;
 				for (const mapping of image.BlockDeviceMappings) {
 					const id = mapping.Ebs?.SnapshotId;
-					if (id && !this.vars.has(id) && after.regions[region]?.snapshots[id]) this.needImageSnapshot(before, region, id);
+					if (id && !this.vars.has(id) && after.regions[region]?.snapshots.get(id)) this.needImageSnapshot(before, region, id);
 				}
 			}
 		}

@@ -99,22 +99,22 @@ export const madeNames = (start: World, world: World): Set<string> => {
 	const nameTag = (tags: Array<{Key: string; Value: string}> | undefined) => tags?.find(t => t.Key === 'Name')?.Value;
 	for (const [region, state] of Object.entries(world.regions)) {
 		const before = start.regions[region];
-		for (const pair of Object.values(state.keyPairs)) if (!before?.keyPairs[pair.KeyPairId]) add(pair.KeyName);
-		for (const group of Object.values(state.securityGroups)) {
-			if (group.GroupName === 'default' || before?.securityGroups[group.GroupId]) continue;
+		for (const pair of state.keyPairs.values()) if (!before?.keyPairs.get(pair.KeyPairId)) add(pair.KeyName);
+		for (const group of state.securityGroups.values()) {
+			if (group.GroupName === 'default' || before?.securityGroups.get(group.GroupId)) continue;
 			add(group.GroupName);
 			add(nameTag(group.Tags));
 		}
 
-		for (const image of Object.values(state.images)) {
-			if (before?.images[image.ImageId] || image.OwnerId !== world.account) continue;
+		for (const image of state.images.values()) {
+			if (before?.images.get(image.ImageId) || image.OwnerId !== world.account) continue;
 			add(image.Name);
 			add(nameTag(image.Tags));
 		}
 
-		for (const instance of Object.values(state.instances)) if (!before?.instances[instance.InstanceId]) add(nameTag(instance.Tags));
-		for (const snapshot of Object.values(state.snapshots)) if (!before?.snapshots[snapshot.SnapshotId]) add(nameTag(snapshot.Tags));
-		for (const volume of Object.values(state.volumes)) if (!before?.volumes[volume.VolumeId]) add(nameTag(volume.Tags));
+		for (const instance of state.instances.values()) if (!before?.instances.get(instance.InstanceId)) add(nameTag(instance.Tags));
+		for (const snapshot of state.snapshots.values()) if (!before?.snapshots.get(snapshot.SnapshotId)) add(nameTag(snapshot.Tags));
+		for (const volume of state.volumes.values()) if (!before?.volumes.get(volume.VolumeId)) add(nameTag(volume.Tags));
 	}
 
 	return names;

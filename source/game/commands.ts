@@ -82,7 +82,7 @@ export const formatCost = (meter: {total: number; hourly: number}): string => `$
 /** Instances still `pending`: not billed until they run, but the player should see them on the bill. */
 const pendingInstances = (world: World): Array<{resourceId: string; region: string}> =>
 	Object.entries(world.regions).flatMap(([region, state]) =>
-		Object.values(state.instances)
+		state.instances.values()
 			.filter(i => i.State === 'pending' && i.billing.since === undefined)
 			.map(i => ({resourceId: i.InstanceId, region})),
 	);
@@ -107,7 +107,7 @@ const ec2Bill = (world: World): string => {
  */
 const bundleNotes = (world: World): string[] =>
 	Object.entries(world.regions).flatMap(([region, state]) =>
-		Object.values(state.images)
+		state.images.values()
 			.filter(image => image.OwnerId === world.account && image.RootDeviceType === 'instance-store' && image.ManifestLocation)
 			.flatMap(image => [`  ◇ S3 bundle ${image.ImageId} ${region}  s3://${image.ManifestLocation}`, '      stored and billed by S3 every month, outside this meter, until you delete it there (deregister-image leaves it)']),
 	);

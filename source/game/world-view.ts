@@ -35,12 +35,12 @@ export const worldRows = (world: World): WorldRow[] => {
 	const rows: WorldRow[] = [];
 	for (const [region, r] of Object.entries(world.regions).sort(([a], [b]) => a.localeCompare(b))) {
 		const add = (kind: WorldKind, id: string, state: string | undefined, name: string | undefined) => rows.push({kind, id, region, state, name});
-		for (const i of Object.values(r.instances)) add('instance', i.InstanceId, i.State, nameOf(i.Tags));
-		for (const i of Object.values(r.images)) if (i.OwnerId === world.account) add('image', i.ImageId, i.State, nameOf(i.Tags) ?? i.Name);
-		for (const s of Object.values(r.snapshots)) if (s.OwnerId === world.account) add('snapshot', s.SnapshotId, s.State, nameOf(s.Tags));
-		for (const v of Object.values(r.volumes)) add('volume', v.VolumeId, v.State, nameOf(v.Tags));
-		for (const k of Object.values(r.keyPairs)) add('key-pair', k.KeyPairId, undefined, k.KeyName);
-		for (const g of Object.values(r.securityGroups)) if (g.GroupName !== 'default') add('security-group', g.GroupId, undefined, g.GroupName);
+		for (const i of r.instances.values()) add('instance', i.InstanceId, i.State, nameOf(i.Tags));
+		for (const i of r.images.values()) if (i.OwnerId === world.account) add('image', i.ImageId, i.State, nameOf(i.Tags) ?? i.Name);
+		for (const s of r.snapshots.values()) if (s.OwnerId === world.account) add('snapshot', s.SnapshotId, s.State, nameOf(s.Tags));
+		for (const v of r.volumes.values()) add('volume', v.VolumeId, v.State, nameOf(v.Tags));
+		for (const k of r.keyPairs.values()) add('key-pair', k.KeyPairId, undefined, k.KeyName);
+		for (const g of r.securityGroups.values()) if (g.GroupName !== 'default') add('security-group', g.GroupId, undefined, g.GroupName);
 	}
 
 	const order = (row: WorldRow) => WORLD_KINDS.findIndex(k => k.kind === row.kind);

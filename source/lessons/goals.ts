@@ -72,7 +72,7 @@ const servesMet = ({serves}: ServesCheck, ctx: GoalContext): boolean => {
 	const state = ctx.session.world.regions[region];
 	if (!state) return false;
 	return sourceValues(serves.image, ctx).some(id => {
-		const image = state.images[id];
+		const image = state.images.get(id);
 		const disk = image ? imageDisk(state, image) : undefined;
 		if (!image || !disk) return false;
 		const answer = firstBootAnswer(disk, serves.path ?? '/', serves.port ?? 80, {architecture: image.Architecture, virtualization: image.VirtualizationType});

@@ -6,6 +6,7 @@ import Conf from 'conf';
 import {cleanLeftovers, LockError, withFileLock} from '../sandbox/lock.js';
 import {configDir, legacyProgressDir} from '../sandbox/paths.js';
 import {upgradeWorld, worldProblem} from '../sandbox/world-check.js';
+import {reviveWorld} from '../sim/core/revive.js';
 import {mergeSaved} from './model.js';
 import {chapterProgressSchema, currentPlaySchema, emptyProgress, playDataSchema, progressSchema, PROGRESS_VERSION, type Progress} from './schema.js';
 
@@ -115,7 +116,7 @@ const soundCurrent = (value: unknown): Progress['current'] => {
 	const world = upgradeWorld(parsed.data.session.world);
 	if (worldProblem(world)) return undefined;
 	if (parsed.data.data !== undefined && !playDataSchema.safeParse(parsed.data.data).success) return undefined;
-	return {...parsed.data, session: {...parsed.data.session, world: world as typeof parsed.data.session.world}};
+	return {...parsed.data, session: {...parsed.data.session, world: reviveWorld(world) as unknown as typeof parsed.data.session.world}};
 };
 
 /**

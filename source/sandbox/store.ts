@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {freshWorld} from '../sim/core/fresh-world.js';
+import {reviveWorld} from '../sim/core/revive.js';
 import type {World} from '../sim/core/types.js';
 import {LockError, temporaryName, withFileLock} from './lock.js';
 import {upgradeWorld, worldProblem} from './world-check.js';
@@ -89,7 +90,7 @@ export const loadSandboxFile = (file: string): LoadedSandbox => {
 	const world = upgradeWorld(doc.world);
 	const problem = worldProblem(world);
 	if (problem) throw new SandboxFileError(file, `it is damaged: ${problem}`);
-	return {world: world as World, digest: digestOf(bytes), revision: typeof doc.revision === 'number' ? doc.revision : 0};
+	return {world: reviveWorld(world), digest: digestOf(bytes), revision: typeof doc.revision === 'number' ? doc.revision : 0};
 };
 
 /** Reads the world; a missing file starts a fresh world. */

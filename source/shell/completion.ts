@@ -36,19 +36,19 @@ const splitLine = (line: string): {words: string[]; current: string} => {
 
 const idsOf = (region: RegionState | undefined, param: string, session: Session): string[] => {
 	if (!region) return [];
-	if (/^--(instance-ids?|source-instance-id)$/.test(param)) return Object.keys(region.instances);
+	if (/^--(instance-ids?|source-instance-id)$/.test(param)) return region.instances.ids();
 	if (/^--(image-ids?|source-image-id)$/.test(param)) {
-		const own = Object.values(region.images).filter(i => i.OwnerId === session.world.account);
-		return (own.length > 0 ? own : Object.values(region.images)).map(i => i.ImageId);
+		const own = region.images.values().filter(i => i.OwnerId === session.world.account);
+		return (own.length > 0 ? own : region.images.values()).map(i => i.ImageId);
 	}
 
-	if (/^--snapshot-ids?$/.test(param)) return Object.values(region.snapshots).filter(s => s.OwnerId === session.world.account).map(s => s.SnapshotId);
-	if (/^--volume-ids?$/.test(param)) return Object.keys(region.volumes);
-	if (/^--key-names?$/.test(param)) return Object.values(region.keyPairs).map(k => k.KeyName);
-	if (/^--key-pair-ids?$/.test(param)) return Object.values(region.keyPairs).map(k => k.KeyPairId);
-	if (/^--(group-ids?|security-group-ids)$/.test(param)) return Object.keys(region.securityGroups);
-	if (/^--(group-names?|security-groups)$/.test(param)) return Object.values(region.securityGroups).map(g => g.GroupName);
-	if (/^--resources$/.test(param)) return [...Object.keys(region.images), ...Object.keys(region.instances), ...Object.keys(region.snapshots)];
+	if (/^--snapshot-ids?$/.test(param)) return region.snapshots.values().filter(s => s.OwnerId === session.world.account).map(s => s.SnapshotId);
+	if (/^--volume-ids?$/.test(param)) return region.volumes.ids();
+	if (/^--key-names?$/.test(param)) return region.keyPairs.values().map(k => k.KeyName);
+	if (/^--key-pair-ids?$/.test(param)) return region.keyPairs.values().map(k => k.KeyPairId);
+	if (/^--(group-ids?|security-group-ids)$/.test(param)) return region.securityGroups.ids();
+	if (/^--(group-names?|security-groups)$/.test(param)) return region.securityGroups.values().map(g => g.GroupName);
+	if (/^--resources$/.test(param)) return [...region.images.ids(), ...region.instances.ids(), ...region.snapshots.ids()];
 	return [];
 };
 
@@ -94,7 +94,7 @@ const awsCandidates = (session: Session, words: string[], current: string): stri
 };
 
 const publicHosts = (session: Session): string[] =>
-	Object.values(session.world.regions).flatMap(r => Object.values(r.instances).filter(i => i.State === 'running' && i.PublicIpAddress).map(i => i.PublicIpAddress!));
+	Object.values(session.world.regions).flatMap(r => r.instances.values().filter(i => i.State === 'running' && i.PublicIpAddress).map(i => i.PublicIpAddress!));
 
 /** Words that can replace the word being typed at the end of `lineBeforeCursor`, sorted. */
 export const completionCandidates = (session: Session, lineBeforeCursor: string): string[] => {

@@ -52,7 +52,7 @@ const sameAnswer = (a: HttpAnswer, b: HttpAnswer): boolean =>
  */
 export const pageNote = (world: World, region: string, instance: Instance, path: string, port: number, answer: HttpAnswer): {open: boolean; asImage: boolean} => {
 	const state = world.regions[region];
-	const image = state?.images[instance.ImageId];
+	const image = state?.images.get(instance.ImageId);
 	const disk = state ? launchDisk(state, instance) : undefined;
 	const bootsAs = {architecture: image?.Architecture ?? instance.Architecture, virtualization: image?.VirtualizationType ?? instance.VirtualizationType ?? 'hvm'};
 	return {

@@ -13,7 +13,7 @@ export const promptFor = (session: Session): string => {
 	const remote = session.remote;
 	if (!remote) return `${LOCAL_USER}@${LOCAL_HOST}:${tildeFor(session.cwd ?? LOCAL_HOME, LOCAL_HOME)}$ `;
 	const region = session.world.regions[remote.region];
-	const instance = region?.instances[remote.instanceId];
+	const instance = region?.instances.get(remote.instanceId);
 	const host = instance ? privateDnsName(remote.region, instance.PrivateIpAddress).split('.')[0] : remote.host;
 	const disk = instance && region ? instanceDisk(region, instance) : undefined;
 	const home = remote.user === 'root' ? '/root' : `/home/${remote.user}`;

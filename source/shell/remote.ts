@@ -13,7 +13,7 @@ import {currentRun, noteReached, traceRuns} from './runs.js';
 // A running instance seen through ssh: its disk changes go into the world (immer), its curl
 // reaches the internet from its public IP, and `aws` works only with an instance profile.
 
-export const instanceOf = (state: LineState, region: string, instanceId: string): Instance | undefined => state.world.regions[region]?.instances[instanceId];
+export const instanceOf = (state: LineState, region: string, instanceId: string): Instance | undefined => state.world.regions[region]?.instances.get(instanceId);
 
 export const diskOf = (state: LineState, region: string, instanceId: string): Disk | undefined => {
 	const instance = instanceOf(state, region, instanceId);

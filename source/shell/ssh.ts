@@ -45,7 +45,7 @@ export const BAD_PERMISSIONS = (mode: number, file: string) =>
 export const publicKeyFor = (world: World, privateKey: string): string | undefined => {
 	if (!privateKey.trim()) return undefined;
 	for (const region of Object.values(world.regions)) {
-		for (const pair of Object.values(region.keyPairs)) if (sameKeyMaterial(pair.KeyMaterial, privateKey)) return pair.PublicKey.trim();
+		for (const pair of region.keyPairs.values()) if (sameKeyMaterial(pair.KeyMaterial, privateKey)) return pair.PublicKey.trim();
 	}
 
 	return undefined;

@@ -40,13 +40,13 @@ describe('snapshot-completed', () => {
 		expect(outcome.name).toBe('SnapshotCompleted');
 		expect(outcome.attempts).toBeGreaterThan(1);
 		expect(outcome.elapsed).toBe((outcome.attempts - 1) * WAITER_DELAY_MS);
-		expect(outcome.world.regions[REGION].snapshots[snapshotId].State).toBe('completed');
+		expect(outcome.world.regions[REGION].snapshots.get(snapshotId)!.State).toBe('completed');
 	});
 
 	it('fails at once on a snapshot in error state', () => {
 		const {h, snapshotId} = withSnapshot();
 		h.mutate(w => {
-			w.regions[REGION].snapshots[snapshotId].State = 'error';
+			w.regions[REGION].snapshots.get(snapshotId)!.State = 'error';
 		});
 		const outcome = wait(h, 'snapshot-completed', {SnapshotIds: [snapshotId]});
 		expect(outcome.result).toEqual({ok: false, reason: 'Waiter encountered a terminal failure state: For expression "Snapshots[].State" we matched expected path: "error" at least once'});
@@ -75,7 +75,7 @@ describe('image waiters', () => {
 		const h = harness();
 		h.mutate(w => {
 			addImageUsing(w, 'snap-0aaaaaaaaaaaaaaa1', {state: 'pending'});
-			w.regions[REGION].images[IMAGE].readyAt = w.clock + 40_000;
+			w.regions[REGION].images.get(IMAGE)!.readyAt = w.clock + 40_000;
 			schedule(w, {at: w.clock + 40_000, region: REGION, kind: 'image', id: IMAGE});
 		});
 		return h;
@@ -86,13 +86,13 @@ describe('image waiters', () => {
 		const outcome = wait(h, 'image-available', {ImageIds: [IMAGE]});
 		expect(outcome.result).toEqual({ok: true});
 		expect(outcome.attempts).toBe(4);
-		expect(outcome.world.regions[REGION].images[IMAGE].State).toBe('available');
+		expect(outcome.world.regions[REGION].images.get(IMAGE)!.State).toBe('available');
 	});
 
 	it('image-available fails on a failed image with botocore\'s wording', () => {
 		const h = pendingImage();
 		h.mutate(w => {
-			w.regions[REGION].images[IMAGE].State = 'failed';
+			w.regions[REGION].images.get(IMAGE)!.State = 'failed';
 		});
 		expect(wait(h, 'image-available', {ImageIds: [IMAGE]}).result).toEqual({
 			ok: false,

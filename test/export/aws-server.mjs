@@ -59,3 +59,16 @@ const server = net.createServer(socket => {
 server.listen(0, '127.0.0.1', () => {
 	fs.writeFileSync(process.argv[3], String(server.address().port));
 });
+
+// It lives as long as the test process that started it (argv[4]): vitest's workers end without
+// an 'exit' event, so the server watches its parent instead of waiting to be killed.
+const parent = Number(process.argv[4]);
+if (parent > 0) {
+	setInterval(() => {
+		try {
+			process.kill(parent, 0);
+		} catch {
+			process.exit(0);
+		}
+	}, 500);
+}

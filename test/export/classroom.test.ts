@@ -11,12 +11,12 @@ const owned = (world: World): Set<string> => {
 	const out = new Set<string>();
 	for (const [region, state] of Object.entries(world.regions)) {
 		const add = (kind: string, id: string) => out.add(`${region} ${kind} ${id}`);
-		for (const image of Object.values(state.images)) if (image.OwnerId === world.account && image.State !== 'deregistered') add('image', image.ImageId);
-		for (const instance of Object.values(state.instances)) if (instance.State !== 'terminated' && instance.State !== 'shutting-down') add('instance', instance.InstanceId);
-		for (const snapshot of Object.values(state.snapshots)) if (snapshot.OwnerId === world.account) add('snapshot', snapshot.SnapshotId);
-		for (const volume of Object.values(state.volumes)) if (volume.State !== 'deleted' && !volume.Attachment) add('volume', volume.VolumeId);
-		for (const group of Object.values(state.securityGroups)) if (group.GroupName !== 'default') add('security-group', group.GroupId);
-		for (const pair of Object.values(state.keyPairs)) add('key-pair', pair.KeyName);
+		for (const image of state.images.values()) if (image.OwnerId === world.account && image.State !== 'deregistered') add('image', image.ImageId);
+		for (const instance of state.instances.values()) if (instance.State !== 'terminated' && instance.State !== 'shutting-down') add('instance', instance.InstanceId);
+		for (const snapshot of state.snapshots.values()) if (snapshot.OwnerId === world.account) add('snapshot', snapshot.SnapshotId);
+		for (const volume of state.volumes.values()) if (volume.State !== 'deleted' && !volume.Attachment) add('volume', volume.VolumeId);
+		for (const group of state.securityGroups.values()) if (group.GroupName !== 'default') add('security-group', group.GroupId);
+		for (const pair of state.keyPairs.values()) add('key-pair', pair.KeyName);
 	}
 
 	return out;

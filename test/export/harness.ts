@@ -1,3 +1,4 @@
+import {loadSandbox} from '../../source/sandbox/store.js';
 import {spawn, spawnSync, type SpawnSyncReturns} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,7 +39,7 @@ let server: {port: number} | undefined;
 const awsServer = (): number => {
 	if (server) return server.port;
 	const portFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ami-aws-server-')), 'port');
-	const child = spawn(process.execPath, [path.resolve('test/export/aws-server.mjs'), path.resolve('dist/aws.cjs'), portFile], {stdio: 'ignore'});
+	const child = spawn(process.execPath, [path.resolve('test/export/aws-server.mjs'), path.resolve('dist/aws.cjs'), portFile, String(process.pid)], {stdio: 'ignore'});
 	child.unref();
 	process.on('exit', () => child.kill());
 	const wait = new Int32Array(new SharedArrayBuffer(4));
@@ -130,7 +131,7 @@ export const machine = (options: {real?: boolean; noDefaultVpc?: boolean; oldCli
 			child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
 			child.on('close', status => resolve({status, stdout, stderr}));
 		});
-	const world = (): World => (JSON.parse(fs.readFileSync(sandbox, 'utf8')) as {world: World}).world;
+	const world = (): World => loadSandbox(sandbox);
 	/** every argv the stand-in aws got, in order */
 	const argvs = (): string[][] =>
 		fs.existsSync(argvLog)
@@ -152,12 +153,12 @@ export const liveKinds = (world: World): Record<string, number> => {
 	};
 
 	for (const [region, state] of Object.entries(world.regions)) {
-		for (const image of Object.values(state.images)) if (image.OwnerId === world.account && image.State !== 'deregistered') add(`${region} image`);
-		for (const instance of Object.values(state.instances)) if (instance.State !== 'terminated' && instance.State !== 'shutting-down') add(`${region} instance`);
-		for (const snapshot of Object.values(state.snapshots)) if (snapshot.OwnerId === world.account) add(`${region} snapshot`);
-		for (const volume of Object.values(state.volumes)) if (volume.State !== 'deleted') add(`${region} volume`);
-		for (const group of Object.values(state.securityGroups)) if (group.GroupName !== 'default') add(`${region} security-group`);
-		for (const _ of Object.values(state.keyPairs)) add(`${region} key-pair`);
+		for (const image of state.images.values()) if (image.OwnerId === world.account && image.State !== 'deregistered') add(`${region} image`);
+		for (const instance of state.instances.values()) if (instance.State !== 'terminated' && instance.State !== 'shutting-down') add(`${region} instance`);
+		for (const snapshot of state.snapshots.values()) if (snapshot.OwnerId === world.account) add(`${region} snapshot`);
+		for (const volume of state.volumes.values()) if (volume.State !== 'deleted') add(`${region} volume`);
+		for (const group of state.securityGroups.values()) if (group.GroupName !== 'default') add(`${region} security-group`);
+		for (const _ of state.keyPairs.values()) add(`${region} key-pair`);
 	}
 
 	return counts;

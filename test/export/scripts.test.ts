@@ -30,7 +30,7 @@ describe('exportSession', () => {
 
 	it('replaces a typed sandbox ID by the variable that finds it on AWS', () => {
 		const world = playedWorld(1, []);
-		const al2023 = Object.values(world.regions['us-east-1'].images).find(i => i.Name.startsWith('al2023-ami-2023.9') && i.Architecture === 'x86_64')!;
+		const al2023 = world.regions['us-east-1'].images.values().find(i => i.Name.startsWith('al2023-ami-2023.9') && i.Architecture === 'x86_64')!;
 		const {session} = exportChapter(1, [`aws ec2 run-instances --image-id ${al2023.ImageId} --instance-type t3.micro --count 2`]);
 		expect(session).not.toContain(al2023.ImageId);
 		expect(session).toContain(`IMAGE_1=$(aws ec2 describe-images --region "\${REGION}" --owners 137112412989 --filters 'Name=name,Values=al2023-ami-2023.*-kernel-6.1-x86_64'`);

@@ -79,7 +79,7 @@ describe('exported scripts run nothing they were not meant to', () => {
 		expect(m.run(dir, 'session.sh').status).toBe(0);
 		const cleanup = m.run(dir, 'cleanup.sh');
 		expect(cleanup.status, cleanup.stderr).toBe(0);
-		const groups = Object.values(m.world().regions['us-east-1'].securityGroups).map(g => g.GroupName);
+		const groups = m.world().regions['us-east-1'].securityGroups.values().map(g => g.GroupName);
 		expect(groups.sort()).toEqual(['default', 'web-sg']);
 	}, 60_000);
 

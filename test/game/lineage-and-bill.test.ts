@@ -1,8 +1,12 @@
+import {reviveWorld} from '../../source/sim/core/revive.js';
 import {describe, expect, it} from 'vitest';
 import {formatBill, formatHelp, formatLineage, parseGameCommand} from '../../source/game/commands.js';
 import {worldWithAllRegions} from '../helpers/world.js';
 import {lineage} from '../../source/sim/images/lineage.js';
 import type {Image, Instance, Snapshot, World} from '../../source/sim/core/types.js';
+
+/** A deep copy of a world to change by hand (its JSON form, read back as the sandbox file is). */
+const cloneWorld = (world: World): World => reviveWorld(JSON.parse(JSON.stringify(world)));
 
 const HOUR = 3_600_000;
 
@@ -14,24 +18,24 @@ const snapshot = (world: World, id: string): Snapshot => ({SnapshotId: id, State
 
 /** i-src (from a public AMI) -> ami-1 (snap-1) -> copy ami-2 in eu-west-1 -> i-copy; ami-1 -> i-child -> ami-3 */
 const family = (): World => {
-	const world = structuredClone(worldWithAllRegions());
+	const world = cloneWorld(worldWithAllRegions());
 	const east = world.regions['us-east-1'];
 	const west = world.regions['eu-west-1'];
-	east.instances['i-src'] = instance('i-src', 'ami-public', 'stopped');
-	east.images['ami-1'] = image(world, 'ami-1', {SourceInstanceId: 'i-src', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: 'snap-1'} as never}]});
-	east.snapshots['snap-1'] = snapshot(world, 'snap-1');
-	west.images['ami-2'] = image(world, 'ami-2', {State: 'pending', SourceImageId: 'ami-1', SourceImageRegion: 'us-east-1'});
-	west.instances['i-copy'] = instance('i-copy', 'ami-2');
-	east.instances['i-child'] = instance('i-child', 'ami-1');
-	east.images['ami-3'] = image(world, 'ami-3', {Name: 'web-v2', SourceInstanceId: 'i-child'});
+	east.instances.set('i-src', instance('i-src', 'ami-public', 'stopped'));
+	east.images.set('ami-1', image(world, 'ami-1', {SourceInstanceId: 'i-src', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: 'snap-1'} as never}]}));
+	east.snapshots.set('snap-1', snapshot(world, 'snap-1'));
+	west.images.set('ami-2', image(world, 'ami-2', {State: 'pending', SourceImageId: 'ami-1', SourceImageRegion: 'us-east-1'}));
+	west.instances.set('i-copy', instance('i-copy', 'ami-2'));
+	east.instances.set('i-child', instance('i-child', 'ami-1'));
+	east.images.set('ami-3', image(world, 'ami-3', {Name: 'web-v2', SourceInstanceId: 'i-child'}));
 	return world;
 };
 
 describe('bill: the S3 bundle of an instance-store AMI', () => {
 	it('is listed, as costing S3 storage outside this meter until deleted there', () => {
-		const world = structuredClone(worldWithAllRegions());
+		const world = cloneWorld(worldWithAllRegions());
 		expect(formatBill(world)).not.toContain('S3 bundle');
-		world.regions['us-east-1'].images['ami-legacy'] = image(world, 'ami-legacy', {RootDeviceType: 'instance-store', ManifestLocation: 'hillside-bundles/lab-2012/image.manifest.xml'});
+		world.regions['us-east-1'].images.set('ami-legacy', image(world, 'ami-legacy', {RootDeviceType: 'instance-store', ManifestLocation: 'hillside-bundles/lab-2012/image.manifest.xml'}));
 		const bill = formatBill(world);
 		expect(bill).toContain('◇ S3 bundle ami-legacy us-east-1  s3://hillside-bundles/lab-2012/image.manifest.xml');
 		expect(bill).toContain('until you delete it there (deregister-image leaves it)');
@@ -60,7 +64,7 @@ describe('lineage', () => {
 
 	it('an image whose source instance is gone is a root of its own, and nothing is listed twice', () => {
 		const world = family();
-		delete world.regions['us-east-1'].instances['i-src'];
+		world.regions['us-east-1'].instances.delete('i-src');
 		const roots = lineage(world);
 		expect(roots.map(r => r.id)).toEqual(['ami-1']);
 		const ids: string[] = [];
@@ -92,8 +96,8 @@ describe('game commands', () => {
 	it('bill lists live charges first with their hourly rate, using the pricing module', () => {
 		const world = family();
 		const east = world.regions['us-east-1'];
-		east.instances['i-child'].billing = {billedMs: 0, since: world.clock - HOUR};
-		east.snapshots['snap-1'].billing = {billedMs: 2 * HOUR};
+		east.instances.get('i-child')!.billing = {billedMs: 0, since: world.clock - HOUR};
+		east.snapshots.get('snap-1')!.billing = {billedMs: 2 * HOUR};
 		const bill = formatBill(world);
 		const lines = bill.split('\n');
 		// a running instance also pays for its public IPv4 address ($0.005/h since February 2024)
@@ -106,14 +110,14 @@ describe('game commands', () => {
 
 describe('bill shows what is not billed yet', () => {
 	it('a pending instance is listed as not billed until running, alone or beside other charges', () => {
-		const world = structuredClone(worldWithAllRegions());
-		world.regions['us-east-1'].instances['i-new'] = instance('i-new', 'ami-public', 'pending');
+		const world = cloneWorld(worldWithAllRegions());
+		world.regions['us-east-1'].instances.set('i-new', instance('i-new', 'ami-public', 'pending'));
 		const alone = formatBill(world).split('\n');
 		expect(alone[1]).toMatch(/^ {2}◌ instance +i-new +us-east-1 +not billed until running$/);
 		expect(alone.at(-1)).toMatch(/^Nothing has cost anything yet/);
 		const busy = family();
-		busy.regions['us-east-1'].instances['i-new'] = instance('i-new', 'ami-public', 'pending');
-		busy.regions['us-east-1'].snapshots['snap-1'].billing = {billedMs: 2 * HOUR};
+		busy.regions['us-east-1'].instances.set('i-new', instance('i-new', 'ami-public', 'pending'));
+		busy.regions['us-east-1'].snapshots.get('snap-1')!.billing = {billedMs: 2 * HOUR};
 		const lines = formatBill(busy).split('\n');
 		expect(lines).toContainEqual(expect.stringMatching(/◌ instance +i-new .*not billed until running$/));
 		// as wide as the other rows: it fits 80 columns

@@ -10,7 +10,7 @@ import {diskFor, newSession, run, sshReady, withHost} from '../shell/fixtures.js
 const IP = '3.80.1.2';
 const SSH = `ssh -i lab-key.pem ec2-user@${IP}`;
 const inside = (lines: string[], o = {}) => run(run(sshReady(o), SSH).session, ...lines);
-const diskOf = (world: World) => instanceDisk(world.regions['us-east-1'], world.regions['us-east-1'].instances['i-0123456789abcdef0'])!;
+const diskOf = (world: World) => instanceDisk(world.regions['us-east-1'], world.regions['us-east-1'].instances.get('i-0123456789abcdef0')!)!;
 
 describe('dnf on Amazon Linux 2023', () => {
 	it('needs root', () => {
@@ -172,7 +172,7 @@ describe('boot: only enabled services survive', () => {
 		const script = '#!/bin/bash\ndnf install -y httpd\nsystemctl enable --now httpd\necho "<h1>From user data</h1>" > /var/www/html/index.html\nfrobnicate --now\n';
 		const world = withHost(worldWithAllRegions(), {userData: script, boot: false});
 		const booted = produce(world, draft => {
-			shellGuest.boot(draft, 'us-east-1', draft.regions['us-east-1'].instances['i-0123456789abcdef0'], true);
+			shellGuest.boot(draft, 'us-east-1', draft.regions['us-east-1'].instances.get('i-0123456789abcdef0')!, true);
 		});
 		const disk = diskOf(booted);
 		expect(disk.packages).toContain('httpd');
@@ -185,7 +185,7 @@ describe('boot: only enabled services survive', () => {
 	it('user data that is not a script is left alone; a Windows disk is skipped', () => {
 		const world = withHost(worldWithAllRegions(), {userData: 'dnf install -y httpd', boot: false});
 		const booted = produce(world, draft => {
-			shellGuest.boot(draft, 'us-east-1', draft.regions['us-east-1'].instances['i-0123456789abcdef0'], true);
+			shellGuest.boot(draft, 'us-east-1', draft.regions['us-east-1'].instances.get('i-0123456789abcdef0')!, true);
 		});
 		expect(diskOf(booted).packages).not.toContain('httpd');
 	});

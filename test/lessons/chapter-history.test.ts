@@ -14,11 +14,11 @@ describe('setup.history', () => {
 		const lesson = lessons.find(l => l.id === 'what-an-image-is')!;
 		const state = startChapter(lesson);
 		expect(state.setupErrors).toEqual([]);
-		const legacy = Object.values(state.session.world.regions['us-east-1'].images).find(image => image.Name === 'lab-2012-legacy')!;
+		const legacy = state.session.world.regions['us-east-1'].images.values().find(image => image.Name === 'lab-2012-legacy')!;
 		expect(new Date(legacy.CreationDate).getUTCFullYear()).toBe(2012);
 		expect(legacy).toMatchObject({VirtualizationType: 'paravirtual', RootDeviceType: 'instance-store', KernelId: expect.stringMatching(/^aki-[\da-f]{8}$/)});
 		expect(state.session.world.clock).toBeGreaterThan(WORLD_START);
-		const backup = Object.values(state.session.world.regions['us-east-1'].snapshots).find(s => s.Tags.some(t => t.Value === 'lab-server-backup'))!;
+		const backup = state.session.world.regions['us-east-1'].snapshots.values().find(s => s.Tags.some(t => t.Value === 'lab-server-backup'))!;
 		expect(backup.StartTime).toBeGreaterThanOrEqual(WORLD_START);
 	});
 

@@ -15,11 +15,11 @@ const chapter = (id: string) => {
 
 const ownIds = (world: World): string[] => {
 	const region = world.regions['us-east-1'];
-	return [...Object.keys(region.keyPairs), ...Object.keys(region.images).filter(id => region.images[id].OwnerId === world.account), ...Object.keys(region.instances)];
+	return [...region.keyPairs.ids(), ...region.images.ids().filter(id => region.images.get(id)!.OwnerId === world.account), ...region.instances.ids()];
 };
 
 const publicAl2023 = (world: World): string =>
-	Object.values(world.regions['us-east-1'].images).find(image => image.Name === 'al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64')!.ImageId;
+	world.regions['us-east-1'].images.values().find(image => image.Name === 'al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64')!.ImageId;
 
 describe('ids per chapter', () => {
 	const two = startChapter(chapter('baking-the-image')).session.world;
@@ -32,7 +32,7 @@ describe('ids per chapter', () => {
 		expect(shared).toEqual([]);
 		// nor in the free sandbox
 		const sandbox = newSession().world;
-		expect(Object.keys(sandbox.regions['us-east-1'].keyPairs)).toEqual([]);
+		expect(sandbox.regions['us-east-1'].keyPairs.ids()).toEqual([]);
 		expect(two.idSalt).not.toBe(three.idSalt);
 		expect(sandbox.idSalt).toBeUndefined();
 	});

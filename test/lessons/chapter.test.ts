@@ -98,8 +98,8 @@ describe('runPlayerLine', () => {
 	it('keeps old states valid (undo)', () => {
 		const before = play(start(), 'find');
 		const after = play(before, 'launch $AMI 2');
-		expect(Object.keys(before.session.world.regions['us-east-1'].instances)).toHaveLength(0);
-		expect(Object.keys(after.session.world.regions['us-east-1'].instances)).toHaveLength(2);
+		expect(before.session.world.regions['us-east-1'].instances.ids()).toHaveLength(0);
+		expect(after.session.world.regions['us-east-1'].instances.ids()).toHaveLength(2);
 	});
 });
 

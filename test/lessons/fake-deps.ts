@@ -1,3 +1,4 @@
+import {Table} from '../../source/sim/core/table.js';
 import type {AwsRunner, LessonDeps, LineRunner} from '../../source/lessons/deps.js';
 import type {ApiCall, LineResult, Session} from '../../source/shell/session.js';
 import type {Instance, World} from '../../source/sim/core/types.js';
@@ -18,11 +19,11 @@ const instance = (id: string, imageId: string, now: number): Instance =>
 
 const withRegion = (world: World, region: string, change: (instances: Record<string, Instance>) => Record<string, Instance>): World => ({
 	...world,
-	regions: {...world.regions, [region]: {...world.regions[region], instances: change(world.regions[region].instances)}},
+	regions: {...world.regions, [region]: {...world.regions[region], instances: Table.from(change(world.regions[region].instances.toJSON()))}},
 });
 
 const newestAl2023 = (world: World, region: string): string => {
-	const latest = Object.values(world.regions[region].images).filter(i => i.Name.startsWith('al2023-ami-2023.') && i.Name.endsWith('x86_64') && i.ImageOwnerAlias === 'amazon');
+	const latest = world.regions[region].images.values().filter(i => i.Name.startsWith('al2023-ami-2023.') && i.Name.endsWith('x86_64') && i.ImageOwnerAlias === 'amazon');
 	latest.sort((a, b) => a.CreationDate - b.CreationDate);
 	return latest.at(-1)?.ImageId ?? 'None';
 };
@@ -84,7 +85,7 @@ export const fakeRunAws: AwsRunner = (world, args, env) => {
 	const region = args.includes('--region') ? args[args.indexOf('--region') + 1] : env.defaultRegion;
 	if (args[0] === 'ec2' && args[1] === 'describe-instances') {
 		const state = world.regions[region];
-		const instances = Object.values(state.instances).map(i => ({InstanceId: i.InstanceId, ImageId: i.ImageId, State: {Name: i.State}}));
+		const instances = state.instances.values().map(i => ({InstanceId: i.InstanceId, ImageId: i.ImageId, State: {Name: i.State}}));
 		const data = {Reservations: instances.length ? [{Instances: instances}] : []};
 		return {world, stdout: JSON.stringify(data), stderr: '', exitCode: 0, calls: [], answer: {ok: true, output: data, data}};
 	}

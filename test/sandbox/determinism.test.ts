@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
 import {runAws} from '../../source/cli/run-aws.js';
 import {shellGuest} from '../../source/shell/guest/boot.js';
@@ -25,7 +26,7 @@ const SCRIPT = [
 	'ec2 describe-instances --query Reservations[].Instances[].[InstanceId,State.Name,LaunchTime] --output text',
 ];
 
-const runScript = (): string => {
+const runScriptWorld = (): {transcript: string; world: World} => {
 	let world = freshWorld();
 	const vars: Record<string, string> = {};
 	let transcript = '';
@@ -39,10 +40,24 @@ const runScript = (): string => {
 		if (line.startsWith('ec2 create-image')) vars.IMG = JSON.parse(outcome.stdout).ImageId;
 	}
 
-	return transcript;
+	return {transcript, world};
 };
 
+const runScript = (): string => runScriptWorld().transcript;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 describe('determinism', () => {
+	it('prints and saves exactly what the model did before its collections became tables (recorded at 5150492)', () => {
+		// How the model keeps its resources in memory must never show: not in what a command
+		// prints, not in the world a sandbox file or saved progress holds. Both digests were
+		// recorded with the plain-object collections; a change that means to alter the output
+		// records them again, and says so.
+		const {transcript, world} = runScriptWorld();
+		expect(sha256(transcript)).toBe('52f5b2c10f1c7c0b4abb674b2a1c27b44ffe62a8a2d67e19700c933022af6e88');
+		expect(sha256(JSON.stringify(world))).toBe('ef91a1a5fe2ed7ed5e8093d10a02b9e1b182d51abdc2d867fffb70255da6203f');
+	});
+
 	it('gives byte-identical output for the same commands', () => {
 		const first = runScript();
 		const second = runScript();
@@ -54,13 +69,13 @@ describe('determinism', () => {
 
 	it('gives different ids in different Regions for the same public image', () => {
 		const world = worldWithAllRegions();
-		const name = (region: string) => Object.values(world.regions[region].images).find(image => image.Name.startsWith('al2023-ami-2023.9') && image.Architecture === 'x86_64')!.ImageId;
+		const name = (region: string) => world.regions[region].images.values().find(image => image.Name.startsWith('al2023-ami-2023.9') && image.Architecture === 'x86_64')!.ImageId;
 		expect(name('us-east-1')).not.toBe(name('eu-west-1'));
 		expect(name('us-east-1')).toMatch(/^ami-[\da-f]{17}$/);
 	});
 
 	it('gives a Region the same ids whichever order Regions are first used in', () => {
-		const publicIds = (world: World, region: string) => Object.keys(world.regions[region].images).join(' ');
+		const publicIds = (world: World, region: string) => world.regions[region].images.ids().join(' ');
 		const describe = (world: World, region: string) => execute(world, {operation: 'DescribeImages', region, params: {Owners: ['amazon']}}, shellGuest).world;
 		const a = describe(describe(freshWorld(), 'eu-west-1'), 'ap-south-1');
 		const b = describe(describe(freshWorld(), 'ap-south-1'), 'eu-west-1');

@@ -36,10 +36,10 @@ export const withHost = (world: World, o: HostOptions = {}): World =>
 		const regionName = o.region ?? 'us-east-1';
 		const region = draft.regions[regionName];
 		const keyName = 'keyName' in o ? o.keyName : 'lab-key';
-		region.keyPairs['key-0123456789abcdef0'] ??= {KeyPairId: 'key-0123456789abcdef0', KeyName: 'lab-key', KeyType: 'rsa', KeyFingerprint: 'aa', KeyMaterial: KEY_MATERIAL, PublicKey: PUBLIC_KEY, CreateTime: draft.clock, Tags: []};
+		if (!region.keyPairs.has('key-0123456789abcdef0')) region.keyPairs.set('key-0123456789abcdef0', {KeyPairId: 'key-0123456789abcdef0', KeyName: 'lab-key', KeyType: 'rsa', KeyFingerprint: 'aa', KeyMaterial: KEY_MATERIAL, PublicKey: PUBLIC_KEY, CreateTime: draft.clock, Tags: []});
 		const id = o.id ?? 'i-0123456789abcdef0';
 		const sgId = `sg-0${id.slice(3)}`;
-		region.securityGroups[sgId] = {
+		region.securityGroups.set(sgId, {
 			GroupId: sgId,
 			GroupName: `web-${id}`,
 			Description: 'web',
@@ -48,10 +48,10 @@ export const withHost = (world: World, o: HostOptions = {}): World =>
 			ingress: (o.open ?? [22, 80]).map((port, n) => ({SecurityGroupRuleId: `sgr-0${n}`, IpProtocol: 'tcp', FromPort: port, ToPort: port, CidrIpv4: o.cidr ?? '0.0.0.0/0'})),
 			egress: [],
 			Tags: [],
-		};
+		});
 		const volId = `vol-0${id.slice(3)}`;
 		const os = o.os ?? 'al2023-x86';
-		region.volumes[volId] = {VolumeId: volId, Size: 8, VolumeType: 'gp3', SnapshotId: 'snap-0', AvailabilityZone: `${regionName}a`, State: 'in-use', CreateTime: draft.clock, Encrypted: false, Tags: [], disk: o.disk ?? diskFor(os), billing: {billedMs: 0}};
+		region.volumes.set(volId, {VolumeId: volId, Size: 8, VolumeType: 'gp3', SnapshotId: 'snap-0', AvailabilityZone: `${regionName}a`, State: 'in-use', CreateTime: draft.clock, Encrypted: false, Tags: [], disk: o.disk ?? diskFor(os), billing: {billedMs: 0}});
 		const instance: Instance = {
 			InstanceId: id,
 			ImageId: 'ami-0123456789abcdef0',
@@ -81,8 +81,8 @@ export const withHost = (world: World, o: HostOptions = {}): World =>
 			billing: {billedMs: 0},
 			booted: true,
 		};
-		region.instances[id] = instance;
-		if (o.boot !== false) shellGuest.boot(draft, regionName, region.instances[id], true);
+		region.instances.set(id, instance);
+		if (o.boot !== false) shellGuest.boot(draft, regionName, region.instances.get(id)!, true);
 	});
 
 /** Runs lines one after the other; returns the last result (and every result). */

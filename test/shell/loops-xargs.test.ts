@@ -9,7 +9,7 @@ import {newSession, run, sshReady, withHost} from './fixtures.js';
 const s0 = newSession();
 const twoHosts = () => newSession(withHost(withHost(worldWithAllRegions(), {id: 'i-0aaaaaaaaaaaaaaa1', ip: '3.80.1.2'}), {id: 'i-0bbbbbbbbbbbbbbb2', ip: '3.80.1.3'}));
 const IDS = "aws ec2 describe-instances --query 'Reservations[].Instances[].InstanceId' --output text";
-const states = (r: {session: {world: ReturnType<typeof worldWithAllRegions>}}) => Object.values(r.session.world.regions['us-east-1'].instances).map(i => i.State);
+const states = (r: {session: {world: ReturnType<typeof worldWithAllRegions>}}) => r.session.world.regions['us-east-1'].instances.values().map(i => i.State);
 
 describe('for loops', () => {
 	it('runs the body once per word, with ; or newlines as separators', () => {
@@ -134,7 +134,7 @@ describe('sudo reboot inside an instance', () => {
 	const SSH = `ssh -i lab-key.pem ec2-user@${IP}`;
 	const services = (r: {session: {world: ReturnType<typeof worldWithAllRegions>}}) => {
 		const region = r.session.world.regions['us-east-1'];
-		const volume = Object.values(region.volumes)[0];
+		const volume = region.volumes.values()[0];
 		return volume.disk!.services;
 	};
 
@@ -150,7 +150,7 @@ describe('sudo reboot inside an instance', () => {
 		expect(r.session.remote).toBeUndefined();
 		expect(services(r).httpd).toEqual({enabled: true, active: true});
 		expect(services(r).nginx).toEqual({enabled: false, active: false});
-		expect(r.session.world.regions['us-east-1'].instances['i-0123456789abcdef0'].State).toBe('running');
+		expect(r.session.world.regions['us-east-1'].instances.get('i-0123456789abcdef0')!.State).toBe('running');
 		// and the web page is served again after the reboot, from the player's computer
 		expect(run(r.session, `curl -s -o /dev/null http://${IP}/`)).toMatchObject({stderr: '', exitCode: 0});
 	});

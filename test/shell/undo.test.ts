@@ -40,7 +40,7 @@ describe('undo', () => {
 			'aws ec2 run-instances --image-id ami-0123456789abcdef0 --dry-run',
 		]);
 		expect(stack.map(e => e.line)).toEqual(['aws ec2 terminate-instances --instance-ids i-0123456789abcdef0']);
-		expect(undoLast(stack)!.entry.session.world.regions['us-east-1'].instances['i-0123456789abcdef0'].State).toBe('running');
+		expect(undoLast(stack)!.entry.session.world.regions['us-east-1'].instances.get('i-0123456789abcdef0')!.State).toBe('running');
 	});
 
 	it('counts changes to an instance\'s disk over ssh and to the player\'s files', () => {
@@ -56,7 +56,7 @@ describe('undo', () => {
 		// the launch goal is sticky, but undo made it false again: unticked, and said
 		expect(steps.at(-1)!.stdout).toBe(`Undone: ${launch}\nGoal no longer met: ${lesson.goals[1].text}\n`);
 		expect(goalViews(state).map(g => g.met)).toEqual([true, false, false]);
-		expect(Object.keys(state.session.world.regions['us-east-1']?.instances ?? {})).toEqual([]);
+		expect(state.session.world.regions['us-east-1']?.instances.ids() ?? []).toEqual([]);
 		expect(replay(lesson, ['undo']).steps[0].stdout).toBe('Nothing to undo: no command has changed anything yet.\n');
 	});
 });

@@ -43,7 +43,7 @@ export const INSTANCE = 'i-0aaaaaaaaaaaaaaa1';
 export const addVolume = (world: World, options: {id?: string; instanceId?: string; size?: number; region?: string} = {}): void => {
 	const id = options.id ?? VOLUME;
 	const region = world.regions[options.region ?? REGION];
-	region.volumes[id] = {
+	region.volumes.set(id, {
 		VolumeId: id,
 		Size: options.size ?? 8,
 		VolumeType: 'gp3',
@@ -58,18 +58,18 @@ export const addVolume = (world: World, options: {id?: string; instanceId?: stri
 		Tags: [],
 		disk: {os: 'Amazon Linux 2023', packages: ['bash'], services: {}, files: {}},
 		billing: {billedMs: 0},
-	};
-	if (!options.instanceId) delete region.volumes[id].Attachment;
-	startBilling(region.volumes[id].billing, world.clock);
+	});
+	if (!options.instanceId) delete region.volumes.get(id)!.Attachment;
+	startBilling(region.volumes.get(id)!.billing, world.clock);
 };
 
 /** Adds a running instance in the default security group (or the given ones). */
 export const addInstance = (world: World, options: {id?: string; groups?: string[]; state?: Instance['State']} = {}): void => {
 	const region = world.regions[REGION];
-	const defaultGroup = Object.values(region.securityGroups).find(g => g.GroupName === 'default')!;
-	const image = Object.values(region.images)[0];
+	const defaultGroup = region.securityGroups.values().find(g => g.GroupName === 'default')!;
+	const image = region.images.values()[0];
 	const id = options.id ?? INSTANCE;
-	region.instances[id] = {
+	region.instances.set(id, {
 		InstanceId: id,
 		ImageId: image.ImageId,
 		ReservationId: 'r-0aaaaaaaaaaaaaaa1',
@@ -93,7 +93,7 @@ export const addInstance = (world: World, options: {id?: string; groups?: string
 		Tags: [],
 		ProductCodes: [],
 		billing: {billedMs: 0},
-	};
+	});
 };
 
 export const IMAGE = 'ami-0aaaaaaaaaaaaaaa1';
@@ -101,9 +101,9 @@ export const IMAGE = 'ami-0aaaaaaaaaaaaaaa1';
 /** Adds an AMI owned by the account whose root mapping uses `snapshotId`. */
 export const addImageUsing = (world: World, snapshotId: string, options: {id?: string; state?: Image['State']} = {}): void => {
 	const region = world.regions[REGION];
-	const template = Object.values(region.images)[0];
+	const template = region.images.values()[0];
 	const id = options.id ?? IMAGE;
-	region.images[id] = {
+	region.images.set(id, {
 		...JSON.parse(JSON.stringify(template)),
 		ImageId: id,
 		Name: `my-image-${id}`,
@@ -113,12 +113,12 @@ export const addImageUsing = (world: World, snapshotId: string, options: {id?: s
 		LaunchPermissions: [],
 		Tags: [],
 		BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {DeleteOnTermination: true, SnapshotId: snapshotId, VolumeSize: 8, VolumeType: 'gp3', Encrypted: false}}],
-	};
-	delete region.images[id].ImageOwnerAlias;
+	});
+	delete region.images.get(id)!.ImageOwnerAlias;
 };
 
 /** A public image (Amazon's) in the Region and its root snapshot. */
 export const publicImage = (world: World): {imageId: string; snapshotId: string} => {
-	const image = Object.values(world.regions[REGION].images).find(i => i.ImageOwnerAlias === 'amazon')!;
+	const image = world.regions[REGION].images.values().find(i => i.ImageOwnerAlias === 'amazon')!;
 	return {imageId: image.ImageId, snapshotId: image.BlockDeviceMappings[0].Ebs!.SnapshotId!};
 };

@@ -5,8 +5,13 @@ import {pyFloat, pyNumber} from './python-text.js';
 
 const ESCAPES: Record<string, string> = {'"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f'};
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001F]/;
+
 /** json.dumps string encoding with ensure_ascii=False: only quote, backslash and C0 controls escape. */
 export const pyJsonString = (text: string): string => {
+	// most strings (ids, names, states) need no escape: one copy, not a string per character
+	if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
 	let out = '"';
 	for (const ch of text) {
 		const escaped = ESCAPES[ch];
@@ -24,25 +29,50 @@ const jsonNumber = (value: number): string => {
 	return Number.isInteger(value) ? pyNumber(value) : pyFloat(value);
 };
 
+const newlines: string[] = [];
+/** A newline and `spaces` spaces (made once per depth). */
+const newline = (spaces: number): string => (newlines[spaces] ??= '\n' + ' '.repeat(spaces));
+
+/** Appends the dump of `value` to `out` (one array for the whole dump, joined once). */
+const dump = (value: unknown, indent: number, level: number, out: string[]): void => {
+	if (value === null || value === undefined) out.push('null');
+	else if (value === true) out.push('true');
+	else if (value === false) out.push('false');
+	else if (typeof value === 'number') out.push(jsonNumber(value));
+	else if (typeof value === 'string') out.push(pyJsonString(value));
+	else if (Array.isArray(value)) {
+		if (value.length === 0) {
+			out.push('[]');
+			return;
+		}
+
+		const inner = newline(indent * (level + 1));
+		out.push('[');
+		value.forEach((item, k) => {
+			out.push(k === 0 ? inner : `,${inner}`);
+			dump(item, indent, level + 1, out);
+		});
+		out.push(newline(indent * level), ']');
+	} else if (isObject(value)) {
+		const inner = newline(indent * (level + 1));
+		let first = true;
+		for (const key of Object.keys(value)) {
+			const item = value[key];
+			if (item === undefined) continue;
+			out.push(first ? `{${inner}` : `,${inner}`, pyJsonString(key), ': ');
+			first = false;
+			dump(item, indent, level + 1, out);
+		}
+
+		out.push(first ? '{}' : `${newline(indent * level)}}`);
+	} else out.push(pyJsonString(String(value)));
+};
+
 /** Python's json.dumps(value, indent=indent, ensure_ascii=False) (separators ',' and ': '). */
 export const pyJsonDumps = (value: unknown, indent = 4, level = 0): string => {
-	if (value === null || value === undefined) return 'null';
-	if (value === true) return 'true';
-	if (value === false) return 'false';
-	if (typeof value === 'number') return jsonNumber(value);
-	if (typeof value === 'string') return pyJsonString(value);
-	const inner = '\n' + ' '.repeat(indent * (level + 1));
-	const outer = '\n' + ' '.repeat(indent * level);
-	if (Array.isArray(value)) {
-		if (value.length === 0) return '[]';
-		return '[' + value.map((item) => inner + pyJsonDumps(item, indent, level + 1)).join(',') + outer + ']';
-	}
-	if (isObject(value)) {
-		const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-		if (entries.length === 0) return '{}';
-		return '{' + entries.map(([k, v]) => inner + pyJsonString(k) + ': ' + pyJsonDumps(v, indent, level + 1)).join(',') + outer + '}';
-	}
-	return pyJsonString(String(value));
+	const out: string[] = [];
+	dump(value, indent, level, out);
+	return out.join('');
 };
 
 const isEmptyObject = (value: unknown): boolean => isObject(value) && Object.keys(value).length === 0;

@@ -104,7 +104,7 @@ export const charges = (world: World): Charge[] => {
 	const now = world.clock;
 	const list: Charge[] = [];
 	for (const [region, state] of Object.entries(world.regions)) {
-		for (const instance of Object.values(state.instances)) {
+		for (const instance of state.instances.values()) {
 			const h = billedHours(instance.billing, now);
 			for (const [kind, rate] of instanceRates(instance)) {
 				if (h === 0 && instance.billing.since === undefined) continue;
@@ -112,12 +112,12 @@ export const charges = (world: World): Charge[] => {
 			}
 		}
 
-		for (const volume of Object.values(state.volumes)) {
+		for (const volume of state.volumes.values()) {
 			const rate = volumeHourly(volume);
 			list.push({resourceId: volume.VolumeId, region, kind: 'volume', hourly: volume.billing.since === undefined ? 0 : rate, usd: rate * billedHours(volume.billing, now), live: volume.billing.since !== undefined});
 		}
 
-		for (const snapshot of Object.values(state.snapshots)) {
+		for (const snapshot of state.snapshots.values()) {
 			if (snapshot.OwnerId !== world.account) continue; // public images' snapshots are on Amazon's bill
 			const rate = snapshotHourly(snapshot);
 			list.push({resourceId: snapshot.SnapshotId, region, kind: 'snapshot', hourly: snapshot.billing.since === undefined ? 0 : rate, usd: rate * billedHours(snapshot.billing, now), live: snapshot.billing.since !== undefined});

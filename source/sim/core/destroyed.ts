@@ -1,3 +1,4 @@
+import type {Table} from './table.js';
 import type {RegionState, World} from './types.js';
 
 // What real AWS cannot give back: the resources that existed in one world and are gone from a
@@ -24,9 +25,12 @@ export const destroyedBetween = (before: World, after: World): Array<{region: st
 	for (const [region, then] of Object.entries(before.regions)) {
 		const now = after.regions[region];
 		for (const collection of COLLECTIONS) {
-			for (const [key, resource] of Object.entries(then[collection] as Record<string, unknown>)) {
+			const table = then[collection] as Table<unknown>;
+			const nowTable = now?.[collection] as Table<unknown> | undefined;
+			if (table === nowTable) continue;
+			for (const [key, resource] of table.entries()) {
 				if (GONE.has(stateOf(resource) ?? '')) continue;
-				const later = now?.[collection] ? (now[collection] as Record<string, unknown>)[key] : undefined;
+				const later = nowTable?.get(key);
 				if (later === undefined || GONE.has(stateOf(later) ?? '')) out.push({region, id: collection === 'keyPairs' ? keyName(resource, key) : key});
 			}
 		}

@@ -1,5 +1,6 @@
 import {produce} from 'immer';
 import {streamId} from './ids.js';
+import {Table} from './table.js';
 import {PUBLIC_IMAGES} from '../images/public-images.js';
 import {DEFAULT_REGION, availabilityZones, isDefaultRegion} from '../regions/regions.js';
 import {WORLD_START} from './clock.js';
@@ -21,19 +22,19 @@ const seedRegion = (world: World, name: string): RegionState => {
 		name,
 		defaultVpcId: nextId('vpc'),
 		subnets: {},
-		images: {},
-		instances: {},
-		volumes: {},
-		snapshots: {},
-		keyPairs: {},
-		securityGroups: {},
+		images: new Table(),
+		instances: new Table(),
+		volumes: new Table(),
+		snapshots: new Table(),
+		keyPairs: new Table(),
+		securityGroups: new Table(),
 		imageBlockPublicAccess: 'block-new-sharing',
 		deregistered: {},
 	};
 	for (const az of availabilityZones(name)) region.subnets[az] = nextId('subnet');
 
 	const defaultGroupId = nextId('sg');
-	region.securityGroups[defaultGroupId] = {
+	region.securityGroups.set(defaultGroupId, {
 		GroupId: defaultGroupId,
 		GroupName: 'default',
 		Description: 'default VPC security group',
@@ -42,12 +43,12 @@ const seedRegion = (world: World, name: string): RegionState => {
 		ingress: [{SecurityGroupRuleId: nextId('sgr'), IpProtocol: '-1', ReferencedGroupId: defaultGroupId}],
 		egress: [{SecurityGroupRuleId: nextId('sgr'), IpProtocol: '-1', CidrIpv4: '0.0.0.0/0'}],
 		Tags: [],
-	};
+	});
 
 	for (const spec of PUBLIC_IMAGES) {
 		const created = WORLD_START - spec.ageDays * DAY;
 		const snapshotId = nextId('snap');
-		region.snapshots[snapshotId] = {
+		region.snapshots.set(snapshotId, {
 			SnapshotId: snapshotId,
 			VolumeId: 'vol-ffffffff',
 			State: 'completed',
@@ -61,9 +62,9 @@ const seedRegion = (world: World, name: string): RegionState => {
 			billing: {billedMs: 0},
 			// a public AMI's snapshot is public too (so anyone may copy the AMI), unless its owner kept it private
 			createVolumePermissions: spec.privateSnapshot ? [] : [{Group: 'all'}],
-		};
+		});
 		const imageId = nextId('ami');
-		region.images[imageId] = {
+		region.images.set(imageId, {
 			ImageId: imageId,
 			Name: spec.Name,
 			Description: spec.Description,
@@ -100,7 +101,7 @@ const seedRegion = (world: World, name: string): RegionState => {
 			softwarePricePerHour: spec.softwarePricePerHour,
 			licencePricePerHour: spec.licencePricePerHour,
 			suspicious: spec.suspicious,
-		};
+		});
 	}
 
 	return region;

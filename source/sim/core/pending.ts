@@ -20,9 +20,9 @@ export const pendingItems = (world: World): PendingItem[] => {
 		}
 
 		let state: string | undefined;
-		if (entry.kind === 'image') state = region.images[entry.id]?.State;
-		else if (entry.kind === 'snapshot') state = region.snapshots[entry.id]?.State;
-		else state = region.instances[entry.id]?.State;
+		if (entry.kind === 'image') state = region.images.get(entry.id)?.State;
+		else if (entry.kind === 'snapshot') state = region.snapshots.get(entry.id)?.State;
+		else state = region.instances.get(entry.id)?.State;
 		if (state !== 'pending' && state !== 'stopping' && state !== 'shutting-down') continue;
 		seen.add(entry.id);
 		items.push({id: entry.id, region: entry.region, text: `${entry.id} ${state} (${entry.region})`, at: entry.at});

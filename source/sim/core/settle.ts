@@ -1,3 +1,4 @@
+import {current, isDraft, isModified, original} from 'immer';
 import {startBilling} from '../billing/pricing.js';
 import {bootGuest} from '../instances/disk.js';
 import type {GuestHook} from './guest-hook.js';
@@ -16,7 +17,7 @@ const apply = (world: World, item: Scheduled, guest: GuestHook): void => {
 	if (!region) return;
 	switch (item.kind) {
 		case 'image': {
-			const image = region.images[item.id];
+			const image = region.images.get(item.id);
 			if (image?.State === 'pending') {
 				image.State = 'available';
 				image.readyAt = undefined;
@@ -26,7 +27,7 @@ const apply = (world: World, item: Scheduled, guest: GuestHook): void => {
 		}
 
 		case 'snapshot': {
-			const snapshot = region.snapshots[item.id];
+			const snapshot = region.snapshots.get(item.id);
 			if (snapshot?.State === 'pending') {
 				snapshot.State = 'completed';
 				snapshot.readyAt = undefined;
@@ -41,7 +42,7 @@ const apply = (world: World, item: Scheduled, guest: GuestHook): void => {
 		}
 
 		case 'instance': {
-			const instance = region.instances[item.id];
+			const instance = region.instances.get(item.id);
 			if (!instance || instance.transitionAt !== item.at) break;
 			instance.transitionAt = undefined;
 			if (instance.State === 'pending') {
@@ -62,16 +63,25 @@ const apply = (world: World, item: Scheduled, guest: GuestHook): void => {
 	}
 };
 
+/** The schedule as plain items: read through a draft, every item read would become a proxy. */
+const plainSchedule = (world: World): Scheduled[] => {
+	const list = world.schedule;
+	if (!isDraft(list)) return list;
+	return isModified(list) ? current(list) : original(list)!;
+};
+
 export const settle = (world: World, until: number, guest: GuestHook): void => {
 	for (;;) {
+		const list = plainSchedule(world);
 		let index = -1;
-		for (let i = 0; i < world.schedule.length; i++) {
-			const at = world.schedule[i].at;
-			if (at <= until && (index === -1 || at < world.schedule[index].at)) index = i;
+		for (let i = 0; i < list.length; i++) {
+			const at = list[i].at;
+			if (at <= until && (index === -1 || at < list[index].at)) index = i;
 		}
 
 		if (index === -1) break;
-		const [item] = world.schedule.splice(index, 1);
+		const item = list[index];
+		world.schedule = list.filter((_, i) => i !== index);
 		world.clock = Math.max(world.clock, item.at);
 		apply(world, item, guest);
 	}

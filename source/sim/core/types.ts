@@ -1,5 +1,8 @@
-// The in-memory EC2 world. Plain JSON-serialisable data only (the sandbox file and
-// saved progress store it as JSON), updated immutably with immer by the operations.
+// The in-memory EC2 world, updated immutably with immer by the operations. Plain data, apart from
+// the resource collections: tables (core/table.ts) whose JSON form is a plain object by id, so the
+// sandbox file and saved progress store the world as plain JSON (core/revive.ts reads it back).
+
+import type {Table} from './table.js';
 
 export type Tag = {Key: string; Value: string};
 
@@ -249,12 +252,12 @@ export type RegionState = {
 	defaultVpcId: string;
 	/** AZ name -> default subnet id */
 	subnets: Record<string, string>;
-	images: Record<string, Image>;
-	instances: Record<string, Instance>;
-	volumes: Record<string, Volume>;
-	snapshots: Record<string, Snapshot>;
-	keyPairs: Record<string, KeyPair>; // by KeyPairId (a name the user chose is never a property name)
-	securityGroups: Record<string, SecurityGroup>; // by GroupId
+	images: Table<Image>;
+	instances: Table<Instance>;
+	volumes: Table<Volume>;
+	snapshots: Table<Snapshot>;
+	keyPairs: Table<KeyPair>; // by KeyPairId (a name the user chose is never an id)
+	securityGroups: Table<SecurityGroup>; // by GroupId
 	imageBlockPublicAccess: 'unblocked' | 'block-new-sharing';
 	/** deregistered image ids, kept so a second deregister or a describe answers as AWS does */
 	deregistered: Record<string, number>;

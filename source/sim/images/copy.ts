@@ -25,7 +25,7 @@ const checkStorageReadable = (source: Image, sourceRegion: RegionState, account:
 	for (const mapping of source.BlockDeviceMappings) {
 		const snapshotId = mapping.Ebs?.SnapshotId;
 		if (!snapshotId) continue;
-		const snapshot = sourceRegion.snapshots[snapshotId];
+		const snapshot = sourceRegion.snapshots.get(snapshotId);
 		const readable = snapshot !== undefined && (snapshot.OwnerId === account || (snapshot.createVolumePermissions ?? []).some(p => p.Group === 'all' || p.UserId === account));
 		// [?] the error code is not verified; the message is the one EC2 gives (seen in many bug reports)
 		if (!readable) fail('InvalidRequest', 'You do not have permission to access the storage of this ami');
@@ -45,7 +45,7 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 	}
 
 	const sourceRegion = world.regions[String(params.SourceRegion)];
-	const source = sourceRegion?.images[sourceId];
+	const source = sourceRegion?.images.get(sourceId);
 	if (!source || !isImageVisibleTo(source, world.account)) amiNotFound([sourceId]);
 	if (source!.OwnerId !== world.account && source!.ProductCodes.some(p => p.ProductCodeType === 'marketplace')) {
 		fail('InvalidRequest', 'Images from AWS Marketplace cannot be copied to another AWS account.');
@@ -60,7 +60,7 @@ export const copyImage = (ctx: OpContext, params: Record<string, any>): Record<s
 	const snapshotTags = specifiedTags('snapshot');
 	const blockDeviceMappings: BlockDeviceMapping[] = source!.BlockDeviceMappings.map(mapping => {
 		if (!mapping.Ebs?.SnapshotId) return clonePlain(mapping);
-		const sourceSnapshot = sourceRegion!.snapshots[mapping.Ebs.SnapshotId];
+		const sourceSnapshot = sourceRegion!.snapshots.get(mapping.Ebs.SnapshotId);
 		const encrypted = params.Encrypted === true || mapping.Ebs.Encrypted;
 		const kmsKeyId = encrypted ? kmsKeyArn(ctx, params.KmsKeyId as string | undefined) : undefined;
 		return snapshotMapping(ctx, mapping.DeviceName, clonePlain(mapping.Ebs), {

@@ -45,7 +45,7 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 	// Existing volumes: size and encryption are fixed (copy-image changes encryption).
 	for (const attachment of instance.volumes) {
 		const override = byDevice.get(attachment.DeviceName);
-		const volume = region.volumes[attachment.VolumeId];
+		const volume = region.volumes.get(attachment.VolumeId);
 		if (!override || override.NoDevice !== undefined || !volume) continue;
 		if (override.Ebs?.VolumeSize !== undefined && override.Ebs.VolumeSize !== volume.Size) {
 			fail('InvalidBlockDeviceMapping', `The volume size of the existing volume attached at ${attachment.DeviceName} cannot be changed when creating an image`);
@@ -70,7 +70,7 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 	for (const attachment of instance.volumes) {
 		const override = byDevice.get(attachment.DeviceName);
 		if (override?.NoDevice !== undefined) continue;
-		const volume = region.volumes[attachment.VolumeId];
+		const volume = region.volumes.get(attachment.VolumeId);
 		if (!volume) continue;
 		const ebs = {
 			DeleteOnTermination: override?.Ebs?.DeleteOnTermination ?? attachment.DeleteOnTermination,
@@ -92,7 +92,7 @@ export const createImage = (ctx: OpContext, params: Record<string, any>): Record
 
 	blockDeviceMappings.push(...extras);
 
-	const sourceImage = region.images[instance.ImageId];
+	const sourceImage = region.images.get(instance.ImageId);
 	const rebooted = instance.State === 'running' && params.NoReboot !== true;
 	const image: Image = {
 		...newImageBase(ctx, imageId, name, params.Description),

@@ -1,3 +1,4 @@
+import {IMAGE_INDEXES} from './filters.js';
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {isImageVisibleTo} from './lookup.js';
@@ -15,15 +16,15 @@ export const deregisterImage = (ctx: OpContext, params: Record<string, any>): Re
 	requireParam(params, 'ImageId');
 	const {world, region, now} = ctx;
 	const id = checkAmiId(params.ImageId);
-	if (region.deregistered[id] !== undefined && !region.images[id]) fail('InvalidAMIID.Unavailable', `The image id '[${id}]' is no longer available`);
-	const image = region.images[id];
+	if (region.deregistered[id] !== undefined && !region.images.get(id)) fail('InvalidAMIID.Unavailable', `The image id '[${id}]' is no longer available`);
+	const image = region.images.get(id);
 	if (!image || !isImageVisibleTo(image, world.account)) return amiNotFound([id]);
 	if (image.OwnerId !== world.account) return notAuthorizedForImage(id);
 	if (image.DeregistrationProtection?.startsWith('enabled')) {
 		fail('InvalidParameterValue', `Image ${id} has deregistration protection enabled. Disable deregistration protection before deregistering the image.`);
 	}
 
-	delete region.images[id];
+	region.images.delete(id);
 	region.deregistered[id] = now;
 	// A describe by id still shows it, deregistered, for a short while (describe.ts).
 	const lingering = region.recentlyDeregistered ?? {};
@@ -37,7 +38,7 @@ export const deregisterImage = (ctx: OpContext, params: Record<string, any>): Re
 	for (const mapping of image.BlockDeviceMappings) {
 		const snapshotId = mapping.Ebs?.SnapshotId;
 		if (!snapshotId || results.some(r => r.SnapshotId === snapshotId)) continue;
-		const snapshot = region.snapshots[snapshotId];
+		const snapshot = region.snapshots.get(snapshotId);
 		if (!snapshot) {
 			results.push({SnapshotId: snapshotId, ReturnCode: 'client-error'});
 			continue;
@@ -48,14 +49,14 @@ export const deregisterImage = (ctx: OpContext, params: Record<string, any>): Re
 			continue;
 		}
 
-		const sharedWithAnother = Object.values(region.images).some(other => other.BlockDeviceMappings.some(m => m.Ebs?.SnapshotId === snapshotId));
+		const sharedWithAnother = region.images.ids(IMAGE_INDEXES['block-device-mapping.snapshot-id'], snapshotId).length > 0;
 		if (sharedWithAnother) {
 			results.push({SnapshotId: snapshotId, ReturnCode: 'skipped'});
 			continue;
 		}
 
 		closeBilling(world, ctx.regionName, snapshot, now);
-		delete region.snapshots[snapshotId];
+		region.snapshots.delete(snapshotId);
 		results.push({SnapshotId: snapshotId, ReturnCode: 'success'});
 	}
 

@@ -1,10 +1,11 @@
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
-import {compileFilters, type Filter} from '../core/filters.js';
+import {compileFilters, narrowByFilters, type Filter} from '../core/filters.js';
 import {isImageVisibleTo} from './lookup.js';
-import {IMAGE_FILTERS} from './filters.js';
+import {IMAGE_FILTERS, IMAGE_INDEXES} from './filters.js';
 import {amiMalformed, amiNotFound, isPublic} from './rules.js';
 import {isWellFormedId} from '../core/ids.js';
+import type {Table} from '../core/table.js';
 import type {Image} from '../core/types.js';
 import {imageView} from './view.js';
 
@@ -35,6 +36,12 @@ const ownerTest = (owners: string[], account: string): ((image: Image) => boolea
 	return image => tests.some(test => test(image));
 };
 
+/** `--owners self` or account IDs (the usual own-images describe): the owner index, not a scan. */
+const byOwnerIndex = (images: Table<Image>, owners: string[], account: string): Image[] | undefined => {
+	if (owners.length === 0 || !owners.every(owner => owner === 'self' || /^\d{12}$/.test(owner))) return undefined;
+	return images.where(IMAGE_INDEXES['owner-id'], ...owners.map(owner => (owner === 'self' ? account : owner)));
+};
+
 const executableTest = (users: string[], account: string): ((image: Image) => boolean) | undefined => {
 	if (users.length === 0) return undefined;
 	const tests = users.map(user => {
@@ -63,7 +70,7 @@ export const describeImages = (ctx: OpContext, params: Record<string, any>): Rec
 	let candidates: Image[];
 	if (ids.length > 0) {
 		const missing = ids.filter(id => {
-			const image = region.images[id];
+			const image = region.images.get(id);
 			if (image && isImageVisibleTo(image, account)) return false;
 			const gone = region.deregistered[id];
 			return !(gone !== undefined && now - gone <= DEREGISTERED_VISIBLE_MS);
@@ -71,14 +78,16 @@ export const describeImages = (ctx: OpContext, params: Record<string, any>): Rec
 		if (missing.length > 0) amiNotFound([...new Set(missing)]);
 		const wanted = new Set(ids);
 		// one id (the usual case) needs no scan; several keep the creation order
-		candidates = wanted.size === 1 ? (region.images[ids[0]] ? [region.images[ids[0]]] : []) : Object.values(region.images).filter(image => wanted.has(image.ImageId));
+		candidates = wanted.size === 1 ? (region.images.has(ids[0]) ? [region.images.get(ids[0])!] : []) : region.images.values().filter(image => wanted.has(image.ImageId));
 		for (const id of wanted) {
 			const gone = region.recentlyDeregistered?.[id];
 			const at = region.deregistered[id];
-			if (gone && !region.images[id] && at !== undefined && now - at <= DEREGISTERED_LISTED_MS) candidates.push(gone);
+			if (gone && !region.images.get(id) && at !== undefined && now - at <= DEREGISTERED_LISTED_MS) candidates.push(gone);
 		}
 	} else {
-		candidates = Object.values(region.images).filter(image => isImageVisibleTo(image, account));
+		candidates = (narrowByFilters(region.images, params.Filters as Filter[] | undefined, IMAGE_INDEXES) ?? byOwnerIndex(region.images, asList(params.Owners), account) ?? region.images.values()).filter(image =>
+			isImageVisibleTo(image, account),
+		);
 	}
 
 	const images = candidates.filter(image => {

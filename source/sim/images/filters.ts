@@ -1,4 +1,4 @@
-import type {FilterAccessors} from '../core/filters.js';
+import {indexesOf, type FilterAccessors} from '../core/filters.js';
 import {isPublic} from './rules.js';
 import {wireTimestamp} from '../core/clock.js';
 import type {Image} from '../core/types.js';
@@ -51,3 +51,6 @@ export const IMAGE_FILTERS: FilterAccessors<Image> = {
 	'usage-operation': image => image.UsageOperation,
 	'virtualization-type': image => image.VirtualizationType,
 };
+
+/** The filters the model keeps an index for: what is looked up by name, owner, state or snapshot. */
+export const IMAGE_INDEXES = indexesOf(IMAGE_FILTERS, ['name', 'owner-id', 'owner-alias', 'image-id', 'state', 'block-device-mapping.snapshot-id']);

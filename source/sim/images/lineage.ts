@@ -30,8 +30,8 @@ export const lineage = (world: World): LineageNode[] => {
 	const images: Array<Located<Image>> = [];
 	const instances: Array<Located<Instance>> = [];
 	for (const [region, state] of Object.entries(world.regions)) {
-		for (const image of Object.values(state.images)) if (image.OwnerId === world.account) images.push({region, item: image});
-		for (const instance of Object.values(state.instances)) instances.push({region, item: instance});
+		for (const image of state.images.values()) if (image.OwnerId === world.account) images.push({region, item: image});
+		for (const instance of state.instances.values()) instances.push({region, item: instance});
 	}
 
 	const ownImage = new Map(images.map(i => [key(i.region, i.item.ImageId), i]));
@@ -57,7 +57,7 @@ export const lineage = (world: World): LineageNode[] => {
 		for (const mapping of item.BlockDeviceMappings) {
 			const snapshotId = mapping.Ebs?.SnapshotId;
 			if (!snapshotId) continue;
-			const snapshot = world.regions[region]?.snapshots[snapshotId];
+			const snapshot = world.regions[region]?.snapshots.get(snapshotId);
 			snapshots.push({kind: 'snapshot', id: snapshotId, region, state: snapshot?.State, sizeGiB: snapshot?.VolumeSize, children: []});
 		}
 

@@ -15,7 +15,7 @@ export const isImageVisibleTo = (image: Image, account: string): boolean =>
  */
 export const findVisibleImage = (world: World, region: RegionState, imageId: unknown): Image => {
 	const id = checkAmiId(imageId);
-	const image = region.images[id];
+	const image = region.images.get(id);
 	if (!image || !isImageVisibleTo(image, world.account)) return amiNotFound([id]);
 	return image;
 };

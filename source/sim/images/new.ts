@@ -18,6 +18,6 @@ export const newImageBase = (ctx: OpContext, imageId: string, name: string, desc
 
 /** Stores a new image in ctx.region; a pending one becomes available at its readyAt. */
 export const storeNewImage = (ctx: OpContext, image: Image): void => {
-	ctx.region.images[image.ImageId] = compact(image);
+	ctx.region.images.set(image.ImageId, compact(image));
 	if (image.State === 'pending' && image.readyAt !== undefined) schedule(ctx.world, {at: image.readyAt, region: ctx.regionName, kind: 'image', id: image.ImageId});
 };

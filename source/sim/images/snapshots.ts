@@ -25,7 +25,7 @@ export type NewSnapshot = {
 export const addSnapshot = (ctx: OpContext, spec: NewSnapshot): string => {
 	const snapshotId = nextId(ctx.world, 'snap');
 	const pending = spec.readyAt !== undefined && spec.readyAt > ctx.now;
-	ctx.region.snapshots[snapshotId] = {
+	ctx.region.snapshots.set(snapshotId, {
 		SnapshotId: snapshotId,
 		VolumeId: spec.volumeId,
 		State: pending ? 'pending' : 'completed',
@@ -39,9 +39,9 @@ export const addSnapshot = (ctx: OpContext, spec: NewSnapshot): string => {
 		Tags: spec.tags.map(t => ({...t})),
 		disk: clonePlain(spec.disk),
 		billing: {billedMs: 0},
-	};
-	compact(ctx.region.snapshots[snapshotId]);
-	startBilling(ctx.region.snapshots[snapshotId].billing, ctx.now);
+	});
+	compact(ctx.region.snapshots.get(snapshotId)!);
+	startBilling(ctx.region.snapshots.get(snapshotId)!.billing, ctx.now);
 	if (pending) schedule(ctx.world, {at: spec.readyAt!, region: ctx.regionName, kind: 'snapshot', id: snapshotId});
 	return snapshotId;
 };

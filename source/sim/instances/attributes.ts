@@ -43,7 +43,7 @@ const attributeInstance = (world: World, region: RegionState, id: unknown): Inst
 	if (id === undefined || id === null || id === '') fail('MissingParameter', 'The request must contain the parameter InstanceId');
 	const instanceId = String(id);
 	if (!isWellFormedId(instanceId, 'i')) fail('InvalidParameterValue', `Value (${instanceId}) for parameter instanceId is invalid. Expected: 'i-...'.`);
-	const instance = region.instances[instanceId];
+	const instance = region.instances.get(instanceId);
 	if (!instance || !isInstanceVisible(instance, world.clock)) instancesNotFound([instanceId]);
 	return instance!;
 };
@@ -92,7 +92,7 @@ const setDeleteOnTermination = (region: RegionState, instance: Instance, mapping
 		if (!attached) fail('InvalidInstanceAttributeValue', `No device is currently mapped at ${device}`);
 		if (mapping.Ebs?.DeleteOnTermination === undefined) continue;
 		attached!.DeleteOnTermination = asBoolean(mapping.Ebs.DeleteOnTermination, 'deleteOnTermination');
-		const attachment = region.volumes[attached!.VolumeId]?.Attachment;
+		const attachment = region.volumes.get(attached!.VolumeId)?.Attachment;
 		if (attachment) attachment.DeleteOnTermination = attached!.DeleteOnTermination;
 	}
 };

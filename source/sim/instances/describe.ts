@@ -1,6 +1,6 @@
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
-import {type FilterAccessors, compileFilters} from '../core/filters.js';
+import {type FilterAccessors, compileFilters, indexesOf, narrowByFilters} from '../core/filters.js';
 import {findInstances, isInstanceVisible} from './lookup.js';
 import {privateDnsName, publicDnsName, shownPublicIp} from './network.js';
 import type {Instance, RegionState} from '../core/types.js';
@@ -12,9 +12,21 @@ import {STATE_CODES, reservationsView} from './view.js';
 type Params = Record<string, any>;
 
 const groupNames = (region: RegionState, instance: Instance): string[] =>
-	instance.SecurityGroupIds.map(id => region.securityGroups[id]?.GroupName ?? '');
+	instance.SecurityGroupIds.map(id => region.securityGroups.get(id)?.GroupName ?? '');
+
+/** Filters that read the instance alone: the model keeps an index on these (instances by state, image, type, key). */
+const PURE: FilterAccessors<Instance> = {
+	'image-id': i => i.ImageId,
+	'instance-id': i => i.InstanceId,
+	'instance-state-name': i => i.State,
+	'instance-type': i => i.InstanceType,
+	'key-name': i => i.KeyName,
+};
+
+export const INSTANCE_INDEXES = indexesOf(PURE);
 
 const accessors = (region: RegionState, regionName: string, account: string): FilterAccessors<Instance> => ({
+	...PURE,
 	architecture: i => i.Architecture,
 	'availability-zone': i => i.AvailabilityZone,
 	'block-device-mapping.attach-time': i => i.volumes.map(v => new Date(v.AttachTime).toISOString()),
@@ -33,18 +45,13 @@ const accessors = (region: RegionState, regionName: string, account: string): Fi
 	hypervisor: () => 'xen',
 	'iam-instance-profile.arn': i => i.IamInstanceProfile?.Arn,
 	'iam-instance-profile.id': i => i.IamInstanceProfile?.Id,
-	'image-id': i => i.ImageId,
-	'instance-id': i => i.InstanceId,
 	'instance-state-code': i => String(STATE_CODES[i.State]),
-	'instance-state-name': i => i.State,
-	'instance-type': i => i.InstanceType,
 	'instance.group-id': i => i.SecurityGroupIds,
 	'instance.group-name': i => groupNames(region, i),
 	'group-id': i => i.SecurityGroupIds,
 	'group-name': i => groupNames(region, i),
 	'ip-address': i => shownPublicIp(i),
 	'kernel-id': i => i.KernelId,
-	'key-name': i => i.KeyName,
 	'launch-index': i => String(i.AmiLaunchIndex),
 	'launch-time': i => new Date(i.LaunchTime).toISOString(),
 	'metadata-options.http-tokens': i => i.MetadataOptions?.HttpTokens,
@@ -101,8 +108,9 @@ export const describeInstances = (ctx: OpContext, params: Params): Record<string
 		maxResults = Math.min(maxResults, 1000);
 	}
 
-	const test = compileFilters(params.Filters, accessors(region, regionName, world.account));
-	const candidates = ids.length > 0 ? findInstances(world, region, ids) : Object.values(region.instances).filter(i => isInstanceVisible(i, world.clock));
+	// the accessors (sixty closures) are made only for a describe that has filters
+	const test = params.Filters === undefined ? () => true : compileFilters(params.Filters, accessors(region, regionName, world.account));
+	const candidates = ids.length > 0 ? findInstances(world, region, ids) : (narrowByFilters(region.instances, params.Filters, INSTANCE_INDEXES) ?? region.instances.values()).filter(i => isInstanceVisible(i, world.clock));
 	const matching = candidates.filter(i => test(i));
 	const offset = params.NextToken === undefined || params.NextToken === '' ? 0 : decodeToken(String(params.NextToken));
 	const page = maxResults === undefined ? matching.slice(offset) : matching.slice(offset, offset + maxResults);

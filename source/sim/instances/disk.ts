@@ -9,7 +9,7 @@ import type {Disk, Image, Instance, RegionState, World} from '../core/types.js';
 export const instanceDisk = (region: RegionState, instance: Instance): Disk | undefined => {
 	if (instance.RootDeviceType === 'instance-store') return instance.ephemeralDisk;
 	const root = instance.volumes.find(v => v.DeviceName === instance.RootDeviceName) ?? instance.volumes[0];
-	return root ? region.volumes[root.VolumeId]?.disk : undefined;
+	return root ? region.volumes.get(root.VolumeId)?.disk : undefined;
 };
 
 /**
@@ -20,24 +20,24 @@ export const imageDisk = (region: RegionState, image: Image): Disk | undefined =
 	if (image.RootDeviceType === 'instance-store') return image.disk;
 	const root = image.BlockDeviceMappings.find(m => m.DeviceName === image.RootDeviceName) ?? image.BlockDeviceMappings.find(m => m.Ebs?.SnapshotId);
 	const snapshotId = root?.Ebs?.SnapshotId;
-	return snapshotId ? region.snapshots[snapshotId]?.disk : undefined;
+	return snapshotId ? region.snapshots.get(snapshotId)?.disk : undefined;
 };
 
 /** The disk an instance started with: its image's, else the snapshot its root volume was made from (the image may be gone). */
 export const launchDisk = (region: RegionState, instance: Instance): Disk | undefined => {
-	const image = region.images[instance.ImageId];
+	const image = region.images.get(instance.ImageId);
 	const fromImage = image ? imageDisk(region, image) : undefined;
 	if (fromImage || instance.RootDeviceType === 'instance-store') return fromImage;
 	const root = instance.volumes.find(v => v.DeviceName === instance.RootDeviceName) ?? instance.volumes[0];
-	const snapshotId = root ? region.volumes[root.VolumeId]?.SnapshotId : undefined;
-	return snapshotId ? region.snapshots[snapshotId]?.disk : undefined;
+	const snapshotId = root ? region.volumes.get(root.VolumeId)?.SnapshotId : undefined;
+	return snapshotId ? region.snapshots.get(snapshotId)?.disk : undefined;
 };
 
 /** A new world where `change` has been applied to the instance's disk (unchanged when it has none). */
 export const changeInstanceDisk = (world: World, regionName: string, instanceId: string, change: (disk: Disk) => void): World =>
 	produce(world, draft => {
 		const region = draft.regions[regionName];
-		const instance = region?.instances[instanceId];
+		const instance = region?.instances.get(instanceId);
 		const disk = instance ? instanceDisk(region, instance) : undefined;
 		if (disk) change(disk);
 	});

@@ -1,3 +1,4 @@
+import {INSTANCE_INDEXES} from './describe.js';
 import type {OpContext} from '../core/engine.js';
 import {fail} from '../core/errors.js';
 import {hexFor, nextId, nextRandom} from '../core/ids.js';
@@ -158,7 +159,7 @@ const planVolumes = (world: World, region: RegionState, image: Image, requested:
 	for (const mapping of image.BlockDeviceMappings) {
 		if (!mapping.Ebs || mapping.NoDevice !== undefined) continue;
 		const snapshotId = mapping.Ebs.SnapshotId ?? '';
-		const snapshot = snapshotId ? region.snapshots[snapshotId] : undefined;
+		const snapshot = snapshotId ? region.snapshots.get(snapshotId) : undefined;
 		if (snapshotId) snapshotSizes.set(mapping.DeviceName, snapshot?.VolumeSize ?? mapping.Ebs.VolumeSize);
 		plan.set(mapping.DeviceName, {
 			DeviceName: mapping.DeviceName,
@@ -231,8 +232,7 @@ const shutdownBehavior = (image: Image, value: unknown): 'stop' | 'terminate' =>
 	return checkShutdownBehavior(value, image.RootDeviceType);
 };
 
-const liveInstances = (region: RegionState): number =>
-	Object.values(region.instances).filter(i => i.State !== 'terminated' && i.State !== 'shutting-down').length;
+const liveInstances = (region: RegionState): number => region.instances.ids(INSTANCE_INDEXES['instance-state-name'], 'pending', 'running', 'stopping', 'stopped').length;
 
 export const runInstances = (ctx: OpContext, params: Params): Record<string, unknown> => {
 	const {world, region, regionName, now} = ctx;
@@ -274,7 +274,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 		const attached: Instance['volumes'] = [];
 		for (const planned of volumes) {
 			const volumeId = nextId(world, 'vol');
-			region.volumes[volumeId] = compact({
+			region.volumes.set(volumeId, compact({
 				VolumeId: volumeId,
 				Size: planned.Size,
 				VolumeType: planned.VolumeType,
@@ -290,8 +290,8 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 				Tags: specifiedTags('volume'),
 				disk: clonePlain(planned.disk),
 				billing: {billedMs: 0},
-			});
-			startBilling(region.volumes[volumeId].billing, now);
+			}));
+			startBilling(region.volumes.get(volumeId)!.billing, now);
 			attached.push({DeviceName: planned.DeviceName, VolumeId: volumeId, DeleteOnTermination: planned.DeleteOnTermination, AttachTime: now});
 		}
 
@@ -347,7 +347,7 @@ export const runInstances = (ctx: OpContext, params: Params): Record<string, unk
 			monitoring: params.Monitoring?.Enabled === true ? true : undefined,
 			Tenancy: params.Placement?.Tenancy === undefined ? undefined : String(params.Placement.Tenancy),
 		});
-		region.instances[instanceId] = instance;
+		region.instances.set(instanceId, instance);
 		schedule(world, {at: now + BOOT_MS, region: regionName, kind: 'instance', id: instanceId});
 		launched.push(instance);
 	}

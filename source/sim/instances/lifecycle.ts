@@ -111,11 +111,11 @@ export const rebootInstances = (ctx: OpContext, params: Params): undefined => {
 /** Volumes marked DeleteOnTermination go (their bill closes); the others are detached and kept. */
 const releaseVolumes = (ctx: OpContext, instance: Instance): void => {
 	for (const attached of instance.volumes) {
-		const volume = ctx.region.volumes[attached.VolumeId];
+		const volume = ctx.region.volumes.get(attached.VolumeId);
 		if (!volume) continue;
 		if (attached.DeleteOnTermination) {
 			closeBilling(ctx.world, ctx.regionName, volume, ctx.now);
-			delete ctx.region.volumes[attached.VolumeId];
+			ctx.region.volumes.delete(attached.VolumeId);
 		} else {
 			delete volume.Attachment;
 			volume.State = 'available';

@@ -26,7 +26,7 @@ export {instancesNotFound};
 /** The visible instance with this id in the Region, or the exact AWS error. */
 export const findInstance = (world: World, region: RegionState | string, id: string): Instance => {
 	if (typeof id !== 'string' || !isWellFormedId(id, 'i')) malformedInstanceId(String(id));
-	const instance = regionOf(world, region)?.instances[id];
+	const instance = regionOf(world, region)?.instances.get(id);
 	if (!instance || !isInstanceVisible(instance, world.clock)) instancesNotFound([id]);
 	return instance!;
 };
@@ -43,17 +43,17 @@ export const findInstances = (world: World, region: RegionState | string, ids: u
 	if (bad !== undefined) malformedInstanceId(bad);
 	const state = regionOf(world, region);
 	const missing = unique.filter(id => {
-		const instance = state?.instances[id];
+		const instance = state?.instances.get(id);
 		return !instance || !isInstanceVisible(instance, world.clock);
 	});
 	if (missing.length > 0) instancesNotFound(missing);
-	return unique.map(id => state!.instances[id]);
+	return unique.map(id => state!.instances.get(id)!);
 };
 
 /** The instance answering on this public IPv4 address, in any Region: only a running instance has one. */
 export const findInstanceByPublicIp = (world: World, ip: string): {region: string; instance: Instance} | undefined => {
 	for (const [name, region] of Object.entries(world.regions)) {
-		for (const instance of Object.values(region.instances)) {
+		for (const instance of region.instances.values()) {
 			if (instance.PublicIpAddress === ip && instance.State === 'running') return {region: name, instance};
 		}
 	}
@@ -70,7 +70,7 @@ export const instanceReachable = (world: World, region: RegionState | string, in
 	const state = regionOf(world, region);
 	if (!state) return false;
 	return instance.SecurityGroupIds.some(groupId => {
-		const group = state.securityGroups[groupId];
+		const group = state.securityGroups.get(groupId);
 		return group !== undefined && allowsFrom(group, port, fromIp);
 	});
 };

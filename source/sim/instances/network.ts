@@ -1,4 +1,5 @@
 import {hexFor, nextRandom} from '../core/ids.js';
+import type {Index} from '../core/table.js';
 import type {Instance, RegionState, World} from '../core/types.js';
 
 // Addresses of simulated instances. The default VPC is 172.31.0.0/16 and each default subnet
@@ -11,22 +12,23 @@ const draw = (world: World, n: number): number => Math.floor(nextRandom(world) *
 
 /** A free private address in the /20 of the subnet in Availability Zone number `azIndex`. */
 export const newPrivateIp = (world: World, region: RegionState, azIndex: number): string => {
-	const taken = new Set(Object.values(region.instances).filter(i => i.State !== 'terminated').map(i => i.PrivateIpAddress));
 	for (;;) {
 		const third = azIndex * 16 + draw(world, 16);
 		const fourth = 4 + draw(world, 251); // .0-.3 and .255 are reserved in every subnet
 		const ip = `172.31.${third}.${fourth}`;
-		if (!taken.has(ip)) return ip;
+		if (!region.instances.where(BY_PRIVATE_IP, ip).some(i => i.State !== 'terminated')) return ip;
 	}
 };
 
+/** Instances by the addresses they hold (an address is looked up for every launch). */
+export const BY_PRIVATE_IP: Index<Instance> = {name: 'private-ip', keysOf: i => [i.PrivateIpAddress]};
+export const BY_PUBLIC_IP: Index<Instance> = {name: 'public-ip', keysOf: i => (i.PublicIpAddress ? [i.PublicIpAddress] : [])};
+
 /** A public IPv4 address no other instance holds now. */
 export const newPublicIp = (world: World): string => {
-	const taken = new Set<string>();
-	for (const region of Object.values(world.regions)) for (const i of Object.values(region.instances)) if (i.PublicIpAddress) taken.add(i.PublicIpAddress);
 	for (;;) {
 		const ip = [PUBLIC_FIRST_OCTETS[draw(world, PUBLIC_FIRST_OCTETS.length)], draw(world, 256), draw(world, 256), 1 + draw(world, 254)].join('.');
-		if (!taken.has(ip)) return ip;
+		if (Object.values(world.regions).every(region => region.instances.ids(BY_PUBLIC_IP, ip).length === 0)) return ip;
 	}
 };
 

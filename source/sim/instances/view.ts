@@ -26,7 +26,7 @@ const isGone = (instance: Instance): boolean => instance.State === 'terminated';
 
 /** `[{GroupId, GroupName}]` of the instance's security groups (empty once terminated). */
 export const groupIdentifiers = (region: RegionState, instance: Instance): Array<{GroupId: string; GroupName: string}> =>
-	isGone(instance) ? [] : instance.SecurityGroupIds.map(id => ({GroupId: id, GroupName: region.securityGroups[id]?.GroupName ?? ''}));
+	isGone(instance) ? [] : instance.SecurityGroupIds.map(id => ({GroupId: id, GroupName: region.securityGroups.get(id)?.GroupName ?? ''}));
 
 /** The instance's EBS mappings: `[{DeviceName, Ebs: {AttachTime, DeleteOnTermination, Status, VolumeId}}]` */
 export const instanceBlockDeviceMappings = (instance: Instance): View[] =>

@@ -31,7 +31,7 @@ const createKeyPair: OpHandler = (ctx, params) => {
 	if (keyPairByName(ctx.region, name)) duplicate(name);
 	const keyPairId = nextId(ctx.world, 'key');
 	const key = generateKey(idSeed(ctx.world), ctx.world.idCounter, type, format, name);
-	ctx.region.keyPairs[keyPairId] = {
+	ctx.region.keyPairs.set(keyPairId, {
 		KeyPairId: keyPairId,
 		KeyName: name,
 		KeyType: type,
@@ -41,7 +41,7 @@ const createKeyPair: OpHandler = (ctx, params) => {
 		PublicKey: key.publicKey,
 		CreateTime: ctx.now,
 		Tags: tags,
-	};
+	});
 	const output: Record<string, unknown> = {KeyFingerprint: key.fingerprint, KeyMaterial: key.material, KeyName: name, KeyPairId: keyPairId};
 	if (tags.length > 0) output.Tags = tags.map(t => ({...t}));
 	return output;
@@ -65,7 +65,7 @@ const importKeyPair: OpHandler = (ctx, params) => {
 	if (keyPairByName(ctx.region, name)) duplicate(name);
 	const keyPairId = nextId(ctx.world, 'key');
 	const fingerprint = importedFingerprint(parsed);
-	ctx.region.keyPairs[keyPairId] = {
+	ctx.region.keyPairs.set(keyPairId, {
 		KeyPairId: keyPairId,
 		KeyName: name,
 		KeyType: parsed.type,
@@ -74,7 +74,7 @@ const importKeyPair: OpHandler = (ctx, params) => {
 		CreateTime: ctx.now,
 		Tags: tags,
 		imported: true,
-	};
+	});
 	const output: Record<string, unknown> = {KeyFingerprint: fingerprint, KeyName: name, KeyPairId: keyPairId};
 	if (tags.length > 0) output.Tags = tags.map(t => ({...t}));
 	return output;
@@ -90,7 +90,7 @@ const describeKeyPairs: OpHandler = (ctx, params) => {
 		fingerprint: k => k.KeyFingerprint,
 		'key-type': k => k.KeyType,
 	});
-	let keys = Object.values(ctx.region.keyPairs).sort((a, b) => (a.KeyName < b.KeyName ? -1 : a.KeyName > b.KeyName ? 1 : 0));
+	let keys = ctx.region.keyPairs.values().sort((a, b) => (a.KeyName < b.KeyName ? -1 : a.KeyName > b.KeyName ? 1 : 0));
 	if (names && names.length > 0) {
 		for (const name of names) if (!keyPairByName(ctx.region, name)) keyPairNotFound(name);
 		keys = keys.filter(k => names.includes(k.KeyName));
@@ -110,7 +110,7 @@ const deleteKeyPair: OpHandler = (ctx, params) => {
 	if (!name && !id) return missing('KeyName');
 	const key = name ? keyPairByName(ctx.region, name) : byId(ctx.region, id!);
 	if (!key || (id && key.KeyPairId !== id)) return {Return: true};
-	delete ctx.region.keyPairs[key.KeyPairId];
+	ctx.region.keyPairs.delete(key.KeyPairId);
 	return {Return: true, KeyPairId: key.KeyPairId};
 };
 

@@ -40,6 +40,6 @@ export const defaultSubnets = (region: RegionState, regionName: string): Default
 		.map((zone, zoneIndex) => ({zone, zoneIndex, subnetId: region.subnets[zone]}))
 		.filter(subnet => subnet.subnetId !== undefined)
 		.map(subnet => {
-			const used = Object.values(region.instances).filter(i => i.SubnetId === subnet.subnetId && i.State !== 'terminated').length;
+			const used = region.instances.values().filter(i => i.SubnetId === subnet.subnetId && i.State !== 'terminated').length;
 			return {...subnet, cidr: defaultSubnetCidr(subnet.zoneIndex), freeAddresses: SUBNET_ADDRESSES - used};
 		});

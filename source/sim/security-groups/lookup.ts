@@ -12,14 +12,14 @@ export const findGroupIds = (region: RegionState, ids: unknown[]): string[] => {
 		const id = String(raw ?? '');
 		if (id === '') fail('InvalidParameterValue', 'Value () for parameter groupId is invalid. The value cannot be empty');
 		checkId(id, 'sg', 'InvalidGroupId.Malformed');
-		if (!region.securityGroups[id]) groupNotFound(id);
+		if (!region.securityGroups.get(id)) groupNotFound(id);
 		return id;
 	});
 	return [...new Set(found)];
 };
 
 export const groupByName = (region: RegionState, name: string, vpcId = region.defaultVpcId): SecurityGroup | undefined =>
-	Object.values(region.securityGroups).find(g => g.GroupName === name && g.VpcId === vpcId);
+	region.securityGroups.values().find(g => g.GroupName === name && g.VpcId === vpcId);
 
 /** The default VPC's group with this name, or InvalidGroup.NotFound naming the VPC. */
 export const findGroupByName = (region: RegionState, name: string): SecurityGroup => groupByName(region, name) ?? groupNameNotFound(name, region.defaultVpcId);

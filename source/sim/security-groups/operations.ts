@@ -18,7 +18,7 @@ import {securityGroupArn, securityGroupRuleView, securityGroupView} from './view
 export const findGroup = (ctx: OpContext, ref: {GroupId?: string; GroupName?: string}): SecurityGroup => {
 	if (ref.GroupId !== undefined && ref.GroupId !== '') {
 		checkId(ref.GroupId, 'sg', 'InvalidGroupId.Malformed');
-		return (Object.hasOwn(ctx.region.securityGroups, ref.GroupId) ? ctx.region.securityGroups[ref.GroupId] : undefined) ?? groupNotFound(ref.GroupId);
+		return (ctx.region.securityGroups.has(ref.GroupId) ? ctx.region.securityGroups.get(ref.GroupId) : undefined) ?? groupNotFound(ref.GroupId);
 	}
 
 	if (ref.GroupName !== undefined && ref.GroupName !== '') return findGroupByName(ctx.region, ref.GroupName);
@@ -39,7 +39,7 @@ const createSecurityGroup: OpHandler = (ctx, params) => {
 	const tags = readTagSpecifications(params.TagSpecifications, 'CreateSecurityGroup')('security-group');
 	if (groupByName(ctx.region, name, vpcId)) fail('InvalidGroup.Duplicate', `The security group '${name}' already exists for VPC '${vpcId}'`);
 	const groupId = nextId(ctx.world, 'sg');
-	ctx.region.securityGroups[groupId] = {
+	ctx.region.securityGroups.set(groupId, {
 		GroupId: groupId,
 		GroupName: name,
 		Description: description,
@@ -48,7 +48,7 @@ const createSecurityGroup: OpHandler = (ctx, params) => {
 		ingress: [],
 		egress: [{SecurityGroupRuleId: nextId(ctx.world, 'sgr'), IpProtocol: '-1', CidrIpv4: '0.0.0.0/0'}],
 		Tags: tags,
-	};
+	});
 	const output: Record<string, unknown> = {GroupId: groupId, SecurityGroupArn: securityGroupArn(ctx.regionName, ctx.world.account, groupId)};
 	if (tags.length > 0) output.Tags = tags.map(t => ({...t}));
 	return output;
@@ -77,7 +77,7 @@ const describeSecurityGroups: OpHandler = (ctx, params) => {
 		...permissionFilters('', g => g.ingress),
 		...permissionFilters('egress.', g => g.egress),
 	});
-	let groups = Object.values(ctx.region.securityGroups);
+	let groups = ctx.region.securityGroups.values();
 	if (ids && ids.length > 0) {
 		for (const id of ids) findGroup(ctx, {GroupId: id});
 		groups = groups.filter(g => ids.includes(g.GroupId));
@@ -94,12 +94,12 @@ const describeSecurityGroups: OpHandler = (ctx, params) => {
 const deleteSecurityGroup: OpHandler = (ctx, params) => {
 	const group = findGroup(ctx, groupRef(params));
 	if (group.GroupName === 'default') fail('CannotDelete', `the specified group: "${group.GroupId}" name: "default" cannot be deleted by a user`);
-	const usedByInstance = Object.values(ctx.region.instances).some(i => i.State !== 'terminated' && i.SecurityGroupIds.includes(group.GroupId));
-	const referenced = Object.values(ctx.region.securityGroups).some(
+	const usedByInstance = ctx.region.instances.values().some(i => i.State !== 'terminated' && i.SecurityGroupIds.includes(group.GroupId));
+	const referenced = ctx.region.securityGroups.values().some(
 		g => g.GroupId !== group.GroupId && [...g.ingress, ...g.egress].some(rule => rule.ReferencedGroupId === group.GroupId),
 	);
 	if (usedByInstance || referenced) fail('DependencyViolation', `resource ${group.GroupId} has a dependent object`);
-	delete ctx.region.securityGroups[group.GroupId];
+	ctx.region.securityGroups.delete(group.GroupId);
 	return {Return: true, GroupId: group.GroupId};
 };
 

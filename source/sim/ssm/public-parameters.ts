@@ -1,3 +1,4 @@
+import {IMAGE_INDEXES} from '../images/filters.js';
 import {fail} from '../core/errors.js';
 import {AL2023_DEFAULT_KERNEL, AMAZON_OWNER} from '../images/public-images.js';
 import type {Image, RegionState} from '../core/types.js';
@@ -46,8 +47,9 @@ export type PublicParameter = {
 const UPDATE_DELAY_MS = 20 * 60_000 + 385;
 
 const matching = (region: RegionState, spec: Spec): Image[] =>
-	Object.values(region.images)
-		.filter(image => image.OwnerId === AMAZON_OWNER && spec.name.test(image.Name))
+	region.images
+		.where(IMAGE_INDEXES['owner-id'], AMAZON_OWNER)
+		.filter(image => spec.name.test(image.Name))
 		.sort((a, b) => a.CreationDate - b.CreationDate);
 
 /** The parameter of this name in the Region, or undefined (not a public parameter we know). */

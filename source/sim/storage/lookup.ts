@@ -16,14 +16,14 @@ export const isLiveVolume = (volume: Volume | undefined): volume is Volume => vo
 /** The visible snapshot `id`, or the EC2 error for a malformed or unknown id. */
 export const findSnapshot = ({world, region}: Where, id: unknown): Snapshot => {
 	checkId(String(id), 'snap', 'InvalidSnapshotID.Malformed');
-	const snapshot = region.snapshots[String(id)];
+	const snapshot = region.snapshots.get(String(id));
 	if (!isVisibleSnapshot(world, snapshot)) return snapshotNotFound(String(id));
 	return snapshot;
 };
 
 export const findVolume = ({region}: Where, id: string): Volume => {
 	checkId(id, 'vol', 'InvalidVolumeID.Malformed');
-	const volume = region.volumes[id];
+	const volume = region.volumes.get(id);
 	if (!isLiveVolume(volume)) return volumeNotFound(id);
 	return volume;
 };

@@ -1,6 +1,7 @@
+import {IMAGE_INDEXES} from '../images/filters.js';
 import type {OpContext, OpHandler} from '../core/engine.js';
 import {fail} from '../core/errors.js';
-import {compileFilters} from '../core/filters.js';
+import {compileFilters, indexesOf, narrowByFilters, type FilterAccessors} from '../core/filters.js';
 import {addSnapshot} from '../images/snapshots.js';
 import {closeBilling} from '../billing/pricing.js';
 import {optionalString, requiredString, stringList} from '../core/resource-params.js';
@@ -19,9 +20,15 @@ export const SNAPSHOT_PENDING_MS = 25_000;
 
 /** The registered AMI (if any) in this Region whose block device mapping uses the snapshot. */
 export const imageUsingSnapshot = (ctx: OpContext, snapshotId: string): string | undefined =>
-	Object.values(ctx.region.images).find(
-		image => image.State !== 'deregistered' && image.BlockDeviceMappings.some(mapping => mapping.Ebs?.SnapshotId === snapshotId),
-	)?.ImageId;
+	ctx.region.images.where(IMAGE_INDEXES['block-device-mapping.snapshot-id'], snapshotId).find(image => image.State !== 'deregistered')?.ImageId;
+
+/** Filters that read the snapshot alone: indexed (snapshots by volume, by id). */
+const SNAPSHOT_PURE: FilterAccessors<Snapshot> = {'snapshot-id': s => s.SnapshotId, 'volume-id': s => s.VolumeId};
+export const SNAPSHOT_INDEXES = indexesOf(SNAPSHOT_PURE);
+
+/** Filters that read the volume alone: indexed (volumes by instance, snapshot, state). */
+const VOLUME_PURE: FilterAccessors<Volume> = {'attachment.instance-id': v => v.Attachment?.InstanceId, 'snapshot-id': v => v.SnapshotId, status: v => v.State, 'volume-id': v => v.VolumeId};
+export const VOLUME_INDEXES = indexesOf(VOLUME_PURE);
 
 const describeSnapshots: OpHandler = (ctx, params) => {
 	const ids = stringList(params.SnapshotIds, 'SnapshotId');
@@ -35,11 +42,10 @@ const describeSnapshots: OpHandler = (ctx, params) => {
 		'owner-alias': s => s.OwnerAlias,
 		'owner-id': s => s.OwnerId,
 		progress: s => snapshotProgress(s, ctx.now),
-		'snapshot-id': s => s.SnapshotId,
+		...SNAPSHOT_PURE,
 		'start-time': s => [wireTimestamp(s.StartTime), cliTimestamp(s.StartTime)],
 		status: s => s.State,
 		'storage-tier': () => 'standard',
-		'volume-id': s => s.VolumeId,
 		'volume-size': s => String(s.VolumeSize),
 	});
 
@@ -48,7 +54,7 @@ const describeSnapshots: OpHandler = (ctx, params) => {
 		snapshots = ids.map(id => findSnapshot(ctx, id));
 		snapshots = snapshots.filter((s, i) => snapshots.indexOf(s) === i);
 	} else {
-		snapshots = Object.values(ctx.region.snapshots).filter(s => isVisibleSnapshot(ctx.world, s));
+		snapshots = (narrowByFilters(ctx.region.snapshots, params.Filters, SNAPSHOT_INDEXES) ?? ctx.region.snapshots.values()).filter(s => isVisibleSnapshot(ctx.world, s));
 	}
 
 	if (owners && owners.length > 0) {
@@ -69,7 +75,7 @@ const deleteSnapshot: OpHandler = (ctx, params) => {
 	const imageId = imageUsingSnapshot(ctx, id);
 	if (imageId) fail('InvalidSnapshot.InUse', `The snapshot ${id} is currently in use by ${imageId}`);
 	closeBilling(ctx.world, ctx.regionName, snapshot, ctx.now);
-	delete ctx.region.snapshots[id];
+	ctx.region.snapshots.delete(id);
 	return undefined;
 };
 
@@ -89,7 +95,7 @@ const createSnapshot: OpHandler = (ctx, params) => {
 		disk: volume.disk,
 		readyAt: ctx.now + SNAPSHOT_PENDING_MS,
 	});
-	const snapshot = ctx.region.snapshots[snapshotId];
+	const snapshot = ctx.region.snapshots.get(snapshotId)!;
 	// The CreateSnapshot response carries an empty Progress and the tag list, as in the CLI's example.
 	return {...snapshotView(snapshot, ctx.now), Progress: '', Tags: tags.map(t => ({...t}))};
 };
@@ -100,7 +106,6 @@ const describeVolumes: OpHandler = (ctx, params) => {
 		'attachment.attach-time': v => (v.Attachment ? [wireTimestamp(v.Attachment.AttachTime), cliTimestamp(v.Attachment.AttachTime)] : undefined),
 		'attachment.delete-on-termination': v => (v.Attachment ? String(v.Attachment.DeleteOnTermination) : undefined),
 		'attachment.device': v => v.Attachment?.Device,
-		'attachment.instance-id': v => v.Attachment?.InstanceId,
 		'attachment.status': v => (v.Attachment ? 'attached' : undefined),
 		'availability-zone': v => v.AvailabilityZone,
 		'create-time': v => [wireTimestamp(v.CreateTime), cliTimestamp(v.CreateTime)],
@@ -108,10 +113,8 @@ const describeVolumes: OpHandler = (ctx, params) => {
 		iops: v => (v.Iops === undefined ? undefined : String(v.Iops)),
 		'multi-attach-enabled': v => String(v.MultiAttachEnabled ?? false),
 		size: v => String(v.Size),
-		'snapshot-id': v => v.SnapshotId,
-		status: v => v.State,
+		...VOLUME_PURE,
 		throughput: v => (v.Throughput === undefined ? undefined : String(v.Throughput)),
-		'volume-id': v => v.VolumeId,
 		'volume-type': v => v.VolumeType,
 	});
 	let volumes: Volume[];
@@ -119,7 +122,7 @@ const describeVolumes: OpHandler = (ctx, params) => {
 		volumes = ids.map(id => findVolume(ctx, id));
 		volumes = volumes.filter((v, i) => volumes.indexOf(v) === i);
 	} else {
-		volumes = Object.values(ctx.region.volumes).filter(v => isLiveVolume(v));
+		volumes = (narrowByFilters(ctx.region.volumes, params.Filters, VOLUME_INDEXES) ?? ctx.region.volumes.values()).filter(v => isLiveVolume(v));
 	}
 
 	return {Volumes: volumes.filter(v => matches(v)).map(v => volumeView(v))};
@@ -130,7 +133,7 @@ const deleteVolume: OpHandler = (ctx, params) => {
 	const volume = findVolume(ctx, id);
 	if (volume.Attachment || volume.State === 'in-use') fail('VolumeInUse', `Volume ${id} is currently attached to ${volume.Attachment?.InstanceId ?? 'an instance'}`);
 	closeBilling(ctx.world, ctx.regionName, volume, ctx.now);
-	delete ctx.region.volumes[id];
+	ctx.region.volumes.delete(id);
 	return undefined;
 };
 

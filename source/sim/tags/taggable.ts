@@ -34,21 +34,21 @@ const notFound: Record<ResourceType, (id: string) => never> = {
 /** Every taggable resource of the Region the account can see, in a stable order. */
 export const taggableResources = (world: World, region: RegionState): Taggable[] => {
 	const list: Taggable[] = [];
-	for (const image of Object.values(region.images)) {
+	for (const image of region.images.values()) {
 		if (image.State !== 'deregistered' && isImageVisibleTo(image, world.account)) list.push({ResourceId: image.ImageId, ResourceType: 'image', Tags: image.Tags});
 	}
 
-	for (const instance of Object.values(region.instances)) list.push({ResourceId: instance.InstanceId, ResourceType: 'instance', Tags: instance.Tags});
-	for (const snapshot of Object.values(region.snapshots)) {
+	for (const instance of region.instances.values()) list.push({ResourceId: instance.InstanceId, ResourceType: 'instance', Tags: instance.Tags});
+	for (const snapshot of region.snapshots.values()) {
 		if (snapshot.OwnerId === world.account) list.push({ResourceId: snapshot.SnapshotId, ResourceType: 'snapshot', Tags: snapshot.Tags});
 	}
 
-	for (const volume of Object.values(region.volumes)) {
+	for (const volume of region.volumes.values()) {
 		if (volume.State !== 'deleted') list.push({ResourceId: volume.VolumeId, ResourceType: 'volume', Tags: volume.Tags});
 	}
 
-	for (const group of Object.values(region.securityGroups)) list.push({ResourceId: group.GroupId, ResourceType: 'security-group', Tags: group.Tags});
-	for (const key of Object.values(region.keyPairs)) list.push({ResourceId: key.KeyPairId, ResourceType: 'key-pair', Tags: key.Tags});
+	for (const group of region.securityGroups.values()) list.push({ResourceId: group.GroupId, ResourceType: 'security-group', Tags: group.Tags});
+	for (const key of region.keyPairs.values()) list.push({ResourceId: key.KeyPairId, ResourceType: 'key-pair', Tags: key.Tags});
 	return list;
 };
 
@@ -72,32 +72,32 @@ const findOne = (ctx: OpContext, id: string, type: ResourceType): Taggable | und
 	const {region, world} = ctx;
 	switch (type) {
 		case 'image': {
-			const image = region.images[id];
+			const image = region.images.get(id);
 			return image && image.State !== 'deregistered' && isImageVisibleTo(image, world.account) ? {ResourceId: id, ResourceType: type, Tags: image.Tags} : undefined;
 		}
 
 		case 'instance': {
-			const instance = region.instances[id];
+			const instance = region.instances.get(id);
 			return instance ? {ResourceId: id, ResourceType: type, Tags: instance.Tags} : undefined;
 		}
 
 		case 'snapshot': {
-			const snapshot = region.snapshots[id];
+			const snapshot = region.snapshots.get(id);
 			return snapshot && snapshot.OwnerId === world.account ? {ResourceId: id, ResourceType: type, Tags: snapshot.Tags} : undefined;
 		}
 
 		case 'volume': {
-			const volume = region.volumes[id];
+			const volume = region.volumes.get(id);
 			return volume && volume.State !== 'deleted' ? {ResourceId: id, ResourceType: type, Tags: volume.Tags} : undefined;
 		}
 
 		case 'security-group': {
-			const group = region.securityGroups[id];
+			const group = region.securityGroups.get(id);
 			return group ? {ResourceId: id, ResourceType: type, Tags: group.Tags} : undefined;
 		}
 
 		case 'key-pair': {
-			const key = Object.values(region.keyPairs).find(k => k.KeyPairId === id);
+			const key = region.keyPairs.get(id);
 			return key ? {ResourceId: id, ResourceType: type, Tags: key.Tags} : undefined;
 		}
 	}

@@ -13,35 +13,35 @@ describe('CopyImage', () => {
 		expect(Object.keys(r.output)).toEqual(['ImageId']);
 		const copyId = r.output.ImageId as string;
 		expect(copyId).not.toBe(imageId);
-		const copy = r.world.regions[DEST].images[copyId];
+		const copy = r.world.regions[DEST].images.get(copyId)!;
 		expect(copy).toMatchObject({State: 'pending', OwnerId: ACCOUNT, SourceImageId: imageId, SourceImageRegion: REGION, Name: 'web-v1-dr', ImageLocation: `${ACCOUNT}/web-v1-dr`, LaunchPermissions: [], Tags: []});
-		expect(r.world.regions[REGION].images[copyId]).toBeUndefined();
+		expect(r.world.regions[REGION].images.get(copyId)!).toBeUndefined();
 		// a copy from another Region is pending for minutes, longer than one in the same Region
-		expect(after(r.world, CROSS_REGION_COPY_PENDING_MS - 1).regions[DEST].images[copyId].State).toBe('pending');
-		expect(after(r.world, CROSS_REGION_COPY_PENDING_MS).regions[DEST].images[copyId].State).toBe('available');
+		expect(after(r.world, CROSS_REGION_COPY_PENDING_MS - 1).regions[DEST].images.get(copyId)!.State).toBe('pending');
+		expect(after(r.world, CROSS_REGION_COPY_PENDING_MS).regions[DEST].images.get(copyId)!.State).toBe('available');
 		const view = ok(after(r.world, CROSS_REGION_COPY_PENDING_MS), 'DescribeImages', {ImageIds: [copyId]}, DEST).output.Images[0];
 		expect(view).toMatchObject({SourceImageId: imageId, SourceImageRegion: REGION, Public: false});
 	});
 
 	it('new snapshots in the destination: copied description, vol-ffffffff, disk copied, billed', () => {
 		const {world, imageId} = withAvailableImage();
-		const sourceSnapshot = world.regions[REGION].images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		const sourceSnapshot = world.regions[REGION].images.get(imageId)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
 		const r = ok(world, 'CopyImage', {Name: 'web-v1', SourceImageId: imageId, SourceRegion: REGION}, DEST);
-		const copy = r.world.regions[DEST].images[r.output.ImageId as string];
-		const snapshot = r.world.regions[DEST].snapshots[copy.BlockDeviceMappings[0].Ebs!.SnapshotId!];
+		const copy = r.world.regions[DEST].images.get(r.output.ImageId as string)!;
+		const snapshot = r.world.regions[DEST].snapshots.get(copy.BlockDeviceMappings[0].Ebs!.SnapshotId!)!;
 		expect(snapshot.Description).toBe(`Copied for DestinationAmi ${copy.ImageId} from SourceAmi ${imageId} for SourceSnapshot ${sourceSnapshot}. Task created on 1,788,249,900,000.`);
 		expect(r.world.clock).toBe(1_788_249_900_000);
 		expect(snapshot).toMatchObject({VolumeId: 'vol-ffffffff', State: 'pending', OwnerId: ACCOUNT, VolumeSize: 8, Encrypted: false});
 		expect(snapshot.disk?.packages).toContain('httpd');
 		expect(snapshot.billing.since).toBe(r.world.clock);
-		expect(r.world.regions[REGION].snapshots[sourceSnapshot]).toBeDefined();
+		expect(r.world.regions[REGION].snapshots.get(sourceSnapshot)!).toBeDefined();
 	});
 
 	it('copies within the same Region too, and copies an Amazon AMI into our ownership', () => {
 		const world = fresh();
 		const source = publicImageId(world, AL2023);
 		const r = ok(world, 'CopyImage', {Name: 'my-al2023', SourceImageId: source, SourceRegion: REGION});
-		const copy = r.world.regions[REGION].images[r.output.ImageId as string];
+		const copy = r.world.regions[REGION].images.get(r.output.ImageId as string)!;
 		expect(copy.ImageId).not.toBe(source);
 		expect(copy.OwnerId).toBe(ACCOUNT);
 		expect(copy.ImageOwnerAlias).toBeUndefined();
@@ -53,11 +53,11 @@ describe('CopyImage', () => {
 		const imageId = publicImageId(base, AL2023);
 		// the neighbour's image, shared with our account by a launch permission only
 		const shared = produce(base, draft => {
-			const image = draft.regions[REGION].images[imageId];
+			const image = draft.regions[REGION].images.get(imageId)!;
 			image.OwnerId = NEIGHBOUR;
 			image.ImageOwnerAlias = undefined;
 			image.LaunchPermissions = [{UserId: ACCOUNT}];
-			const snapshot = draft.regions[REGION].snapshots[image.BlockDeviceMappings[0].Ebs!.SnapshotId!];
+			const snapshot = draft.regions[REGION].snapshots.get(image.BlockDeviceMappings[0].Ebs!.SnapshotId!)!;
 			snapshot.OwnerId = NEIGHBOUR;
 			snapshot.createVolumePermissions = [];
 		});
@@ -66,8 +66,8 @@ describe('CopyImage', () => {
 		expect(err(shared, 'CopyImage', copy, DEST)).toEqual({code: 'InvalidRequest', message: 'You do not have permission to access the storage of this ami'});
 		// the owner adds our account to the snapshot's createVolumePermission: now we may copy
 		const readable = produce(shared, draft => {
-			const image = draft.regions[REGION].images[imageId];
-			draft.regions[REGION].snapshots[image.BlockDeviceMappings[0].Ebs!.SnapshotId!].createVolumePermissions = [{UserId: ACCOUNT}];
+			const image = draft.regions[REGION].images.get(imageId)!;
+			draft.regions[REGION].snapshots.get(image.BlockDeviceMappings[0].Ebs!.SnapshotId!)!.createVolumePermissions = [{UserId: ACCOUNT}];
 		});
 		expect(ok(readable, 'CopyImage', copy, DEST).output.ImageId).toMatch(/^ami-/);
 		// Amazon's public AMIs have public snapshots; the look-alike community image's owner kept its snapshot private
@@ -79,29 +79,29 @@ describe('CopyImage', () => {
 	it('tags only with CopyImageTags; TagSpecifications add tags', () => {
 		const {world, imageId} = withAvailableImage({params: {TagSpecifications: [{ResourceType: 'image', Tags: [{Key: 'Env', Value: 'dev'}]}]}});
 		const plain = ok(world, 'CopyImage', {Name: 'a-copy', SourceImageId: imageId, SourceRegion: REGION}, DEST);
-		expect(plain.world.regions[DEST].images[plain.output.ImageId as string].Tags).toEqual([]);
+		expect(plain.world.regions[DEST].images.get(plain.output.ImageId as string)!.Tags).toEqual([]);
 		const tagged = ok(world, 'CopyImage', {Name: 'a-copy', SourceImageId: imageId, SourceRegion: REGION, CopyImageTags: true, TagSpecifications: [{ResourceType: 'image', Tags: [{Key: 'Copy', Value: 'yes'}]}]}, DEST);
-		expect(tagged.world.regions[DEST].images[tagged.output.ImageId as string].Tags).toEqual([{Key: 'Env', Value: 'dev'}, {Key: 'Copy', Value: 'yes'}]);
+		expect(tagged.world.regions[DEST].images.get(tagged.output.ImageId as string)!.Tags).toEqual([{Key: 'Env', Value: 'dev'}, {Key: 'Copy', Value: 'yes'}]);
 	});
 
 	it('launch permissions are not copied', () => {
 		const {world, imageId} = withAvailableImage();
 		const shared = ok(world, 'ModifyImageAttribute', {ImageId: imageId, LaunchPermission: {Add: [{UserId: '111122223333'}]}}).world;
 		const r = ok(shared, 'CopyImage', {Name: 'a-copy', SourceImageId: imageId, SourceRegion: REGION}, DEST);
-		expect(r.world.regions[DEST].images[r.output.ImageId as string].LaunchPermissions).toEqual([]);
+		expect(r.world.regions[DEST].images.get(r.output.ImageId as string)!.LaunchPermissions).toEqual([]);
 	});
 
 	it('Encrypted: snapshots encrypted with the default key or the one given', () => {
 		const {world, imageId} = withAvailableImage();
 		const r = ok(world, 'CopyImage', {Name: 'enc', SourceImageId: imageId, SourceRegion: REGION, Encrypted: true}, DEST);
-		const copy = r.world.regions[DEST].images[r.output.ImageId as string];
+		const copy = r.world.regions[DEST].images.get(r.output.ImageId as string)!;
 		expect(copy.BlockDeviceMappings[0].Ebs!.Encrypted).toBe(true);
-		const snapshot = r.world.regions[DEST].snapshots[copy.BlockDeviceMappings[0].Ebs!.SnapshotId!];
+		const snapshot = r.world.regions[DEST].snapshots.get(copy.BlockDeviceMappings[0].Ebs!.SnapshotId!)!;
 		expect(snapshot.Encrypted).toBe(true);
 		expect(snapshot.KmsKeyId).toMatch(/^arn:aws:kms:eu-west-1:123456789012:key\/[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/);
 		const own = ok(world, 'CopyImage', {Name: 'enc', SourceImageId: imageId, SourceRegion: REGION, Encrypted: true, KmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'}, DEST);
-		const ownCopy = own.world.regions[DEST].images[own.output.ImageId as string];
-		expect(own.world.regions[DEST].snapshots[ownCopy.BlockDeviceMappings[0].Ebs!.SnapshotId!].KmsKeyId).toBe('arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+		const ownCopy = own.world.regions[DEST].images.get(own.output.ImageId as string)!;
+		expect(own.world.regions[DEST].snapshots.get(ownCopy.BlockDeviceMappings[0].Ebs!.SnapshotId!)!.KmsKeyId).toBe('arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
 	});
 
 	it('errors: KmsKeyId without Encrypted', () => {
@@ -146,7 +146,7 @@ describe('CopyImage', () => {
 describe('RegisterImage', () => {
 	const completedSnapshot = () => {
 		const {world, imageId} = withAvailableImage();
-		const snapshotId = world.regions[REGION].images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		const snapshotId = world.regions[REGION].images.get(imageId)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
 		return {world, snapshotId};
 	};
 
@@ -154,7 +154,7 @@ describe('RegisterImage', () => {
 		const {world, snapshotId} = completedSnapshot();
 		const r = ok(world, 'RegisterImage', {Name: 'from-snap', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: snapshotId}}]});
 		expect(Object.keys(r.output)).toEqual(['ImageId']);
-		const image = r.world.regions[REGION].images[r.output.ImageId as string];
+		const image = r.world.regions[REGION].images.get(r.output.ImageId as string)!;
 		expect(image).toMatchObject({State: 'available', RootDeviceType: 'ebs', RootDeviceName: '/dev/xvda', Architecture: 'i386', VirtualizationType: 'paravirtual', OwnerId: ACCOUNT, ImageLocation: `${ACCOUNT}/from-snap`});
 		expect(image.BlockDeviceMappings[0].Ebs).toMatchObject({SnapshotId: snapshotId, VolumeSize: 8, DeleteOnTermination: true, Encrypted: false});
 	});
@@ -172,7 +172,7 @@ describe('RegisterImage', () => {
 			BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: snapshotId, VolumeSize: 30, VolumeType: 'gp3'}}],
 			TagSpecifications: [{ResourceType: 'image', Tags: [{Key: 'k', Value: 'v'}]}],
 		});
-		const image = r.world.regions[REGION].images[r.output.ImageId as string];
+		const image = r.world.regions[REGION].images.get(r.output.ImageId as string)!;
 		expect(image).toMatchObject({Architecture: 'x86_64', VirtualizationType: 'hvm', EnaSupport: true, BootMode: 'uefi', Description: 'registered', Tags: [{Key: 'k', Value: 'v'}]});
 		expect(image.BlockDeviceMappings[0].Ebs).toMatchObject({VolumeSize: 30, VolumeType: 'gp3'});
 	});
@@ -191,7 +191,7 @@ describe('RegisterImage', () => {
 		expect(err(world, 'RegisterImage', {...base, BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: 'snap-xyz'}}]}).code).toBe('InvalidSnapshotID.Malformed');
 		expect(err(world, 'RegisterImage', {...base, BlockDeviceMappings: [{DeviceName: '/dev/sdb', Ebs: {SnapshotId: snapshotId}}]}).code).toBe('InvalidBlockDeviceMapping');
 		const pending = withImage();
-		const pendingSnapshot = pending.world.regions[REGION].images[pending.imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		const pendingSnapshot = pending.world.regions[REGION].images.get(pending.imageId)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
 		expect(err(pending.world, 'RegisterImage', {Name: 'from-snap', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: pendingSnapshot}}]})).toEqual({
 			code: 'IncorrectState',
 			message: 'Snapshot is in invalid state - pending',
@@ -200,7 +200,7 @@ describe('RegisterImage', () => {
 
 	it('errors: another owner\'s snapshot (a public image\'s) is not found', () => {
 		const world = fresh();
-		const amazonSnapshot = world.regions[REGION].images[publicImageId(world, AL2023)].BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		const amazonSnapshot = world.regions[REGION].images.get(publicImageId(world, AL2023))!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
 		expect(err(world, 'RegisterImage', {Name: 'steal', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: amazonSnapshot}}]}).code).toBe('InvalidSnapshot.NotFound');
 	});
 
@@ -214,7 +214,7 @@ describe('RegisterImage', () => {
 
 	it('instance-store from an S3 manifest: available, root instance-store, disk template kept', () => {
 		const r = ok(fresh(), 'RegisterImage', {Name: 'bundle-v1', ImageLocation: 'my-bucket/bundles/image.manifest.xml', Architecture: 'x86_64'});
-		const image = r.world.regions[REGION].images[r.output.ImageId as string];
+		const image = r.world.regions[REGION].images.get(r.output.ImageId as string)!;
 		expect(image).toMatchObject({State: 'available', RootDeviceType: 'instance-store', ImageLocation: 'my-bucket/bundles/image.manifest.xml', Architecture: 'x86_64'});
 		expect(image.disk?.os).toBeTruthy();
 		const view = ok(r.world, 'DescribeImages', {Owners: ['self']}).output.Images[0];

@@ -10,7 +10,7 @@ describe('CreateImage', () => {
 	it('returns only the new ImageId, and the image is pending', () => {
 		const {world, imageId} = withImage();
 		expect(imageId).toMatch(/^ami-0[\da-f]{16}$/);
-		const image = world.regions[REGION].images[imageId];
+		const image = world.regions[REGION].images.get(imageId)!;
 		expect(image.State).toBe('pending');
 		expect(image.OwnerId).toBe(ACCOUNT);
 		expect(image.ImageLocation).toBe(`${ACCOUNT}/web-v1`);
@@ -23,32 +23,32 @@ describe('CreateImage', () => {
 
 	it('takes platform, architecture, boot mode and IMDS support from the instance and its AMI', () => {
 		const {world, imageId} = withImage();
-		const image = world.regions[REGION].images[imageId];
+		const image = world.regions[REGION].images.get(imageId)!;
 		expect(image).toMatchObject({PlatformDetails: 'Linux/UNIX', UsageOperation: 'RunInstances', Architecture: 'x86_64', RootDeviceName: '/dev/xvda', BootMode: 'uefi-preferred', ImdsSupport: 'v2.0', VirtualizationType: 'hvm', EnaSupport: true});
 		const windows = withImage({imageName: 'Windows_Server-2025-English-Full-Base-2026.08.13'});
-		expect(windows.world.regions[REGION].images[windows.imageId]).toMatchObject({Platform: 'windows', PlatformDetails: 'Windows', UsageOperation: 'RunInstances:0002', RootDeviceName: '/dev/sda1'});
+		expect(windows.world.regions[REGION].images.get(windows.imageId)!).toMatchObject({Platform: 'windows', PlatformDetails: 'Windows', UsageOperation: 'RunInstances:0002', RootDeviceName: '/dev/sda1'});
 	});
 
 	it('stays pending for minutes, not a few commands, then becomes available with its snapshots', () => {
 		const {world, imageId} = withImage();
-		const snapshotId = world.regions[REGION].images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
-		expect(world.regions[REGION].snapshots[snapshotId].State).toBe('pending');
+		const snapshotId = world.regions[REGION].images.get(imageId)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		expect(world.regions[REGION].snapshots.get(snapshotId)!.State).toBe('pending');
 		// ten commands later (a learner who forgot to wait) it is still pending, and cannot be launched
 		const tenCommands = commands(world, 10);
-		expect(tenCommands.regions[REGION].images[imageId].State).toBe('pending');
+		expect(tenCommands.regions[REGION].images.get(imageId)!.State).toBe('pending');
 		expect(err(tenCommands, 'RunInstances', {ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1})).toEqual({code: 'InvalidAMIID.Unavailable', message: `AMI '${imageId}' is pending, and cannot be run`});
-		expect(after(world, IMAGE_PENDING_MS - 1).regions[REGION].images[imageId].State).toBe('pending');
+		expect(after(world, IMAGE_PENDING_MS - 1).regions[REGION].images.get(imageId)!.State).toBe('pending');
 		const ready = after(world, IMAGE_PENDING_MS);
-		expect(ready.regions[REGION].images[imageId].State).toBe('available');
-		expect(ready.regions[REGION].snapshots[snapshotId].State).toBe('completed');
+		expect(ready.regions[REGION].images.get(imageId)!.State).toBe('available');
+		expect(ready.regions[REGION].snapshots.get(snapshotId)!.State).toBe('completed');
 		expect(IMAGE_PENDING_MS).toBeGreaterThanOrEqual(3 * 60_000);
 	});
 
 	it('makes one billed snapshot per EBS volume, carrying the volume disk', () => {
 		const {world, imageId} = withImage({dataVolume: true});
-		const image = world.regions[REGION].images[imageId];
+		const image = world.regions[REGION].images.get(imageId)!;
 		expect(image.BlockDeviceMappings.map(m => m.DeviceName)).toEqual(['/dev/xvda', '/dev/sdf']);
-		const [root, data] = image.BlockDeviceMappings.map(m => world.regions[REGION].snapshots[m.Ebs!.SnapshotId!]);
+		const [root, data] = image.BlockDeviceMappings.map(m => world.regions[REGION].snapshots.get(m.Ebs!.SnapshotId!)!);
 		expect(root.Description).toBe(`Created by CreateImage(${INSTANCE}) for ${imageId}`);
 		expect(root.VolumeId).toBe(rootVolumeOf(INSTANCE));
 		expect(root.VolumeSize).toBe(8);
@@ -68,33 +68,33 @@ describe('CreateImage', () => {
 
 	it('the snapshot keeps the disk as it was: later changes to the volume do not reach the image', () => {
 		const {world, imageId} = withImage();
-		const snapshotId = world.regions[REGION].images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
-		const volume = world.regions[REGION].volumes[rootVolumeOf(INSTANCE)];
-		expect(world.regions[REGION].snapshots[snapshotId].disk).not.toBe(volume.disk);
-		expect(world.regions[REGION].snapshots[snapshotId].disk).toEqual(volume.disk);
+		const snapshotId = world.regions[REGION].images.get(imageId)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		const volume = world.regions[REGION].volumes.get(rootVolumeOf(INSTANCE))!;
+		expect(world.regions[REGION].snapshots.get(snapshotId)!.disk).not.toBe(volume.disk);
+		expect(world.regions[REGION].snapshots.get(snapshotId)!.disk).toEqual(volume.disk);
 	});
 
 	it('records whether the snapshots are consistent', () => {
 		const rebooted = withImage();
-		expect(rebooted.world.regions[REGION].images[rebooted.imageId]).toMatchObject({rebooted: true, consistentSnapshot: true, sourceInstanceState: 'running'});
+		expect(rebooted.world.regions[REGION].images.get(rebooted.imageId)!).toMatchObject({rebooted: true, consistentSnapshot: true, sourceInstanceState: 'running'});
 		const noReboot = withImage({params: {NoReboot: true}});
-		expect(noReboot.world.regions[REGION].images[noReboot.imageId]).toMatchObject({rebooted: false, consistentSnapshot: false});
+		expect(noReboot.world.regions[REGION].images.get(noReboot.imageId)!).toMatchObject({rebooted: false, consistentSnapshot: false});
 		const stopped = withImage({state: 'stopped', params: {NoReboot: true}});
-		expect(stopped.world.regions[REGION].images[stopped.imageId]).toMatchObject({rebooted: false, consistentSnapshot: true, sourceInstanceState: 'stopped'});
+		expect(stopped.world.regions[REGION].images.get(stopped.imageId)!).toMatchObject({rebooted: false, consistentSnapshot: true, sourceInstanceState: 'stopped'});
 	});
 
 	it('leaves the instance as it was', () => {
 		const world = withInstance(fresh());
 		const r = ok(world, 'CreateImage', {InstanceId: INSTANCE, Name: 'web-v1'});
-		expect(r.world.regions[REGION].instances[INSTANCE]).toEqual(world.regions[REGION].instances[INSTANCE]);
+		expect(r.world.regions[REGION].instances.get(INSTANCE)!).toEqual(world.regions[REGION].instances.get(INSTANCE)!);
 	});
 
 	it('applies image and snapshot tag specifications', () => {
 		const {world, imageId} = withImage({params: {Description: 'My server', TagSpecifications: [{ResourceType: 'image', Tags: [{Key: 'cost-center', Value: 'cc123'}]}, {ResourceType: 'snapshot', Tags: [{Key: 'cost-center', Value: 'cc456'}]}]}});
-		const image = world.regions[REGION].images[imageId];
+		const image = world.regions[REGION].images.get(imageId)!;
 		expect(image.Tags).toEqual([{Key: 'cost-center', Value: 'cc123'}]);
 		expect(image.Description).toBe('My server');
-		expect(world.regions[REGION].snapshots[image.BlockDeviceMappings[0].Ebs!.SnapshotId!].Tags).toEqual([{Key: 'cost-center', Value: 'cc456'}]);
+		expect(world.regions[REGION].snapshots.get(image.BlockDeviceMappings[0].Ebs!.SnapshotId!)!.Tags).toEqual([{Key: 'cost-center', Value: 'cc456'}]);
 	});
 
 	it('block device mappings: add an empty volume, drop a volume, change DeleteOnTermination', () => {
@@ -102,12 +102,12 @@ describe('CreateImage', () => {
 			dataVolume: true,
 			params: {BlockDeviceMappings: [{DeviceName: '/dev/sdh', Ebs: {VolumeSize: 100}}, {DeviceName: '/dev/sdf', NoDevice: ''}, {DeviceName: '/dev/xvda', Ebs: {DeleteOnTermination: false}}]},
 		});
-		const image = world.regions[REGION].images[imageId];
+		const image = world.regions[REGION].images.get(imageId)!;
 		expect(image.BlockDeviceMappings.map(m => m.DeviceName)).toEqual(['/dev/xvda', '/dev/sdh']);
 		expect(image.BlockDeviceMappings[0].Ebs!.DeleteOnTermination).toBe(false);
 		expect(image.BlockDeviceMappings[1].Ebs).toMatchObject({VolumeSize: 100, DeleteOnTermination: true});
 		expect(image.BlockDeviceMappings[1].Ebs!.SnapshotId).toBeUndefined();
-		expect(Object.values(world.regions[REGION].snapshots).filter(s => s.OwnerId === ACCOUNT)).toHaveLength(1);
+		expect(world.regions[REGION].snapshots.values().filter(s => s.OwnerId === ACCOUNT)).toHaveLength(1);
 	});
 
 	it('refuses to resize an existing volume, and needs a size or snapshot for a new one', () => {
@@ -188,7 +188,7 @@ describe('CreateImage', () => {
 
 	it('marketplace product codes and prices carry over from the instance', () => {
 		const {world, imageId} = withImage({productCode: true});
-		const image = world.regions[REGION].images[imageId];
+		const image = world.regions[REGION].images.get(imageId)!;
 		expect(image.ProductCodes).toEqual([{ProductCodeId: 'abc123', ProductCodeType: 'marketplace'}]);
 		expect(image.softwarePricePerHour).toBe(0.12);
 	});

@@ -16,23 +16,23 @@ const unblocked = (world: World): World => after(ok(world, 'DisableImageBlockPub
 describe('DeregisterImage', () => {
 	it('answers {Return: true}; the image goes, its snapshots stay and keep costing; instances untouched', () => {
 		const {world, imageId} = withAvailableImage();
-		const snapshotId = world.regions[REGION].images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		const snapshotId = world.regions[REGION].images.get(imageId)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
 		const r = ok(world, 'DeregisterImage', {ImageId: imageId});
 		expect(r.output).toEqual({Return: true});
-		expect(r.world.regions[REGION].images[imageId]).toBeUndefined();
+		expect(r.world.regions[REGION].images.get(imageId)!).toBeUndefined();
 		expect(r.world.regions[REGION].deregistered[imageId]).toBe(r.world.clock);
-		expect(r.world.regions[REGION].snapshots[snapshotId]).toBeDefined();
-		expect(r.world.regions[REGION].instances[INSTANCE]).toEqual(world.regions[REGION].instances[INSTANCE]);
+		expect(r.world.regions[REGION].snapshots.get(snapshotId)!).toBeDefined();
+		expect(r.world.regions[REGION].instances.get(INSTANCE)!).toEqual(world.regions[REGION].instances.get(INSTANCE)!);
 		const later = commands(r.world, 50);
 		expect(charges(later).find(c => c.resourceId === snapshotId)?.live).toBe(true);
 	});
 
 	it('DeleteAssociatedSnapshots deletes them, closes their bill and reports each', () => {
 		const {world, imageId} = withAvailableImage({dataVolume: true});
-		const snapshots = world.regions[REGION].images[imageId].BlockDeviceMappings.map(m => m.Ebs!.SnapshotId!);
+		const snapshots = world.regions[REGION].images.get(imageId)!.BlockDeviceMappings.map(m => m.Ebs!.SnapshotId!);
 		const r = ok(commands(world, 10), 'DeregisterImage', {ImageId: imageId, DeleteAssociatedSnapshots: true});
 		expect(r.output).toEqual({Return: true, DeleteSnapshotResults: snapshots.map(SnapshotId => ({SnapshotId, ReturnCode: 'success'}))});
-		for (const id of snapshots) expect(r.world.regions[REGION].snapshots[id]).toBeUndefined();
+		for (const id of snapshots) expect(r.world.regions[REGION].snapshots.get(id)!).toBeUndefined();
 		const closed = r.world.closedCharges.filter(c => snapshots.includes(c.resourceId));
 		expect(closed).toHaveLength(2);
 		expect(charges(r.world).filter(c => snapshots.includes(c.resourceId)).every(c => !c.live)).toBe(true);
@@ -40,11 +40,11 @@ describe('DeregisterImage', () => {
 
 	it('DeleteAssociatedSnapshots skips a snapshot another AMI still uses', () => {
 		const {world, imageId} = withAvailableImage();
-		const snapshotId = world.regions[REGION].images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		const snapshotId = world.regions[REGION].images.get(imageId)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
 		const second = ok(world, 'RegisterImage', {Name: 'same-snap', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: snapshotId}}]}).world;
 		const r = ok(second, 'DeregisterImage', {ImageId: imageId, DeleteAssociatedSnapshots: true});
 		expect(r.output.DeleteSnapshotResults).toEqual([{SnapshotId: snapshotId, ReturnCode: 'skipped'}]);
-		expect(r.world.regions[REGION].snapshots[snapshotId]).toBeDefined();
+		expect(r.world.regions[REGION].snapshots.get(snapshotId)!).toBeDefined();
 	});
 
 	it('a pending image can be deregistered', () => {
@@ -76,10 +76,10 @@ describe('ModifyImageAttribute launch permissions', () => {
 		const once = ok(world, 'ModifyImageAttribute', add);
 		expect(once.output).toEqual({});
 		const twice = ok(once.world, 'ModifyImageAttribute', add).world;
-		expect(twice.regions[REGION].images[imageId].LaunchPermissions).toEqual([{UserId: '111122223333'}]);
+		expect(twice.regions[REGION].images.get(imageId)!.LaunchPermissions).toEqual([{UserId: '111122223333'}]);
 		expect(ok(twice, 'DescribeImageAttribute', {ImageId: imageId, Attribute: 'launchPermission'}).output).toEqual({ImageId: imageId, LaunchPermissions: [{UserId: '111122223333'}]});
 		const removed = ok(twice, 'ModifyImageAttribute', {ImageId: imageId, LaunchPermission: {Remove: [{UserId: '111122223333'}]}}).world;
-		expect(removed.regions[REGION].images[imageId].LaunchPermissions).toEqual([]);
+		expect(removed.regions[REGION].images.get(imageId)!.LaunchPermissions).toEqual([]);
 		ok(removed, 'ModifyImageAttribute', {ImageId: imageId, LaunchPermission: {Remove: [{UserId: '111122223333'}]}});
 	});
 
@@ -101,9 +101,9 @@ describe('ModifyImageAttribute launch permissions', () => {
 	it('the older --attribute/--operation-type form', () => {
 		const {world, imageId} = withAvailableImage();
 		const shared = ok(world, 'ModifyImageAttribute', {ImageId: imageId, Attribute: 'launchPermission', OperationType: 'add', UserIds: ['111122223333', '444455556666']}).world;
-		expect(shared.regions[REGION].images[imageId].LaunchPermissions).toEqual([{UserId: '111122223333'}, {UserId: '444455556666'}]);
+		expect(shared.regions[REGION].images.get(imageId)!.LaunchPermissions).toEqual([{UserId: '111122223333'}, {UserId: '444455556666'}]);
 		const less = ok(shared, 'ModifyImageAttribute', {ImageId: imageId, Attribute: 'launchPermission', OperationType: 'remove', UserIds: ['111122223333']}).world;
-		expect(less.regions[REGION].images[imageId].LaunchPermissions).toEqual([{UserId: '444455556666'}]);
+		expect(less.regions[REGION].images.get(imageId)!.LaunchPermissions).toEqual([{UserId: '444455556666'}]);
 	});
 
 	it('organization ARNs', () => {
@@ -150,7 +150,7 @@ describe('ModifyImageAttribute description and IMDS support', () => {
 		const a = ok(world, 'ModifyImageAttribute', {ImageId: imageId, Description: {Value: 'Web server v1'}}).world;
 		expect(ok(a, 'DescribeImageAttribute', {ImageId: imageId, Attribute: 'description'}).output).toEqual({ImageId: imageId, Description: {Value: 'Web server v1'}});
 		const b = ok(a, 'ModifyImageAttribute', {ImageId: imageId, Attribute: 'description', Value: 'v1.1'}).world;
-		expect(b.regions[REGION].images[imageId].Description).toBe('v1.1');
+		expect(b.regions[REGION].images.get(imageId)!.Description).toBe('v1.1');
 	});
 
 	it('ImdsSupport v2.0', () => {
@@ -193,7 +193,7 @@ describe('DescribeImageAttribute / ResetImageAttribute', () => {
 		const shared = ok(unblocked(world), 'ModifyImageAttribute', {ImageId: imageId, LaunchPermission: {Add: [{Group: 'all'}, {UserId: '111122223333'}]}}).world;
 		const r = ok(shared, 'ResetImageAttribute', {ImageId: imageId, Attribute: 'launchPermission'});
 		expect(r.output).toEqual({});
-		expect(r.world.regions[REGION].images[imageId].LaunchPermissions).toEqual([]);
+		expect(r.world.regions[REGION].images.get(imageId)!.LaunchPermissions).toEqual([]);
 		expect(err(shared, 'ResetImageAttribute', {ImageId: imageId, Attribute: 'description'}).code).toBe('InvalidRequest');
 	});
 });
@@ -256,7 +256,7 @@ describe('images-lookup helpers (for RunInstances)', () => {
 		expect(() => findVisibleImage(world, region, 'snap-0123456789abcdef0')).toThrow('Invalid id: "snap-0123456789abcdef0" (expecting "ami-...")');
 		expect(() => findVisibleImage(world, region, 'ami-0123456789abcdef0')).toThrow('The image id \'[ami-0123456789abcdef0]\' does not exist');
 		expect(() => findOwnImage(world, region, publicImageId(world, AL2023))).toThrow('Not authorized for image:');
-		expect(isImageVisibleTo(region.images[publicImageId(world, AL2023)], '999999999999')).toBe(true);
-		expect(isImageVisibleTo(region.images[imageId], '999999999999')).toBe(false);
+		expect(isImageVisibleTo(region.images.get(publicImageId(world, AL2023))!, '999999999999')).toBe(true);
+		expect(isImageVisibleTo(region.images.get(imageId)!, '999999999999')).toBe(false);
 	});
 });

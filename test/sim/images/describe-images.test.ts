@@ -11,15 +11,15 @@ const ids = (images: Array<Record<string, any>>) => images.map(i => i.ImageId as
 /** Shares an image with an account, or makes it public, straight in the world. */
 const grant = (world: World, imageId: string, permission: {Group?: 'all'; UserId?: string}): World =>
 	produce(world, draft => {
-		draft.regions[REGION].images[imageId].LaunchPermissions.push(permission);
+		draft.regions[REGION].images.get(imageId)!.LaunchPermissions.push(permission);
 	});
 
 /** Adds someone else's private image (a copy of AL2023 with another owner). */
 const foreignImage = (world: World, owner: string, imageId: string, permissions: Array<{Group?: 'all'; UserId?: string}> = []): World =>
 	produce(world, draft => {
-		const base = draft.regions[REGION].images[publicImageId(world, AL2023)];
-		draft.regions[REGION].images[imageId] = {...structuredClone(JSON.parse(JSON.stringify(base))), ImageId: imageId, OwnerId: owner, ImageOwnerAlias: undefined, Name: `foreign-${imageId}`, LaunchPermissions: permissions};
-		delete draft.regions[REGION].images[imageId].ImageOwnerAlias;
+		const base = draft.regions[REGION].images.get(publicImageId(world, AL2023))!;
+		draft.regions[REGION].images.set(imageId, {...structuredClone(JSON.parse(JSON.stringify(base))), ImageId: imageId, OwnerId: owner, ImageOwnerAlias: undefined, Name: `foreign-${imageId}`, LaunchPermissions: permissions});
+		delete draft.regions[REGION].images.get(imageId)!.ImageOwnerAlias;
 	});
 
 describe('DescribeImages output', () => {
@@ -208,7 +208,7 @@ describe('DescribeImages filters', () => {
 		const world = fresh();
 		const oldId = publicImageId(world, 'al2023-ami-2023.8.20260728.0-kernel-6.1-x86_64');
 		const deprecated = produce(world, draft => {
-			draft.regions[REGION].images[oldId].DeprecationTime = '2026-08-31T00:00:00.000Z';
+			draft.regions[REGION].images.get(oldId)!.DeprecationTime = '2026-08-31T00:00:00.000Z';
 		});
 		expect(ids(describeImages(deprecated, {Owners: ['amazon']}))).not.toContain(oldId);
 		expect(ids(describeImages(deprecated, {Owners: ['amazon'], IncludeDeprecated: true}))).toContain(oldId);

@@ -13,7 +13,7 @@ export {REGION, ACCOUNT} from '../harness.js';
 export const AL2023 = 'al2023-ami-2023.9.20260825.0-kernel-6.1-x86_64';
 
 export const publicImageId = (world: World, name: string, region = REGION): string => {
-	const image = Object.values(world.regions[region].images).find(i => i.Name === name);
+	const image = world.regions[region].images.values().find(i => i.Name === name);
 	if (!image) throw new Error(`no public image ${name}`);
 	return image.ImageId;
 };
@@ -46,7 +46,7 @@ export const withInstance = (world: World, options: InstanceOptions = {}): World
 	produce(world, draft => {
 		const regionName = options.region ?? REGION;
 		const region = draft.regions[regionName];
-		const image = Object.values(region.images).find(i => i.Name === (options.imageName ?? AL2023))!;
+		const image = region.images.values().find(i => i.Name === (options.imageName ?? AL2023))!;
 		const id = options.id ?? INSTANCE;
 		const rootVolume = rootVolumeOf(id);
 		const dataVolume = dataVolumeOf(id);
@@ -81,7 +81,7 @@ export const withInstance = (world: World, options: InstanceOptions = {}): World
 		if (instance.softwarePricePerHour === undefined) delete instance.softwarePricePerHour;
 		if (instance.RootDeviceType === 'ebs') {
 			instance.volumes.push({DeviceName: image.RootDeviceName, VolumeId: rootVolume, DeleteOnTermination: true, AttachTime: draft.clock});
-			region.volumes[rootVolume] = {
+			region.volumes.set(rootVolume, {
 				VolumeId: rootVolume,
 				Size: 8,
 				VolumeType: 'gp3',
@@ -96,12 +96,12 @@ export const withInstance = (world: World, options: InstanceOptions = {}): World
 				Tags: [],
 				disk: webDisk(),
 				billing: {billedMs: 0, since: draft.clock},
-			};
+			});
 		}
 
 		if (options.dataVolume) {
 			instance.volumes.push({DeviceName: '/dev/sdf', VolumeId: dataVolume, DeleteOnTermination: false, AttachTime: draft.clock});
-			region.volumes[dataVolume] = {
+			region.volumes.set(dataVolume, {
 				VolumeId: dataVolume,
 				Size: 20,
 				VolumeType: 'gp3',
@@ -116,10 +116,10 @@ export const withInstance = (world: World, options: InstanceOptions = {}): World
 				Tags: [],
 				disk: {os: '', packages: [], services: {}, files: {'/data/grades.csv': 'a,b\n'}},
 				billing: {billedMs: 0, since: draft.clock},
-			};
+			});
 		}
 
-		region.instances[id] = instance;
+		region.instances.set(id, instance);
 	});
 
 export {run, ok, err, type Run} from '../harness.js';

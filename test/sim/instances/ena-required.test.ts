@@ -13,8 +13,8 @@ const registerFromSnapshot = (s: ReturnType<typeof session>, extra: Record<strin
 	s.settle();
 	const source = s.ok('CreateImage', {InstanceId: instanceId, Name: `source-${String(extra.Name)}`})!.ImageId as string;
 	s.settle();
-	const snapshotId = s.region().images[source].BlockDeviceMappings[0].Ebs!.SnapshotId!;
-	if (s.region().snapshots[snapshotId].State !== 'completed') s.settle();
+	const snapshotId = s.region().images.get(source)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
+	if (s.region().snapshots.get(snapshotId)!.State !== 'completed') s.settle();
 	return s.ok('RegisterImage', {Architecture: 'x86_64', VirtualizationType: 'hvm', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: snapshotId}}], ...extra})!.ImageId as string;
 };
 
@@ -22,12 +22,12 @@ describe('ENA support and instance types', () => {
 	it('refuses an AMI without ENA on t3.micro, changing nothing, and runs it on t2.micro', () => {
 		const s = session();
 		const noEna = registerFromSnapshot(s, {Name: 'no-ena'});
-		const before = Object.keys(s.region().instances).length;
+		const before = s.region().instances.ids().length;
 		expect(s.err('RunInstances', {ImageId: noEna, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1})).toEqual({
 			code: 'InvalidParameterCombination',
 			message: 'Enhanced networking with the Elastic Network Adapter (ENA) is required for the \'t3.micro\' instance type. Ensure that you are using an AMI that is enabled for ENA.',
 		});
-		expect(Object.keys(s.region().instances)).toHaveLength(before);
+		expect(s.region().instances.ids()).toHaveLength(before);
 		expect(s.ok('RunInstances', {ImageId: noEna, InstanceType: 't2.micro', MinCount: 1, MaxCount: 1})!.Instances[0].InstanceType).toBe('t2.micro');
 	});
 

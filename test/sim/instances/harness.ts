@@ -33,7 +33,7 @@ export type Session = {
 export const imageByKey = (world: World, key: string, region = REGION): Image => {
 	const spec = PUBLIC_IMAGES.find(s => s.key === key);
 	if (!spec) throw new Error(`no public image ${key}`);
-	const image = Object.values(world.regions[region].images).find(i => i.Name === spec.Name);
+	const image = world.regions[region].images.values().find(i => i.Name === spec.Name);
 	if (!image) throw new Error(`image ${key} not in ${region}`);
 	return image;
 };
@@ -71,7 +71,7 @@ export const session = (): Session => {
 			s.world = produce(s.world, recipe);
 		},
 		region: (name = REGION) => s.world.regions[name],
-		instance: (id, region = REGION) => s.world.regions[region].instances[id],
+		instance: (id, region = REGION) => s.world.regions[region].instances.get(id)!,
 		imageId: (key, region = REGION) => imageByKey(s.world, key, region).ImageId,
 		launch(params = {}, region = REGION) {
 			return s.ok('RunInstances', {ImageId: s.imageId('al2023-x86', region), InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, ...params}, region)!;

@@ -84,9 +84,9 @@ describe('ModifyInstanceAttribute (reference 3.12)', () => {
 		const id = runningInstance(s);
 		s.ok('ModifyInstanceAttribute', {InstanceId: id, BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {DeleteOnTermination: false}}]});
 		const volumeId = s.instance(id).volumes[0].VolumeId;
-		expect(s.region().volumes[volumeId].Attachment?.DeleteOnTermination).toBe(false);
+		expect(s.region().volumes.get(volumeId)!.Attachment?.DeleteOnTermination).toBe(false);
 		s.ok('TerminateInstances', {InstanceIds: [id]});
-		expect(s.region().volumes[volumeId].State).toBe('available');
+		expect(s.region().volumes.get(volumeId)!.State).toBe('available');
 	});
 
 	it('answers malformed and unknown ids', () => {

@@ -17,7 +17,7 @@ describe('instance-store AMIs and instance types', () => {
 			code: 'UnsupportedOperation',
 			message: `AMI '${imageId}' with an instance-store root device is not supported for the instance type 't3.micro'.`,
 		});
-		expect(Object.keys(s.region().instances)).toHaveLength(0);
+		expect(s.region().instances.ids()).toHaveLength(0);
 	});
 
 	it('launches on m3.medium and c3.large, instance-store capable families, and EBS-backed AMIs still launch on any type', () => {
@@ -39,8 +39,8 @@ describe('paravirtual AMIs and instance types', () => {
 		s.settle();
 		const source = s.ok('CreateImage', {InstanceId: instanceId, Name: `source-${String(extra.VirtualizationType)}`})!.ImageId as string;
 		s.settle();
-		const snapshotId = s.region().images[source].BlockDeviceMappings[0].Ebs!.SnapshotId!;
-		if (s.region().snapshots[snapshotId].State !== 'completed') s.settle();
+		const snapshotId = s.region().images.get(source)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		if (s.region().snapshots.get(snapshotId)!.State !== 'completed') s.settle();
 		return s.ok('RegisterImage', {Name: `from-snap-${String(extra.VirtualizationType)}`, Architecture: 'x86_64', RootDeviceName: '/dev/xvda', BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {SnapshotId: snapshotId}}], ...extra})!.ImageId as string;
 	};
 

@@ -31,11 +31,11 @@ describe('instances-lookup', () => {
 		const id = runningInstance(s);
 		const ip0 = s.instance(id).PublicIpAddress!;
 		s.mutate(w => {
-			w.regions['us-east-1'].instances[id].State = 'pending';
+			w.regions['us-east-1'].instances.get(id)!.State = 'pending';
 		});
 		expect(findInstanceByPublicIp(s.world, ip0)).toBeUndefined();
 		s.mutate(w => {
-			w.regions['us-east-1'].instances[id].State = 'running';
+			w.regions['us-east-1'].instances.get(id)!.State = 'running';
 		});
 		const ip = s.instance(id).PublicIpAddress!;
 		expect(findInstanceByPublicIp(s.world, ip)).toEqual({region: 'us-east-1', instance: s.instance(id)});
@@ -50,7 +50,7 @@ describe('instances-lookup', () => {
 		const groupId = s.instance(id).SecurityGroupIds[0];
 		const allow = (cidr: string, from = 22, to = 22, protocol = 'tcp') =>
 			s.mutate(w => {
-				w.regions['us-east-1'].securityGroups[groupId].ingress = [{SecurityGroupRuleId: 'sgr-0123456789abcdef0', IpProtocol: protocol, FromPort: from, ToPort: to, CidrIpv4: cidr}];
+				w.regions['us-east-1'].securityGroups.get(groupId)!.ingress = [{SecurityGroupRuleId: 'sgr-0123456789abcdef0', IpProtocol: protocol, FromPort: from, ToPort: to, CidrIpv4: cidr}];
 			});
 		expect(instanceReachable(s.world, 'us-east-1', s.instance(id), 22)).toBe(false); // the default group only admits itself
 		allow('0.0.0.0/0');
@@ -69,7 +69,7 @@ describe('instances-lookup', () => {
 		allow('0.0.0.0/0', 22, 22, 'udp');
 		expect(instanceReachable(s.world, 'us-east-1', s.instance(id), 22)).toBe(false);
 		s.mutate(w => {
-			w.regions['us-east-1'].securityGroups[groupId].ingress = [{SecurityGroupRuleId: 'sgr-0123456789abcdef0', IpProtocol: '-1', CidrIpv4: '0.0.0.0/0'}];
+			w.regions['us-east-1'].securityGroups.get(groupId)!.ingress = [{SecurityGroupRuleId: 'sgr-0123456789abcdef0', IpProtocol: '-1', CidrIpv4: '0.0.0.0/0'}];
 		});
 		expect(instanceReachable(s.world, 'us-east-1', s.instance(id), 443)).toBe(true);
 		s.ok('StopInstances', {InstanceIds: [id]});

@@ -60,7 +60,7 @@ describe('StopInstances (reference 2.1, 3.5)', () => {
 		const instance = s.instance(id);
 		expect(instance.billing.since).toBeUndefined();
 		expect(instance.billing.billedMs).toBeGreaterThan(0);
-		expect(s.region().volumes[instance.volumes[0].VolumeId].billing.since).toBeDefined();
+		expect(s.region().volumes.get(instance.volumes[0].VolumeId)!.billing.since).toBeDefined();
 	});
 
 	it('honours stop protection', () => {
@@ -173,11 +173,11 @@ describe('TerminateInstances', () => {
 		const [root, data] = s.instance(id).volumes.map(v => v.VolumeId);
 		s.settle();
 		s.ok('TerminateInstances', {InstanceIds: [id]});
-		expect(s.region().volumes[root]).toBeUndefined();
+		expect(s.region().volumes.get(root)!).toBeUndefined();
 		expect(s.world.closedCharges.some(c => c.resourceId === root && c.kind === 'volume' && c.usd > 0)).toBe(true);
 		expect(s.world.closedCharges.some(c => c.resourceId === id && c.kind === 'instance' && c.usd > 0)).toBe(true);
 		expect(s.instance(id).billing).toEqual({billedMs: 0});
-		const kept = s.region().volumes[data];
+		const kept = s.region().volumes.get(data)!;
 		expect(kept.State).toBe('available');
 		expect(kept).not.toHaveProperty('Attachment');
 		expect(kept.billing.since).toBeDefined();
@@ -198,11 +198,11 @@ describe('RebootInstances', () => {
 		const id = runningInstance(s);
 		const volumeId = s.instance(id).volumes[0].VolumeId;
 		s.mutate(w => {
-			w.regions['us-east-1'].volumes[volumeId].disk!.services.httpd = {enabled: false, active: true};
+			w.regions['us-east-1'].volumes.get(volumeId)!.disk!.services.httpd = {enabled: false, active: true};
 		});
 		s.ok('RebootInstances', {InstanceIds: [id]});
-		expect(s.region().volumes[volumeId].disk!.services.httpd.active).toBe(false);
-		expect(s.region().volumes[volumeId].disk!.services.sshd.active).toBe(true);
+		expect(s.region().volumes.get(volumeId)!.disk!.services.httpd.active).toBe(false);
+		expect(s.region().volumes.get(volumeId)!.disk!.services.sshd.active).toBe(true);
 	});
 });
 
@@ -212,10 +212,10 @@ describe('the guest across stop and start', () => {
 		const id = runningInstance(s);
 		const volumeId = s.instance(id).volumes[0].VolumeId;
 		s.mutate(w => {
-			w.regions['us-east-1'].volumes[volumeId].disk!.services.httpd = {enabled: false, active: true};
+			w.regions['us-east-1'].volumes.get(volumeId)!.disk!.services.httpd = {enabled: false, active: true};
 		});
 		s.ok('StopInstances', {InstanceIds: [id]});
-		const services = () => s.region().volumes[volumeId].disk!.services;
+		const services = () => s.region().volumes.get(volumeId)!.disk!.services;
 		expect(Object.values(services()).every(service => !service.active)).toBe(true);
 		s.settle();
 		s.ok('StartInstances', {InstanceIds: [id]});

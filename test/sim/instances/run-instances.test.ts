@@ -77,7 +77,7 @@ describe('RunInstances output (reference 3.3)', () => {
 		const instance = out.Instances[0];
 		expect(instance.InstanceType).toBe('m1.small');
 		const region = s.region();
-		const defaultGroup = Object.values(region.securityGroups).find(g => g.GroupName === 'default')!;
+		const defaultGroup = region.securityGroups.values().find(g => g.GroupName === 'default')!;
 		expect(instance.SecurityGroups).toEqual([{GroupId: defaultGroup.GroupId, GroupName: 'default'}]);
 		const az = instance.Placement.AvailabilityZone;
 		expect(instance.SubnetId).toBe(region.subnets[az]);
@@ -105,11 +105,11 @@ describe('RunInstances output (reference 3.3)', () => {
 	it('creates the root volume from the AMI snapshot, copying its disk, attached and billing', () => {
 		const s = session();
 		const image = imageByKey(s.world, 'al2023-x86');
-		const snapshot = s.region().snapshots[image.BlockDeviceMappings[0].Ebs!.SnapshotId!];
+		const snapshot = s.region().snapshots.get(image.BlockDeviceMappings[0].Ebs!.SnapshotId!)!;
 		const id = s.launch().Instances[0].InstanceId;
 		const launchedAt = s.world.clock;
 		const record = s.instance(id).volumes[0];
-		const volume = s.region().volumes[record.VolumeId];
+		const volume = s.region().volumes.get(record.VolumeId)!;
 		expect(volume).toMatchObject({Size: 8, VolumeType: 'gp3', State: 'in-use', SnapshotId: snapshot.SnapshotId, Attachment: {InstanceId: id, Device: '/dev/xvda', DeleteOnTermination: true}});
 		expect(volume.disk).toEqual(snapshot.disk);
 		expect(volume.disk).not.toBe(snapshot.disk);
@@ -123,9 +123,9 @@ describe('RunInstances output (reference 3.3)', () => {
 		const s = session();
 		const out = s.launch({BlockDeviceMappings: [{DeviceName: '/dev/xvda', Ebs: {VolumeSize: 30, VolumeType: 'gp3'}}, {DeviceName: '/dev/sdf', Ebs: {VolumeSize: 10, DeleteOnTermination: false}}]});
 		const instance = s.instance(out.Instances[0].InstanceId);
-		const sizes = instance.volumes.map(v => [v.DeviceName, s.region().volumes[v.VolumeId].Size, v.DeleteOnTermination]);
+		const sizes = instance.volumes.map(v => [v.DeviceName, s.region().volumes.get(v.VolumeId)!.Size, v.DeleteOnTermination]);
 		expect(sizes).toEqual([['/dev/xvda', 30, true], ['/dev/sdf', 10, false]]);
-		expect(s.region().volumes[instance.volumes[1].VolumeId].SnapshotId).toBe('');
+		expect(s.region().volumes.get(instance.volumes[1].VolumeId)!.SnapshotId).toBe('');
 	});
 
 	it('copies software and licence prices, Platform and product codes from the AMI', () => {
@@ -151,15 +151,15 @@ describe('RunInstances output (reference 3.3)', () => {
 		expect(instance.Tags).toEqual([{Key: 'Name', Value: 'web'}]);
 		expect(instance.IamInstanceProfile).toEqual({Arn: 'arn:aws:iam::123456789012:instance-profile/web-role', Id: expect.stringMatching(/^AIPA[\dA-F]{17}$/)});
 		expect(s.instance(instance.InstanceId).UserData).toBe(userData);
-		const volume = s.region().volumes[s.instance(instance.InstanceId).volumes[0].VolumeId];
+		const volume = s.region().volumes.get(s.instance(instance.InstanceId).volumes[0].VolumeId)!;
 		expect(volume.Tags).toEqual([{Key: 'cost', Value: 'cc1'}]);
 	});
 
 	it('uses a key pair of the Region and security groups by id or name', () => {
 		const s = session();
 		s.mutate(w => {
-			w.regions['us-east-1'].keyPairs['key-0123456789abcdef0'] = {KeyPairId: 'key-0123456789abcdef0', KeyName: 'demo', KeyType: 'rsa', KeyFingerprint: 'x', PublicKey: 'ssh-rsa AAAA', CreateTime: w.clock, Tags: []};
-			w.regions['us-east-1'].securityGroups['sg-0aaaaaaaaaaaaaaaa'] = {GroupId: 'sg-0aaaaaaaaaaaaaaaa', GroupName: 'web', Description: 'web', VpcId: w.regions['us-east-1'].defaultVpcId, OwnerId: w.account, ingress: [], egress: [], Tags: []};
+			w.regions['us-east-1'].keyPairs.set('key-0123456789abcdef0', {KeyPairId: 'key-0123456789abcdef0', KeyName: 'demo', KeyType: 'rsa', KeyFingerprint: 'x', PublicKey: 'ssh-rsa AAAA', CreateTime: w.clock, Tags: []});
+			w.regions['us-east-1'].securityGroups.set('sg-0aaaaaaaaaaaaaaaa', {GroupId: 'sg-0aaaaaaaaaaaaaaaa', GroupName: 'web', Description: 'web', VpcId: w.regions['us-east-1'].defaultVpcId, OwnerId: w.account, ingress: [], egress: [], Tags: []});
 		});
 		const byId = s.launch({KeyName: 'demo', SecurityGroupIds: ['sg-0aaaaaaaaaaaaaaaa']}).Instances[0];
 		expect(byId.KeyName).toBe('demo');
@@ -172,7 +172,7 @@ describe('RunInstances output (reference 3.3)', () => {
 	it('DryRun answers DryRunOperation and launches nothing', () => {
 		const s = session();
 		expect(s.err('RunInstances', {ImageId: s.imageId('al2023-x86'), InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, DryRun: true})).toEqual({code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.'});
-		expect(s.region().instances).toEqual({});
+		expect(s.region().instances.toJSON()).toEqual({});
 	});
 });
 
@@ -183,12 +183,12 @@ describe('RunInstances errors (reference 3.3)', () => {
 		const s = session();
 		expect(s.err('RunInstances', {MinCount: 1, MaxCount: 1})).toEqual({code: 'MissingParameter', message: 'The request must contain the parameter ImageId'});
 		expect(s.err('RunInstances', {ImageId: 'invalid-ami-format'})).toEqual({code: 'InvalidAMIID.Malformed', message: 'Invalid id: "invalid-ami-format" (expecting "ami-...")'});
-		const snapshotId = Object.keys(s.region().snapshots)[0];
+		const snapshotId = s.region().snapshots.ids()[0];
 		expect(s.err('RunInstances', {ImageId: snapshotId})).toEqual({code: 'InvalidAMIID.Malformed', message: `Invalid id: "${snapshotId}" (expecting "ami-...")`});
 		expect(s.err('RunInstances', {ImageId: 'ami-abcd1234'})).toEqual({code: 'InvalidAMIID.NotFound', message: "The image id '[ami-abcd1234]' does not exist"});
 		const pendingId = image(s);
 		s.mutate(w => {
-			w.regions['us-east-1'].images[pendingId].State = 'pending';
+			w.regions['us-east-1'].images.get(pendingId)!.State = 'pending';
 		});
 		expect(s.err('RunInstances', {ImageId: pendingId})).toEqual({code: 'InvalidAMIID.Unavailable', message: `AMI '${pendingId}' is pending, and cannot be run`});
 		const usWest = s.imageId('al2023-x86', 'us-west-2');
@@ -262,8 +262,8 @@ describe('instance-store AMIs', () => {
 		const imageId = 'ami-0123456789abcdef0';
 		s.mutate(w => {
 			const region = w.regions['us-east-1'];
-			const base = Object.values(region.images)[0];
-			region.images[imageId] = {
+			const base = region.images.values()[0];
+			region.images.set(imageId, {
 				...JSON.parse(JSON.stringify(base)),
 				ImageId: imageId,
 				Name: 'legacy-instance-store',
@@ -272,7 +272,7 @@ describe('instance-store AMIs', () => {
 				RootDeviceName: '/dev/sda1',
 				BlockDeviceMappings: [],
 				disk: {os: 'Legacy Linux', packages: ['bash'], services: {}, files: {}},
-			};
+			});
 		});
 		const out = s.launch({ImageId: imageId, InstanceType: 'm3.medium'});
 		const id = out.Instances[0].InstanceId;

@@ -27,8 +27,8 @@ describe('shared lookups across operations', () => {
 		const id = runningInstance(s);
 		const imageId = s.ok('CreateImage', {InstanceId: id, Name: 'base'})!.ImageId as string;
 		s.settle();
-		const snapshotId = s.region().images[imageId].BlockDeviceMappings[0].Ebs!.SnapshotId!;
-		const size = s.region().snapshots[snapshotId].VolumeSize;
+		const snapshotId = s.region().images.get(imageId)!.BlockDeviceMappings[0].Ebs!.SnapshotId!;
+		const size = s.region().snapshots.get(snapshotId)!.VolumeSize;
 		const expected = {code: 'InvalidBlockDeviceMapping', message: `Volume of size 1GB is smaller than snapshot '${snapshotId}', expect size >= ${size}GB`};
 		const extra = [{DeviceName: '/dev/sdf', Ebs: {SnapshotId: snapshotId, VolumeSize: 1}}];
 		expect(s.err('RunInstances', {ImageId: imageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, BlockDeviceMappings: extra})).toEqual(expected);
@@ -37,9 +37,9 @@ describe('shared lookups across operations', () => {
 
 	it("run-instances: a mapping naming another owner's snapshot is NotFound (the public AMIs' snapshots are not public)", () => {
 		const s = session();
-		const publicImage = s.region().images[s.imageId('al2023-x86')];
+		const publicImage = s.region().images.get(s.imageId('al2023-x86'))!;
 		const amazonSnapshot = publicImage.BlockDeviceMappings[0].Ebs!.SnapshotId!;
-		expect(s.region().snapshots[amazonSnapshot]?.OwnerId).not.toBe(s.world.account);
+		expect(s.region().snapshots.get(amazonSnapshot)!?.OwnerId).not.toBe(s.world.account);
 		const extra = [{DeviceName: '/dev/sdf', Ebs: {SnapshotId: amazonSnapshot}}];
 		expect(s.err('RunInstances', {ImageId: publicImage.ImageId, InstanceType: 't3.micro', MinCount: 1, MaxCount: 1, BlockDeviceMappings: extra})).toEqual({
 			code: 'InvalidSnapshot.NotFound',

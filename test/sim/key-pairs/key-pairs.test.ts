@@ -77,7 +77,7 @@ describe('CreateKeyPair', () => {
 	it('a DryRun creates nothing', () => {
 		const h = harness();
 		expect(h.err('CreateKeyPair', {KeyName: 'k', DryRun: true}).code).toBe('DryRunOperation');
-		expect(h.world.regions[REGION].keyPairs).toEqual({});
+		expect(h.world.regions[REGION].keyPairs.toJSON()).toEqual({});
 	});
 });
 

@@ -87,7 +87,7 @@ describe('AuthorizeSecurityGroupIngress', () => {
 			message: 'the specified rule "peer: 0.0.0.0/0, TCP, from port: 22, to port: 22, ALLOW" already exists',
 		});
 		h.err('AuthorizeSecurityGroupIngress', {GroupId: groupId, IpPermissions: [...ssh('10.0.0.0/8'), ...ssh()]});
-		expect(h.world.regions[REGION].securityGroups[groupId].ingress).toHaveLength(1);
+		expect(h.world.regions[REGION].securityGroups.get(groupId)!.ingress).toHaveLength(1);
 	});
 
 	it('answers NotFound, Malformed and bad CIDRs', () => {
@@ -104,7 +104,7 @@ describe('AuthorizeSecurityGroupIngress', () => {
 		const h = harness();
 		const groupId = create(h);
 		expect(h.err('AuthorizeSecurityGroupIngress', {GroupId: groupId, IpPermissions: ssh(), DryRun: true}).code).toBe('DryRunOperation');
-		expect(h.world.regions[REGION].securityGroups[groupId].ingress).toEqual([]);
+		expect(h.world.regions[REGION].securityGroups.get(groupId)!.ingress).toEqual([]);
 	});
 });
 
@@ -113,7 +113,7 @@ describe('allowsFrom', () => {
 	it('admits TCP to a port when a rule covers the port and its CIDR block holds the source address', () => {
 		const h = harness();
 		const groupId = create(h);
-		const group = () => h.world.regions[REGION].securityGroups[groupId];
+		const group = () => h.world.regions[REGION].securityGroups.get(groupId)!;
 		expect(allowsFrom(group(), 22, stranger)).toBe(false);
 		h.ok('AuthorizeSecurityGroupIngress', {GroupId: groupId, IpPermissions: ssh('203.0.113.0/24')});
 		expect(allowsFrom(group(), 22, stranger)).toBe(false);
@@ -127,7 +127,7 @@ describe('allowsFrom', () => {
 
 	it('the default group admits only its own members', () => {
 		const h = harness();
-		const group = Object.values(h.world.regions[REGION].securityGroups).find(g => g.GroupName === 'default')!;
+		const group = h.world.regions[REGION].securityGroups.values().find(g => g.GroupName === 'default')!;
 		expect(allowsFrom(group, 22, stranger)).toBe(false);
 	});
 });
@@ -158,7 +158,7 @@ describe('DeleteSecurityGroup', () => {
 
 	it('cannot delete the default group', () => {
 		const h = harness();
-		const group = Object.values(h.world.regions[REGION].securityGroups).find(g => g.GroupName === 'default')!;
+		const group = h.world.regions[REGION].securityGroups.values().find(g => g.GroupName === 'default')!;
 		expect(h.err('DeleteSecurityGroup', {GroupId: group.GroupId})).toEqual({code: 'CannotDelete', message: `the specified group: "${group.GroupId}" name: "default" cannot be deleted by a user`});
 	});
 
@@ -168,7 +168,7 @@ describe('DeleteSecurityGroup', () => {
 		h.mutate(w => addInstance(w, {groups: [groupId]}));
 		expect(h.err('DeleteSecurityGroup', {GroupId: groupId})).toEqual({code: 'DependencyViolation', message: `resource ${groupId} has a dependent object`});
 		h.mutate(w => {
-			w.regions[REGION].instances[INSTANCE].State = 'terminated';
+			w.regions[REGION].instances.get(INSTANCE)!.State = 'terminated';
 		});
 		expect(h.ok('DeleteSecurityGroup', {GroupId: groupId})!.Return).toBe(true);
 	});
@@ -188,7 +188,7 @@ describe('RevokeSecurityGroupIngress', () => {
 		const groupId = create(h);
 		h.ok('AuthorizeSecurityGroupIngress', {GroupId: groupId, IpPermissions: ssh()});
 		expect(h.ok('RevokeSecurityGroupIngress', {GroupId: groupId, IpPermissions: ssh()})).toEqual({Return: true});
-		expect(h.world.regions[REGION].securityGroups[groupId].ingress).toEqual([]);
+		expect(h.world.regions[REGION].securityGroups.get(groupId)!.ingress).toEqual([]);
 		expect(h.err('RevokeSecurityGroupIngress', {GroupId: groupId, IpPermissions: ssh()}).code).toBe('InvalidPermission.NotFound');
 	});
 });

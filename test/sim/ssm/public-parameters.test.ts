@@ -114,6 +114,6 @@ describe('run-instances --image-id resolve:ssm:<parameter>', () => {
 		const unknown = aws('ec2 run-instances --image-id resolve:ssm:/golden-ami --instance-type t3.micro');
 		expect(unknown.exitCode).toBe(254);
 		expect(unknown.stderr).toContain('(InvalidParameterValue) when calling the RunInstances operation:');
-		expect(unknown.world.regions['us-east-1'].instances).toEqual({});
+		expect(unknown.world.regions['us-east-1'].instances.toJSON()).toEqual({});
 	});
 });

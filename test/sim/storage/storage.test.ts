@@ -119,7 +119,7 @@ describe('DeleteSnapshot', () => {
 	it('a DryRun changes nothing', () => {
 		const {h, snapshotId} = withSnapshot();
 		expect(h.err('DeleteSnapshot', {SnapshotId: snapshotId, DryRun: true})).toEqual({code: 'DryRunOperation', message: 'Request would have succeeded, but DryRun flag is set.'});
-		expect(h.world.regions[REGION].snapshots[snapshotId]).toBeDefined();
+		expect(h.world.regions[REGION].snapshots.get(snapshotId)!).toBeDefined();
 	});
 
 	it('billing: a snapshot keeps costing after its AMI goes, and stops once deleted', () => {
@@ -128,7 +128,7 @@ describe('DeleteSnapshot', () => {
 		const cost = () => charges(h.world).filter(c => c.resourceId === snapshotId);
 		h.world = advanceClock(h.world, 3_600_000, shellGuest);
 		h.mutate(w => {
-			delete w.regions[REGION].images['ami-0aaaaaaaaaaaaaaa1'];
+			w.regions[REGION].images.delete('ami-0aaaaaaaaaaaaaaa1');
 		});
 		h.world = advanceClock(h.world, 3_600_000, shellGuest);
 		const [live] = cost();

@@ -23,19 +23,19 @@ describe('CreateTags', () => {
 		const ids = [INSTANCE, VOLUME, snapshotId, groupId, keyPairId, imageId];
 		expect(h.ok('CreateTags', {Resources: ids, Tags: tags({Name: 'lab', team: ''})})).toBeUndefined();
 		const region = h.world.regions[REGION];
-		expect(region.instances[INSTANCE].Tags).toEqual(tags({Name: 'lab', team: ''}));
-		expect(region.volumes[VOLUME].Tags).toEqual(tags({Name: 'lab', team: ''}));
-		expect(region.snapshots[snapshotId].Tags).toEqual(tags({Name: 'lab', team: ''}));
-		expect(region.securityGroups[groupId].Tags).toEqual(tags({Name: 'lab', team: ''}));
+		expect(region.instances.get(INSTANCE)!.Tags).toEqual(tags({Name: 'lab', team: ''}));
+		expect(region.volumes.get(VOLUME)!.Tags).toEqual(tags({Name: 'lab', team: ''}));
+		expect(region.snapshots.get(snapshotId)!.Tags).toEqual(tags({Name: 'lab', team: ''}));
+		expect(region.securityGroups.get(groupId)!.Tags).toEqual(tags({Name: 'lab', team: ''}));
 		expect(keyPairByName(region, 'k')!.Tags).toEqual(tags({Name: 'lab', team: ''}));
-		expect(region.images[imageId].Tags).toEqual(tags({Name: 'lab', team: ''}));
+		expect(region.images.get(imageId)!.Tags).toEqual(tags({Name: 'lab', team: ''}));
 	});
 
 	it('overwrites an existing key; a missing Value means an empty one', () => {
 		const {h} = world();
 		h.ok('CreateTags', {Resources: [INSTANCE], Tags: tags({Name: 'one'})});
 		h.ok('CreateTags', {Resources: [INSTANCE], Tags: [{Key: 'Name', Value: 'two'}, {Key: 'Env'}]});
-		expect(h.world.regions[REGION].instances[INSTANCE].Tags).toEqual(tags({Name: 'two', Env: ''}));
+		expect(h.world.regions[REGION].instances.get(INSTANCE)!.Tags).toEqual(tags({Name: 'two', Env: ''}));
 	});
 
 	it('answers InvalidID for malformed ids and the resource NotFound for unknown ones, all-or-nothing', () => {
@@ -47,7 +47,7 @@ describe('CreateTags', () => {
 		expect(h.err('CreateTags', {Resources: ['snap-0123456789abcdef0'], Tags: tags({a: 'b'})})).toEqual({code: 'InvalidSnapshot.NotFound', message: "The snapshot 'snap-0123456789abcdef0' does not exist."});
 		expect(h.err('CreateTags', {Resources: ['vol-0123456789abcdef0'], Tags: tags({a: 'b'})})).toEqual({code: 'InvalidVolume.NotFound', message: "The volume 'vol-0123456789abcdef0' does not exist."});
 		expect(h.err('CreateTags', {Resources: ['sg-0123456789abcdef0'], Tags: tags({a: 'b'})})).toEqual({code: 'InvalidGroup.NotFound', message: "The security group 'sg-0123456789abcdef0' does not exist"});
-		expect(h.world.regions[REGION].instances[INSTANCE].Tags).toEqual([]);
+		expect(h.world.regions[REGION].instances.get(INSTANCE)!.Tags).toEqual([]);
 	});
 
 	it('refuses aws: keys with the real text', () => {
@@ -64,7 +64,7 @@ describe('CreateTags', () => {
 		h.ok('CreateTags', {Resources: [INSTANCE], Tags: tags(fifty)});
 		h.ok('CreateTags', {Resources: [INSTANCE], Tags: tags({k0: 'new'})});
 		expect(h.err('CreateTags', {Resources: [VOLUME, INSTANCE], Tags: tags({extra: 'x'})}).code).toBe('TagLimitExceeded');
-		expect(h.world.regions[REGION].volumes[VOLUME].Tags).toEqual([]);
+		expect(h.world.regions[REGION].volumes.get(VOLUME)!.Tags).toEqual([]);
 	});
 
 	it('a DryRun tags nothing', () => {
@@ -78,11 +78,11 @@ describe('DeleteTags', () => {
 		const {h} = world();
 		h.ok('CreateTags', {Resources: [INSTANCE], Tags: tags({a: '1', b: '2', c: '3'})});
 		h.ok('DeleteTags', {Resources: [INSTANCE], Tags: [{Key: 'a'}, {Key: 'b', Value: 'not-2'}]});
-		expect(h.world.regions[REGION].instances[INSTANCE].Tags).toEqual(tags({b: '2', c: '3'}));
+		expect(h.world.regions[REGION].instances.get(INSTANCE)!.Tags).toEqual(tags({b: '2', c: '3'}));
 		h.ok('DeleteTags', {Resources: [INSTANCE], Tags: [{Key: 'b', Value: '2'}]});
-		expect(h.world.regions[REGION].instances[INSTANCE].Tags).toEqual(tags({c: '3'}));
+		expect(h.world.regions[REGION].instances.get(INSTANCE)!.Tags).toEqual(tags({c: '3'}));
 		expect(h.ok('DeleteTags', {Resources: [INSTANCE]})).toBeUndefined();
-		expect(h.world.regions[REGION].instances[INSTANCE].Tags).toEqual([]);
+		expect(h.world.regions[REGION].instances.get(INSTANCE)!.Tags).toEqual([]);
 	});
 });
 
