@@ -210,20 +210,42 @@ const loadCliInput = (parsed: ParsedArgs, readFile: ParseEnv['readFile']): Recor
 };
 
 /** Parses an operation's (or waiter's) own arguments into API params. */
+// An operation's options and parameters by option name, made once per operation (its parameter
+// list is made once: catalogue.ts), not for every command.
+const optionCache = new WeakMap<CliParameter[], Map<string, OptionSpec[]>>();
+const optionsOf = (parameters: CliParameter[], relaxed: boolean, paginated: boolean): OptionSpec[] => {
+	let byKind = optionCache.get(parameters);
+	if (!byKind) optionCache.set(parameters, (byKind = new Map()));
+	const kind = `${relaxed} ${paginated}`;
+	let options = byKind.get(kind);
+	if (!options) {
+		options = [
+			...parameters.map(optionFor).map(o => (relaxed ? {...o, required: false} : o)),
+			{name: '--cli-input-json', nargs: 'one'},
+			{name: '--cli-input-yaml', nargs: 'one'},
+			...(paginated ? paginationOptions : []),
+			{name: '--generate-cli-skeleton', nargs: 'optional', choices: SKELETONS},
+		];
+		byKind.set(kind, options);
+	}
+
+	return options;
+};
+
+const parameterCache = new WeakMap<CliParameter[], Map<string, CliParameter>>();
+const byOptionOf = (parameters: CliParameter[]): Map<string, CliParameter> => {
+	let byOption = parameterCache.get(parameters);
+	if (!byOption) parameterCache.set(parameters, (byOption = new Map(parameters.map(p => [p.cliName, p]))));
+	return byOption;
+};
+
 const parseOperationArgs = (args: string[], cliName: string, inputShape: string | undefined, parameters: CliParameter[], env: ParseEnv, globals: Globals, paginated: boolean): OperationArgs => {
 	if (args.length === 1 && args[0] === 'help') {
 		return {help: true};
 	}
 
-	const byOption = new Map(parameters.map(p => [p.cliName, p]));
-	const relaxed = requiredArgsOverridden(args);
-	const options: OptionSpec[] = [
-		...parameters.map(optionFor).map(o => (relaxed ? {...o, required: false} : o)),
-		{name: '--cli-input-json', nargs: 'one'},
-		{name: '--cli-input-yaml', nargs: 'one'},
-		...(paginated ? paginationOptions : []),
-		{name: '--generate-cli-skeleton', nargs: 'optional', choices: SKELETONS},
-	];
+	const byOption = byOptionOf(parameters);
+	const options = optionsOf(parameters, requiredArgsOverridden(args), paginated);
 	const parsed = parseKnownArgs(args, {options, positionals: [{name: 'help', optional: true}]});
 	if (parsed.positionals[0] === 'help') {
 		return {help: true};

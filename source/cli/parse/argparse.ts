@@ -43,8 +43,16 @@ export const checkChoice = (argument: string, value: string, choices: readonly s
 };
 
 /** Parses `args`; throws ParseFailure with argparse's message for what it rejects. */
+/** Each option list's names, made once per list (an operation's list is made once, see parse.ts). */
+const namesOf = new WeakMap<readonly OptionSpec[], Map<string, OptionSpec>>();
+
 export const parseKnownArgs = (args: readonly string[], spec: ParserSpec): ParsedArgs => {
-	const byName = new Map(spec.options.map(o => [o.name, o]));
+	let byName = namesOf.get(spec.options);
+	if (!byName) {
+		byName = new Map(spec.options.map(o => [o.name, o]));
+		// a short list made on the spot (a positional's choices, no options) is not worth keeping
+		if (spec.options.length > 8) namesOf.set(spec.options, byName);
+	}
 	const occurrences: Occurrence[] = [];
 	const positionals: string[] = [];
 	const extras: string[] = [];
