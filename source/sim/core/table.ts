@@ -48,6 +48,7 @@ const filedUnder = (data: IndexData, key: string): Iterable<number> => {
 	const found = data.byKey.get(key);
 	return found === undefined ? [] : typeof found === 'number' ? [found] : found;
 };
+
 type IndexState<T> = {at: Table<T> | undefined; indexes: Map<string, {index: Index<T>; data: IndexData}>};
 
 const INDEX_STATE = Symbol('table index state');
@@ -55,6 +56,7 @@ const INDEX_STATE = Symbol('table index state');
 // the rest of the world, are still copied the fast way): the index state pointer, a
 // non-enumerable property, must reach every new version of a table.
 setUseStrictShallowCopy('class_only');
+
 /** Per draft of a table: the sequence numbers this command may have changed (true: possibly all of them). */
 const touchedByDraft = new WeakMap<object, Set<number> | true>();
 
@@ -66,7 +68,8 @@ export class Table<T> {
 	/** a table holding the entries of a plain object, in its key order */
 	static from<T>(record: Record<string, T>): Table<T> {
 		const table = new Table<T>();
-		for (const key of Object.keys(record)) table.set(key, record[key]);
+		// a plain object's keys are unique: each is new
+		for (const key of Object.keys(record)) table.add(key, record[key]);
 		return table;
 	}
 
