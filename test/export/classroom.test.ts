@@ -43,6 +43,17 @@ const expectTrueReport = (before: Set<string>, after: Set<string>, stdout: strin
 	expect(deleted.sort(), stdout).toEqual(gone.sort());
 };
 
+type Machine = ReturnType<typeof machine>;
+
+/** Runs cleanup.sh in `dir`: it succeeds, leaves nothing of the learner's, and says "deleted" of exactly what went. */
+const expectCleanedUp = (m: Machine, dir: string, env?: Record<string, string>) => {
+	const before = owned(m.world());
+	const cleanup = m.run(dir, 'cleanup.sh', env);
+	expect(cleanup.status, cleanup.stderr).toBe(0);
+	expect(liveKinds(m.world())).toEqual({});
+	expectTrueReport(before, owned(m.world()), cleanup.stdout);
+};
+
 describe('an exported session in a classroom account', () => {
 	it('runs twice in a row in one folder without a clash; one cleanup removes both runs, and says so truly', () => {
 		const m = machine();
@@ -53,11 +64,7 @@ describe('an exported session in a classroom account', () => {
 		expect(second.status, second.stderr).toBe(0);
 		const once = liveKinds(playedWorld(2, uncleaned(2)));
 		expect(liveKinds(m.world())).toEqual(Object.fromEntries(Object.entries(once).map(([k, n]) => [k, 2 * n])));
-		const before = owned(m.world());
-		const cleanup = m.run(dir, 'cleanup.sh');
-		expect(cleanup.status, cleanup.stderr).toBe(0);
-		expect(liveKinds(m.world())).toEqual({});
-		expectTrueReport(before, owned(m.world()), cleanup.stdout);
+		expectCleanedUp(m, dir);
 	}, 60_000);
 
 	it('two learners at once in one account, with AWS_REGION beside another AWS_DEFAULT_REGION: no clash, each cleans up only their own', async () => {
@@ -97,11 +104,7 @@ describe('an exported session in a classroom account', () => {
 			expect(session.status).not.toBe(0);
 			expect(session.stderr).toMatch(/session.sh stopped at step \d+\. What it made so far is listed in created-resources.txt: run .\/cleanup.sh to remove it/);
 			expect(owned(m.world()).size).toBeGreaterThan(0);
-			const before = owned(m.world());
-			const cleanup = m.run(dir, 'cleanup.sh');
-			expect(cleanup.status, cleanup.stderr).toBe(0);
-			expect(liveKinds(m.world())).toEqual({});
-			expectTrueReport(before, owned(m.world()), cleanup.stdout);
+			expectCleanedUp(m, dir);
 		}
 	}, 60_000);
 
@@ -136,8 +139,6 @@ describe('an exported session in a classroom account', () => {
 		const session = m.run(dir, 'session.sh', {AWS_DEFAULT_REGION: 'eu-west-1'});
 		expect(session.status, session.stderr).toBe(0);
 		expect(liveKinds(m.world())).toEqual({'eu-west-1 instance': 1, 'eu-west-1 key-pair': 1, 'eu-west-1 volume': 1});
-		const cleanup = m.run(dir, 'cleanup.sh', {AWS_DEFAULT_REGION: 'eu-west-1'});
-		expect(cleanup.status, cleanup.stderr).toBe(0);
-		expect(liveKinds(m.world())).toEqual({});
+		expectCleanedUp(m, dir, {AWS_DEFAULT_REGION: 'eu-west-1'});
 	}, 60_000);
 });

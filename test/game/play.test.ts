@@ -3,10 +3,10 @@ import {describe, expect, it} from 'vitest';
 import {runPlayCommand} from '../../source/commands/play.js';
 import {createEngine} from '../../source/game/engine.js';
 import type {ExportFiles} from '../../source/game/export.js';
-import {withLayer, type Game} from '../../source/game/layer.js';
-import type {GameEvent, GameState} from '../../source/game/play.js';
+import {withLayer} from '../../source/game/layer.js';
 import type {CommandIo} from '../../source/lessons/command-io.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
+import {submitLines} from '../helpers/game.js';
 
 // The game layer as every front drives it: lines in, state and events out; `save-script` through a
 // files port (a map here: no disk).
@@ -25,16 +25,7 @@ const memoryFiles = (): ExportFiles & {written: Written} => {
 	};
 };
 
-const run = (game: Game, state: GameState, lines: string[]) => {
-	const events: GameEvent[] = [];
-	for (const line of lines) {
-		const outcome = game.submit(state, line);
-		state = outcome.state;
-		events.push(...outcome.events);
-	}
-
-	return {state, events, said: events.flatMap(e => (e.type === 'printed' ? [e.text] : [])).join('\n')};
-};
+const run = submitLines;
 
 describe('the game layer', () => {
 	const files = memoryFiles();

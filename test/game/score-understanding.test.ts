@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {chapterStateOf, createEngine} from '../../source/game/engine.js';
 import {withLayer, type Game} from '../../source/game/layer.js';
-import type {GameEvent, GameState} from '../../source/game/play.js';
+import type {GameState} from '../../source/game/play.js';
 import {scoredLines} from '../../source/lessons/chapter.js';
 import {defaultLessonsDir, loadLessonDir} from '../../source/lessons/load.js';
+import {submitLines} from '../helpers/game.js';
 
 // Issue 20 "A score that means understanding" and issue 19's undo rule, played through the game
 // layer on the shipped chapters: par counts what changed the world, looking is free, game
@@ -16,16 +17,7 @@ const master = lessons.find(l => l.order === 1)!;
 const baking = lessons.find(l => l.order === 2)!;
 const game: Game = withLayer(createEngine({lessonsDir}));
 
-const play = (state: GameState, lines: string[]) => {
-	const events: GameEvent[] = [];
-	for (const line of lines) {
-		const outcome = game.submit(state, line);
-		state = outcome.state;
-		events.push(...outcome.events);
-	}
-
-	return {state, events, said: events.flatMap(e => (e.type === 'printed' ? [e.text] : [])).join('\n')};
-};
+const play = (state: GameState, lines: string[]) => submitLines(game, state, lines);
 
 const FIND = master.solution[0];
 const launch = (count: number) => `aws ec2 run-instances --image-id $AMI --count ${count} --instance-type t3.micro --key-name lab-key --query 'Instances[].InstanceId' --output text`;

@@ -21,8 +21,8 @@ export const newPrivateIp = (world: World, region: RegionState, azIndex: number)
 };
 
 /** Instances by the addresses they hold (an address is looked up for every launch). */
-export const BY_PRIVATE_IP: Index<Instance> = {name: 'private-ip', keysOf: i => [i.PrivateIpAddress]};
-export const BY_PUBLIC_IP: Index<Instance> = {name: 'public-ip', keysOf: i => (i.PublicIpAddress ? [i.PublicIpAddress] : [])};
+const BY_PRIVATE_IP: Index<Instance> = {name: 'private-ip', keysOf: i => [i.PrivateIpAddress]};
+const BY_PUBLIC_IP: Index<Instance> = {name: 'public-ip', keysOf: i => (i.PublicIpAddress ? [i.PublicIpAddress] : [])};
 
 /** A public IPv4 address no other instance holds now. */
 export const newPublicIp = (world: World): string => {

@@ -24,11 +24,11 @@ export const imageUsingSnapshot = (ctx: OpContext, snapshotId: string): string |
 
 /** Filters that read the snapshot alone: indexed (snapshots by volume, by id). */
 const SNAPSHOT_PURE: FilterAccessors<Snapshot> = {'snapshot-id': s => s.SnapshotId, 'volume-id': s => s.VolumeId};
-export const SNAPSHOT_INDEXES = indexesOf(SNAPSHOT_PURE);
+const SNAPSHOT_INDEXES = indexesOf(SNAPSHOT_PURE);
 
 /** Filters that read the volume alone: indexed (volumes by instance, snapshot, state). */
 const VOLUME_PURE: FilterAccessors<Volume> = {'attachment.instance-id': v => v.Attachment?.InstanceId, 'snapshot-id': v => v.SnapshotId, status: v => v.State, 'volume-id': v => v.VolumeId};
-export const VOLUME_INDEXES = indexesOf(VOLUME_PURE);
+const VOLUME_INDEXES = indexesOf(VOLUME_PURE);
 
 const describeSnapshots: OpHandler = (ctx, params) => {
 	const ids = stringList(params.SnapshotIds, 'SnapshotId');
