@@ -1,7 +1,7 @@
 import {literalWord, parseLine, simpleCommands, type SimpleCommand, type Word} from '../shell/parse-line.js';
 import type {LineResult, Session} from '../shell/session.js';
 import type {Image, RegionState, World} from '../sim/core/types.js';
-import {RUN_TAG, STEP_TAG} from './ledger.js';
+import {RUN_TAG, STEP_TAG, type LedgerKind} from './ledger.js';
 import {command, comment, concat, printLines, sh, shVar, visible} from './quote.js';
 import {piecesText, renderList, renderWord, type Piece} from './render.js';
 import {madeNames, substitute, type Substitutions} from './substitute.js';
@@ -29,7 +29,8 @@ export type ExportInput = {
 	runLine: (session: Session, line: string) => LineResult;
 };
 
-type Kind = 'image' | 'instance' | 'snapshot' | 'volume' | 'security-group' | 'key-pair';
+/** the ledger's kinds that are resources */
+type Kind = Exclude<LedgerKind, 'run' | 'region' | 'key-file'>;
 type Made = {kind: Kind; region: string; id: string};
 
 /** What the body needs the preamble to know. */

@@ -1,7 +1,8 @@
 import {gameCommandWords} from './commands.js';
 import type {ExportFiles} from './export.js';
 import {isRemote, newGame, shellCompletions, shellPrompt, submitLine, type GameState, type LineOptions, type LineOutcome} from './play.js';
-import type {GameEngine, Play} from './port.js';
+import type {RunResult} from '../progress/model.js';
+import type {GameEngine, Play, ScoreReport} from './port.js';
 import {playView, type PlayView} from './status.js';
 import {worldView, type WorldView} from './world-view.js';
 
@@ -22,6 +23,8 @@ export type GameLayer = {
 	completions(state: GameState, before: string): string[];
 	/** the game's own command names (Tab completes them as a first word) */
 	commandWords(): string[];
+	/** a finished chapter: its final score, and what saved progress records of the run */
+	finished(play: Play): {report: ScoreReport; result: RunResult};
 };
 
 export type Game = GameEngine & GameLayer;
@@ -40,4 +43,8 @@ export const withLayer = (engine: GameEngine, files?: ExportFiles): Game => ({
 	isRemote: state => isRemote(engine, state),
 	completions: (state, before) => shellCompletions(engine, state, before),
 	commandWords: gameCommandWords,
+	finished: play => {
+		const report = engine.score(play);
+		return {report, result: {score: report.total, stars: report.stars, hintsUsed: engine.hintsUsed(play), log: engine.runLog?.(play)}};
+	},
 });

@@ -129,6 +129,3 @@ export const rerun = (lesson: Lesson, log: RunLog, deps?: LessonDeps): Rerun => 
 		timeSpentMs: timeSpent(log),
 	};
 };
-
-/** The log the game recorded for a play (undefined outside a chapter). */
-export const logOf = (engine: GameEngine, game: GameState): RunLog | undefined => engine.runLog?.(game.play);

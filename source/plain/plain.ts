@@ -145,11 +145,11 @@ type After = 'menu' | 'exit' | {next: ChapterInfo};
 const finish = async (plain: Plain, state: GameState): Promise<After | undefined> => {
 	const {game, say} = plain;
 	const chapter = plain.chapterOf(state.play)!;
-	const report = game.score(state.play);
+	const {report, result} = game.finished(state.play);
 	const progress = plain.progress();
 	const previous = progress ? chapterProgress(progress, chapter.id) : undefined;
 	const best = Math.max(report.total, previous?.status === 'done' ? previous.bestScore : report.total);
-	if (progress) plain.persist(markCompleted(progress, chapter.id, {score: report.total, stars: report.stars, hintsUsed: game.hintsUsed(state.play), log: game.runLog?.(state.play)}));
+	if (progress) plain.persist(markCompleted(progress, chapter.id, result));
 	say(`\nChapter ${chapter.order} complete: ${chapter.title}`);
 	say(scoreText(report, best));
 	if (chapter.debrief.trim()) say(`\n${chapter.debrief.trim()}`);

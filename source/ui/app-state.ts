@@ -163,9 +163,9 @@ const answers = (engine: Game, state: AppState): Record<number, boolean> => (sta
 const finishChapter = (engine: Game, state: AppState): AppStep => {
 	const play = state.lab?.play;
 	if (!play?.chapterId) return {state: {...state, screen: {name: 'menu', index: 0}}, effects: []};
-	const report = engine.score(play);
+	const {report, result} = engine.finished(play);
 	const previous = chapterProgress(state.progress, play.chapterId);
-	const progress = markCompleted(state.progress, play.chapterId, {score: report.total, stars: report.stars, hintsUsed: engine.hintsUsed(play), log: engine.runLog?.(play)});
+	const progress = markCompleted(state.progress, play.chapterId, result);
 	const best = Math.max(report.total, previous.status === 'done' ? previous.bestScore : report.total);
 	return {state: {...state, progress, screen: {name: 'complete', index: 0, report, best}}, effects: [{type: 'persist'}]};
 };
